@@ -1,0 +1,104 @@
+#include "commands.h"
+
+#include "leasemanager.h"
+#include "signalwaiter.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace lockctl {
+
+using namespace lockscope;
+using std::chrono::milliseconds;
+
+int runAcquire(Context &ctx, const QStringList &args) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Acquire a lease, print it as JSON, hold it for --hold (or until SIGINT/SIGTERM), "
+        "release it and exit. Exit 3 when --wait ran out."));
+    parser.addPositionalArgument(QStringLiteral("KEY"), QStringLiteral("The key to lock."));
+    const QCommandLineOption ttl(QStringLiteral("ttl"),
+                                 QStringLiteral("Lease time to live (default 30s)."),
+                                 QStringLiteral("DURATION"));
+    const QCommandLineOption wait(QStringLiteral("wait"),
+                                  QStringLiteral("Give up after this long (default: wait as long "
+                                                 "as it takes; 0 = one attempt)."),
+                                  QStringLiteral("DURATION"));
+    const QCommandLineOption hold(QStringLiteral("hold"),
+                                  QStringLiteral("Hold the lease this long, then release (default: "
+                                                 "until SIGINT/SIGTERM)."),
+                                  QStringLiteral("DURATION"));
+    const QCommandLineOption owner(QStringLiteral("owner"),
+                                   QStringLiteral("Owner id shown to operators (default "
+                                                  "host:pid:random)."),
+                                   QStringLiteral("ID"));
+    parser.addOptions({ttl, wait, hold, owner});
+    int code = ExitOk;
+    if (!parseArgs(ctx, parser, QStringLiteral("acquire"), args, &code))
+        return code;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        return ctx.usage(QStringLiteral("acquire takes exactly one KEY"));
+
+    code = -1;
+    const auto ttlValue = durationOption(ctx, parser, QStringLiteral("ttl"), &code);
+    if (code >= 0)
+        return code;
+    const auto waitValue = durationOption(ctx, parser, QStringLiteral("wait"), &code);
+    if (code >= 0)
+        return code;
+    const auto holdValue = durationOption(ctx, parser, QStringLiteral("hold"), &code);
+    if (code >= 0)
+        return code;
+    if (ttlValue && ttlValue->count() < 1)
+        return ctx.usage(QStringLiteral("--ttl must be longer than zero, for example 30s"));
+
+    const auto params = ctx.params();
+    if (!params)
+        return ExitUsage;
+
+    SignalWaiter signals;
+    LeaseConfig config;
+    if (ttlValue)
+        config.ttl = *ttlValue;
+    if (parser.isSet(owner))
+        config.ownerId = parser.value(owner);
+    LeaseManager manager(*params, config);
+
+    auto lease = manager.lock(positional.first(), waitValue, &signals.token());
+    if (!lease.ok()) {
+        if (lease.error().kind == ErrorKind::Cancelled) {
+            ctx.err << "lockctl: interrupted while waiting for '" << positional.first()
+                    << "'; nothing is held." << Qt::endl;
+            return 128 + signals.signalNumber();
+        }
+        return ctx.fail(lease.error());
+    }
+
+    QJsonObject o;
+    o.insert(QStringLiteral("lock_key"), lease->key());
+    o.insert(QStringLiteral("owner_token"), lease->token());
+    o.insert(QStringLiteral("owner"), manager.config().ownerId);
+    o.insert(QStringLiteral("acquired_at"), lease->acquiredAt());
+    o.insert(QStringLiteral("expires_at"), lease->expiresAt());
+    ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
+
+    if (holdValue)
+        signals.token().sleepFor(*holdValue);
+    else
+        signals.token().sleepFor(milliseconds(std::numeric_limits<qint32>::max()));
+
+    auto released = lease->release();
+    if (!released.ok())
+        return ctx.fail(released.error());
+    if (!released.value()) {
+        ctx.err << "lockctl: the lease '" << positional.first()
+                << "' was no longer ours at release: it expired and was taken over, or an "
+                   "operator released it. Use a longer --ttl."
+                << Qt::endl;
+        return ExitChanged;
+    }
+    return ExitOk;
+}
+
+} // namespace lockctl

@@ -1,0 +1,66 @@
+#include "commands.h"
+
+#include "adminactions.h"
+
+namespace lockctl {
+
+using namespace lockscope;
+
+int runRelease(Context &ctx, const QStringList &args) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Release a lease: only if it still carries --token T, or unconditionally with --force. "
+        "Exit 4 when the lease is no longer held with that token."));
+    parser.addPositionalArgument(QStringLiteral("KEY"), QStringLiteral("The key to release."));
+    const QCommandLineOption token(
+        QStringLiteral("token"), QStringLiteral("Release only if the lease has this owner token."),
+        QStringLiteral("TOKEN"));
+    const QCommandLineOption force(QStringLiteral("force"),
+                                   QStringLiteral("Release whoever holds it (recorded in the audit "
+                                                  "log)."));
+    parser.addOptions({token, force});
+    int code = ExitOk;
+    if (!parseArgs(ctx, parser, QStringLiteral("release"), args, &code))
+        return code;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        return ctx.usage(QStringLiteral("release takes exactly one KEY"));
+    if (parser.isSet(token) == parser.isSet(force))
+        return ctx.usage(
+            QStringLiteral("release needs exactly one of --token TOKEN (owner-guarded) "
+                           "or --force (unconditional)"));
+    const auto params = ctx.params();
+    if (!params)
+        return ExitUsage;
+
+    const QString key = positional.first();
+    const std::optional<QString> expected =
+        parser.isSet(token) ? std::optional<QString>(parser.value(token)) : std::nullopt;
+    auto result = AdminActions::forceRelease(*params, key, expected, QStringLiteral("lockctl"));
+    if (!result.ok())
+        return ctx.fail(result.error());
+    if (!result->audited)
+        ctx.err << "lockctl: warning: the action was not recorded in the audit log (run "
+                   "`lockctl migrate` to create it)."
+                << Qt::endl;
+    switch (result->outcome) {
+    case ReleaseOutcome::Released:
+        if (expected)
+            ctx.out << "released '" << key << "' (token " << result->previousToken << ")"
+                    << Qt::endl;
+        else
+            ctx.out << "FORCED: released '" << key << "' without checking its owner (it had token "
+                    << result->previousToken << ")" << Qt::endl;
+        return ExitOk;
+    case ReleaseOutcome::Changed:
+        ctx.err << "lockctl: not released: '" << key << "' is now held with another token ("
+                << result->previousToken << "); it changed since you looked." << Qt::endl;
+        return ExitChanged;
+    case ReleaseOutcome::Absent:
+        ctx.err << "lockctl: not released: there is no lease '" << key << "'." << Qt::endl;
+        return ExitChanged;
+    }
+    return ExitError;
+}
+
+} // namespace lockctl

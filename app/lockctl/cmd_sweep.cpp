@@ -1,0 +1,61 @@
+#include "commands.h"
+
+#include "adminactions.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace lockctl {
+
+using namespace lockscope;
+
+int runSweep(Context &ctx, const QStringList &args) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Delete expired leases in batches and print how many were removed."));
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"),
+                                    QStringLiteral("Only count what would be removed."));
+    const QCommandLineOption batch(QStringLiteral("batch"),
+                                   QStringLiteral("Rows per statement (default 1000)."),
+                                   QStringLiteral("N"), QStringLiteral("1000"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
+    parser.addOptions({dryRun, batch, json});
+    int code = ExitOk;
+    if (!parseArgs(ctx, parser, QStringLiteral("sweep"), args, &code))
+        return code;
+    if (!parser.positionalArguments().isEmpty())
+        return ctx.usage(QStringLiteral("sweep takes no arguments"));
+    bool ok = false;
+    const int batchSize = parser.value(batch).toInt(&ok);
+    if (!ok || batchSize < 1 || batchSize > 1'000'000)
+        return ctx.usage(
+            QStringLiteral("--batch must be a whole number from 1 to 1000000, not '%1'")
+                .arg(parser.value(batch)));
+    const auto params = ctx.params();
+    if (!params)
+        return ExitUsage;
+
+    auto result =
+        AdminActions::sweep(*params, batchSize, parser.isSet(dryRun), QStringLiteral("lockctl"));
+    if (!result.ok())
+        return ctx.fail(result.error());
+    if (parser.isSet(json)) {
+        QJsonObject o;
+        o.insert(parser.isSet(dryRun) ? QStringLiteral("would_remove") : QStringLiteral("removed"),
+                 result->count);
+        o.insert(QStringLiteral("batches"), result->batches);
+        o.insert(QStringLiteral("dry_run"), parser.isSet(dryRun));
+        ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
+        return ExitOk;
+    }
+    if (parser.isSet(dryRun))
+        ctx.out << result->count << " expired lease" << (result->count == 1 ? "" : "s")
+                << " would be removed (dry run; nothing changed)." << Qt::endl;
+    else
+        ctx.out << "removed " << result->count << " expired lease"
+                << (result->count == 1 ? "" : "s") << " in " << result->batches << " batch"
+                << (result->batches == 1 ? "" : "es") << '.' << Qt::endl;
+    return ExitOk;
+}
+
+} // namespace lockctl

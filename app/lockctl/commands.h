@@ -1,0 +1,16 @@
+#pragma once
+
+#include "cli.h"
+
+#include <QStringList>
+
+namespace lockctl {
+
+// Each command takes the arguments after its name and returns the exit code.
+int runMigrate(Context &ctx, const QStringList &args);
+int runList(Context &ctx, const QStringList &args);
+int runAcquire(Context &ctx, const QStringList &args);
+int runRelease(Context &ctx, const QStringList &args);
+int runSweep(Context &ctx, const QStringList &args);
+
+} // namespace lockctl

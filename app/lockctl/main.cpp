@@ -1,0 +1,87 @@
+#include "commands.h"
+
+#include <QCoreApplication>
+
+#include <functional>
+#include <map>
+
+using namespace lockctl;
+
+namespace {
+
+struct Command {
+    const char *summary;
+    std::function<int(Context &, const QStringList &)> run;
+};
+
+const std::map<QString, Command> &commands() {
+    static const std::map<QString, Command> table{
+        {QStringLiteral("migrate"), {"apply pending schema migrations", runMigrate}},
+        {QStringLiteral("list"), {"list leases with remaining time", runList}},
+        {QStringLiteral("acquire"), {"acquire and hold a lease", runAcquire}},
+        {QStringLiteral("release"), {"release a lease (--token T or --force)", runRelease}},
+        {QStringLiteral("sweep"), {"delete expired leases", runSweep}},
+    };
+    return table;
+}
+
+void printHelp(QTextStream &out) {
+    out << "Usage: lockctl [--db URL] COMMAND [OPTIONS]\n\n"
+           "Inspect and manage the aggregate_locks lease table and PostgreSQL advisory locks.\n\n"
+           "Commands:\n";
+    for (const auto &[name, command] : commands())
+        out << "  " << name.leftJustified(10) << command.summary << '\n';
+    out << "\nDatabase URL (--db, else $LOCKSCOPE_DB, else the embedded SQLite file):\n"
+           "  postgres://user@host:port/database?sslmode=require   (also postgresql://)\n"
+           "  sqlite:///absolute/path.db   sqlite:relative.db\n"
+           "Passwords come from PGPASSWORD or ~/.pgpass; a password in the URL works but is\n"
+           "never printed.\n\n"
+           "Durations take a unit: 250ms, 3s, 1.5s, 2m; a bare number means seconds.\n\n"
+           "Exit codes: 0 ok, 1 error, 2 usage or bad input, 3 timeout or not acquired,\n"
+           "4 lease changed (not held with that token).\n"
+           "Run `lockctl COMMAND --help` for a command's options.\n"
+        << Qt::flush;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("lockctl"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LOCKSCOPE_VERSION));
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    Context ctx{QString(), out, err};
+
+    // Global options may stand before or after the command: pull out --db first.
+    QStringList args = app.arguments().mid(1);
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        if (a == QLatin1String("--db")) {
+            if (i + 1 >= args.size())
+                return ctx.usage(QStringLiteral("--db needs a URL"));
+            ctx.dbUrl = args.at(i + 1);
+            args.remove(i, 2);
+            --i;
+        } else if (a.startsWith(QLatin1String("--db="))) {
+            ctx.dbUrl = a.mid(5);
+            args.remove(i);
+            --i;
+        }
+    }
+    if (args.isEmpty() || args.first() == QLatin1String("--help") ||
+        args.first() == QLatin1String("-h") || args.first() == QLatin1String("help")) {
+        printHelp(out);
+        return args.isEmpty() ? ExitUsage : ExitOk;
+    }
+    if (args.first() == QLatin1String("--version")) {
+        out << "lockctl " << LOCKSCOPE_VERSION << Qt::endl;
+        return ExitOk;
+    }
+    const QString name = args.takeFirst();
+    const auto it = commands().find(name);
+    if (it == commands().end())
+        return ctx.usage(QStringLiteral("unknown command '%1'").arg(name));
+    return it->second.run(ctx, args);
+}

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "canceltoken.h"
+
+#include <atomic>
+
+namespace lockctl {
+
+// Turns SIGINT/SIGTERM into a cancel: the signals are blocked in every thread and
+// taken by one thread with sigwait(), which cancels the token. Nothing polls.
+// Construct before any other thread starts.
+class SignalWaiter final {
+public:
+    SignalWaiter();
+    ~SignalWaiter();
+    SignalWaiter(const SignalWaiter &) = delete;
+    SignalWaiter &operator=(const SignalWaiter &) = delete;
+
+    const lockscope::CancelToken &token() const { return m_token; }
+    int signalNumber() const { return m_signal.load(); }
+
+private:
+    lockscope::CancelToken m_token;
+    std::atomic<int> m_signal{0};
+};
+
+} // namespace lockctl

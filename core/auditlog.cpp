@@ -1,0 +1,76 @@
+#include "auditlog.h"
+
+#include "database.h"
+
+#include <QSqlQuery>
+#include <QSysInfo>
+#include <QVariant>
+
+namespace lockscope {
+
+QString AuditLog::currentOsUser() {
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("LOGNAME");
+    return user.isEmpty() ? QStringLiteral("unknown") : user;
+}
+
+Status AuditLog::record(QSqlDatabase db, const ConnectionParams &params, AuditEntry entry) {
+    if (entry.osUser.isEmpty())
+        entry.osUser = currentOsUser();
+    if (entry.osHost.isEmpty())
+        entry.osHost = QSysInfo::machineHostName();
+    QSqlQuery q(db);
+    if (params.isPostgres()) {
+        q.prepare(
+            QStringLiteral("INSERT INTO lockscope_audit (os_user, os_host, tool, action, target, "
+                           "previous_token, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    } else {
+        q.prepare(QStringLiteral(
+            "INSERT INTO lockscope_audit (db_user, os_user, os_host, tool, action, target, "
+            "previous_token, outcome, detail) VALUES ('', ?, ?, ?, ?, ?, ?, ?, ?)"));
+    }
+    q.addBindValue(entry.osUser);
+    q.addBindValue(entry.osHost);
+    q.addBindValue(entry.tool);
+    q.addBindValue(entry.action);
+    q.addBindValue(entry.target);
+    q.addBindValue(entry.previousToken.isEmpty() ? QVariant() : QVariant(entry.previousToken));
+    q.addBindValue(entry.outcome);
+    q.addBindValue(entry.detail.isEmpty() ? QVariant() : QVariant(entry.detail));
+    if (!q.exec())
+        return Database::classify(q.lastError(), params,
+                                  QStringLiteral("record the action in the audit log"));
+    return {};
+}
+
+Result<QList<AuditEntry>> AuditLog::recent(QSqlDatabase db, const ConnectionParams &params,
+                                           int limit) {
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, at, db_user, os_user, os_host, tool, action, target, "
+                             "previous_token, outcome, detail FROM lockscope_audit "
+                             "ORDER BY id DESC LIMIT ?"));
+    q.addBindValue(limit);
+    if (!q.exec())
+        return Database::classify(q.lastError(), params, QStringLiteral("read the audit log"));
+    QList<AuditEntry> list;
+    while (q.next()) {
+        AuditEntry e;
+        e.id = q.value(0).toLongLong();
+        e.at = q.value(1).toDouble();
+        e.dbUser = q.value(2).toString();
+        e.osUser = q.value(3).toString();
+        e.osHost = q.value(4).toString();
+        e.tool = q.value(5).toString();
+        e.action = q.value(6).toString();
+        e.target = q.value(7).toString();
+        e.previousToken = q.value(8).toString();
+        e.outcome = q.value(9).toString();
+        e.detail = q.value(10).toString();
+        list.append(e);
+    }
+    return list;
+}
+
+} // namespace lockscope

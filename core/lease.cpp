@@ -1,0 +1,72 @@
+#include "lease.h"
+
+#include "leasebackend.h"
+
+namespace lockscope {
+
+Lease::Lease(std::shared_ptr<LeaseBackend> backend, LeaseInfo info, bool gated)
+    : m_backend(std::move(backend))
+    , m_info(std::move(info))
+    , m_gated(gated) {}
+
+Lease::~Lease() {
+    if (isValid()) {
+        try {
+            (void)release();
+        } catch (...) { // a destructor never throws
+        }
+    }
+}
+
+Lease::Lease(Lease &&other) noexcept
+    : m_backend(std::move(other.m_backend))
+    , m_info(std::move(other.m_info))
+    , m_gated(other.m_gated) {
+    other.m_backend.reset();
+}
+
+Lease &Lease::operator=(Lease &&other) noexcept {
+    if (this != &other) {
+        if (isValid()) {
+            try {
+                (void)release();
+            } catch (...) {
+            }
+        }
+        m_backend = std::move(other.m_backend);
+        m_info = std::move(other.m_info);
+        m_gated = other.m_gated;
+        other.m_backend.reset();
+    }
+    return *this;
+}
+
+Result<bool> Lease::release() {
+    if (!isValid())
+        return false;
+    const std::shared_ptr<LeaseBackend> backend = std::move(m_backend);
+    m_backend.reset();
+    auto released = backend->releaseOnce(m_info.key, m_info.token);
+    if (m_gated)
+        backend->gate().leave(m_info.key); // wakes the next local waiter at once
+    return released;
+}
+
+Status Lease::renew(std::optional<std::chrono::milliseconds> ttl) {
+    if (!isValid())
+        return Error{ErrorKind::LeaseChanged,
+                     QStringLiteral("The lease '%1' was already released.").arg(m_info.key)};
+    auto renewed =
+        m_backend->renewOnce(m_info.key, m_info.token, ttl.value_or(m_backend->config().ttl));
+    if (!renewed.ok())
+        return renewed.error();
+    if (!renewed.value())
+        return Error{ErrorKind::LeaseChanged,
+                     QStringLiteral("The lease '%1' is no longer held with this token: it "
+                                    "expired, or an operator released it.")
+                         .arg(m_info.key)};
+    m_info.expiresAt = *renewed.value();
+    return {};
+}
+
+} // namespace lockscope

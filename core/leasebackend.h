@@ -1,0 +1,49 @@
+#pragma once
+
+#include "connectionparams.h"
+#include "leaseconfig.h"
+#include "leaseinfo.h"
+#include "localgate.h"
+#include "result.h"
+
+#include <QSqlError>
+
+#include <atomic>
+#include <optional>
+
+namespace lockscope {
+
+// The state a LeaseManager shares with the Lease handles it gave out, so a handle
+// may outlive its manager. Each method runs one statement on the calling
+// thread's own lease connection and counts it.
+class LeaseBackend final {
+public:
+    LeaseBackend(ConnectionParams params, LeaseConfig config);
+    LeaseBackend(const LeaseBackend &) = delete;
+    LeaseBackend &operator=(const LeaseBackend &) = delete;
+
+    // One conditional upsert. nullopt: another live holder has the key.
+    Result<std::optional<LeaseInfo>> acquireOnce(const QString &key, const QString &token);
+    // true: the lease was still ours and is gone now.
+    Result<bool> releaseOnce(const QString &key, const QString &token);
+    // New expires_at, or nullopt when the lease is no longer ours.
+    Result<std::optional<double>> renewOnce(const QString &key, const QString &token,
+                                            std::chrono::milliseconds ttl);
+
+    const ConnectionParams &params() const { return m_params; }
+    const LeaseConfig &config() const { return m_config; }
+    LocalGate &gate() { return m_gate; }
+    quint64 statementCount() const { return m_statements.load(std::memory_order_relaxed); }
+
+    static QString connectionPurpose() { return QStringLiteral("lease"); }
+
+private:
+    template <typename T> Result<T> failed(const QSqlError &error, const QString &what);
+
+    ConnectionParams m_params;
+    LeaseConfig m_config;
+    LocalGate m_gate;
+    std::atomic<quint64> m_statements{0};
+};
+
+} // namespace lockscope

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QString>
+
+namespace lockscope {
+
+// What the database said about one acquisition (epoch seconds, database clock).
+struct LeaseInfo {
+    QString key;
+    QString token;
+    double acquiredAt = 0;
+    double expiresAt = 0;
+    bool tookOver = false; // PostgreSQL only: the row existed and had expired
+};
+
+// Tokens are "<owner id>/<random>": the owner is readable from the token alone,
+// so a table with only the four shared columns still shows who holds what.
+namespace OwnerToken {
+QString make(const QString &ownerId);
+// The owner part of a token LockScope wrote; empty for tokens of other programs.
+QString ownerOf(const QString &token);
+} // namespace OwnerToken
+
+} // namespace lockscope

@@ -1,0 +1,145 @@
+#include "leasemanager.h"
+
+#include "canceltoken.h"
+#include "duration.h"
+#include "leasebackend.h"
+#include "lockkey.h"
+
+#include <QRandomGenerator>
+
+#include <thread>
+
+namespace lockscope {
+
+using Clock = std::chrono::steady_clock;
+using std::chrono::milliseconds;
+
+namespace {
+
+Error timedOut(const QString &key, milliseconds waited) {
+    return Error{ErrorKind::Timeout,
+                 QStringLiteral("Gave up waiting for the lease '%1' after %2: another owner "
+                                "still holds it. Wait longer, or see who holds it with "
+                                "`lockctl list`.")
+                     .arg(key, Duration::format(waited))};
+}
+
+Error cancelled(const QString &key) {
+    return Error{
+        ErrorKind::Cancelled,
+        QStringLiteral("The wait for the lease '%1' was cancelled; nothing is held.").arg(key)};
+}
+
+milliseconds jittered(milliseconds base) {
+    const double factor = 0.5 + QRandomGenerator::global()->generateDouble();
+    return milliseconds(std::max<qint64>(1, static_cast<qint64>(base.count() * factor)));
+}
+
+} // namespace
+
+LeaseManager::LeaseManager(ConnectionParams params, LeaseConfig config)
+    : m_backend(std::make_shared<LeaseBackend>(std::move(params), std::move(config))) {}
+
+LeaseManager::~LeaseManager() = default;
+
+const ConnectionParams &LeaseManager::params() const {
+    return m_backend->params();
+}
+
+const LeaseConfig &LeaseManager::config() const {
+    return m_backend->config();
+}
+
+quint64 LeaseManager::statementCount() const {
+    return m_backend->statementCount();
+}
+
+int LeaseManager::gateEntryCount() const {
+    return m_backend->gate().entryCount();
+}
+
+Result<Lease> LeaseManager::tryLock(const QString &key) {
+    if (auto valid = LockKey::validate(key); !valid.ok())
+        return valid.error();
+    const bool gated = m_backend->config().inProcessGate;
+    if (gated && !m_backend->gate().tryEnter(key)) {
+        return Error{
+            ErrorKind::NotAcquired,
+            QStringLiteral("The lease '%1' is held by another thread of this process.").arg(key)};
+    }
+    const QString token = OwnerToken::make(m_backend->config().ownerId);
+    auto attempt = m_backend->acquireOnce(key, token);
+    if (attempt.ok() && attempt.value())
+        return Lease(m_backend, std::move(*attempt.value()), gated);
+    if (gated)
+        m_backend->gate().leave(key);
+    if (!attempt.ok() && attempt.error().kind != ErrorKind::Busy)
+        return attempt.error();
+    return Error{ErrorKind::NotAcquired,
+                 QStringLiteral("The lease '%1' is held by another owner.").arg(key)};
+}
+
+Result<Lease> LeaseManager::lock(const QString &key, std::optional<milliseconds> maxWait,
+                                 const CancelToken *cancel) {
+    if (auto valid = LockKey::validate(key); !valid.ok())
+        return valid.error();
+    const std::optional<milliseconds> bound = maxWait ? maxWait : m_backend->config().maxWait;
+    std::optional<Clock::time_point> deadline;
+    if (bound)
+        deadline = Clock::now() + *bound;
+
+    const bool gated = m_backend->config().inProcessGate;
+    if (gated) {
+        switch (m_backend->gate().enter(key, deadline, cancel)) {
+        case LocalGate::Outcome::Entered:
+            break;
+        case LocalGate::Outcome::TimedOut:
+            return timedOut(key, *bound);
+        case LocalGate::Outcome::Cancelled:
+            return cancelled(key);
+        }
+    }
+    auto result = acquireGated(key, gated, deadline, cancel);
+    if (!result.ok() && gated)
+        m_backend->gate().leave(key);
+    if (!result.ok() && result.error().kind == ErrorKind::Timeout && bound)
+        return timedOut(key, *bound);
+    return result;
+}
+
+Result<Lease> LeaseManager::acquireGated(const QString &key, bool gated,
+                                         std::optional<Clock::time_point> deadline,
+                                         const CancelToken *cancel) {
+    const QString token = OwnerToken::make(m_backend->config().ownerId);
+    for (;;) {
+        auto attempt = m_backend->acquireOnce(key, token);
+        if (!attempt.ok() && attempt.error().kind != ErrorKind::Busy)
+            return attempt.error();
+        if (attempt.ok() && attempt.value()) {
+            if (cancel && cancel->isCancelled()) {
+                // The database granted it just as the cancel arrived: give it back.
+                (void)m_backend->releaseOnce(key, token);
+                return cancelled(key);
+            }
+            // The gate slot now belongs to the handle; lock() must not leave it.
+            return Lease(m_backend, std::move(*attempt.value()), gated);
+        }
+        if (cancel && cancel->isCancelled())
+            return cancelled(key);
+        milliseconds pause = jittered(m_backend->config().retryInterval);
+        if (deadline) {
+            const auto left = std::chrono::duration_cast<milliseconds>(*deadline - Clock::now());
+            if (left.count() <= 0)
+                return Error{ErrorKind::Timeout, QString()};
+            pause = std::min(pause, left);
+        }
+        if (cancel) {
+            if (cancel->sleepFor(pause))
+                return cancelled(key);
+        } else {
+            std::this_thread::sleep_for(pause);
+        }
+    }
+}
+
+} // namespace lockscope

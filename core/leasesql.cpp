@@ -1,0 +1,91 @@
+#include "leasesql.h"
+
+#include "database.h"
+
+namespace lockscope {
+
+QString LeaseSql::acquire(Driver driver) {
+    if (driver == Driver::Postgres) {
+        // One statement: the CTE reads the clock once, so acquired_at and the
+        // expiry comparison agree. xmax <> 0 marks an update (takeover).
+        return QStringLiteral(
+            "WITH c AS (SELECT extract(epoch from clock_timestamp())::float8 AS t) "
+            "INSERT INTO aggregate_locks AS l (lock_key, owner_token, acquired_at, expires_at) "
+            "SELECT CAST(? AS text), CAST(? AS text), c.t, c.t + CAST(? AS float8) FROM c "
+            "ON CONFLICT (lock_key) DO UPDATE SET owner_token = EXCLUDED.owner_token, "
+            "acquired_at = EXCLUDED.acquired_at, expires_at = EXCLUDED.expires_at "
+            "WHERE l.expires_at <= EXCLUDED.acquired_at OR l.owner_token = EXCLUDED.owner_token "
+            "RETURNING l.acquired_at, l.expires_at, (l.xmax <> 0) AS updated");
+    }
+    return QStringLiteral(
+        "INSERT INTO aggregate_locks (lock_key, owner_token, acquired_at, expires_at) "
+        "SELECT ?, ?, c.t, c.t + ? FROM (SELECT ((julianday('now') - 2440587.5) * 86400.0) AS t) "
+        "AS c WHERE true "
+        "ON CONFLICT (lock_key) DO UPDATE SET owner_token = excluded.owner_token, "
+        "acquired_at = excluded.acquired_at, expires_at = excluded.expires_at "
+        "WHERE aggregate_locks.expires_at <= excluded.acquired_at "
+        "OR aggregate_locks.owner_token = excluded.owner_token "
+        "RETURNING acquired_at, expires_at, 0");
+}
+
+QString LeaseSql::release(Driver driver) {
+    Q_UNUSED(driver);
+    return QStringLiteral("DELETE FROM aggregate_locks WHERE lock_key = ? AND owner_token = ?");
+}
+
+QString LeaseSql::renew(Driver driver) {
+    const QString now = Database::nowSql(driver);
+    return QStringLiteral(
+               "UPDATE aggregate_locks SET expires_at = %1 + CAST(? AS double precision) "
+               "WHERE lock_key = ? AND owner_token = ? AND expires_at > %1 "
+               "RETURNING expires_at")
+        .arg(now);
+}
+
+QString LeaseSql::forceReleaseGuarded() {
+    return QStringLiteral("DELETE FROM aggregate_locks WHERE lock_key = ? AND owner_token = ?");
+}
+
+QString LeaseSql::forceReleaseAny() {
+    return QStringLiteral("DELETE FROM aggregate_locks WHERE lock_key = ?");
+}
+
+QString LeaseSql::sweepBatch(Driver driver) {
+    const QString now = Database::nowSql(driver);
+    if (driver == Driver::Postgres) {
+        // The outer condition is re-checked on rows changed concurrently, so a
+        // lease re-acquired between the scan and the delete is left alone.
+        return QStringLiteral("DELETE FROM aggregate_locks WHERE lock_key IN ("
+                              "SELECT lock_key FROM aggregate_locks WHERE expires_at <= %1 "
+                              "ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED) "
+                              "AND expires_at <= %1")
+            .arg(now);
+    }
+    return QStringLiteral("DELETE FROM aggregate_locks WHERE lock_key IN ("
+                          "SELECT lock_key FROM aggregate_locks WHERE expires_at <= %1 "
+                          "ORDER BY expires_at LIMIT ?) AND expires_at <= %1")
+        .arg(now);
+}
+
+QString LeaseSql::countExpired(Driver driver) {
+    return QStringLiteral("SELECT count(*) FROM aggregate_locks WHERE expires_at <= %1")
+        .arg(Database::nowSql(driver));
+}
+
+QString LeaseSql::listAll(Driver driver) {
+    return QStringLiteral("SELECT lock_key, owner_token, acquired_at, expires_at, %1 AS db_now "
+                          "FROM aggregate_locks ORDER BY lock_key")
+        .arg(Database::nowSql(driver));
+}
+
+QString LeaseSql::listOne(Driver driver) {
+    return QStringLiteral("SELECT lock_key, owner_token, acquired_at, expires_at, %1 AS db_now "
+                          "FROM aggregate_locks WHERE lock_key = ?")
+        .arg(Database::nowSql(driver));
+}
+
+QString LeaseSql::dbNow(Driver driver) {
+    return QStringLiteral("SELECT %1").arg(Database::nowSql(driver));
+}
+
+} // namespace lockscope

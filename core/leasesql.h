@@ -1,0 +1,38 @@
+#pragma once
+
+#include "connectionparams.h"
+
+#include <QString>
+
+namespace lockscope {
+
+// The statements of the lease protocol, per dialect. Every comparison and every
+// timestamp uses the database clock. Bindings are positional, in the order given.
+namespace LeaseSql {
+
+// (key, token, ttl_seconds) -> one row (acquired_at, expires_at, updated) when
+// acquired, none when another live holder has it. Inserts when absent, takes over
+// an expired lease, re-takes one's own token (so a retried statement is harmless).
+QString acquire(Driver driver);
+// (key, token) -> rows affected 1 when the lease was still ours.
+QString release(Driver driver);
+// (ttl_seconds, key, token) -> one row (expires_at) when still ours and not expired.
+QString renew(Driver driver);
+// (key, token) -> rows affected; force release guarded by the token shown.
+QString forceReleaseGuarded();
+// (key) -> rows affected; unconditional force release.
+QString forceReleaseAny();
+// (batch) -> rows affected; deletes up to `batch` expired rows.
+QString sweepBatch(Driver driver);
+// () -> one row: count of expired rows.
+QString countExpired(Driver driver);
+// () -> rows (lock_key, owner_token, acquired_at, expires_at, db_now).
+QString listAll(Driver driver);
+// (key) -> rows (lock_key, owner_token, acquired_at, expires_at, db_now).
+QString listOne(Driver driver);
+// () -> one row: db_now.
+QString dbNow(Driver driver);
+
+} // namespace LeaseSql
+
+} // namespace lockscope
