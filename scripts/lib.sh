@@ -1,0 +1,50 @@
+# Shared by scripts/run, scripts/test and bench/run. Source it; it defines functions only.
+
+LOCKSCOPE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+LOCKSCOPE_PACKAGES=(
+    build-essential cmake ninja-build pkg-config
+    qt6-base-dev qt6-base-dev-tools libqt6sql6-psql libqt6sql6-sqlite qt6-charts-dev
+    libgl-dev qtkeychain-qt6-dev
+    postgresql postgresql-contrib sqlite3 xvfb xauth
+)
+
+log() { printf '==> %s\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Installs whatever of LOCKSCOPE_PACKAGES is missing (apt-get; via sudo when not root).
+install_deps() {
+    local missing=()
+    local p
+    for p in "${LOCKSCOPE_PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+    done
+    if [ ${#missing[@]} -eq 0 ]; then
+        log "all packages present"
+        return 0
+    fi
+    command -v apt-get >/dev/null || die "apt-get not found; install these by hand: ${missing[*]}"
+    log "installing: ${missing[*]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+        "${missing[@]}" </dev/null >/dev/null || die "apt-get install failed for: ${missing[*]}"
+}
+
+# Configures and builds into $1 (default build/). Extra CMake arguments follow.
+build_project() {
+    local dir=${1:-$LOCKSCOPE_ROOT/build}
+    shift || true
+    local gen=()
+    command -v ninja >/dev/null && gen=(-G Ninja)
+    if [ -f "$dir/CMakeCache.txt" ] && ! grep -q "CMAKE_GENERATOR:INTERNAL=${gen[1]:-Unix Makefiles}" "$dir/CMakeCache.txt"; then
+        rm -rf "$dir"
+    fi
+    log "configuring in $dir"
+    cmake -S "$LOCKSCOPE_ROOT" -B "$dir" "${gen[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null \
+        || die "cmake configure failed (rerun: cmake -S $LOCKSCOPE_ROOT -B $dir)"
+    log "building ($(nproc) jobs)"
+    cmake --build "$dir" --parallel "$(nproc)" || die "build failed"
+}
