@@ -58,6 +58,10 @@ int LeaseManager::gateEntryCount() const {
     return m_backend->gate().entryCount();
 }
 
+int LeaseManager::gateWaiterCount(const QString &key) const {
+    return m_backend->gate().waiterCount(key);
+}
+
 Result<Lease> LeaseManager::tryLock(const QString &key) {
     if (auto valid = LockKey::validate(key); !valid.ok())
         return valid.error();

@@ -42,6 +42,8 @@ public:
     quint64 statementCount() const;
     // Keys held or awaited in the in-process gate.
     int gateEntryCount() const;
+    // Threads of this process queued behind the local holder of `key`.
+    int gateWaiterCount(const QString &key) const;
 
 private:
     Result<Lease> acquireGated(const QString &key, bool gated,
