@@ -27,9 +27,26 @@ QString where(const ConnectionParams &params) {
         .arg(params.port);
 }
 
+// libpq says 'connection to server at "h", port p failed: FATAL:  reason\n\tHint…':
+// keep the reason, drop the prefix, the severity and the multi-line hint.
+QString libpqReason(QString text) {
+    text = text.section(QLatin1Char('\n'), 0, 0);
+    const qsizetype failed = text.lastIndexOf(QLatin1String("failed: "));
+    if (failed >= 0)
+        text = text.mid(failed + 8);
+    for (const char *severity : {"FATAL:", "ERROR:"}) {
+        if (text.startsWith(QLatin1String(severity)))
+            text = text.mid(static_cast<qsizetype>(qstrlen(severity)));
+    }
+    text = text.simplified();
+    while (text.endsWith(QLatin1Char('.')) || text.endsWith(QLatin1Char('?')))
+        text.chop(1);
+    return text;
+}
+
 Error classifyOpen(const QSqlError &error, const ConnectionParams &params) {
-    const QString reason =
-        scrub(error.databaseText().isEmpty() ? error.text() : error.databaseText(), params);
+    const QString raw = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    const QString reason = scrub(params.isPostgres() ? libpqReason(raw) : raw, params);
     const QString lower = reason.toLower();
     if (params.isSqlite()) {
         return Error{ErrorKind::Connection,

@@ -1,0 +1,270 @@
+// lockctl as a user runs it: real processes against real databases.
+#include "lockctlprocess.h"
+#include "testdb.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTcpServer>
+#include <QTest>
+
+#include <csignal>
+
+using namespace lockscope;
+using test::LockctlProcess;
+
+namespace {
+
+QJsonObject firstJsonLine(QProcess *p) {
+    QByteArray line;
+    while (!line.endsWith('\n')) {
+        if (!p->waitForReadyRead(30000))
+            return {};
+        line += p->readLine();
+    }
+    return QJsonDocument::fromJson(line).object();
+}
+
+} // namespace
+
+class TestCliLease final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    // A holder in one process blocks a waiter in another until it releases.
+    void secondProcessWaitsForRelease_data() { LOCKSCOPE_BACKENDS_DATA(); }
+    void secondProcessWaitsForRelease() {
+        LOCKSCOPE_FRESH_DB(params);
+        const QString url = test::TestDb::urlFor(params);
+        std::unique_ptr<QProcess> holder(
+            LockctlProcess::start(url, {QStringLiteral("acquire"), QStringLiteral("K"),
+                                        QStringLiteral("--hold"), QStringLiteral("60s")}));
+        const QJsonObject held = firstJsonLine(holder.get());
+        QCOMPARE(held.value(QStringLiteral("lock_key")).toString(), QStringLiteral("K"));
+        const QString token = held.value(QStringLiteral("owner_token")).toString();
+        QVERIFY(!token.isEmpty());
+        QVERIFY(held.value(QStringLiteral("expires_at")).toDouble() > 0);
+
+        const auto busy =
+            LockctlProcess::run(url, {QStringLiteral("acquire"), QStringLiteral("K"),
+                                      QStringLiteral("--wait"), QStringLiteral("200ms")});
+        QCOMPARE(busy.exitCode, 3);
+        QVERIFY2(busy.err.contains(QLatin1String("Gave up waiting")), qPrintable(busy.err));
+
+        std::unique_ptr<QProcess> waiter(LockctlProcess::start(
+            url, {QStringLiteral("acquire"), QStringLiteral("K"), QStringLiteral("--wait"),
+                  QStringLiteral("60s"), QStringLiteral("--hold"), QStringLiteral("0")}));
+        QVERIFY(!waiter->waitForFinished(700)); // blocked behind the holder
+
+        ::kill(static_cast<pid_t>(holder->processId()), SIGTERM);
+        QVERIFY(holder->waitForFinished(10000));
+        QCOMPARE(holder->exitCode(), 0); // released cleanly on SIGTERM
+
+        QVERIFY(waiter->waitForFinished(30000));
+        QCOMPARE(waiter->exitCode(), 0);
+        const QJsonObject second =
+            QJsonDocument::fromJson(waiter->readAllStandardOutput().trimmed()).object();
+        QCOMPARE(second.value(QStringLiteral("lock_key")).toString(), QStringLiteral("K"));
+        QVERIFY(second.value(QStringLiteral("owner_token")).toString() != token);
+
+        const auto list =
+            LockctlProcess::run(url, {QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(list.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(list.out.toUtf8()).array().size(), 0);
+    }
+
+    void listJsonAndFilters_data() { LOCKSCOPE_BACKENDS_DATA(); }
+    void listJsonAndFilters() {
+        LOCKSCOPE_FRESH_DB(params);
+        const QString url = test::TestDb::urlFor(params);
+        QVERIFY(test::TestDb::exec(
+            params, QStringLiteral("INSERT INTO aggregate_locks VALUES "
+                                   "('jobs/1', 'tok1', 1, 2), ('jobs/2', 'tok2', 1, 4102444800), "
+                                   "('mail', 'tok3', 1, 4102444800)")));
+        const auto all =
+            LockctlProcess::run(url, {QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(all.exitCode, 0);
+        const QJsonArray rows = QJsonDocument::fromJson(all.out.toUtf8()).array();
+        QCOMPARE(rows.size(), 3);
+        const QJsonObject first = rows.at(0).toObject();
+        for (const char *field :
+             {"lock_key", "owner_token", "acquired_at", "expires_at", "remaining_s", "state"})
+            QVERIFY2(first.contains(QLatin1String(field)), field);
+        QCOMPARE(first.value(QStringLiteral("state")).toString(), QStringLiteral("expired"));
+        QVERIFY(first.value(QStringLiteral("remaining_s")).toDouble() < 0);
+        QCOMPARE(rows.at(1).toObject().value(QStringLiteral("state")).toString(),
+                 QStringLiteral("held"));
+
+        auto keysOf = [&](const QStringList &args) {
+            const auto r = LockctlProcess::run(
+                url, QStringList{QStringLiteral("list"), QStringLiteral("--json")} + args);
+            QStringList keys;
+            for (const auto &v : QJsonDocument::fromJson(r.out.toUtf8()).array())
+                keys << v.toObject().value(QStringLiteral("lock_key")).toString();
+            return keys;
+        };
+        QCOMPARE(keysOf({QStringLiteral("--expired")}), QStringList{QStringLiteral("jobs/1")});
+        QCOMPARE(keysOf({QStringLiteral("--held")}),
+                 (QStringList{QStringLiteral("jobs/2"), QStringLiteral("mail")}));
+        QCOMPARE(keysOf({QStringLiteral("--match"), QStringLiteral("jobs/*")}),
+                 (QStringList{QStringLiteral("jobs/1"), QStringLiteral("jobs/2")}));
+        // A glob is never SQL: a quote matches nothing and breaks nothing.
+        QCOMPARE(keysOf({QStringLiteral("--match"), QStringLiteral("x' OR '1'='1")}),
+                 QStringList());
+
+        const auto text = LockctlProcess::run(url, {QStringLiteral("list")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains(QLatin1String("3 leases: 2 held, 1 expired.")),
+                 qPrintable(text.out));
+    }
+
+    void releaseAndSweep_data() { LOCKSCOPE_BACKENDS_DATA(); }
+    void releaseAndSweep() {
+        LOCKSCOPE_FRESH_DB(params);
+        const QString url = test::TestDb::urlFor(params);
+        QVERIFY(
+            test::TestDb::exec(params, QStringLiteral("INSERT INTO aggregate_locks VALUES "
+                                                      "('a', 'tok-a', 1, 2), ('b', 'tok-b', 1, 3), "
+                                                      "('c', 'tok-c', 1, 4102444800)")));
+        const auto wrong =
+            LockctlProcess::run(url, {QStringLiteral("release"), QStringLiteral("c"),
+                                      QStringLiteral("--token"), QStringLiteral("stale")});
+        QCOMPARE(wrong.exitCode, 4);
+        QVERIFY2(wrong.err.contains(QLatin1String("changed since you looked")),
+                 qPrintable(wrong.err));
+
+        const auto right =
+            LockctlProcess::run(url, {QStringLiteral("release"), QStringLiteral("c"),
+                                      QStringLiteral("--token"), QStringLiteral("tok-c")});
+        QCOMPARE(right.exitCode, 0);
+
+        const auto neither =
+            LockctlProcess::run(url, {QStringLiteral("release"), QStringLiteral("a")});
+        QCOMPARE(neither.exitCode, 2);
+
+        const auto dry =
+            LockctlProcess::run(url, {QStringLiteral("sweep"), QStringLiteral("--dry-run")});
+        QCOMPARE(dry.exitCode, 0);
+        QVERIFY2(dry.out.startsWith(QLatin1String("2 expired leases would be removed")),
+                 qPrintable(dry.out));
+        const auto swept =
+            LockctlProcess::run(url, {QStringLiteral("sweep"), QStringLiteral("--batch"),
+                                      QStringLiteral("1"), QStringLiteral("--json")});
+        QCOMPARE(swept.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(swept.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("removed")).toInt(), 2);
+        QCOMPARE(o.value(QStringLiteral("batches")).toInt(), 3);
+
+        const auto forced = LockctlProcess::run(
+            url, {QStringLiteral("release"), QStringLiteral("zzz"), QStringLiteral("--force")});
+        QCOMPARE(forced.exitCode, 4); // nothing to release
+    }
+
+    void migrateTwice() {
+        const ConnectionParams params = test::TestDb::freshSqlite(false);
+        const QString url = test::TestDb::urlFor(params);
+        const auto first = LockctlProcess::run(url, {QStringLiteral("migrate")});
+        QCOMPARE(first.exitCode, 0);
+        QVERIFY(first.out.contains(QLatin1String("applied 0001_aggregate_locks")));
+        const auto second = LockctlProcess::run(url, {QStringLiteral("migrate")});
+        QCOMPARE(second.exitCode, 0);
+        QVERIFY2(second.out.contains(QLatin1String("is up to date.")), qPrintable(second.out));
+        QVERIFY(!second.out.contains(QLatin1String("applied")));
+    }
+
+    // Bad input: one clear line on stderr, the documented exit code, no change.
+    void badInput_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << 2
+                                         << QStringLiteral("unknown command 'frobnicate'");
+        QTest::newRow("empty key") << QStringList{QStringLiteral("acquire"), QString()} << 2
+                                   << QStringLiteral("The lock key is empty");
+        QTest::newRow("over-long key")
+            << QStringList{QStringLiteral("acquire"), QString(2000, QLatin1Char('k'))} << 2
+            << QStringLiteral("the maximum is 1024 bytes");
+        QTest::newRow("bad duration")
+            << QStringList{QStringLiteral("acquire"), QStringLiteral("k"), QStringLiteral("--wait"),
+                           QStringLiteral("soon")}
+            << 2 << QStringLiteral("--wait must be a duration");
+        QTest::newRow("negative ttl") << QStringList{QStringLiteral("acquire"), QStringLiteral("k"),
+                                                     QStringLiteral("--ttl"), QStringLiteral("-5s")}
+                                      << 2 << QStringLiteral("--ttl must be a duration");
+        QTest::newRow("zero ttl") << QStringList{QStringLiteral("acquire"), QStringLiteral("k"),
+                                                 QStringLiteral("--ttl"), QStringLiteral("0")}
+                                  << 2 << QStringLiteral("--ttl must be longer than zero");
+        QTest::newRow("unknown option")
+            << QStringList{QStringLiteral("list"), QStringLiteral("--bogus")} << 2
+            << QStringLiteral("Unknown option 'bogus'");
+        QTest::newRow("bad batch") << QStringList{QStringLiteral("sweep"),
+                                                  QStringLiteral("--batch"), QStringLiteral("ten")}
+                                   << 2 << QStringLiteral("--batch must be a whole number");
+    }
+    void badInput() {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        const ConnectionParams params = test::TestDb::freshSqlite();
+        const auto r = LockctlProcess::run(test::TestDb::urlFor(params), args);
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QVERIFY2(r.err.startsWith(QLatin1String("lockctl: ")), qPrintable(r.err));
+        QCOMPARE(r.err.count(QLatin1Char('\n')), 1); // one line
+        const auto list = LockctlProcess::run(test::TestDb::urlFor(params),
+                                              {QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(list.out.toUtf8()).array().size(), 0);
+    }
+
+    void wrongPortFailsClearlyAndFast() {
+        // A port nobody listens on: bind one, note it, close it.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        QElapsedTimer clock;
+        clock.start();
+        const auto r = LockctlProcess::run(
+            QStringLiteral("postgres://lockscope@127.0.0.1:%1/postgres?connect_timeout=3")
+                .arg(port),
+            {QStringLiteral("list")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("Cannot connect to PostgreSQL at 127.0.0.1:%1: "
+                                               "Connection refused. Check the host and port")
+                                    .arg(port)),
+                 qPrintable(r.err));
+        QVERIFY2(clock.elapsed() < 20000, "bounded by the connect timeout");
+    }
+
+    void missingTableSaysMigrate_data() { LOCKSCOPE_BACKENDS_DATA(); }
+    void missingTableSaysMigrate() {
+        QFETCH(QString, backend);
+        QString why;
+        auto p = test::TestDb::fresh(backend, &why, false);
+        if (!p)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        const auto r = LockctlProcess::run(test::TestDb::urlFor(*p), {QStringLiteral("list")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("Run `lockctl migrate`")), qPrintable(r.err));
+    }
+
+    void sqlitePathInMissingDirectory() {
+        const auto r = LockctlProcess::run(QStringLiteral("sqlite:///nonexistent-dir-xyz/locks.db"),
+                                           {QStringLiteral("list")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("the directory /nonexistent-dir-xyz does not exist")),
+                 qPrintable(r.err));
+    }
+
+    void unknownUrlScheme() {
+        const auto r = LockctlProcess::run(QStringLiteral("mysql://root@localhost/db"),
+                                           {QStringLiteral("list")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("the scheme 'mysql' is not supported")),
+                 qPrintable(r.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliLease)
+#include "tst_clilease.moc"
