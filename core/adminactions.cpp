@@ -110,6 +110,13 @@ Result<ForceReleaseResult> AdminActions::forceRelease(const ConnectionParams &pa
         result.previousToken = q.value(0).toString();
     }
     q.finish();
+    if (!failure && result.outcome == ReleaseOutcome::Released && params.isPostgres()) {
+        // Wake the waiters of other LockScope processes, as an owner's release does.
+        QSqlQuery notify(db);
+        notify.prepare(QStringLiteral("SELECT pg_notify('lockscope_release', ?)"));
+        notify.addBindValue(key);
+        notify.exec();
+    }
     if (!failure && result.outcome != ReleaseOutcome::Released) {
         auto current = LeaseQueries::find(db, params, key);
         if (current.ok() && current.value()) {

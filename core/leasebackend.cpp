@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "leasesql.h"
+#include "releaselistener.h"
 #include "threadconnections.h"
 
 #include <QSqlError>
@@ -23,6 +24,21 @@ LeaseBackend::LeaseBackend(ConnectionParams params, LeaseConfig config)
     , m_config(std::move(config)) {
     if (m_config.ownerId.isEmpty())
         m_config.ownerId = LeaseConfig::defaultOwnerId();
+}
+
+LeaseBackend::~LeaseBackend() = default;
+
+bool LeaseBackend::listenForReleases() {
+    if (!m_params.isPostgres() || !m_config.releaseNotifications)
+        return false;
+    {
+        std::lock_guard lock(m_listenerMutex);
+        if (!m_listener) {
+            m_listener = std::make_unique<ReleaseListener>(
+                m_params, [this](const QString &key) { m_wakeups.wake(key); });
+        }
+    }
+    return m_listener->ensureListening();
 }
 
 template <typename T> Result<T> LeaseBackend::failed(const QSqlError &error, const QString &what) {
@@ -74,7 +90,7 @@ Result<bool> LeaseBackend::releaseOnce(const QString &key, const QString &token)
         q.finish();
         return failed<bool>(error, QStringLiteral("release the lease '%1'").arg(key));
     }
-    const bool released = q.numRowsAffected() > 0;
+    const bool released = m_params.isPostgres() ? q.next() : q.numRowsAffected() > 0;
     q.finish();
     return released;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connectionparams.h"
+#include "keywakeups.h"
 #include "leaseconfig.h"
 #include "leaseinfo.h"
 #include "localgate.h"
@@ -9,9 +10,13 @@
 #include <QSqlError>
 
 #include <atomic>
+#include <memory>
+#include <mutex>
 #include <optional>
 
 namespace lockscope {
+
+class ReleaseListener;
 
 // The state a LeaseManager shares with the Lease handles it gave out, so a handle
 // may outlive its manager. Each method runs one statement on the calling
@@ -19,6 +24,7 @@ namespace lockscope {
 class LeaseBackend final {
 public:
     LeaseBackend(ConnectionParams params, LeaseConfig config);
+    ~LeaseBackend();
     LeaseBackend(const LeaseBackend &) = delete;
     LeaseBackend &operator=(const LeaseBackend &) = delete;
 
@@ -33,6 +39,10 @@ public:
     const ConnectionParams &params() const { return m_params; }
     const LeaseConfig &config() const { return m_config; }
     LocalGate &gate() { return m_gate; }
+    KeyWakeups &wakeups() { return m_wakeups; }
+    // Starts the release listener (PostgreSQL, when enabled) if not yet running;
+    // true when releases of other processes will wake this process's waiters.
+    bool listenForReleases();
     quint64 statementCount() const { return m_statements.load(std::memory_order_relaxed); }
 
     static QString connectionPurpose() { return QStringLiteral("lease"); }
@@ -43,6 +53,9 @@ private:
     ConnectionParams m_params;
     LeaseConfig m_config;
     LocalGate m_gate;
+    KeyWakeups m_wakeups; // declared before m_listener, which calls into it
+    std::mutex m_listenerMutex;
+    std::unique_ptr<ReleaseListener> m_listener;
     std::atomic<quint64> m_statements{0};
 };
 

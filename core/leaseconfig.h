@@ -19,6 +19,9 @@ struct LeaseConfig {
     QString ownerId;
     // Threads of this process queue in-process; only the local winner asks the database.
     bool inProcessGate = true;
+    // PostgreSQL: wake database waiters at once when a LockScope process releases
+    // the key (LISTEN/NOTIFY); polling at retryInterval remains the fallback.
+    bool releaseNotifications = true;
 
     static QString defaultOwnerId();
 };

@@ -2,10 +2,12 @@
 
 #include "canceltoken.h"
 #include "duration.h"
+#include "keywakeups.h"
 #include "leasebackend.h"
 #include "lockkey.h"
 
 #include <QRandomGenerator>
+#include <QScopeGuard>
 
 #include <thread>
 
@@ -115,7 +117,14 @@ Result<Lease> LeaseManager::acquireGated(const QString &key, bool gated,
                                          std::optional<Clock::time_point> deadline,
                                          const CancelToken *cancel) {
     const QString token = OwnerToken::make(m_backend->config().ownerId);
+    KeyWakeups &wakeups = m_backend->wakeups();
+    wakeups.enter(key);
+    const auto leaveWakeups = qScopeGuard([&] { wakeups.leave(key); });
+    bool listening = false;
     for (;;) {
+        // Read before the attempt: a release that lands between the attempt and
+        // the wait moves the generation, and the wait returns at once.
+        const quint64 seen = wakeups.generation(key);
         auto attempt = m_backend->acquireOnce(key, token);
         if (!attempt.ok() && attempt.error().kind != ErrorKind::Busy)
             return attempt.error();
@@ -130,18 +139,27 @@ Result<Lease> LeaseManager::acquireGated(const QString &key, bool gated,
         }
         if (cancel && cancel->isCancelled())
             return cancelled(key);
-        milliseconds pause = jittered(m_backend->config().retryInterval);
-        if (deadline) {
-            const auto left = std::chrono::duration_cast<milliseconds>(*deadline - Clock::now());
-            if (left.count() <= 0)
-                return Error{ErrorKind::Timeout, QString()};
-            pause = std::min(pause, left);
+        if (!listening && m_backend->listenForReleases()) {
+            // Now listening: a release may have happened before LISTEN took
+            // effect, so try again at once rather than wait a whole interval.
+            listening = true;
+            continue;
         }
-        if (cancel) {
-            if (cancel->sleepFor(pause))
+        auto until = Clock::now() + jittered(m_backend->config().retryInterval);
+        if (deadline) {
+            if (Clock::now() >= *deadline)
+                return Error{ErrorKind::Timeout, QString()};
+            until = std::min(until, *deadline);
+        }
+        if (listening) {
+            wakeups.waitForRelease(key, seen, until, cancel);
+            if (cancel && cancel->isCancelled())
+                return cancelled(key);
+        } else if (cancel) {
+            if (cancel->sleepFor(std::chrono::duration_cast<milliseconds>(until - Clock::now())))
                 return cancelled(key);
         } else {
-            std::this_thread::sleep_for(pause);
+            std::this_thread::sleep_until(until);
         }
     }
 }

@@ -29,7 +29,13 @@ QString LeaseSql::acquire(Driver driver) {
 }
 
 QString LeaseSql::release(Driver driver) {
-    Q_UNUSED(driver);
+    if (driver == Driver::Postgres) {
+        // The NOTIFY is sent at commit, only when the row was ours: waiters in
+        // other processes wake at once instead of at their next poll.
+        return QStringLiteral("WITH d AS (DELETE FROM aggregate_locks WHERE lock_key = ? "
+                              "AND owner_token = ? RETURNING lock_key) "
+                              "SELECT pg_notify('lockscope_release', lock_key) FROM d");
+    }
     return QStringLiteral("DELETE FROM aggregate_locks WHERE lock_key = ? AND owner_token = ?");
 }
 

@@ -14,7 +14,8 @@ namespace LeaseSql {
 // acquired, none when another live holder has it. Inserts when absent, takes over
 // an expired lease, re-takes one's own token (so a retried statement is harmless).
 QString acquire(Driver driver);
-// (key, token) -> rows affected 1 when the lease was still ours.
+// (key, token) -> the lease was still ours when a row comes back (PostgreSQL: it
+// also notifies `lockscope_release` with the key) or one row was affected (SQLite).
 QString release(Driver driver);
 // (ttl_seconds, key, token) -> one row (expires_at) when still ours and not expired.
 QString renew(Driver driver);
