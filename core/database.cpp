@@ -228,6 +228,13 @@ Error Database::classify(const QSqlError &error, const ConnectionParams &params,
                     .arg(what, db)};
         }
     }
+    if (code == QLatin1String("40001") || code == QLatin1String("40P01") ||
+        code == QLatin1String("55P03")) {
+        return Error{ErrorKind::Busy,
+                     QStringLiteral("Cannot %1: the database reported a conflict with a concurrent "
+                                    "transaction (%2). Try again.")
+                         .arg(what, reason)};
+    }
     if (code == QLatin1String("57014")) {
         return Error{ErrorKind::Timeout,
                      QStringLiteral("Cannot %1: the statement was cancelled or ran past its "

@@ -5,7 +5,9 @@
 #include "leaseconfig.h"
 #include "leaseinfo.h"
 #include "localgate.h"
+#include "pgstatement.h"
 #include "result.h"
+#include "threadconnections.h"
 
 #include <QSqlError>
 
@@ -49,9 +51,19 @@ public:
 
 private:
     template <typename T> Result<T> failed(const QSqlError &error, const QString &what);
+    Result<PgRows> execPostgres(const PgStatement &statement,
+                                std::initializer_list<QByteArray> values, const QString &what);
 
     ConnectionParams m_params;
     LeaseConfig m_config;
+    // Computed once: these run on every statement.
+    ThreadConnections::Key m_connection;
+    QString m_acquireSql;
+    QString m_releaseSql;
+    QString m_renewSql;
+    PgStatement m_pgAcquire; // PostgreSQL fast path for the two hot statements
+    PgStatement m_pgRelease;
+    QByteArray m_ttlText;
     LocalGate m_gate;
     KeyWakeups m_wakeups; // declared before m_listener, which calls into it
     std::mutex m_listenerMutex;

@@ -20,8 +20,10 @@ QString LeaseConfig::defaultOwnerId() {
 }
 
 QString OwnerToken::make(const QString &ownerId) {
-    const quint64 a = QRandomGenerator::system()->generate64();
-    const quint64 b = QRandomGenerator::system()->generate64();
+    // Tokens must be unique, not secret (whoever can read the table sees them):
+    // the global generator, seeded from the system one, costs no system call.
+    const quint64 a = QRandomGenerator::global()->generate64();
+    const quint64 b = QRandomGenerator::global()->generate64();
     QString owner = ownerId;
     owner.replace(QLatin1Char('/'), QLatin1Char('_'));
     return QStringLiteral("%1/%2%3")

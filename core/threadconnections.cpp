@@ -13,22 +13,28 @@ namespace lockscope {
 namespace {
 
 struct Slot {
+    QString name;
+    QSqlDatabase db;
     QHash<QString, std::shared_ptr<QSqlQuery>> statements;
 };
 
 // Lives in thread-local storage: its destructor runs on the thread itself when
 // the thread ends, which is where Qt requires the connection to be removed.
 struct Registry {
-    QHash<QString, Slot> slots;
+    QHash<QString, Slot> slots; // by Key::prefix
 
-    void close(const QString &name) {
-        slots.remove(name); // the prepared queries go before the connection
+    void close(const QString &prefix) {
+        const auto it = slots.find(prefix);
+        if (it == slots.end())
+            return;
+        const QString name = it->name;
+        slots.erase(it); // the prepared queries and the handle go before the connection
         Database::close(name);
     }
     ~Registry() {
-        const QStringList names = slots.keys();
-        for (const QString &name : names)
-            close(name);
+        const QStringList prefixes = slots.keys();
+        for (const QString &prefix : prefixes)
+            close(prefix);
     }
 };
 
@@ -37,44 +43,59 @@ Registry &registry() {
     return r;
 }
 
-QString nameFor(const ConnectionParams &params, const QString &purpose) {
-    return QStringLiteral("lockscope-%1-%2-t%3")
-        .arg(purpose, params.identity())
-        .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()));
+Slot *openSlot(const ConnectionParams &params, const ThreadConnections::Key &key, Error *error) {
+    Registry &r = registry();
+    const auto it = r.slots.find(key.prefix);
+    if (it != r.slots.end()) {
+        if (it->db.isOpen())
+            return &it.value();
+        r.close(key.prefix);
+    }
+    const QString name = QStringLiteral("%1-t%2")
+                             .arg(key.prefix)
+                             .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()));
+    auto opened = Database::open(params, name);
+    if (!opened.ok()) {
+        *error = opened.error();
+        return nullptr;
+    }
+    Slot &slot = r.slots[key.prefix];
+    slot.name = name;
+    slot.db = opened.value();
+    return &slot;
 }
 
 } // namespace
 
-Result<QSqlDatabase> ThreadConnections::get(const ConnectionParams &params,
-                                            const QString &purpose) {
-    Registry &r = registry();
-    const QString name = nameFor(params, purpose);
-    if (r.slots.contains(name)) {
-        QSqlDatabase db = QSqlDatabase::database(name, false);
-        if (db.isOpen())
-            return db;
-        db = QSqlDatabase();
-        r.close(name);
-    }
-    auto opened = Database::open(params, name);
-    if (opened.ok())
-        r.slots.insert(name, Slot{});
-    return opened;
+ThreadConnections::Key::Key(const ConnectionParams &params, const QString &purpose)
+    : prefix(QStringLiteral("lockscope-%1-%2").arg(purpose, params.identity())) {}
+
+Result<QSqlDatabase> ThreadConnections::get(const ConnectionParams &params, const Key &key) {
+    Error error;
+    Slot *slot = openSlot(params, key, &error);
+    if (!slot)
+        return error;
+    return slot->db;
 }
 
-Result<QSqlQuery *> ThreadConnections::prepared(const ConnectionParams &params,
-                                                const QString &purpose, const QString &sql) {
-    auto db = get(params, purpose);
-    if (!db.ok())
-        return db.error();
-    Slot &slot = registry().slots[nameFor(params, purpose)];
-    auto &query = slot.statements[sql];
+Result<QSqlDatabase> ThreadConnections::get(const ConnectionParams &params,
+                                            const QString &purpose) {
+    return get(params, Key(params, purpose));
+}
+
+Result<QSqlQuery *> ThreadConnections::prepared(const ConnectionParams &params, const Key &key,
+                                                const QString &sql) {
+    Error error;
+    Slot *slot = openSlot(params, key, &error);
+    if (!slot)
+        return error;
+    auto &query = slot->statements[sql];
     if (!query) {
-        auto fresh = std::make_shared<QSqlQuery>(db.value());
+        auto fresh = std::make_shared<QSqlQuery>(slot->db);
         if (!fresh->prepare(sql)) {
             const Error e = Database::classify(fresh->lastError(), params,
                                                QStringLiteral("prepare a statement"));
-            slot.statements.remove(sql);
+            slot->statements.remove(sql);
             return e;
         }
         query = fresh;
@@ -82,11 +103,17 @@ Result<QSqlQuery *> ThreadConnections::prepared(const ConnectionParams &params,
     return query.get();
 }
 
+Result<QSqlQuery *> ThreadConnections::prepared(const ConnectionParams &params,
+                                                const QString &purpose, const QString &sql) {
+    return prepared(params, Key(params, purpose), sql);
+}
+
+void ThreadConnections::drop(const Key &key) {
+    registry().close(key.prefix);
+}
+
 void ThreadConnections::drop(const ConnectionParams &params, const QString &purpose) {
-    Registry &r = registry();
-    const QString name = nameFor(params, purpose);
-    if (r.slots.contains(name))
-        r.close(name);
+    drop(Key(params, purpose));
 }
 
 int ThreadConnections::countOnThisThread() {

@@ -12,5 +12,6 @@ int runList(Context &ctx, const QStringList &args);
 int runAcquire(Context &ctx, const QStringList &args);
 int runRelease(Context &ctx, const QStringList &args);
 int runSweep(Context &ctx, const QStringList &args);
+int runBench(Context &ctx, const QStringList &args);
 
 } // namespace lockctl

@@ -161,6 +161,29 @@ private Q_SLOTS:
         QCOMPARE(manager.tryLock(QStringLiteral("mine")).error().kind, ErrorKind::NotAcquired);
     }
 
+    // A lease connection killed by the server: the next statement reports a lost
+    // connection (nothing is half-done), the one after reconnects and re-prepares.
+    void reconnectsAfterBackendTerminated() {
+        QString why;
+        const auto params = test::TestDb::freshPostgres(&why);
+        if (!params)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        LeaseManager manager(*params);
+        QVERIFY(manager.tryLock(QStringLiteral("warm")).ok()); // prepared, then released
+        QVERIFY(TestDb_exec(*params,
+                            QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                           "WHERE datname = current_database() AND pid <> "
+                                           "pg_backend_pid()")));
+        auto failed = manager.tryLock(QStringLiteral("k"));
+        QVERIFY(!failed.ok());
+        QCOMPARE(failed.error().kind, ErrorKind::Connection);
+        QVERIFY2(failed.error().message.contains(QLatin1String("reconnects")),
+                 qPrintable(failed.error().message));
+        auto again = manager.tryLock(QStringLiteral("k"));
+        QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error().message));
+        QVERIFY(again->release().value());
+    }
+
     void invalidKeys_data() {
         QTest::addColumn<QString>("key");
         QTest::newRow("empty") << QString();

@@ -1,0 +1,134 @@
+#include "cyclebenchmark.h"
+
+#include "canceltoken.h"
+#include "leasemanager.h"
+#include "leasesql.h"
+#include "lockkey.h"
+
+#include <QElapsedTimer>
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+#include <vector>
+
+namespace lockscope {
+
+namespace {
+
+double percentile(const std::vector<qint64> &sortedNs, double p) {
+    if (sortedNs.empty())
+        return 0;
+    const auto index = static_cast<size_t>(p * static_cast<double>(sortedNs.size() - 1) + 0.5);
+    return static_cast<double>(sortedNs[std::min(index, sortedNs.size() - 1)]) / 1e6;
+}
+
+// Replaces the positional `?` placeholders, in order, with pgbench expressions.
+QString substitute(QString sql, const QStringList &values) {
+    qsizetype from = 0;
+    for (const QString &value : values) {
+        const qsizetype at = sql.indexOf(QLatin1Char('?'), from);
+        if (at < 0)
+            break;
+        sql.replace(at, 1, value);
+        from = at + value.size();
+    }
+    return sql;
+}
+
+} // namespace
+
+Result<CycleBenchmarkResult> CycleBenchmark::run(const ConnectionParams &params,
+                                                 const CycleBenchmarkConfig &config,
+                                                 const CancelToken *cancel) {
+    if (config.clients < 1 || config.clients > 256)
+        return Error{
+            ErrorKind::InvalidArgument,
+            QStringLiteral("--clients must be from 1 to 256, not %1.").arg(config.clients)};
+    if (config.duration.count() < 1)
+        return Error{ErrorKind::InvalidArgument,
+                     QStringLiteral("--duration must be longer than zero.")};
+    LeaseConfig leaseConfig;
+    leaseConfig.inProcessGate = config.inProcessGate;
+    LeaseManager manager(params, leaseConfig);
+
+    // Fail fast (bad URL, missing table) before starting the clock.
+    {
+        auto probe = manager.tryLock(QStringLiteral("bench/probe"));
+        if (!probe.ok() && probe.error().kind != ErrorKind::NotAcquired)
+            return probe.error();
+    }
+
+    std::atomic<bool> stop{false};
+    std::atomic<qint64> errors{0};
+    std::vector<std::vector<qint64>> latencies(static_cast<size_t>(config.clients));
+    std::vector<std::thread> threads;
+    QElapsedTimer wall;
+    wall.start();
+    for (int c = 0; c < config.clients; ++c) {
+        threads.emplace_back([&, c] {
+            auto &mine = latencies[static_cast<size_t>(c)];
+            mine.reserve(1 << 16);
+            QStringList keys;
+            for (int k = 0; k < config.keysPerClient; ++k)
+                keys << QStringLiteral("bench/%1/%2").arg(c).arg(k);
+            QElapsedTimer timer;
+            for (qint64 i = 0; !stop.load(std::memory_order_relaxed); ++i) {
+                timer.start();
+                auto lease = manager.tryLock(keys.at(static_cast<qsizetype>(i % keys.size())));
+                if (!lease.ok()) {
+                    ++errors;
+                    continue;
+                }
+                auto released = lease->release();
+                if (!released.ok() || !released.value()) {
+                    ++errors;
+                    continue;
+                }
+                mine.push_back(timer.nsecsElapsed());
+            }
+        });
+    }
+    const auto deadline = std::chrono::steady_clock::now() + config.duration;
+    if (cancel) {
+        while (std::chrono::steady_clock::now() < deadline &&
+               !cancel->sleepFor(std::chrono::duration_cast<std::chrono::milliseconds>(
+                   deadline - std::chrono::steady_clock::now()))) {
+        }
+    } else {
+        std::this_thread::sleep_until(deadline);
+    }
+    stop = true;
+    for (auto &t : threads)
+        t.join();
+    const double seconds = static_cast<double>(wall.nsecsElapsed()) / 1e9;
+
+    std::vector<qint64> all;
+    for (auto &l : latencies)
+        all.insert(all.end(), l.begin(), l.end());
+    std::sort(all.begin(), all.end());
+
+    CycleBenchmarkResult r;
+    r.clients = config.clients;
+    r.cycles = static_cast<qint64>(all.size());
+    r.errors = errors.load();
+    r.seconds = seconds;
+    r.cyclesPerSecond = seconds > 0 ? static_cast<double>(r.cycles) / seconds : 0;
+    r.p50Ms = percentile(all, 0.50);
+    r.p90Ms = percentile(all, 0.90);
+    r.p99Ms = percentile(all, 0.99);
+    r.maxMs = all.empty() ? 0 : static_cast<double>(all.back()) / 1e6;
+    r.statements = manager.statementCount();
+    return r;
+}
+
+QString CycleBenchmark::pgbenchScript() {
+    const QString key = QStringLiteral("('bench/pgb' || :client_id || '/' || :k)");
+    const QString token = QStringLiteral("('pgbench/' || :client_id || '/' || :k)");
+    return QStringLiteral("\\set k random(0, 63)\n") +
+           substitute(LeaseSql::acquire(Driver::Postgres), {key, token, QStringLiteral("30.0")}) +
+           QStringLiteral(";\n") + substitute(LeaseSql::release(Driver::Postgres), {key, token}) +
+           QStringLiteral(";\n");
+}
+
+} // namespace lockscope
