@@ -102,11 +102,15 @@ QString ConnectionParams::displayUrl() const {
     url.setHost(host.isEmpty() ? QStringLiteral("localhost") : host);
     url.setPort(port);
     url.setPath(QLatin1Char('/') + database);
-    if (!sslmode.isEmpty()) {
-        QUrlQuery query;
+    QUrlQuery query;
+    if (!sslmode.isEmpty())
         query.addQueryItem(QStringLiteral("sslmode"), sslmode);
+    if (!sslrootcert.isEmpty())
+        query.addQueryItem(QStringLiteral("sslrootcert"), sslrootcert);
+    if (connectTimeoutS != 5)
+        query.addQueryItem(QStringLiteral("connect_timeout"), QString::number(connectTimeoutS));
+    if (!query.isEmpty())
         url.setQuery(query);
-    }
     return url.toString();
 }
 

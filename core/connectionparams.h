@@ -28,7 +28,8 @@ struct ConnectionParams {
     bool isSqlite() const { return driver == Driver::Sqlite; }
     QString qtDriverName() const;
 
-    // The URL with the password left out; safe to show and to store.
+    // The URL with the password left out; safe to show, to store and to hand to a
+    // child process (which gets the password, if any, through PGPASSWORD).
     QString displayUrl() const;
     // A stable identity for per-thread connection names (no password in it).
     QString identity() const;

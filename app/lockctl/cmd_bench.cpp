@@ -84,12 +84,16 @@ int runBench(Context &ctx, const QStringList &args) {
     const QString sub = args.value(0);
     if (sub == QLatin1String("cycle"))
         return runCycle(ctx, args.mid(1));
+    if (sub == QLatin1String("handoff"))
+        return runBenchHandoff(ctx, args.mid(1));
+    if (sub == QLatin1String("handoff-holder"))
+        return runBenchHandoffHolder(ctx, args.mid(1));
     if (sub == QLatin1String("pgbench-script")) {
         ctx.out << CycleBenchmark::pgbenchScript() << Qt::flush;
         return ExitOk;
     }
     return ctx.usage(sub.isEmpty()
-                         ? QStringLiteral("bench needs a benchmark: cycle, pgbench-script")
+                         ? QStringLiteral("bench needs a benchmark: cycle, handoff, pgbench-script")
                          : QStringLiteral("unknown benchmark '%1' (try cycle)").arg(sub));
 }
 

@@ -13,5 +13,7 @@ int runAcquire(Context &ctx, const QStringList &args);
 int runRelease(Context &ctx, const QStringList &args);
 int runSweep(Context &ctx, const QStringList &args);
 int runBench(Context &ctx, const QStringList &args);
+int runBenchHandoff(Context &ctx, const QStringList &args);
+int runBenchHandoffHolder(Context &ctx, const QStringList &args);
 
 } // namespace lockctl

@@ -21,7 +21,7 @@ const std::map<QString, Command> &commands() {
         {QStringLiteral("acquire"), {"acquire and hold a lease", runAcquire}},
         {QStringLiteral("release"), {"release a lease (--token T or --force)", runRelease}},
         {QStringLiteral("sweep"), {"delete expired leases", runSweep}},
-        {QStringLiteral("bench"), {"benchmarks: cycle, pgbench-script", runBench}},
+        {QStringLiteral("bench"), {"benchmarks: cycle, handoff, pgbench-script", runBench}},
     };
     return table;
 }
