@@ -7,6 +7,7 @@
 #include "leasesql.h"
 #include "lockkey.h"
 
+#include <QElapsedTimer>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -42,7 +43,12 @@ Result<SweepResult> AdminActions::sweep(const ConnectionParams &params, int batc
             break;
         }
         q.bindValue(0, batchSize);
-        if (!q.exec()) {
+        QElapsedTimer statement;
+        statement.start();
+        const bool ok = q.exec();
+        result.longestStatementMs = std::max(result.longestStatementMs,
+                                             static_cast<double>(statement.nsecsElapsed()) / 1e6);
+        if (!ok) {
             if (Database::isContention(q.lastError()))
                 continue;
             failure = Database::classify(q.lastError(), params,

@@ -27,6 +27,7 @@ struct ForceReleaseResult {
 struct SweepResult {
     qint64 count = 0; // removed, or (dry run) that would be removed
     int batches = 0;
+    double longestStatementMs = 0; // one batch, as the client saw it (round trip included)
     bool cancelled = false;
     bool audited = false;
 };

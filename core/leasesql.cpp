@@ -57,20 +57,24 @@ QString LeaseSql::forceReleaseAny() {
 }
 
 QString LeaseSql::sweepBatch(Driver driver) {
-    const QString now = Database::nowSql(driver);
     if (driver == Driver::Postgres) {
-        // The outer condition is re-checked on rows changed concurrently, so a
-        // lease re-acquired between the scan and the delete is left alone.
-        return QStringLiteral("DELETE FROM aggregate_locks WHERE lock_key IN ("
-                              "SELECT lock_key FROM aggregate_locks WHERE expires_at <= %1 "
-                              "ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED) "
-                              "AND expires_at <= %1")
-            .arg(now);
+        // The clock is read once (the CTE), so it can be an index condition; the
+        // batch's rows are locked by the sub-select and deleted by a TID scan,
+        // so a batch costs the same at row one million as at row one (an IN over
+        // lock_key made the planner scan the whole table for every batch). The
+        // outer condition is re-checked on rows changed concurrently, so a lease
+        // re-acquired between the scan and the delete is left alone.
+        return QStringLiteral(
+            "WITH c AS (SELECT extract(epoch from clock_timestamp())::float8 AS t) "
+            "DELETE FROM aggregate_locks WHERE ctid = ANY(ARRAY("
+            "SELECT ctid FROM aggregate_locks WHERE expires_at <= (SELECT t FROM c) "
+            "ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED)) "
+            "AND expires_at <= (SELECT t FROM c)");
     }
     return QStringLiteral("DELETE FROM aggregate_locks WHERE lock_key IN ("
                           "SELECT lock_key FROM aggregate_locks WHERE expires_at <= %1 "
                           "ORDER BY expires_at LIMIT ?) AND expires_at <= %1")
-        .arg(now);
+        .arg(Database::nowSql(driver));
 }
 
 QString LeaseSql::countExpired(Driver driver) {

@@ -44,6 +44,8 @@ int runSweep(Context &ctx, const QStringList &args) {
         o.insert(parser.isSet(dryRun) ? QStringLiteral("would_remove") : QStringLiteral("removed"),
                  result->count);
         o.insert(QStringLiteral("batches"), result->batches);
+        o.insert(QStringLiteral("longest_statement_ms"),
+                 std::round(result->longestStatementMs * 1000.0) / 1000.0);
         o.insert(QStringLiteral("dry_run"), parser.isSet(dryRun));
         ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
         return ExitOk;
