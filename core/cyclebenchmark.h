@@ -17,6 +17,9 @@ struct CycleBenchmarkConfig {
     std::chrono::milliseconds duration{10'000};
     int keysPerClient = 64; // each client cycles over keys only it uses
     bool inProcessGate = true;
+    // All clients on one key, waiting with lock() instead of tryLock(): the
+    // same-process contention case, where the gate keeps waiters off the database.
+    bool hotKey = false;
 };
 
 struct CycleBenchmarkResult {
@@ -31,6 +34,7 @@ struct CycleBenchmarkResult {
     double p99Ms = 0;
     double maxMs = 0;
     quint64 statements = 0;
+    double statementsPerCycle = 0;
 };
 
 // `lockctl bench cycle`: C threads, each doing tryLock + release on its own

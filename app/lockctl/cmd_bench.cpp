@@ -28,8 +28,11 @@ int runCycle(Context &ctx, const QStringList &args) {
                                       QStringLiteral("DURATION"));
     const QCommandLineOption noGate(QStringLiteral("no-gate"),
                                     QStringLiteral("Switch the in-process gate off."));
+    const QCommandLineOption hot(QStringLiteral("hot"),
+                                 QStringLiteral("All clients wait for one key (lock(), not "
+                                                "tryLock()): same-process contention."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
-    parser.addOptions({clients, duration, noGate, json});
+    parser.addOptions({clients, duration, noGate, hot, json});
     int code = ExitOk;
     if (!parseArgs(ctx, parser, QStringLiteral("bench cycle"), args, &code))
         return code;
@@ -45,6 +48,7 @@ int runCycle(Context &ctx, const QStringList &args) {
     if (code >= 0)
         return code;
     config.inProcessGate = !parser.isSet(noGate);
+    config.hotKey = parser.isSet(hot);
     const auto params = ctx.params();
     if (!params)
         return ExitUsage;
@@ -65,6 +69,9 @@ int runCycle(Context &ctx, const QStringList &args) {
                       {QStringLiteral("seconds"), rounded(r.seconds)},
                       {QStringLiteral("cycles_per_s"), std::round(r.cyclesPerSecond * 10) / 10},
                       {QStringLiteral("statements"), static_cast<qint64>(r.statements)},
+                      {QStringLiteral("statements_per_cycle"), rounded(r.statementsPerCycle)},
+                      {QStringLiteral("hot_key"), config.hotKey},
+                      {QStringLiteral("gate"), config.inProcessGate},
                       {QStringLiteral("latency_ms"), latency}};
         ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
     } else {
