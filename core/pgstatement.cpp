@@ -1,6 +1,7 @@
 #include "pgstatement.h"
 
 #include "database.h"
+#include "pghandle.h"
 
 #include <QSet>
 #include <QSqlDriver>
@@ -76,13 +77,7 @@ PgStatement::PgStatement(const QByteArray &name, const QString &sqlWithQuestionM
 Result<PgRows> PgStatement::exec(const QSqlDatabase &db, const ConnectionParams &params,
                                  std::initializer_list<QByteArray> values,
                                  const QString &what) const {
-    const QVariant handle = db.driver()->handle();
-    // Qt's documentation checks for "PGconn*"; Qt 6 registers the struct's own
-    // name, "pg_conn*".
-    const char *type = handle.isValid() ? handle.typeName() : "";
-    PGconn *conn = qstrcmp(type, "pg_conn*") == 0 || qstrcmp(type, "PGconn*") == 0
-                       ? *static_cast<PGconn *const *>(handle.data())
-                       : nullptr;
+    PGconn *conn = pgConnOf(db);
     if (!conn)
         return Error{
             ErrorKind::Unsupported,

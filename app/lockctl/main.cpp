@@ -21,6 +21,10 @@ const std::map<QString, Command> &commands() {
         {QStringLiteral("acquire"), {"acquire and hold a lease", runAcquire}},
         {QStringLiteral("release"), {"release a lease (--token T or --force)", runRelease}},
         {QStringLiteral("sweep"), {"delete expired leases", runSweep}},
+        {QStringLiteral("advisory"), {"PostgreSQL advisory locks held and awaited", runAdvisory}},
+        {QStringLiteral("advisory-lock"), {"take and hold an advisory lock", runAdvisoryLock}},
+        {QStringLiteral("cancel-backend"), {"cancel a backend's statement", runCancelBackend}},
+        {QStringLiteral("terminate-backend"), {"end a backend's session", runTerminateBackend}},
         {QStringLiteral("bench"), {"benchmarks: cycle, handoff, pgbench-script", runBench}},
     };
     return table;
@@ -31,7 +35,7 @@ void printHelp(QTextStream &out) {
            "Inspect and manage the aggregate_locks lease table and PostgreSQL advisory locks.\n\n"
            "Commands:\n";
     for (const auto &[name, command] : commands())
-        out << "  " << name.leftJustified(10) << command.summary << '\n';
+        out << "  " << name.leftJustified(19) << command.summary << '\n';
     out << "\nDatabase URL (--db, else $LOCKSCOPE_DB, else the embedded SQLite file):\n"
            "  postgres://user@host:port/database?sslmode=require   (also postgresql://)\n"
            "  sqlite:///absolute/path.db   sqlite:relative.db\n"

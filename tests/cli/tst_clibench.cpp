@@ -11,20 +11,18 @@
 using namespace lockscope;
 using test::LockctlProcess;
 
-class TestCliBench final : public QObject
-{
+class TestCliBench final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
     void cycle_data() { LOCKSCOPE_BACKENDS_DATA(); }
-    void cycle()
-    {
+    void cycle() {
         LOCKSCOPE_FRESH_DB(params);
-        const auto r = LockctlProcess::run(
-            test::TestDb::urlFor(params),
-            {QStringLiteral("bench"), QStringLiteral("cycle"), QStringLiteral("--clients"),
-             QStringLiteral("2"), QStringLiteral("--duration"), QStringLiteral("300ms"),
-             QStringLiteral("--json")});
+        const auto r = LockctlProcess::run(test::TestDb::urlFor(params),
+                                           {QStringLiteral("bench"), QStringLiteral("cycle"),
+                                            QStringLiteral("--clients"), QStringLiteral("2"),
+                                            QStringLiteral("--duration"), QStringLiteral("300ms"),
+                                            QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(o.value(QStringLiteral("clients")).toInt(), 2);
@@ -45,23 +43,22 @@ private Q_SLOTS:
     }
 
     void handoffThreads_data() { LOCKSCOPE_BACKENDS_DATA(); }
-    void handoffThreads()
-    {
+    void handoffThreads() {
         LOCKSCOPE_FRESH_DB(params);
-        const auto r = LockctlProcess::run(
-            test::TestDb::urlFor(params),
-            {QStringLiteral("bench"), QStringLiteral("handoff"), QStringLiteral("--rounds"),
-             QStringLiteral("20"), QStringLiteral("--json")});
+        const auto r = LockctlProcess::run(test::TestDb::urlFor(params),
+                                           {QStringLiteral("bench"), QStringLiteral("handoff"),
+                                            QStringLiteral("--rounds"), QStringLiteral("20"),
+                                            QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(o.value(QStringLiteral("mode")).toString(), QStringLiteral("threads"));
         // Two threads alternate through the gate: every round is a hand-off.
-        QCOMPARE(o.value(QStringLiteral("handoff_ms")).toObject().value(QStringLiteral("count")).toInt(),
-                 20);
+        QCOMPARE(
+            o.value(QStringLiteral("handoff_ms")).toObject().value(QStringLiteral("count")).toInt(),
+            20);
     }
 
-    void handoffProcesses()
-    {
+    void handoffProcesses() {
         QString why;
         const auto params = test::TestDb::freshPostgres(&why);
         if (!params)
@@ -75,14 +72,15 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(o.value(QStringLiteral("acquisitions")).toInt(), 10);
-        QVERIFY(o.value(QStringLiteral("handoff_ms")).toObject().value(QStringLiteral("count")).toInt() >
-                0);
+        QVERIFY(o.value(QStringLiteral("handoff_ms"))
+                    .toObject()
+                    .value(QStringLiteral("count"))
+                    .toInt() > 0);
     }
 
-    void pgbenchScriptUsesTheManagersStatements()
-    {
-        const auto r = LockctlProcess::run(QString(), {QStringLiteral("bench"),
-                                                       QStringLiteral("pgbench-script")});
+    void pgbenchScriptUsesTheManagersStatements() {
+        const auto r = LockctlProcess::run(
+            QString(), {QStringLiteral("bench"), QStringLiteral("pgbench-script")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.startsWith(QLatin1String("\\set k random(0, 63)\n")));
         QVERIFY(r.out.contains(QLatin1String("ON CONFLICT (lock_key) DO UPDATE")));

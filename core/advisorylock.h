@@ -1,0 +1,82 @@
+#pragma once
+
+#include "advisorykey.h"
+#include "connectionparams.h"
+#include "result.h"
+
+#include <QString>
+
+#include <chrono>
+#include <optional>
+
+namespace lockscope {
+
+class CancelToken;
+
+enum class AdvisoryScope { Session, Transaction };
+enum class AdvisoryMode { Exclusive, Shared };
+
+struct AdvisoryLockOptions {
+    AdvisoryScope scope = AdvisoryScope::Session;
+    AdvisoryMode mode = AdvisoryMode::Exclusive;
+    // Transaction scope: the server ends a transaction left idle this long,
+    // releasing the lock of a holder that stalled.
+    std::chrono::milliseconds idleInTransactionTimeout{60'000};
+};
+
+// A PostgreSQL advisory lock on a DEDICATED connection of its own (never the
+// connection of the work it protects): acquired, held and released on that one
+// connection, since an unlock on any other connection does nothing.
+//
+// The connection is opened by the first call, on the calling thread; use the
+// lock from that thread only (its destructor too). Only lock()'s cancel token may
+// be used from another thread.
+//
+// Session scope: held until unlock() or the connection ends. Transaction scope:
+// lock() opens a transaction on the lock's connection and the lock is held until
+// commit() or rollback().
+class AdvisoryLock final {
+public:
+    AdvisoryLock(ConnectionParams params, AdvisoryKey key, AdvisoryLockOptions options = {});
+    ~AdvisoryLock();
+    AdvisoryLock(const AdvisoryLock &) = delete;
+    AdvisoryLock &operator=(const AdvisoryLock &) = delete;
+
+    // One attempt: true when held now, false when someone else holds it.
+    Result<bool> tryLock();
+    // Waits on the server (no polling) until held, `timeout` ran out (Timeout), or
+    // `cancel` was cancelled (Cancelled). A failed wait holds nothing.
+    Status lock(std::optional<std::chrono::milliseconds> timeout = std::nullopt,
+                const CancelToken *cancel = nullptr);
+    // Session scope: pg_advisory_unlock; transaction scope: commit.
+    Status unlock();
+    Status commit();
+    Status rollback();
+
+    bool isHeld() const { return m_held; }
+    // The server process of the lock's connection (0 before it connected).
+    int backendPid() const { return m_pid; }
+    const AdvisoryKey &key() const { return m_key; }
+    const AdvisoryLockOptions &options() const { return m_options; }
+    // True while the lock's connection still answers; a session lock whose
+    // connection died has been released by the server.
+    bool connectionAlive();
+
+private:
+    Status ensureConnection();
+    QString function(bool attempt) const;
+    Status run(const QString &sql, const QVariantList &values, const QString &what,
+               QVariant *firstValue = nullptr);
+    Status endTransaction(const QString &verb);
+
+    ConnectionParams m_params;
+    AdvisoryKey m_key;
+    AdvisoryLockOptions m_options;
+    QString m_connectionName;
+    bool m_connected = false;
+    bool m_inTransaction = false;
+    bool m_held = false;
+    int m_pid = 0;
+};
+
+} // namespace lockscope
