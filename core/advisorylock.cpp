@@ -86,6 +86,7 @@ Status AdvisoryLock::run(const QString &sql, const QVariantList &values, const Q
     }
     QSqlQuery q(db);
     bool ok = false;
+    ++m_statements;
     if (values.isEmpty()) {
         ok = q.exec(sql); // BEGIN, COMMIT and ROLLBACK cannot be PREPAREd
     } else {
@@ -225,6 +226,13 @@ Status AdvisoryLock::commit() {
 
 Status AdvisoryLock::rollback() {
     return endTransaction(QStringLiteral("ROLLBACK"));
+}
+
+bool AdvisoryLock::setKey(const AdvisoryKey &key) {
+    if (m_held || m_inTransaction)
+        return false;
+    m_key = key;
+    return true;
 }
 
 bool AdvisoryLock::connectionAlive() {

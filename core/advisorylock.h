@@ -57,6 +57,10 @@ public:
     // The server process of the lock's connection (0 before it connected).
     int backendPid() const { return m_pid; }
     const AdvisoryKey &key() const { return m_key; }
+    // Points the lock at another key, reusing its connection; only while not held.
+    bool setKey(const AdvisoryKey &key);
+    // Statements sent on the lock's connection so far.
+    quint64 statementCount() const { return m_statements; }
     const AdvisoryLockOptions &options() const { return m_options; }
     // True while the lock's connection still answers; a session lock whose
     // connection died has been released by the server.
@@ -77,6 +81,7 @@ private:
     bool m_inTransaction = false;
     bool m_held = false;
     int m_pid = 0;
+    quint64 m_statements = 0;
 };
 
 } // namespace lockscope

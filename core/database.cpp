@@ -126,6 +126,11 @@ Result<QSqlDatabase> Database::open(const ConnectionParams &params, const QStrin
             db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000"));
         }
         if (db.open()) {
+            if (params.isPostgres()) {
+                // libpq prints NOTICEs ("relation … already exists, skipping") on stderr.
+                QSqlQuery quiet(db);
+                quiet.exec(QStringLiteral("SET client_min_messages = warning"));
+            }
             if (params.isSqlite()) {
                 QSqlQuery pragma(db);
                 // WAL lets readers (the inspector) run beside writers; it is a

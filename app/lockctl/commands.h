@@ -13,6 +13,7 @@ int runAcquire(Context &ctx, const QStringList &args);
 int runRelease(Context &ctx, const QStringList &args);
 int runSweep(Context &ctx, const QStringList &args);
 int runBench(Context &ctx, const QStringList &args);
+int runLoad(Context &ctx, const QStringList &args);
 int runAdvisory(Context &ctx, const QStringList &args);
 int runAdvisoryLock(Context &ctx, const QStringList &args);
 int runCancelBackend(Context &ctx, const QStringList &args);

@@ -25,6 +25,7 @@ const std::map<QString, Command> &commands() {
         {QStringLiteral("advisory-lock"), {"take and hold an advisory lock", runAdvisoryLock}},
         {QStringLiteral("cancel-backend"), {"cancel a backend's statement", runCancelBackend}},
         {QStringLiteral("terminate-backend"), {"end a backend's session", runTerminateBackend}},
+        {QStringLiteral("load"), {"generate contention and count violations", runLoad}},
         {QStringLiteral("bench"), {"benchmarks: cycle, handoff, pgbench-script", runBench}},
     };
     return table;

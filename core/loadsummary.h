@@ -1,0 +1,62 @@
+#pragma once
+
+#include "latencyhistogram.h"
+#include "loadconfig.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace lockscope {
+
+struct LoadKeyStats {
+    QString key;
+    qint64 acquisitions = 0;
+    qint64 completed = 0; // critical sections that wrote their counter
+    qint64 timeouts = 0;
+    qint64 counter = -1; // the work table's value at the end (-1 until read)
+    qint64 violations = 0;
+    double waitTotalMs = 0;
+    double waitMaxMs = 0;
+};
+
+// A point on the live charts: the interval since the previous sample.
+struct LoadSample {
+    double elapsedS = 0;
+    qint64 acquisitions = 0; // so far
+    qint64 timeouts = 0;     // so far
+    double throughputPerS = 0;
+    double p50Ms = 0;
+    double p90Ms = 0;
+    double p99Ms = 0;
+    double maxMs = 0;
+};
+
+struct LoadSummary {
+    LoadMode mode = LoadMode::Lease;
+    QString runId;
+    int threads = 0;
+    int processes = 0;
+    double seconds = 0;
+    qint64 acquisitions = 0;
+    qint64 timeouts = 0;
+    qint64 takeovers = 0;
+    qint64 errors = 0;
+    qint64 violations = 0;
+    quint64 statements = 0;
+    qint64 leftoverLeases = -1; // lease rows of this run left after it (-1: not checked)
+    QString firstError;
+    LatencyHistogram latency; // acquire latency (asked -> holding)
+    QList<LoadKeyStats> perKey;
+
+    double throughputPerS() const { return seconds > 0 ? acquisitions / seconds : 0; }
+    double statementsPerAcquisition() const {
+        return acquisitions ? static_cast<double>(statements) / acquisitions : 0;
+    }
+    // Adds another process's part (counts, histogram, per-key sections).
+    void merge(const LoadSummary &other);
+    QJsonObject toJson(bool withHistogram = false) const;
+    static LoadSummary fromJson(const QJsonObject &o);
+};
+
+} // namespace lockscope
