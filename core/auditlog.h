@@ -21,6 +21,8 @@ struct AuditEntry {
     QString previousToken;
     QString outcome; // "released", "changed", "absent", "removed 12", "refused: …"
     QString detail;
+
+    bool operator==(const AuditEntry &) const = default;
 };
 
 // The audit trail in lockscope_audit (migration 0002). Recording is part of every

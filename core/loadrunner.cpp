@@ -223,6 +223,8 @@ Result<LoadSummary> LoadRunner::run(const ConnectionParams &params, const LoadCo
             sample.p99Ms = aggregate.interval.percentileMs(0.99);
             sample.maxMs = aggregate.interval.maxMs();
             aggregate.interval.clear();
+            if (aggregate.perKey.size() <= 1000)
+                sample.perKey = aggregate.perKey;
             lastAcquisitions = aggregate.acquisitions;
             lastNs = nowNs;
         }

@@ -30,6 +30,7 @@ struct LoadSample {
     double p90Ms = 0;
     double p99Ms = 0;
     double maxMs = 0;
+    QList<LoadKeyStats> perKey; // so far, this process (when there are at most 1000 keys)
 };
 
 struct LoadSummary {

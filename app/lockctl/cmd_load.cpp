@@ -1,19 +1,16 @@
 #include "commands.h"
 
 #include "duration.h"
+#include "loadchildren.h"
 #include "loadrunner.h"
 #include "signalwaiter.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QProcessEnvironment>
 
 #include <csignal>
-#include <memory>
 #include <unistd.h>
-#include <vector>
 
 namespace lockctl {
 
@@ -129,40 +126,6 @@ int parseLoad(Context &ctx, const QStringList &args, LoadOptions *o) {
     return -1;
 }
 
-QStringList childArguments(const ConnectionParams &params, const LoadConfig &c, qint64 count) {
-    auto ms = [](milliseconds d) {
-        return QStringLiteral("%1ms").arg(d.count());
-    };
-    QStringList argv{QStringLiteral("--db"),
-                     params.displayUrl(),
-                     QStringLiteral("load"),
-                     QStringLiteral("--child"),
-                     QStringLiteral("--run-id"),
-                     c.runId,
-                     QStringLiteral("--mode"),
-                     LoadConfig::modeName(c.mode),
-                     QStringLiteral("--scope"),
-                     c.advisoryScope == AdvisoryScope::Transaction ? QStringLiteral("xact")
-                                                                   : QStringLiteral("session"),
-                     QStringLiteral("--threads"),
-                     QString::number(c.threads),
-                     QStringLiteral("--keys"),
-                     QString::number(c.keys),
-                     QStringLiteral("--skew"),
-                     QString::number(c.skew),
-                     QStringLiteral("--hold-range"),
-                     ms(c.holdMin) + QLatin1Char(':') + ms(c.holdMax),
-                     QStringLiteral("--ttl"),
-                     ms(c.ttl),
-                     QStringLiteral("--wait"),
-                     ms(c.maxWait)};
-    if (c.count)
-        argv << QStringLiteral("--count") << QString::number(count);
-    else
-        argv << QStringLiteral("--duration") << ms(*c.duration);
-    return argv;
-}
-
 void printText(Context &ctx, const LoadSummary &s) {
     ctx.out << "mode " << LoadConfig::modeName(s.mode) << ", " << s.processes << " process"
             << (s.processes == 1 ? "" : "es") << " x " << s.threads << " threads, "
@@ -217,17 +180,8 @@ int runLoad(Context &ctx, const QStringList &args) {
     // shared out between the processes.
     const int processes = config.processes;
     const qint64 share = config.count ? std::max<qint64>(1, *config.count / (processes + 1)) : 0;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    if (!params->password.isEmpty())
-        env.insert(QStringLiteral("PGPASSWORD"), params->password); // never argv
-    std::vector<std::unique_ptr<QProcess>> children;
-    for (int i = 0; i < processes; ++i) {
-        auto child = std::make_unique<QProcess>();
-        child->setProcessEnvironment(env);
-        child->start(QCoreApplication::applicationFilePath(),
-                     childArguments(*params, config, share));
-        children.push_back(std::move(child));
-    }
+    LoadChildren children(QCoreApplication::applicationFilePath(), *params, config);
+    children.start(share);
     LoadConfig own = config;
     if (own.count)
         own.count = *config.count - share * processes;
@@ -252,27 +206,13 @@ int runLoad(Context &ctx, const QStringList &args) {
         ctx.err << '\n' << Qt::flush;
     // A stop (SIGINT/SIGTERM) reaches the children as SIGTERM; one that does not
     // end within a second is killed.
-    if (signals.token().isCancelled()) {
-        for (auto &child : children)
-            ::kill(static_cast<pid_t>(child->processId()), SIGTERM);
-    }
-    int failedChildren = 0;
+    if (signals.token().isCancelled())
+        children.stop();
     QString childError;
-    for (auto &child : children) {
-        const int bound = signals.token().isCancelled() ? 1000 : -1;
-        if (!child->waitForFinished(bound)) {
-            child->kill();
-            child->waitForFinished();
-        }
-        const QByteArray out = child->readAllStandardOutput();
-        if (child->exitStatus() != QProcess::NormalExit || out.trimmed().isEmpty()) {
-            ++failedChildren;
-            childError = QString::fromUtf8(child->readAllStandardError()).trimmed();
-            continue;
-        }
-        if (summary.ok())
-            summary->merge(LoadSummary::fromJson(QJsonDocument::fromJson(out).object()));
-    }
+    LoadSummary merged = summary.ok() ? summary.value() : LoadSummary();
+    const int failedChildren = children.collect(merged, &childError);
+    if (summary.ok())
+        summary = merged;
     if (!summary.ok())
         return ctx.fail(summary.error());
     summary->processes = processes + 1 - failedChildren;
