@@ -5,6 +5,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 namespace lockscope {
@@ -61,3 +62,5 @@ struct LoadSummary {
 };
 
 } // namespace lockscope
+
+Q_DECLARE_METATYPE(lockscope::LoadSample)

@@ -1,0 +1,78 @@
+// lockscope: the inspector GUI. A thin main: parse the command line, open the
+// window, connect.
+#include "connectionparams.h"
+#include "inspectorrefresher.h"
+#include "leasetablemodel.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QTabWidget>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace lockscope;
+
+int main(int argc, char **argv) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("LockScope"));
+    QApplication::setApplicationName(QStringLiteral("lockscope"));
+    QApplication::setApplicationVersion(QStringLiteral(LOCKSCOPE_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Inspect leases and PostgreSQL advisory locks, live."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption db(QStringLiteral("db"),
+                                QStringLiteral("Database URL (postgres://user@host:port/db, "
+                                               "sqlite:///path.db). Default: $LOCKSCOPE_DB, else "
+                                               "the embedded SQLite file."),
+                                QStringLiteral("URL"));
+    const QCommandLineOption readOnly(QStringLiteral("read-only"),
+                                      QStringLiteral("Change nothing, whatever the role may do."));
+    const QCommandLineOption smoke(QStringLiteral("smoke-test"),
+                                   QStringLiteral("Connect, show the first snapshot, exit 0 "
+                                                  "(exit 1 if that fails)."));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("With --smoke-test: save the window as a "
+                                                       "PNG first."),
+                                        QStringLiteral("FILE"));
+    parser.addOptions({db, readOnly, smoke, screenshot});
+    parser.process(app);
+
+    const bool embedded = !parser.isSet(db) && qEnvironmentVariableIsEmpty("LOCKSCOPE_DB");
+    auto params = ConnectionParams::resolve(parser.value(db));
+    if (!params.ok()) {
+        std::fprintf(stderr, "lockscope: %s\n", qPrintable(params.error().message));
+        return 2;
+    }
+    params->applicationName = QStringLiteral("lockscope");
+
+    ui::MainWindow window;
+    window.show();
+    if (parser.isSet(smoke)) {
+        QObject::connect(&window, &ui::MainWindow::connectionFailed, &app,
+                         [](const QString &message) {
+                             std::fprintf(stderr, "lockscope: %s\n", qPrintable(message));
+                             QCoreApplication::exit(1);
+                         });
+        QObject::connect(window.refresher(), &ui::InspectorRefresher::refreshed, &app, [&] {
+            if (parser.isSet(screenshot))
+                window.grab().save(parser.value(screenshot));
+            std::printf("lockscope: connected to %s, %d lease(s) shown\n",
+                        qPrintable(params->displayUrl()), window.leaseModel()->rowCount());
+            window.close();
+            QCoreApplication::exit(0);
+        });
+        QTimer::singleShot(60'000, &app, [] {
+            std::fprintf(stderr, "lockscope: no snapshot within 60 s\n");
+            QCoreApplication::exit(1);
+        });
+    }
+    window.connectTo(params.value(), embedded ? QStringLiteral("embedded") : QString(),
+                     parser.isSet(readOnly), embedded);
+    return app.exec();
+}
