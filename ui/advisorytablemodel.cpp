@@ -68,7 +68,7 @@ QVariant AdvisoryTableModel::data(const QModelIndex &index, int role) const {
     case Mode:
         return row.mode == QLatin1String("ShareLock") ? tr("shared") : tr("exclusive");
     case Granted:
-        return row.granted ? tr("● held") : tr("⏳ WAITING");
+        return row.granted ? tr("● held") : tr("○ WAITING");
     case Wait:
         return sort ? QVariant(row.waitSeconds)
                     : QVariant(row.granted ? QString() : seconds(row.waitSeconds));

@@ -68,7 +68,7 @@ LeasesTab::LeasesTab(LeaseTableModel *model, QThreadPool *pool, QWidget *parent)
     m_view->setColumnWidth(LeaseTableModel::Key, 260);
     m_view->setColumnWidth(LeaseTableModel::Owner, 200);
     m_view->setColumnWidth(LeaseTableModel::State, 100);
-    m_view->setColumnWidth(LeaseTableModel::Remaining, 130);
+    m_view->setColumnWidth(LeaseTableModel::Remaining, 150);
     m_view->setColumnWidth(LeaseTableModel::ExpiresAt, 160);
     m_view->setColumnWidth(LeaseTableModel::AcquiredAt, 160);
     m_view->setWordWrap(false);

@@ -29,7 +29,7 @@ QString formatRemaining(double seconds) {
                    .arg((int(a) % 3600) / 60, 2, 10, QLatin1Char('0'));
     else
         text = QStringLiteral("%1 d %2 h").arg(int(a / 86400)).arg((qint64(a) % 86400) / 3600);
-    return seconds >= 0 ? text : QStringLiteral("expired %1 ago").arg(text);
+    return seconds >= 0 ? text : QStringLiteral("%1 ago").arg(text);
 }
 
 } // namespace

@@ -1,0 +1,213 @@
+// The lease model and its proxy as snapshots arrive: incremental signals only,
+// selection kept, nothing emitted when nothing changed, countdown by the
+// database clock.
+#include "leasefilterproxy.h"
+#include "leasetablemodel.h"
+#include "rowdiff.h"
+
+#include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace lockscope;
+using namespace lockscope::ui;
+
+namespace {
+
+const double kNow = 1'800'000'000.0; // the database clock in these tests
+
+LeaseRow lease(const QString &key, double expiresIn, const QString &token = QStringLiteral("t")) {
+    LeaseRow r;
+    r.key = key;
+    r.token = token;
+    r.acquiredAt = kNow - 1;
+    r.expiresAt = kNow + expiresIn;
+    return r;
+}
+
+QString keyOf(const LeaseRow &r) {
+    return r.key;
+}
+
+// Feeds `rows` to the model the way the refresher does: sort, diff, apply.
+void feed(LeaseTableModel &model, QList<LeaseRow> rows) {
+    RowDiff::sort(rows, keyOf);
+    const RowDiffPlan plan = RowDiff::compute(model.rows(), rows, keyOf);
+    model.apply(rows, plan);
+}
+
+struct Fixture {
+    LeaseTableModel model;
+    LeaseFilterProxy proxy;
+    QAbstractItemModelTester modelTester{&model,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest};
+    QAbstractItemModelTester proxyTester{&proxy,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest};
+    Fixture() {
+        proxy.setSourceModel(&model);
+        proxy.sort(LeaseTableModel::Key);
+        model.setLocalClock([] { return qint64(kNow * 1000); });
+        model.setClockOffset(0);
+    }
+};
+
+} // namespace
+
+class TestLeaseModel final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void rowsArriveLeaveAndChange() {
+        Fixture f;
+        feed(f.model, {lease(QStringLiteral("b"), 10), lease(QStringLiteral("d"), 10)});
+        QCOMPARE(f.model.rowCount(), 2);
+
+        QSignalSpy inserted(&f.model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&f.model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
+        QSignalSpy resets(&f.model, &QAbstractItemModel::modelReset);
+        feed(f.model, {lease(QStringLiteral("a"), 10), lease(QStringLiteral("b"), 20),
+                       lease(QStringLiteral("c"), 10)});
+        QCOMPARE(removed.size(), 1);  // d left
+        QCOMPARE(inserted.size(), 2); // a and c arrived (two separate places)
+        QCOMPARE(changed.size(), 1);  // b changed
+        QCOMPARE(resets.size(), 0);
+        QCOMPARE(f.model.rowAt(1).expiresAt, kNow + 20);
+        QStringList keys;
+        for (const LeaseRow &r : f.model.rows())
+            keys << r.key;
+        QCOMPARE(keys,
+                 (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
+
+        feed(f.model, {}); // an empty snapshot
+        QCOMPARE(f.model.rowCount(), 0);
+        QCOMPARE(f.proxy.rowCount(), 0);
+        QCOMPARE(resets.size(), 0);
+    }
+
+    void tenThousandRows() {
+        Fixture f;
+        QList<LeaseRow> rows;
+        for (int i = 0; i < 10'000; ++i)
+            rows << lease(QStringLiteral("job/%1").arg(i, 5, 10, QLatin1Char('0')), i % 50 - 10);
+        feed(f.model, rows);
+        QCOMPARE(f.model.rowCount(), 10'000);
+        QCOMPARE(f.proxy.rowCount(), 10'000);
+        // 1 % changes, 1 % leaves, 1 % arrives.
+        QList<LeaseRow> next;
+        for (int i = 0; i < 10'000; ++i) {
+            if (i % 100 == 1)
+                continue;
+            LeaseRow r = rows.at(i);
+            if (i % 100 == 2)
+                r.expiresAt += 30;
+            next << r;
+        }
+        for (int i = 0; i < 100; ++i)
+            next << lease(QStringLiteral("new/%1").arg(i), 5);
+        QSignalSpy resets(&f.model, &QAbstractItemModel::modelReset);
+        feed(f.model, next);
+        QCOMPARE(f.model.rowCount(), 10'000);
+        QCOMPARE(resets.size(), 0);
+        f.proxy.setStateFilter(LeaseFilterProxy::StateFilter::Expired);
+        QVERIFY(f.proxy.rowCount() > 0);
+        QVERIFY(f.proxy.rowCount() < 10'000);
+    }
+
+    void selectionSurvivesRefresh() {
+        Fixture f;
+        feed(f.model, {lease(QStringLiteral("a"), 10), lease(QStringLiteral("b"), 10),
+                       lease(QStringLiteral("c"), 10)});
+        QItemSelectionModel selection(&f.proxy);
+        selection.select(f.proxy.index(1, 0),
+                         QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QCOMPARE(selection.selectedRows().first().data().toString(), QStringLiteral("b"));
+        // Other rows change, one arrives before it, one leaves.
+        feed(f.model, {lease(QStringLiteral("0"), 10), lease(QStringLiteral("a"), 99),
+                       lease(QStringLiteral("b"), 10)});
+        QCOMPARE(selection.selectedRows().size(), 1);
+        QCOMPARE(selection.selectedRows().first().data().toString(), QStringLiteral("b"));
+    }
+
+    void unchangedRefreshEmitsNothing() {
+        Fixture f;
+        const QList<LeaseRow> rows{lease(QStringLiteral("a"), 10), lease(QStringLiteral("b"), -3)};
+        feed(f.model, rows);
+        QSignalSpy any(&f.model, &QAbstractItemModel::dataChanged);
+        QSignalSpy inserted(&f.model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&f.model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy layout(&f.model, &QAbstractItemModel::layoutChanged);
+        feed(f.model, rows);
+        QCOMPARE(any.size() + inserted.size() + removed.size() + layout.size(), 0);
+    }
+
+    // Remaining follows the database clock, not the local one: a client whose
+    // clock runs 1 hour fast still shows 30 s left.
+    void countdownFollowsDatabaseClock() {
+        Fixture f;
+        qint64 localMs = qint64((kNow + 3600) * 1000); // local clock an hour ahead
+        f.model.setLocalClock([&] { return localMs; });
+        f.model.setClockOffset(-3600); // measured at the refresh: db = local - 3600 s
+        feed(f.model, {lease(QStringLiteral("k"), 30)});
+        const QModelIndex remaining = f.model.index(0, LeaseTableModel::Remaining);
+        QVERIFY(qAbs(remaining.data(LeaseTableModel::RemainingRole).toDouble() - 30) < 1e-6);
+        QCOMPARE(remaining.data().toString(), QStringLiteral("30.0 s"));
+        QCOMPARE(f.model.index(0, LeaseTableModel::State).data().toString(),
+                 QStringLiteral("● held"));
+
+        localMs += 27'000; // 27 s later
+        QSignalSpy ticked(&f.model, &QAbstractItemModel::dataChanged);
+        f.model.tick(0, 0);
+        QCOMPARE(ticked.size(), 1);
+        QCOMPARE(ticked.first().at(0).value<QModelIndex>().column(), int(LeaseTableModel::State));
+        QCOMPARE(ticked.first().at(1).value<QModelIndex>().column(),
+                 int(LeaseTableModel::Remaining));
+        QCOMPARE(remaining.data().toString(), QStringLiteral("3.0 s"));
+        QCOMPARE(f.model.index(0, LeaseTableModel::State).data().toString(),
+                 QStringLiteral("◐ expiring"));
+        localMs += 5'000;
+        QCOMPARE(remaining.data().toString(), QStringLiteral("2.0 s ago"));
+        QCOMPARE(f.model.index(0, LeaseTableModel::State).data().toString(),
+                 QStringLiteral("✕ expired"));
+        QCOMPARE(f.model.heldCount(), 0);
+    }
+
+    void filterIsGlobOrText() {
+        Fixture f;
+        LeaseRow other = lease(QStringLiteral("mail/send"), 10);
+        other.owner = QStringLiteral("worker-7:12:ab");
+        feed(f.model,
+             {lease(QStringLiteral("jobs/1"), 10), lease(QStringLiteral("jobs/2"), -1), other});
+        f.proxy.setFilterText(QStringLiteral("jobs/*"));
+        QCOMPARE(f.proxy.rowCount(), 2);
+        f.proxy.setFilterText(QStringLiteral("WORKER-7")); // text: any field, any case
+        QCOMPARE(f.proxy.rowCount(), 1);
+        f.proxy.setFilterText(QStringLiteral("' OR 1=1 --"));
+        QCOMPARE(f.proxy.rowCount(), 0);
+        f.proxy.setFilterText(QString());
+        f.proxy.setStateFilter(LeaseFilterProxy::StateFilter::Held);
+        QCOMPARE(f.proxy.rowCount(), 2);
+    }
+
+    void diffPlanShapes() {
+        auto key = [](const QString &s) {
+            return s;
+        };
+        const QStringList before{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"),
+                                 QStringLiteral("d")};
+        const QStringList after{QStringLiteral("b"), QStringLiteral("bb"), QStringLiteral("d"),
+                                QStringLiteral("e"), QStringLiteral("f")};
+        const RowDiffPlan plan = RowDiff::compute(before, after, key);
+        QCOMPARE(plan.removals.size(), 2); // a, c
+        QCOMPARE(plan.removals.at(0).first, 0);
+        QCOMPARE(plan.removals.at(1).first, 2);
+        QCOMPARE(plan.insertions.size(), 2); // bb at 1, e..f at 3..4
+        QCOMPARE(plan.insertions.at(1).first, 3);
+        QCOMPARE(plan.insertions.at(1).last, 4);
+        QVERIFY(plan.changes.isEmpty());
+    }
+};
+
+QTEST_MAIN(TestLeaseModel)
+#include "tst_leasemodel.moc"

@@ -1,0 +1,421 @@
+// The real window on the offscreen platform against real databases: leases from
+// real lockctl processes, advisory holders and waiters, sweep, owner-guarded
+// force release, the read-only role. Saves screenshots as test artifacts.
+#include "activitytab.h"
+#include "advisorytab.h"
+#include "advisorytablemodel.h"
+#include "audittablemodel.h"
+#include "database.h"
+#include "inspectorrefresher.h"
+#include "leasefilterproxy.h"
+#include "leasestab.h"
+#include "leasetablemodel.h"
+#include "lockctlprocess.h"
+#include "mainwindow.h"
+#include "prompter.h"
+#include "testdb.h"
+
+#include <QAction>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+#include <csignal>
+#include <memory>
+
+using namespace lockscope;
+using namespace lockscope::ui;
+using test::LockctlProcess;
+
+namespace {
+
+// Answers every confirmation with `answer` and records what the user was told.
+class ScriptedPrompter final : public Prompter {
+public:
+    bool answer = true;
+    QStringList asked;
+    QStringList told;
+    bool confirm(QWidget *, const QString &, const QString &text) override {
+        asked << text;
+        return answer;
+    }
+    void inform(QWidget *, const QString &, const QString &text) override { told << text; }
+};
+
+QString artifactPath(const QString &name) {
+    QString dir = qEnvironmentVariable("LOCKSCOPE_TEST_ARTIFACTS");
+    if (dir.isEmpty())
+        dir = QDir::currentPath() + QStringLiteral("/test-artifacts");
+    QDir().mkpath(dir);
+    return dir + QLatin1Char('/') + name;
+}
+
+int rowOfKey(const MainWindow &w, const QString &key) {
+    const auto &rows = w.leaseModel()->rows();
+    for (int i = 0; i < rows.size(); ++i) {
+        if (rows.at(i).key == key)
+            return i;
+    }
+    return -1;
+}
+
+std::unique_ptr<QProcess> holdLease(const ConnectionParams &p, const QString &key) {
+    std::unique_ptr<QProcess> proc(LockctlProcess::start(
+        test::TestDb::urlFor(p),
+        {QStringLiteral("acquire"), key, QStringLiteral("--hold"), QStringLiteral("60s"),
+         QStringLiteral("--ttl"), QStringLiteral("45s")}));
+    proc->waitForReadyRead(30000);
+    return proc;
+}
+
+// waitForFinished() answers false for a process that already finished.
+bool ended(QProcess *proc, int ms) {
+    return proc->state() == QProcess::NotRunning || proc->waitForFinished(ms);
+}
+
+void stop(std::unique_ptr<QProcess> &proc) {
+    if (proc && proc->state() != QProcess::NotRunning) {
+        ::kill(static_cast<pid_t>(proc->processId()), SIGTERM);
+        proc->waitForFinished(10000);
+    }
+}
+
+void insert(const ConnectionParams &p, const QString &key, const QString &token, int expiresIn) {
+    QVERIFY(test::TestDb::exec(
+        p, QStringLiteral("INSERT INTO aggregate_locks VALUES ('%1', '%2', %3 - 60, %3 + %4)")
+               .arg(key, token, Database::nowSql(p.driver))
+               .arg(expiresIn)));
+}
+
+} // namespace
+
+class TestMainWindow final : public QObject {
+    Q_OBJECT
+
+private:
+    ScriptedPrompter *m_prompter = nullptr;
+    QTemporaryDir m_settings;
+
+private Q_SLOTS:
+    void initTestCase() {
+        QCoreApplication::setOrganizationName(QStringLiteral("LockScopeTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("lockscope-test"));
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
+    }
+    void init() {
+        m_prompter = new ScriptedPrompter;
+        Prompter::install(m_prompter);
+    }
+    void cleanup() { Prompter::install(nullptr); }
+
+    void connectsAndListsLeasesFromLockctl_data() { LOCKSCOPE_BACKENDS_DATA(); }
+    void connectsAndListsLeasesFromLockctl() {
+        LOCKSCOPE_FRESH_DB(params);
+        auto alpha = holdLease(params, QStringLiteral("orders/alpha"));
+        auto beta = holdLease(params, QStringLiteral("orders/beta"));
+        insert(params, QStringLiteral("reports/old"), QStringLiteral("other-program"), -120);
+
+        MainWindow w;
+        w.show();
+        QSignalSpy connected(&w, &MainWindow::connected);
+        w.connectTo(params, QStringLiteral("test"));
+        QVERIFY(connected.wait(20000));
+        QTRY_COMPARE_WITH_TIMEOUT(w.leaseModel()->rowCount(), 3, 20000);
+        const int alphaRow = rowOfKey(w, QStringLiteral("orders/alpha"));
+        QVERIFY(alphaRow >= 0);
+        const QModelIndex owner = w.leaseModel()->index(alphaRow, LeaseTableModel::Owner);
+        QVERIFY(owner.data().toString().contains(QLatin1Char(':'))); // host:pid:random
+        QCOMPARE(w.leaseModel()
+                     ->index(rowOfKey(w, QStringLiteral("reports/old")), LeaseTableModel::State)
+                     .data()
+                     .toString(),
+                 QStringLiteral("✕ expired"));
+        QTRY_VERIFY(w.statusLabel()->text().contains(QLatin1String("2 held, 1 expired")));
+
+        // The filter narrows the view, never the query.
+        w.leasesTab()->proxy()->setFilterText(QStringLiteral("orders/*"));
+        QCOMPARE(w.leasesTab()->proxy()->rowCount(), 2);
+        w.leasesTab()->proxy()->setFilterText(QString());
+
+        // A lease released elsewhere leaves the table on a later refresh.
+        stop(beta);
+        w.refresher()->refreshNow();
+        QTRY_COMPARE_WITH_TIMEOUT(w.leaseModel()->rowCount(), 2, 20000);
+
+        QTest::qWait(300); // let the countdown tick once before the picture
+        w.grab().save(artifactPath(
+            QStringLiteral("leases-%1.png")
+                .arg(params.isSqlite() ? QStringLiteral("sqlite") : QStringLiteral("postgres"))));
+        stop(alpha);
+    }
+
+    void advisoryHolderAndWaiter() {
+        QString why;
+        const auto params = test::TestDb::freshPostgres(&why);
+        if (!params)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        const QString url = test::TestDb::urlFor(*params);
+        std::unique_ptr<QProcess> holder(
+            LockctlProcess::start(url, {QStringLiteral("advisory-lock"), QStringLiteral("4242"),
+                                        QStringLiteral("--hold"), QStringLiteral("60s")}));
+        QVERIFY(holder->waitForReadyRead(30000));
+        const int holderPid = QJsonDocument::fromJson(holder->readLine())
+                                  .object()
+                                  .value(QStringLiteral("pid"))
+                                  .toInt();
+        std::unique_ptr<QProcess> waiter(LockctlProcess::start(
+            url, {QStringLiteral("advisory-lock"), QStringLiteral("4242"), QStringLiteral("--wait"),
+                  QStringLiteral("60s"), QStringLiteral("--hold"), QStringLiteral("0")}));
+
+        MainWindow w;
+        w.show();
+        w.tabs()->setCurrentWidget(w.advisoryTab());
+        QSignalSpy connected(&w, &MainWindow::connected);
+        w.connectTo(*params, QStringLiteral("pg"));
+        QVERIFY(connected.wait(20000));
+        auto *model = static_cast<AdvisoryTableModel *>(
+            static_cast<QSortFilterProxyModel *>(w.advisoryTab()->view()->model())->sourceModel());
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 20000);
+        int waitingRow = -1;
+        for (int i = 0; i < model->rowCount(); ++i) {
+            if (!model->rowAt(i).granted)
+                waitingRow = i;
+        }
+        QVERIFY(waitingRow >= 0);
+        QCOMPARE(model->index(waitingRow, AdvisoryTableModel::BlockedBy).data().toString(),
+                 QString::number(holderPid));
+        QCOMPARE(model->index(waitingRow, AdvisoryTableModel::Key).data().toString(),
+                 QStringLiteral("4242"));
+        QVERIFY(model->index(waitingRow, 0).data(Qt::BackgroundRole).isValid()); // highlighted
+        // The tree: the holder at the top, its waiter beneath.
+        QTRY_COMPARE(w.advisoryTab()->tree()->topLevelItemCount(), 1);
+        QTreeWidgetItem *root = w.advisoryTab()->tree()->topLevelItem(0);
+        QCOMPARE(root->data(0, Qt::UserRole).toInt(), holderPid);
+        QCOMPARE(root->childCount(), 1);
+        QVERIFY(w.advisoryTab()->notice()->isHidden());
+        QTest::qWait(300);
+        w.grab().save(artifactPath(QStringLiteral("advisory-postgres.png")));
+
+        // Terminate the holder from the tab: the waiter gets the lock.
+        w.advisoryTab()->view()->selectRow(
+            w.advisoryTab()->proxy()->mapFromSource(model->index(1 - waitingRow, 0)).row());
+        QVERIFY(w.advisoryTab()->terminateButton()->isEnabled());
+        w.advisoryTab()->signalSelected(true);
+        QTRY_VERIFY(!m_prompter->told.isEmpty());
+        QVERIFY(m_prompter->asked.last().contains(QString::number(holderPid)));
+        QVERIFY(m_prompter->asked.last().contains(QLatin1String("lockctl")));
+        QVERIFY2(m_prompter->told.last().contains(QLatin1String("signalled")),
+                 qPrintable(m_prompter->told.last()));
+        QVERIFY2(ended(waiter.get(), 20000),
+                 qPrintable(QString::fromUtf8(waiter->readAllStandardError())));
+        QCOMPARE(waiter->exitCode(), 0);
+        stop(holder); // its session is gone; the process itself was only told by us
+    }
+
+    void advisoryTabExplainsSqlite() {
+        const ConnectionParams params = test::TestDb::freshSqlite();
+        MainWindow w;
+        QSignalSpy connected(&w, &MainWindow::connected);
+        w.connectTo(params);
+        QVERIFY(connected.wait(20000));
+        QVERIFY(!w.advisoryTab()->notice()->isHidden());
+        QVERIFY(w.advisoryTab()->notice()->text().contains(QLatin1String("only on PostgreSQL")));
+    }
+
+    void sweepRemovesExactlyTheExpired_data() { LOCKSCOPE_BACKENDS_DATA(); }
+    void sweepRemovesExactlyTheExpired() {
+        LOCKSCOPE_FRESH_DB(params);
+        for (int i = 0; i < 4; ++i)
+            insert(params, QStringLiteral("dead/%1").arg(i), QStringLiteral("t"), -10);
+        insert(params, QStringLiteral("live/1"), QStringLiteral("t"), 600);
+        MainWindow w;
+        QSignalSpy connected(&w, &MainWindow::connected);
+        w.connectTo(params, QStringLiteral("test"));
+        QVERIFY(connected.wait(20000));
+        QTRY_COMPARE_WITH_TIMEOUT(w.leaseModel()->rowCount(), 5, 20000);
+        QVERIFY(w.leasesTab()->sweepAction()->isEnabled());
+        w.leasesTab()->sweepExpired();
+        QTRY_COMPARE_WITH_TIMEOUT(m_prompter->told.size(), 1, 20000);
+        QVERIFY2(m_prompter->asked.first().contains(QLatin1String("4 expired lease")),
+                 qPrintable(m_prompter->asked.first()));
+        QCOMPARE(m_prompter->told.first(), QStringLiteral("Removed 4 expired lease(s)."));
+        QTRY_COMPARE_WITH_TIMEOUT(w.leaseModel()->rowCount(), 1, 20000);
+        QCOMPARE(w.leaseModel()->rowAt(0).key, QStringLiteral("live/1"));
+        // The audit trail shows it on the Activity tab.
+        auto *audit = static_cast<AuditTableModel *>(w.activityTab()->view()->model());
+        w.refresher()->refreshNow();
+        QTRY_VERIFY_WITH_TIMEOUT(audit->rowCount() >= 1, 20000); // the dry run is not recorded
+        bool found = false;
+        for (const AuditEntry &e : audit->rows())
+            found = found ||
+                    (e.action == QLatin1String("sweep") && e.outcome == QLatin1String("removed 4"));
+        QVERIFY(found);
+    }
+
+    void forceReleaseOfChangedLeaseIsRefused_data() { LOCKSCOPE_BACKENDS_DATA(); }
+    void forceReleaseOfChangedLeaseIsRefused() {
+        LOCKSCOPE_FRESH_DB(params);
+        insert(params, QStringLiteral("stuck"), QStringLiteral("token-shown"), 600);
+        insert(params, QStringLiteral("other"), QStringLiteral("token-other"), 600);
+        MainWindow w;
+        w.show();
+        QSignalSpy connected(&w, &MainWindow::connected);
+        w.connectTo(params, QStringLiteral("test"));
+        QVERIFY(connected.wait(20000));
+        QTRY_COMPARE_WITH_TIMEOUT(w.leaseModel()->rowCount(), 2, 20000);
+        w.refresher()->setPaused(true); // the operator looks at a snapshot...
+        QTableView *view = w.leasesTab()->view();
+        view->selectAll();
+        // ...and meanwhile "stuck" is re-acquired by someone else.
+        QVERIFY(
+            test::TestDb::exec(params, QStringLiteral("UPDATE aggregate_locks SET owner_token "
+                                                      "= 'token-new' WHERE lock_key = 'stuck'")));
+        QVERIFY(w.leasesTab()->forceReleaseAction()->isEnabled());
+        w.leasesTab()->forceReleaseSelected();
+        QTRY_COMPARE_WITH_TIMEOUT(m_prompter->told.size(), 1, 20000);
+        const QString question = m_prompter->asked.first();
+        QVERIFY2(question.contains(QLatin1String("stuck")) &&
+                     question.contains(QLatin1String("other")),
+                 qPrintable(question));
+        const QString outcome = m_prompter->told.first();
+        QVERIFY2(outcome.contains(QStringLiteral("stuck: changed since you looked — not released")),
+                 qPrintable(outcome));
+        QVERIFY2(outcome.contains(QLatin1String("other: released")), qPrintable(outcome));
+        w.refresher()->setPaused(false);
+        w.refresher()->refreshNow();
+        QTRY_COMPARE_WITH_TIMEOUT(w.leaseModel()->rowCount(), 1, 20000);
+        QCOMPARE(w.leaseModel()->rowAt(0).token, QStringLiteral("token-new"));
+    }
+
+    void declinedConfirmationChangesNothing() {
+        const ConnectionParams params = test::TestDb::freshSqlite();
+        insert(params, QStringLiteral("k"), QStringLiteral("t"), 600);
+        MainWindow w;
+        w.show();
+        QSignalSpy connected(&w, &MainWindow::connected);
+        w.connectTo(params);
+        QVERIFY(connected.wait(20000));
+        QTRY_COMPARE_WITH_TIMEOUT(w.leaseModel()->rowCount(), 1, 20000);
+        m_prompter->answer = false;
+        w.leasesTab()->view()->selectAll();
+        w.leasesTab()->forceReleaseSelected();
+        QCOMPARE(m_prompter->asked.size(), 1);
+        QTest::qWait(200);
+        QVERIFY(m_prompter->told.isEmpty());
+        w.refresher()->refreshNow();
+        QTest::qWait(300);
+        QCOMPARE(w.leaseModel()->rowCount(), 1);
+    }
+
+    void readOnlyRoleHasEveryActionDisabled() {
+        QString why;
+        const auto params = test::TestDb::freshPostgres(&why);
+        if (!params)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        const auto readOnly = test::TestDb::readOnlyRole(*params, &why);
+        if (!readOnly)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        insert(*params, QStringLiteral("k"), QStringLiteral("t"), 600);
+        std::unique_ptr<QProcess> holder(LockctlProcess::start(
+            test::TestDb::urlFor(*params), {QStringLiteral("advisory-lock"), QStringLiteral("7"),
+                                            QStringLiteral("--hold"), QStringLiteral("60s")}));
+        QVERIFY(holder->waitForReadyRead(30000));
+        MainWindow w;
+        w.show();
+        QSignalSpy connected(&w, &MainWindow::connected);
+        w.connectTo(*readOnly, QStringLiteral("ro"));
+        QVERIFY(connected.wait(20000));
+        QTRY_COMPARE_WITH_TIMEOUT(w.leaseModel()->rowCount(), 1, 20000);
+        QVERIFY(w.session()->privileges.readOnly());
+        w.leasesTab()->view()->selectAll();
+        QVERIFY(!w.leasesTab()->sweepAction()->isEnabled());
+        QVERIFY(!w.leasesTab()->forceReleaseAction()->isEnabled());
+        QVERIFY2(
+            w.leasesTab()->sweepAction()->toolTip().contains(QLatin1String("no DELETE privilege")),
+            qPrintable(w.leasesTab()->sweepAction()->toolTip()));
+        auto *advisoryModel = w.advisoryTab()->proxy();
+        QTRY_COMPARE_WITH_TIMEOUT(advisoryModel->rowCount(), 1, 20000);
+        w.advisoryTab()->view()->selectRow(0);
+        QVERIFY(!w.advisoryTab()->cancelButton()->isEnabled());
+        QVERIFY(!w.advisoryTab()->terminateButton()->isEnabled());
+        QVERIFY(w.advisoryTab()->terminateButton()->toolTip().contains(
+            QLatin1String("pg_signal_backend")));
+        QVERIFY(w.connectionError().isEmpty());
+        QTRY_VERIFY(w.findChild<QStatusBar *>() != nullptr);
+        ::kill(static_cast<pid_t>(holder->processId()), SIGTERM);
+        holder->waitForFinished(10000);
+    }
+
+    void readOnlyProfileDisablesActions() {
+        const ConnectionParams params = test::TestDb::freshSqlite();
+        MainWindow w;
+        QSignalSpy connected(&w, &MainWindow::connected);
+        w.connectTo(params, QStringLiteral("careful"), true);
+        QVERIFY(connected.wait(20000));
+        QVERIFY(!w.leasesTab()->sweepAction()->isEnabled());
+        QVERIFY(w.leasesTab()->sweepAction()->toolTip().contains(QLatin1String("careful")));
+    }
+
+    void connectionFailuresAreSentences() {
+        MainWindow w;
+        QSignalSpy failed(&w, &MainWindow::connectionFailed);
+        ConnectionParams missing;
+        missing.driver = Driver::Sqlite;
+        missing.sqlitePath = QStringLiteral("/nonexistent-dir-lockscope/x.db");
+        w.connectTo(missing);
+        QVERIFY(failed.wait(20000));
+        QVERIFY2(failed.first().first().toString().contains(QLatin1String("does not exist")),
+                 qPrintable(failed.first().first().toString()));
+
+        // A database without the lease table says how to create it.
+        const ConnectionParams empty = test::TestDb::freshSqlite(false);
+        w.connectTo(empty);
+        QVERIFY(failed.wait(20000));
+        QVERIFY2(failed.last().first().toString().contains(QLatin1String("lockctl --db")),
+                 qPrintable(failed.last().first().toString()));
+        QVERIFY(!w.session());
+    }
+
+    void exportWritesVisibleRows() {
+        const ConnectionParams params = test::TestDb::freshSqlite();
+        insert(params, QStringLiteral("a,\"quoted\""), QStringLiteral("t1"), 600);
+        insert(params, QStringLiteral("b"), QStringLiteral("t2"), 600);
+        MainWindow w;
+        QSignalSpy connected(&w, &MainWindow::connected);
+        w.connectTo(params);
+        QVERIFY(connected.wait(20000));
+        QTRY_COMPARE_WITH_TIMEOUT(w.leaseModel()->rowCount(), 2, 20000);
+        w.leasesTab()->proxy()->setFilterText(QStringLiteral("a*"));
+        const QString csvPath = test::TestDb::scratchDir() + QStringLiteral("/leases.csv");
+        w.exportCurrentTab(false, csvPath);
+        QFile csv(csvPath);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(csv.readAll());
+        QVERIFY(text.startsWith(QLatin1String("Key,Owner,State")));
+        QVERIFY2(text.contains(QLatin1String("\"a,\"\"quoted\"\"\"")), qPrintable(text));
+        QVERIFY(!text.contains(QLatin1String("\r\nb,")));
+        const QString jsonPath = test::TestDb::scratchDir() + QStringLiteral("/leases.json");
+        w.exportCurrentTab(true, jsonPath);
+        QFile json(jsonPath);
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        const QJsonArray rows = QJsonDocument::fromJson(json.readAll()).array();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.at(0).toObject().value(QStringLiteral("Key")).toString(),
+                 QStringLiteral("a,\"quoted\""));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
