@@ -4,6 +4,7 @@
 #include "audittablemodel.h"
 #include "leasetablemodel.h"
 
+#include <QElapsedTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace lockscope::ui {
@@ -99,6 +100,8 @@ void InspectorRefresher::onResult(const InspectorSnapshot &result) {
     } else {
         const bool wasFailing = !m_lastError.isEmpty();
         m_lastError.clear();
+        QElapsedTimer applying;
+        applying.start();
         m_leases->setClockOffset(result.clockOffsetS);
         m_leases->apply(result.leases, result.leasePlan);
         m_advisorySupported = result.advisorySupported;
@@ -109,6 +112,7 @@ void InspectorRefresher::onResult(const InspectorSnapshot &result) {
         }
         if (result.auditError.isEmpty() && !result.auditPlan.isEmpty())
             m_audit->apply(result.audit, result.auditPlan);
+        m_lastApplyMs = static_cast<double>(applying.nsecsElapsed()) / 1e6;
         m_lastRefreshed = QDateTime::currentDateTime();
         if (wasFailing)
             Q_EMIT recovered();

@@ -46,6 +46,8 @@ public:
     QString advisoryError() const { return m_advisoryError; }
     const QList<BlockingNode> &blockingTree() const { return m_tree; }
     QThreadPool *pool() { return &m_pool; }
+    // GUI-thread time spent applying the latest snapshot (for the benchmark).
+    double lastApplyMs() const { return m_lastApplyMs; }
 
 Q_SIGNALS:
     void refreshed();
@@ -73,6 +75,7 @@ private:
     bool m_advisorySupported = false;
     QString m_advisoryError;
     QList<BlockingNode> m_tree;
+    double m_lastApplyMs = 0;
 };
 
 } // namespace lockscope::ui
