@@ -52,10 +52,13 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(o.value(QStringLiteral("mode")).toString(), QStringLiteral("threads"));
-        // Two threads alternate through the gate: every round is a hand-off.
-        QCOMPARE(
-            o.value(QStringLiteral("handoff_ms")).toObject().value(QStringLiteral("count")).toInt(),
-            20);
+        // Two threads take turns through the gate. On a busy machine a thread may
+        // re-take the key before the other has queued, so not every round is a
+        // hand-off; there is at most one per round.
+        const int handoffs =
+            o.value(QStringLiteral("handoff_ms")).toObject().value(QStringLiteral("count")).toInt();
+        QVERIFY2(handoffs > 0 && handoffs <= 20, qPrintable(QString::number(handoffs)));
+        QCOMPARE(o.value(QStringLiteral("acquisitions")).toInt(), 21);
     }
 
     void handoffProcesses() {
