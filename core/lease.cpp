@@ -20,6 +20,7 @@ Lease::~Lease() {
 
 Lease::Lease(Lease &&other) noexcept
     : m_backend(std::move(other.m_backend))
+    , m_heartbeat(std::move(other.m_heartbeat))
     , m_info(std::move(other.m_info))
     , m_gated(other.m_gated) {
     other.m_backend.reset();
@@ -34,6 +35,7 @@ Lease &Lease::operator=(Lease &&other) noexcept {
             }
         }
         m_backend = std::move(other.m_backend);
+        m_heartbeat = std::move(other.m_heartbeat);
         m_info = std::move(other.m_info);
         m_gated = other.m_gated;
         other.m_backend.reset();
@@ -44,6 +46,8 @@ Lease &Lease::operator=(Lease &&other) noexcept {
 Result<bool> Lease::release() {
     if (!isValid())
         return false;
+    if (m_heartbeat)
+        m_heartbeat->stop(); // before the row goes: a release is not a loss
     const std::shared_ptr<LeaseBackend> backend = std::move(m_backend);
     m_backend.reset();
     auto released = backend->releaseOnce(m_info.key, m_info.token);
@@ -67,6 +71,30 @@ Status Lease::renew(std::optional<std::chrono::milliseconds> ttl) {
                          .arg(m_info.key)};
     m_info.expiresAt = *renewed.value();
     return {};
+}
+
+} // namespace lockscope
+
+namespace lockscope {
+
+void Lease::startHeartbeat(LeaseLostCallback onLost,
+                           std::optional<std::chrono::milliseconds> interval) {
+    if (!isValid() || m_heartbeat)
+        return;
+    m_heartbeat = std::make_unique<LeaseHeartbeat>(
+        m_backend, m_info, interval.value_or(m_backend->config().ttl / 3), std::move(onLost));
+}
+
+bool Lease::isLost() const {
+    return m_heartbeat && m_heartbeat->isLost();
+}
+
+QString Lease::lostReason() const {
+    return m_heartbeat ? m_heartbeat->lostReason() : QString();
+}
+
+LeaseLostNotifier *Lease::lostNotifier() const {
+    return m_heartbeat ? m_heartbeat->notifier() : nullptr;
 }
 
 } // namespace lockscope

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "leaseheartbeat.h"
 #include "leaseinfo.h"
 #include "result.h"
 
@@ -28,6 +29,7 @@ public:
     double acquiredAt() const { return m_info.acquiredAt; }
     double expiresAt() const { return m_info.expiresAt; }
     bool tookOver() const { return m_info.tookOver; }
+    std::optional<qint64> fence() const { return m_info.fence; }
 
     // Deletes the row only if it still carries this handle's token. true: it was
     // ours; false: it had expired and been taken over (or force-released).
@@ -39,11 +41,23 @@ public:
     // Error LeaseChanged when it no longer is.
     Status renew(std::optional<std::chrono::milliseconds> ttl = std::nullopt);
 
+    // Renews the lease in the background every `interval` (default TTL/3) until
+    // release(); calls `onLost` (on the heartbeat's thread) and emits
+    // lostNotifier()->lost() at once if it is found gone. A release never
+    // reports lost.
+    void startHeartbeat(LeaseLostCallback onLost = {},
+                        std::optional<std::chrono::milliseconds> interval = std::nullopt);
+    bool isLost() const;
+    QString lostReason() const;
+    // Null until startHeartbeat().
+    LeaseLostNotifier *lostNotifier() const;
+
 private:
     friend class LeaseManager;
     Lease(std::shared_ptr<LeaseBackend> backend, LeaseInfo info, bool gated);
 
     std::shared_ptr<LeaseBackend> m_backend;
+    std::unique_ptr<LeaseHeartbeat> m_heartbeat;
     LeaseInfo m_info;
     bool m_gated = false;
 };

@@ -24,9 +24,11 @@ LeaseBackend::LeaseBackend(ConnectionParams params, LeaseConfig config)
     , m_config(std::move(config))
     , m_connection(m_params, connectionPurpose())
     , m_acquireSql(LeaseSql::acquire(m_params.driver))
+    , m_acquireFencedSql(LeaseSql::acquire(m_params.driver, true))
     , m_releaseSql(LeaseSql::release(m_params.driver))
     , m_renewSql(LeaseSql::renew(m_params.driver))
     , m_pgAcquire("lockscope_acquire", m_acquireSql)
+    , m_pgAcquireFenced("lockscope_acquire_fenced", m_acquireFencedSql)
     , m_pgRelease("lockscope_release", m_releaseSql)
     , m_ttlText(QByteArray::number(seconds(m_config.ttl), 'g', 17)) {
     if (m_config.ownerId.isEmpty())
@@ -34,6 +36,18 @@ LeaseBackend::LeaseBackend(ConnectionParams params, LeaseConfig config)
 }
 
 LeaseBackend::~LeaseBackend() = default;
+
+bool LeaseBackend::fenced() {
+    int known = m_fenced.load(std::memory_order_relaxed);
+    if (known < 0) {
+        auto db = ThreadConnections::get(m_params, m_connection);
+        if (!db.ok())
+            return false; // the statement that follows reports the connection error
+        known = LeaseSql::hasFences(db.value()) ? 1 : 0;
+        m_fenced.store(known, std::memory_order_relaxed);
+    }
+    return known == 1;
+}
 
 bool LeaseBackend::listenForReleases() {
     if (!m_params.isPostgres() || !m_config.releaseNotifications)
@@ -59,14 +73,16 @@ template <typename T> Result<T> LeaseBackend::failed(const QSqlError &error, con
 
 Result<PgRows> LeaseBackend::execPostgres(const PgStatement &statement,
                                           std::initializer_list<QByteArray> values,
-                                          const QString &what) {
+                                          const char *verb, const QString &key) {
     std::optional<Result<PgRows>> rows;
     {
         auto db = ThreadConnections::get(m_params, m_connection);
         if (!db.ok())
             return db.error();
         m_statements.fetch_add(1, std::memory_order_relaxed);
-        rows.emplace(statement.exec(db.value(), m_params, values, what));
+        rows.emplace(statement.exec(db.value(), m_params, values, [&] {
+            return QStringLiteral("%1 the lease '%2'").arg(QLatin1String(verb), key);
+        }));
     } // the connection handle is gone before a lost connection is dropped
     if (!rows->ok() && rows->error().kind == ErrorKind::Connection)
         ThreadConnections::drop(m_connection);
@@ -78,42 +94,83 @@ Result<PgRows> LeaseBackend::execPostgres(const PgStatement &statement,
 Result<std::optional<LeaseInfo>> LeaseBackend::acquireOnce(const QString &key,
                                                            const QString &token) {
     if (m_params.isPostgres()) {
-        auto rows = execPostgres(m_pgAcquire, {key.toUtf8(), token.toUtf8(), m_ttlText},
-                                 QStringLiteral("acquire the lease '%1'").arg(key));
+        const bool withFence = fenced();
+        auto rows = execPostgres(withFence ? m_pgAcquireFenced : m_pgAcquire,
+                                 {key.toUtf8(), token.toUtf8(), m_ttlText}, "acquire", key);
         if (!rows.ok())
             return rows.error();
         if (rows->count() == 0)
             return std::optional<LeaseInfo>();
-        return std::optional<LeaseInfo>(
-            LeaseInfo{key, token, rows->toDouble(0, 0), rows->toDouble(0, 1), rows->toBool(0, 2)});
+        LeaseInfo info{
+            key,         token, rows->toDouble(0, 0), rows->toDouble(0, 1), rows->toBool(0, 2),
+            std::nullopt};
+        if (withFence && !rows->isNull(0, 3))
+            info.fence = rows->toLongLong(0, 3);
+        return std::optional<LeaseInfo>(info);
     }
-    auto statement = ThreadConnections::prepared(m_params, m_connection, m_acquireSql);
-    if (!statement.ok())
-        return statement.error();
-    QSqlQuery &q = *statement.value();
-    q.bindValue(0, key);
-    q.bindValue(1, token);
-    q.bindValue(2, seconds(m_config.ttl));
+    // SQLite: with fencing, the upsert and the fence bump are one short write
+    // transaction (SQLite has no data-modifying CTEs). It counts as one operation.
+    const bool withFence = fenced();
+    auto run = [&](const QString &sql, const QVariantList &values,
+                   std::optional<QVariant> *first) -> Status {
+        auto statement = ThreadConnections::prepared(m_params, m_connection, sql);
+        if (!statement.ok())
+            return statement.error();
+        QSqlQuery &q = *statement.value();
+        for (int i = 0; i < values.size(); ++i)
+            q.bindValue(i, values.at(i));
+        if (!q.exec()) {
+            const QSqlError error = q.lastError();
+            q.finish();
+            auto e = failed<bool>(error, QStringLiteral("acquire the lease '%1'").arg(key));
+            return e.error();
+        }
+        if (first && q.next())
+            *first = QVariantList{q.value(0), q.value(1), q.value(2)};
+        q.finish(); // SQLite commits the statement's write only when it is reset
+        return {};
+    };
     m_statements.fetch_add(1, std::memory_order_relaxed);
-    if (!q.exec()) {
-        const QSqlError error = q.lastError();
-        q.finish();
-        return failed<std::optional<LeaseInfo>>(error,
-                                                QStringLiteral("acquire the lease '%1'").arg(key));
+    if (withFence) {
+        if (auto begun = run(QStringLiteral("BEGIN IMMEDIATE"), {}, nullptr); !begun.ok())
+            return begun.error();
+    }
+    auto rollback = [&] {
+        if (withFence)
+            (void)run(QStringLiteral("ROLLBACK"), {}, nullptr);
+    };
+    std::optional<QVariant> row;
+    if (auto s = run(m_acquireSql, {key, token, seconds(m_config.ttl)}, &row); !s.ok()) {
+        rollback();
+        return s.error();
     }
     std::optional<LeaseInfo> info;
-    if (q.next()) {
-        info = LeaseInfo{key, token, q.value(0).toDouble(), q.value(1).toDouble(),
-                         q.value(2).toBool()};
+    if (row) {
+        const QVariantList v = row->toList();
+        info = LeaseInfo{
+            key, token, v.at(0).toDouble(), v.at(1).toDouble(), v.at(2).toBool(), std::nullopt};
     }
-    q.finish(); // SQLite commits the statement's write only when it is reset
+    if (info && withFence) {
+        std::optional<QVariant> fence;
+        if (auto s = run(LeaseSql::bumpFence(), {key, token}, &fence); !s.ok()) {
+            rollback();
+            return s.error();
+        }
+        if (fence)
+            info->fence = fence->toList().at(0).toLongLong();
+    }
+    if (withFence) {
+        if (auto s = run(QStringLiteral("COMMIT"), {}, nullptr); !s.ok()) {
+            rollback();
+            return s.error();
+        }
+    }
     return info;
 }
 
 Result<bool> LeaseBackend::releaseOnce(const QString &key, const QString &token) {
     if (m_params.isPostgres()) {
-        auto rows = execPostgres(m_pgRelease, {key.toUtf8(), token.toUtf8()},
-                                 QStringLiteral("release the lease '%1'").arg(key));
+        auto rows = execPostgres(m_pgRelease, {key.toUtf8(), token.toUtf8()}, "release", key);
         if (!rows.ok())
             return rows.error();
         return rows->count() > 0; // the CTE returns the deleted row's notification

@@ -52,16 +52,22 @@ public:
 private:
     template <typename T> Result<T> failed(const QSqlError &error, const QString &what);
     Result<PgRows> execPostgres(const PgStatement &statement,
-                                std::initializer_list<QByteArray> values, const QString &what);
+                                std::initializer_list<QByteArray> values, const char *verb,
+                                const QString &key);
 
     ConnectionParams m_params;
     LeaseConfig m_config;
     // Computed once: these run on every statement.
     ThreadConnections::Key m_connection;
+    // Whether aggregate_locks has the fence column (migration 0004): -1 unknown.
+    bool fenced();
+    std::atomic<int> m_fenced{-1};
     QString m_acquireSql;
+    QString m_acquireFencedSql;
     QString m_releaseSql;
     QString m_renewSql;
     PgStatement m_pgAcquire; // PostgreSQL fast path for the two hot statements
+    PgStatement m_pgAcquireFenced;
     PgStatement m_pgRelease;
     QByteArray m_ttlText;
     LocalGate m_gate;

@@ -22,14 +22,19 @@ QString LeaseConfig::defaultOwnerId() {
 QString OwnerToken::make(const QString &ownerId) {
     // Tokens must be unique, not secret (whoever can read the table sees them):
     // the global generator, seeded from the system one, costs no system call.
-    const quint64 a = QRandomGenerator::global()->generate64();
-    const quint64 b = QRandomGenerator::global()->generate64();
-    QString owner = ownerId;
-    owner.replace(QLatin1Char('/'), QLatin1Char('_'));
-    return QStringLiteral("%1/%2%3")
-        .arg(owner)
-        .arg(a, 16, 16, QLatin1Char('0'))
-        .arg(b, 16, 16, QLatin1Char('0'));
+    quint64 random[2];
+    QRandomGenerator::global()->fillRange(random);
+    static constexpr char16_t hex[] = u"0123456789abcdef";
+    QString token;
+    token.reserve(ownerId.size() + 33);
+    for (const QChar c : ownerId)
+        token += c == u'/' ? QChar(u'_') : c;
+    token += QLatin1Char('/');
+    for (quint64 part : random) {
+        for (int shift = 60; shift >= 0; shift -= 4)
+            token += QChar(hex[(part >> shift) & 0xf]);
+    }
+    return token;
 }
 
 QString OwnerToken::ownerOf(const QString &token) {

@@ -2,6 +2,8 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace lockscope {
 
 // What the database said about one acquisition (epoch seconds, database clock).
@@ -11,6 +13,9 @@ struct LeaseInfo {
     double acquiredAt = 0;
     double expiresAt = 0;
     bool tookOver = false; // PostgreSQL only: the row existed and had expired
+    // Strictly greater than every fence issued for this key before (migration
+    // 0004); empty on a database without fencing.
+    std::optional<qint64> fence;
 };
 
 // Tokens are "<owner id>/<random>": the owner is readable from the token alone,

@@ -12,13 +12,15 @@ namespace lockscope {
 
 namespace {
 
-LeaseRow rowFrom(const QSqlQuery &q) {
+LeaseRow rowFrom(const QSqlQuery &q, bool fenced) {
     LeaseRow row;
     row.key = q.value(0).toString();
     row.token = q.value(1).toString();
     row.owner = OwnerToken::ownerOf(row.token);
     row.acquiredAt = q.value(2).toDouble();
     row.expiresAt = q.value(3).toDouble();
+    if (fenced && !q.isNull(5))
+        row.fence = q.value(5).toLongLong();
     return row;
 }
 
@@ -27,8 +29,9 @@ LeaseRow rowFrom(const QSqlQuery &q) {
 Result<LeaseSnapshot> LeaseQueries::snapshot(QSqlDatabase db, const ConnectionParams &params) {
     QSqlQuery q(db);
     q.setForwardOnly(true);
+    const bool fenced = LeaseSql::hasFences(db);
     const qint64 before = QDateTime::currentMSecsSinceEpoch();
-    if (!q.exec(LeaseSql::listAll(params.driver)))
+    if (!q.exec(LeaseSql::listAll(params.driver, fenced)))
         return Database::classify(q.lastError(), params, QStringLiteral("list the leases"));
     const qint64 after = QDateTime::currentMSecsSinceEpoch();
     LeaseSnapshot snap;
@@ -39,7 +42,7 @@ Result<LeaseSnapshot> LeaseQueries::snapshot(QSqlDatabase db, const ConnectionPa
             snap.dbNow = q.value(4).toDouble();
             haveNow = true;
         }
-        snap.rows.append(rowFrom(q));
+        snap.rows.append(rowFrom(q, fenced));
     }
     if (!haveNow) {
         auto now = databaseNow(db, params);
@@ -54,7 +57,8 @@ Result<std::optional<LeaseRow>> LeaseQueries::find(QSqlDatabase db, const Connec
                                                    const QString &key, double *dbNow) {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(LeaseSql::listOne(params.driver));
+    const bool fenced = LeaseSql::hasFences(db);
+    q.prepare(LeaseSql::listOne(params.driver, fenced));
     q.addBindValue(key);
     if (!q.exec())
         return Database::classify(q.lastError(), params,
@@ -63,7 +67,7 @@ Result<std::optional<LeaseRow>> LeaseQueries::find(QSqlDatabase db, const Connec
         return std::optional<LeaseRow>();
     if (dbNow)
         *dbNow = q.value(4).toDouble();
-    return std::optional<LeaseRow>(rowFrom(q));
+    return std::optional<LeaseRow>(rowFrom(q, fenced));
 }
 
 Result<double> LeaseQueries::databaseNow(QSqlDatabase db, const ConnectionParams &params) {

@@ -4,6 +4,8 @@
 #include <QMetaType>
 #include <QString>
 
+#include <optional>
+
 namespace lockscope {
 
 // One row of aggregate_locks as the inspector shows it. Times are epoch seconds
@@ -14,6 +16,7 @@ struct LeaseRow {
     QString owner; // the owner id part of a LockScope token, else empty
     double acquiredAt = 0;
     double expiresAt = 0;
+    std::optional<qint64> fence; // empty: written without fencing ("unfenced")
 
     bool operator==(const LeaseRow &) const = default;
     double remainingAt(double now) const { return expiresAt - now; }

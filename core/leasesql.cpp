@@ -2,9 +2,34 @@
 
 #include "database.h"
 
+#include <QStringList>
+
 namespace lockscope {
 
-QString LeaseSql::acquire(Driver driver) {
+bool LeaseSql::hasFences(const QSqlDatabase &db) {
+    return db.tables().contains(QStringLiteral("lockscope_fences"));
+}
+
+QString LeaseSql::acquire(Driver driver, bool fenced) {
+    if (driver == Driver::Postgres && fenced) {
+        // Still one statement: the fence is bumped only when the lease was taken
+        // (the second CTE reads the first's RETURNING).
+        return QStringLiteral(
+            "WITH c AS (SELECT extract(epoch from clock_timestamp())::float8 AS t), "
+            "a AS (INSERT INTO aggregate_locks AS l (lock_key, owner_token, acquired_at, "
+            "expires_at) "
+            "SELECT CAST(? AS text), CAST(? AS text), c.t, c.t + CAST(? AS float8) FROM c "
+            "ON CONFLICT (lock_key) DO UPDATE SET owner_token = EXCLUDED.owner_token, "
+            "acquired_at = EXCLUDED.acquired_at, expires_at = EXCLUDED.expires_at "
+            "WHERE l.expires_at <= EXCLUDED.acquired_at OR l.owner_token = EXCLUDED.owner_token "
+            "RETURNING l.lock_key, l.owner_token, l.acquired_at, l.expires_at, (l.xmax <> 0) AS "
+            "updated), "
+            "f AS (INSERT INTO lockscope_fences AS f (lock_key, last_fence, owner_token) "
+            "SELECT lock_key, 1, owner_token FROM a ON CONFLICT (lock_key) DO UPDATE "
+            "SET last_fence = f.last_fence + 1, owner_token = EXCLUDED.owner_token "
+            "RETURNING last_fence) "
+            "SELECT a.acquired_at, a.expires_at, a.updated, f.last_fence FROM a, f");
+    }
     if (driver == Driver::Postgres) {
         // One statement: the CTE reads the clock once, so acquired_at and the
         // expiry comparison agree. xmax <> 0 marks an update (takeover).
@@ -26,6 +51,13 @@ QString LeaseSql::acquire(Driver driver) {
         "WHERE aggregate_locks.expires_at <= excluded.acquired_at "
         "OR aggregate_locks.owner_token = excluded.owner_token "
         "RETURNING acquired_at, expires_at, 0");
+}
+
+QString LeaseSql::bumpFence() {
+    return QStringLiteral(
+        "INSERT INTO lockscope_fences (lock_key, last_fence, owner_token) VALUES (?, 1, ?) "
+        "ON CONFLICT (lock_key) DO UPDATE SET last_fence = lockscope_fences.last_fence + 1, "
+        "owner_token = excluded.owner_token RETURNING last_fence");
 }
 
 QString LeaseSql::release(Driver driver) {
@@ -82,13 +114,27 @@ QString LeaseSql::countExpired(Driver driver) {
         .arg(Database::nowSql(driver));
 }
 
-QString LeaseSql::listAll(Driver driver) {
+QString LeaseSql::listAll(Driver driver, bool fenced) {
+    if (fenced)
+        return QStringLiteral(
+                   "SELECT a.lock_key, a.owner_token, a.acquired_at, a.expires_at, %1 AS "
+                   "db_now, f.last_fence FROM aggregate_locks a LEFT JOIN "
+                   "lockscope_fences f ON f.lock_key = a.lock_key AND f.owner_token = "
+                   "a.owner_token ORDER BY a.lock_key")
+            .arg(Database::nowSql(driver));
     return QStringLiteral("SELECT lock_key, owner_token, acquired_at, expires_at, %1 AS db_now "
                           "FROM aggregate_locks ORDER BY lock_key")
         .arg(Database::nowSql(driver));
 }
 
-QString LeaseSql::listOne(Driver driver) {
+QString LeaseSql::listOne(Driver driver, bool fenced) {
+    if (fenced)
+        return QStringLiteral(
+                   "SELECT a.lock_key, a.owner_token, a.acquired_at, a.expires_at, %1 AS "
+                   "db_now, f.last_fence FROM aggregate_locks a LEFT JOIN "
+                   "lockscope_fences f ON f.lock_key = a.lock_key AND f.owner_token = "
+                   "a.owner_token WHERE a.lock_key = ?")
+            .arg(Database::nowSql(driver));
     return QStringLiteral("SELECT lock_key, owner_token, acquired_at, expires_at, %1 AS db_now "
                           "FROM aggregate_locks WHERE lock_key = ?")
         .arg(Database::nowSql(driver));

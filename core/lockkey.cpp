@@ -10,7 +10,12 @@ Status LockKey::validate(const QString &key) {
         return Error{ErrorKind::InvalidKey,
                      QStringLiteral("The lock key contains a NUL character, which neither "
                                     "PostgreSQL nor SQLite text can hold. Remove it.")};
-    const qsizetype bytes = key.toUtf8().size();
+    // UTF-8 length without converting (this runs on every acquire).
+    qsizetype bytes = 0;
+    for (const QChar c : key) {
+        const char16_t u = c.unicode();
+        bytes += u < 0x80 ? 1 : u < 0x800 ? 2 : QChar::isSurrogate(u) ? 2 : 3;
+    }
     if (bytes > kMaxKeyBytes)
         return Error{ErrorKind::InvalidKey,
                      QStringLiteral("The lock key is %1 bytes long; the maximum is %2 bytes of "

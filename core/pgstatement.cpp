@@ -62,6 +62,18 @@ bool PgRows::toBool(int row, int column) const {
     return PQgetvalue(m_result, row, column)[0] == 't';
 }
 
+qint64 PgRows::toLongLong(int row, int column) const {
+    return std::strtoll(PQgetvalue(m_result, row, column), nullptr, 10);
+}
+
+bool PgRows::isNull(int row, int column) const {
+    return PQgetisnull(m_result, row, column) == 1;
+}
+
+int PgRows::columns() const {
+    return m_result ? PQnfields(m_result) : 0;
+}
+
 PgStatement::PgStatement(const QByteArray &name, const QString &sqlWithQuestionMarks)
     : m_name(name) {
     QString sql;
@@ -76,12 +88,12 @@ PgStatement::PgStatement(const QByteArray &name, const QString &sqlWithQuestionM
 
 Result<PgRows> PgStatement::exec(const QSqlDatabase &db, const ConnectionParams &params,
                                  std::initializer_list<QByteArray> values,
-                                 const QString &what) const {
+                                 const std::function<QString()> &what) const {
     PGconn *conn = pgConnOf(db);
     if (!conn)
-        return Error{
-            ErrorKind::Unsupported,
-            QStringLiteral("Cannot %1: the connection is not a PostgreSQL connection.").arg(what)};
+        return Error{ErrorKind::Unsupported,
+                     QStringLiteral("Cannot %1: the connection is not a PostgreSQL connection.")
+                         .arg(what())};
     std::vector<const char *> args;
     args.reserve(values.size());
     for (const QByteArray &v : values)
@@ -97,7 +109,7 @@ Result<PgRows> PgStatement::exec(const QSqlDatabase &db, const ConnectionParams 
             if (!ok && !exists) {
                 const QSqlError error = errorOf(conn, p);
                 PQclear(p);
-                return Database::classify(error, params, what);
+                return Database::classify(error, params, what());
             }
             PQclear(p);
             prepared.insert(m_name);
@@ -117,9 +129,9 @@ Result<PgRows> PgStatement::exec(const QSqlDatabase &db, const ConnectionParams 
         PQclear(r);
         if (PQstatus(conn) == CONNECTION_BAD)
             prepared.clear();
-        return Database::classify(error, params, what);
+        return Database::classify(error, params, what());
     }
-    return Error{ErrorKind::Database, QStringLiteral("Cannot %1.").arg(what)};
+    return Error{ErrorKind::Database, QStringLiteral("Cannot %1.").arg(what())};
 }
 
 } // namespace lockscope

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QSqlDatabase>
 
+#include <functional>
 #include <initializer_list>
 #include <memory>
 
@@ -26,6 +27,9 @@ public:
     int count() const;
     double toDouble(int row, int column) const;
     bool toBool(int row, int column) const;
+    qint64 toLongLong(int row, int column) const;
+    bool isNull(int row, int column) const;
+    int columns() const;
 
 private:
     pg_result *m_result = nullptr;
@@ -42,8 +46,10 @@ class PgStatement final {
 public:
     PgStatement(const QByteArray &name, const QString &sqlWithQuestionMarks);
 
+    // `what` names the operation for an error message; it is called only then.
     Result<PgRows> exec(const QSqlDatabase &db, const ConnectionParams &params,
-                        std::initializer_list<QByteArray> values, const QString &what) const;
+                        std::initializer_list<QByteArray> values,
+                        const std::function<QString()> &what) const;
 
 private:
     QByteArray m_name;

@@ -1,5 +1,7 @@
 #include "sqlscript.h"
 
+#include <QRegularExpression>
+
 namespace lockscope {
 
 QStringList SqlScript::split(const QString &script) {
@@ -57,6 +59,18 @@ QStringList SqlScript::split(const QString &script) {
             }
         }
         if (c == u';') {
+            // A trigger's body (BEGIN … END) holds statements of its own: only the
+            // ';' after its END ends the CREATE TRIGGER.
+            static const QRegularExpression trigger(
+                QStringLiteral("^\\s*CREATE\\s+(TEMP\\s+|TEMPORARY\\s+)?TRIGGER\\b"),
+                QRegularExpression::CaseInsensitiveOption);
+            static const QRegularExpression end(QStringLiteral("\\bEND\\s*$"),
+                                                QRegularExpression::CaseInsensitiveOption);
+            if (trigger.match(current).hasMatch() && !end.match(current).hasMatch()) {
+                current += c;
+                ++i;
+                continue;
+            }
             flush();
             ++i;
             continue;

@@ -97,6 +97,8 @@ QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
             return formatTime(row.expiresAt);
         case AcquiredAt:
             return formatTime(row.acquiredAt);
+        case Fence:
+            return row.fence ? QString::number(*row.fence) : tr("unfenced");
         case Token:
             return row.token;
         case ColumnCount:
@@ -116,6 +118,8 @@ QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
             return row.expiresAt;
         case AcquiredAt:
             return row.acquiredAt;
+        case Fence:
+            return row.fence ? QVariant(*row.fence) : QVariant(qint64(-1));
         case Token:
             return row.token;
         case ColumnCount:
@@ -162,6 +166,8 @@ QVariant LeaseTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Expires at");
     case AcquiredAt:
         return tr("Acquired at");
+    case Fence:
+        return tr("Fence");
     case Token:
         return tr("Token");
     case ColumnCount:

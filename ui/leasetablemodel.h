@@ -18,7 +18,7 @@ class LeaseTableModel final : public SnapshotTableModel<LeaseRow> {
     Q_DISABLE_COPY_MOVE(LeaseTableModel)
 
 public:
-    enum Column { Key, Owner, State, Remaining, ExpiresAt, AcquiredAt, Token, ColumnCount };
+    enum Column { Key, Owner, State, Remaining, ExpiresAt, AcquiredAt, Fence, Token, ColumnCount };
     enum Role { SortRole = Qt::UserRole, KeyRole, TokenRole, RemainingRole, StateRole };
     enum class LeaseState { Held, ExpiringSoon, Expired };
 

@@ -81,6 +81,9 @@ int runAcquire(Context &ctx, const QStringList &args) {
     o.insert(QStringLiteral("owner"), manager.config().ownerId);
     o.insert(QStringLiteral("acquired_at"), lease->acquiredAt());
     o.insert(QStringLiteral("expires_at"), lease->expiresAt());
+    // The fencing token for the protected resource; null on a database without
+    // fencing (run `lockctl migrate`).
+    o.insert(QStringLiteral("fence"), lease->fence() ? QJsonValue(*lease->fence()) : QJsonValue());
     ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
 
     if (holdValue)

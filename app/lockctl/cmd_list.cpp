@@ -69,6 +69,7 @@ int runList(Context &ctx, const QStringList &args) {
             o.insert(QStringLiteral("acquired_at"), row.acquiredAt);
             o.insert(QStringLiteral("expires_at"), row.expiresAt);
             o.insert(QStringLiteral("remaining_s"), std::round(remaining * 1000.0) / 1000.0);
+            o.insert(QStringLiteral("fence"), row.fence ? QJsonValue(*row.fence) : QJsonValue());
             o.insert(QStringLiteral("state"),
                      remaining > 0 ? QStringLiteral("held") : QStringLiteral("expired"));
             array.append(o);

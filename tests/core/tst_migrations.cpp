@@ -113,6 +113,14 @@ private Q_SLOTS:
         QCOMPARE(parts.at(0), QStringLiteral("CREATE TABLE a (x text DEFAULT 'a;b')"));
         QCOMPARE(parts.at(1), QStringLiteral("INSERT INTO a VALUES ('it''s; fine')"));
         QVERIFY(parts.at(2).contains(QLatin1String("$body$ SELECT 1; $body$")));
+
+        const QStringList trigger = SqlScript::split(QStringLiteral(
+            "CREATE TRIGGER t AFTER INSERT ON a\nBEGIN\n  UPDATE a SET x = 1;\n  DELETE FROM b;\n"
+            "END;\nCREATE INDEX i ON a (x);"));
+        QCOMPARE(trigger.size(), 2);
+        QVERIFY(trigger.at(0).endsWith(QLatin1String("END")));
+        QVERIFY(trigger.at(0).contains(QLatin1String("DELETE FROM b;")));
+        QCOMPARE(trigger.at(1), QStringLiteral("CREATE INDEX i ON a (x)"));
     }
 };
 

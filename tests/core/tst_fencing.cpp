@@ -1,0 +1,175 @@
+// Fencing tokens: strictly increasing per key across every way a lease ends,
+// whoever writes the row; and the fenced write that turns a stale holder away.
+#include "adminactions.h"
+#include "database.h"
+#include "fencedwrite.h"
+#include "leasemanager.h"
+#include "leasequeries.h"
+#include "testdb.h"
+
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace lockscope;
+using namespace std::chrono_literals;
+
+namespace {
+
+qint64 fenceOf(const Result<Lease> &lease) {
+    return lease.ok() && lease->fence() ? *lease->fence() : -1;
+}
+
+} // namespace
+
+class TestFencing final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void fencesOnlyGrow_data() { LOCKSCOPE_BACKENDS_DATA(); }
+    void fencesOnlyGrow() {
+        LOCKSCOPE_FRESH_DB(params);
+        LeaseConfig shortTtl;
+        shortTtl.ttl = 200ms;
+        LeaseManager manager(params);
+        LeaseManager shortLived(params, shortTtl);
+        QList<qint64> fences;
+
+        auto a = manager.tryLock(QStringLiteral("k"));
+        fences << fenceOf(a);
+        QVERIFY(a->release().value()); // 1. released
+        auto b = shortLived.tryLock(QStringLiteral("k"));
+        fences << fenceOf(b);
+        auto c = manager.lock(QStringLiteral("k"), 5s); // 2. expired and taken over
+        fences << fenceOf(c);
+        QVERIFY(!b->release().value());
+        QVERIFY(AdminActions::forceRelease(params, QStringLiteral("k"), c->token(),
+                                           QStringLiteral("test"))
+                    ->outcome == ReleaseOutcome::Released); // 3. force-released
+        QVERIFY(!c->release().value()); // the holder learns it; its local slot is freed
+        auto d = shortLived.tryLock(QStringLiteral("k"));
+        fences << fenceOf(d);
+        QTest::qWait(300);
+        QCOMPARE(AdminActions::sweep(params, 10, false, QStringLiteral("test"))->count,
+                 1); // 4. swept
+        auto e = manager.tryLock(QStringLiteral("k"));
+        fences << fenceOf(e);
+        QVERIFY(e.ok());
+        // 5. deleted by hand and re-created by another program (four columns only).
+        QVERIFY(test::TestDb::exec(params, QStringLiteral("DELETE FROM aggregate_locks")));
+        QVERIFY(test::TestDb::exec(
+            params,
+            QStringLiteral("INSERT INTO aggregate_locks (lock_key, owner_token, acquired_at, "
+                           "expires_at) VALUES ('k', 'other', 1, 2)")));
+        ScopedConnection conn(params, QStringLiteral("check"));
+        auto other = LeaseQueries::find(conn.db(), params, QStringLiteral("k"));
+        QVERIFY(other.ok() && other.value());
+        QVERIFY(!other.value()->fence); // another program's row: unfenced, and it works
+        QVERIFY(!e->release().value());
+        auto f = manager.tryLock(QStringLiteral("k")); // 6. taking over another program's row
+        fences << fenceOf(f);
+
+        for (qsizetype i = 0; i < fences.size(); ++i)
+            QVERIFY2(fences.at(i) > 0, qPrintable(QString::number(i)));
+        for (qsizetype i = 1; i < fences.size(); ++i)
+            QVERIFY2(fences.at(i) > fences.at(i - 1),
+                     qPrintable(QStringLiteral("fence %1 = %2 after %3")
+                                    .arg(i)
+                                    .arg(fences.at(i))
+                                    .arg(fences.at(i - 1))));
+        // The table shows the holder's fence.
+        auto row = LeaseQueries::find(conn.db(), params, QStringLiteral("k"));
+        QCOMPARE(*row.value()->fence, fenceOf(f));
+    }
+
+    void renewalKeepsTheFence_data() { LOCKSCOPE_BACKENDS_DATA(); }
+    void renewalKeepsTheFence() {
+        LOCKSCOPE_FRESH_DB(params);
+        LeaseManager manager(params);
+        auto lease = manager.tryLock(QStringLiteral("k"));
+        const qint64 fence = fenceOf(lease);
+        QVERIFY(lease->renew(60s).ok());
+        ScopedConnection conn(params, QStringLiteral("check"));
+        QCOMPARE(*LeaseQueries::find(conn.db(), params, QStringLiteral("k")).value()->fence, fence);
+    }
+
+    // A database migrated before fencing: everything works, fences are absent.
+    void unfencedDatabaseStillWorks_data() { LOCKSCOPE_BACKENDS_DATA(); }
+    void unfencedDatabaseStillWorks() {
+        QFETCH(QString, backend);
+        QString why;
+        auto p = test::TestDb::fresh(backend, &why, false);
+        if (!p)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        QVERIFY(test::TestDb::exec(
+            *p, QStringLiteral("CREATE TABLE aggregate_locks (lock_key text PRIMARY KEY, "
+                               "owner_token text NOT NULL, acquired_at double precision NOT NULL, "
+                               "expires_at double precision NOT NULL)")));
+        LeaseManager manager(*p);
+        auto lease = manager.tryLock(QStringLiteral("k"));
+        QVERIFY2(lease.ok(), qPrintable(lease.ok() ? QString() : lease.error().message));
+        QVERIFY(!lease->fence());
+        ScopedConnection conn(*p, QStringLiteral("check"));
+        auto snap = LeaseQueries::snapshot(conn.db(), *p);
+        QVERIFY(snap.ok());
+        QVERIFY(!snap->rows.first().fence);
+        QVERIFY(lease->release().value());
+    }
+
+    // The paused holder's write arrives after the new holder's: it is refused.
+    void staleFencedWriteIsRejected_data() { LOCKSCOPE_BACKENDS_DATA(); }
+    void staleFencedWriteIsRejected() {
+        LOCKSCOPE_FRESH_DB(params);
+        QVERIFY(test::TestDb::exec(params, QStringLiteral("CREATE TABLE invoices (id text PRIMARY "
+                                                          "KEY, total integer)")));
+        QVERIFY(
+            test::TestDb::exec(params, QStringLiteral("INSERT INTO invoices VALUES ('42', 0)")));
+        LeaseConfig shortTtl;
+        shortTtl.ttl = 200ms;
+        LeaseManager slow(params, shortTtl);
+        LeaseManager fast(params);
+        auto paused = slow.tryLock(QStringLiteral("invoice/42"));
+        auto taker = fast.lock(QStringLiteral("invoice/42"), 5s);
+        QVERIFY(taker.ok());
+        QVERIFY(*taker->fence() > *paused->fence());
+
+        ScopedConnection work(params, QStringLiteral("work"));
+        auto setTotal = [&](int total) {
+            return [total](QSqlDatabase db) -> Status {
+                QSqlQuery q(db);
+                if (!q.exec(QStringLiteral("UPDATE invoices SET total = %1 WHERE id = '42'")
+                                .arg(total)))
+                    return Error{ErrorKind::Database, q.lastError().text()};
+                return {};
+            };
+        };
+        auto fresh = FencedWrite::apply(work.db(), params, QStringLiteral("invoice/42"),
+                                        *taker->fence(), setTotal(100));
+        QVERIFY(fresh.ok() && fresh.value());
+        auto stale = FencedWrite::apply(work.db(), params, QStringLiteral("invoice/42"),
+                                        *paused->fence(), setTotal(7));
+        QVERIFY(stale.ok());
+        QVERIFY(!stale.value()); // refused
+        auto again = FencedWrite::apply(work.db(), params, QStringLiteral("invoice/42"),
+                                        *taker->fence(), setTotal(150)); // same holder again: fine
+        QVERIFY(again.ok() && again.value());
+        QSqlQuery q(work.db());
+        QVERIFY(q.exec(QStringLiteral("SELECT total FROM invoices WHERE id = '42'")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 150);
+        QCOMPARE(FencedWrite::highest(work.db(), params, QStringLiteral("invoice/42")).value(),
+                 *taker->fence());
+    }
+
+    void failedWriteRollsBack() {
+        const ConnectionParams params = test::TestDb::freshSqlite();
+        ScopedConnection work(params, QStringLiteral("work"));
+        auto failed = FencedWrite::apply(
+            work.db(), params, QStringLiteral("r"), 5, [](QSqlDatabase) -> Status {
+                return Error{ErrorKind::Database, QStringLiteral("no")};
+            });
+        QVERIFY(!failed.ok());
+        QCOMPARE(FencedWrite::highest(work.db(), params, QStringLiteral("r")).value(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFencing)
+#include "tst_fencing.moc"
