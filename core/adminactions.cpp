@@ -37,6 +37,7 @@ Result<SweepResult> AdminActions::sweep(const ConnectionParams &params, int batc
     QSqlQuery q(db);
     q.prepare(LeaseSql::sweepBatch(params.driver));
     std::optional<Error> failure;
+    int busyRetries = 0;
     for (;;) {
         if (cancel && cancel->isCancelled()) {
             result.cancelled = true;
@@ -49,8 +50,9 @@ Result<SweepResult> AdminActions::sweep(const ConnectionParams &params, int batc
         result.longestStatementMs = std::max(result.longestStatementMs,
                                              static_cast<double>(statement.nsecsElapsed()) / 1e6);
         if (!ok) {
-            if (Database::isContention(q.lastError()))
-                continue;
+            if (Database::isContention(q.lastError()) && ++busyRetries <= 50)
+                continue; // another writer holds SQLite's lock for a moment
+
             failure = Database::classify(q.lastError(), params,
                                          QStringLiteral("sweep the expired leases"));
             break;

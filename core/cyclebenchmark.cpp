@@ -129,11 +129,12 @@ Result<CycleBenchmarkResult> CycleBenchmark::run(const ConnectionParams &params,
     return r;
 }
 
-QString CycleBenchmark::pgbenchScript() {
+QString CycleBenchmark::pgbenchScript(bool fenced) {
     const QString key = QStringLiteral("('bench/pgb' || :client_id || '/' || :k)");
     const QString token = QStringLiteral("('pgbench/' || :client_id || '/' || :k)");
     return QStringLiteral("\\set k random(0, 63)\n") +
-           substitute(LeaseSql::acquire(Driver::Postgres), {key, token, QStringLiteral("30.0")}) +
+           substitute(LeaseSql::acquire(Driver::Postgres, fenced),
+                      {key, token, QStringLiteral("30.0")}) +
            QStringLiteral(";\n") + substitute(LeaseSql::release(Driver::Postgres), {key, token}) +
            QStringLiteral(";\n");
 }

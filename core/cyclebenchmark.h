@@ -48,7 +48,7 @@ Result<CycleBenchmarkResult> run(const ConnectionParams &params, const CycleBenc
 
 // The two statements, with pgbench variables in place of the bound values, so
 // that pgbench runs exactly what the lease manager sends.
-QString pgbenchScript();
+QString pgbenchScript(bool fenced);
 
 } // namespace CycleBenchmark
 

@@ -182,13 +182,15 @@ bool Database::isConnectionLost(const QSqlError &error) {
 
 bool Database::isContention(const QSqlError &error) {
     const QString code = error.nativeErrorCode();
+    // PostgreSQL's SQLSTATE is always five characters, and may be all digits
+    // (42501 is permission denied): never read it as a SQLite code.
+    if (code.size() == 5)
+        return code == QLatin1String("40001") || code == QLatin1String("40P01") ||
+               code == QLatin1String("55P03");
     // SQLite: 5 SQLITE_BUSY, 6 SQLITE_LOCKED (extended codes keep the low byte).
     bool isNumber = false;
     const int sqliteCode = code.toInt(&isNumber);
-    if (isNumber && ((sqliteCode & 0xff) == 5 || (sqliteCode & 0xff) == 6))
-        return true;
-    return code == QLatin1String("40001") || code == QLatin1String("40P01") ||
-           code == QLatin1String("55P03");
+    return isNumber && ((sqliteCode & 0xff) == 5 || (sqliteCode & 0xff) == 6);
 }
 
 Error Database::classify(const QSqlError &error, const ConnectionParams &params,
@@ -212,7 +214,7 @@ Error Database::classify(const QSqlError &error, const ConnectionParams &params,
     }
     bool isNumber = false;
     const int sqliteCode = code.toInt(&isNumber) & 0xff;
-    if (params.isSqlite() && isNumber) {
+    if (params.isSqlite() && isNumber && code.size() < 5) {
         if (sqliteCode == 8) {
             return Error{ErrorKind::PermissionDenied,
                          QStringLiteral("Cannot %1: the SQLite database %2 is read-only. Check the "

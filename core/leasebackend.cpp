@@ -74,21 +74,27 @@ template <typename T> Result<T> LeaseBackend::failed(const QSqlError &error, con
 Result<PgRows> LeaseBackend::execPostgres(const PgStatement &statement,
                                           std::initializer_list<QByteArray> values,
                                           const char *verb, const QString &key) {
-    std::optional<Result<PgRows>> rows;
-    {
-        auto db = ThreadConnections::get(m_params, m_connection);
-        if (!db.ok())
-            return db.error();
-        m_statements.fetch_add(1, std::memory_order_relaxed);
-        rows.emplace(statement.exec(db.value(), m_params, values, [&] {
-            return QStringLiteral("%1 the lease '%2'").arg(QLatin1String(verb), key);
-        }));
-    } // the connection handle is gone before a lost connection is dropped
-    if (!rows->ok() && rows->error().kind == ErrorKind::Connection)
-        ThreadConnections::drop(m_connection);
-    if (!rows->ok() && rows->error().kind == ErrorKind::Busy)
-        return Error{ErrorKind::Busy, rows->error().message};
-    return std::move(*rows);
+    // A connection the server cut (restart, pg_terminate_backend) is reopened
+    // and the statement sent once more: acquire (same token), release and renew
+    // are all safe to repeat.
+    for (int attempt = 0;; ++attempt) {
+        std::optional<Result<PgRows>> rows;
+        {
+            auto db = ThreadConnections::get(m_params, m_connection);
+            if (!db.ok())
+                return db.error();
+            m_statements.fetch_add(1, std::memory_order_relaxed);
+            rows.emplace(statement.exec(db.value(), m_params, values, [&] {
+                return QStringLiteral("%1 the lease '%2'").arg(QLatin1String(verb), key);
+            }));
+        } // the connection handle is gone before a lost connection is dropped
+        if (!rows->ok() && rows->error().kind == ErrorKind::Connection) {
+            ThreadConnections::drop(m_connection);
+            if (attempt == 0)
+                continue;
+        }
+        return std::move(*rows);
+    }
 }
 
 Result<std::optional<LeaseInfo>> LeaseBackend::acquireOnce(const QString &key,

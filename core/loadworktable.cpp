@@ -40,14 +40,20 @@ Status runPrepared(const ConnectionParams &params, const QString &sql, const QVa
 
 Status LoadWorkTable::prepare(const ConnectionParams &params, const QString &runId,
                               const QStringList &keys) {
+    // A connection of its own: prepare() runs on whatever thread starts the run
+    // (a pool thread in the GUI), which must not keep a connection behind.
+    ScopedConnection conn(params, QStringLiteral("load-prepare"));
+    if (!conn.ok())
+        return conn.error();
+    QSqlQuery q(conn.db());
+    q.prepare(QStringLiteral("INSERT INTO lockscope_load_counters (run_id, lock_key, value) VALUES "
+                             "(?, ?, 0) ON CONFLICT (run_id, lock_key) DO NOTHING"));
     for (const QString &key : keys) {
-        if (auto s = runPrepared(params,
-                                 QStringLiteral("INSERT INTO lockscope_load_counters (run_id, "
-                                                "lock_key, value) VALUES (?, ?, 0) ON CONFLICT "
-                                                "(run_id, lock_key) DO NOTHING"),
-                                 {runId, key}, QStringLiteral("prepare the load counters"));
-            !s.ok())
-            return s;
+        q.bindValue(0, runId);
+        q.bindValue(1, key);
+        if (!q.exec())
+            return Database::classify(q.lastError(), params,
+                                      QStringLiteral("prepare the load counters"));
     }
     return {};
 }

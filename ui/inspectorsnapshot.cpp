@@ -32,10 +32,28 @@ QString advisoryIdentity(const AdvisoryLockRow &row) {
         .arg(row.keyDisplay(), row.mode, row.database);
 }
 
+namespace {
+
+InspectorSnapshot take(const InspectorInputs &in, const ThreadConnections::Key &key);
+
+} // namespace
+
 InspectorSnapshot takeInspectorSnapshot(const InspectorInputs &in) {
+    // Pool threads are waited for, not joined: QThread::wait() returns before a
+    // thread's thread_local destructors have run, so a connection cached on a
+    // pool thread could be closed while the process tears Qt down. Each refresh
+    // therefore closes its connection when it is done.
+    const ThreadConnections::Key key(in.params, kPurpose);
+    InspectorSnapshot out = take(in, key);
+    ThreadConnections::drop(key);
+    return out;
+}
+
+namespace {
+
+InspectorSnapshot take(const InspectorInputs &in, const ThreadConnections::Key &key) {
     InspectorSnapshot out;
     out.generation = in.generation;
-    const ThreadConnections::Key key(in.params, kPurpose);
     auto opened = ThreadConnections::get(in.params, key);
     if (!opened.ok()) {
         out.error = opened.error().message;
@@ -99,5 +117,7 @@ InspectorSnapshot takeInspectorSnapshot(const InspectorInputs &in) {
     }
     return out;
 }
+
+} // namespace
 
 } // namespace lockscope::ui

@@ -1,5 +1,7 @@
 #include "commands.h"
 
+#include "database.h"
+#include "fencedwrite.h"
 #include "leasemanager.h"
 #include "signalwaiter.h"
 
@@ -32,7 +34,16 @@ int runAcquire(Context &ctx, const QStringList &args) {
                                    QStringLiteral("Owner id shown to operators (default "
                                                   "host:pid:random)."),
                                    QStringLiteral("ID"));
-    parser.addOptions({ttl, wait, hold, owner});
+    const QCommandLineOption heartbeat(
+        QStringLiteral("heartbeat"),
+        QStringLiteral("Renew the lease every TTL/3 while holding it; if it is found gone, print "
+                       "{\"event\":\"lost\"} and exit 4 at once."));
+    const QCommandLineOption fencedWrite(
+        QStringLiteral("fenced-write"),
+        QStringLiteral("At the end of the hold, write to RESOURCE with this lease's fence "
+                       "(FencedWrite); exit 4 if a newer holder already wrote."),
+        QStringLiteral("RESOURCE"));
+    parser.addOptions({ttl, wait, hold, owner, heartbeat, fencedWrite});
     int code = ExitOk;
     if (!parseArgs(ctx, parser, QStringLiteral("acquire"), args, &code))
         return code;
@@ -86,22 +97,60 @@ int runAcquire(Context &ctx, const QStringList &args) {
     o.insert(QStringLiteral("fence"), lease->fence() ? QJsonValue(*lease->fence()) : QJsonValue());
     ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
 
-    if (holdValue)
-        signals.token().sleepFor(*holdValue);
-    else
-        signals.token().sleepFor(milliseconds(std::numeric_limits<qint32>::max()));
+    if (parser.isSet(heartbeat)) {
+        // The heartbeat's thread ends the hold at once when the lease is gone.
+        lease->startHeartbeat([&signals](const QString &, const QString &) { signals.cancel(); });
+    }
+    signals.token().sleepFor(holdValue.value_or(milliseconds(std::numeric_limits<qint32>::max())));
+
+    code = ExitOk;
+    if (parser.isSet(fencedWrite)) {
+        const QString resource = parser.value(fencedWrite);
+        if (!lease->fence())
+            return ctx.fail(Error{ErrorKind::Unsupported,
+                                  QStringLiteral("This database has no fencing; run `lockctl "
+                                                 "migrate` first.")});
+        ScopedConnection work(manager.params(), QStringLiteral("work"));
+        if (!work.ok())
+            return ctx.fail(work.error());
+        auto written = FencedWrite::apply(work.db(), manager.params(), resource, *lease->fence(),
+                                          [](QSqlDatabase) { return Status{}; });
+        if (!written.ok())
+            return ctx.fail(written.error());
+        ctx.out << QJsonDocument(
+                       QJsonObject{{QStringLiteral("event"), QStringLiteral("fenced-write")},
+                                   {QStringLiteral("resource"), resource},
+                                   {QStringLiteral("fence"), *lease->fence()},
+                                   {QStringLiteral("accepted"), written.value()}})
+                       .toJson(QJsonDocument::Compact)
+                << Qt::endl;
+        if (!written.value())
+            code = ExitChanged;
+    }
+    if (lease->isLost()) {
+        ctx.out << QJsonDocument(QJsonObject{{QStringLiteral("event"), QStringLiteral("lost")},
+                                             {QStringLiteral("lock_key"), lease->key()},
+                                             {QStringLiteral("reason"), lease->lostReason()}})
+                       .toJson(QJsonDocument::Compact)
+                << Qt::endl;
+        ctx.err << "lockctl: " << lease->lostReason() << Qt::endl;
+        (void)lease->release();
+        return ExitChanged;
+    }
 
     auto released = lease->release();
     if (!released.ok())
         return ctx.fail(released.error());
     if (!released.value()) {
+        if (code == ExitChanged)
+            return code;
         ctx.err << "lockctl: the lease '" << positional.first()
                 << "' was no longer ours at release: it expired and was taken over, or an "
                    "operator released it. Use a longer --ttl."
                 << Qt::endl;
         return ExitChanged;
     }
-    return ExitOk;
+    return code;
 }
 
 } // namespace lockctl

@@ -1,6 +1,8 @@
 #include "commands.h"
 
 #include "cyclebenchmark.h"
+#include "database.h"
+#include "leasesql.h"
 #include "signalwaiter.h"
 
 #include <QJsonDocument>
@@ -96,7 +98,19 @@ int runBench(Context &ctx, const QStringList &args) {
     if (sub == QLatin1String("handoff-holder"))
         return runBenchHandoffHolder(ctx, args.mid(1));
     if (sub == QLatin1String("pgbench-script")) {
-        ctx.out << CycleBenchmark::pgbenchScript() << Qt::flush;
+        // The statements the lease manager sends to this database: with fencing
+        // (migration 0004) the acquire also bumps the key's fence.
+        bool fenced = false;
+        if (!ctx.dbUrl.isEmpty()) {
+            const auto params = ctx.params();
+            if (!params)
+                return ExitUsage;
+            ScopedConnection conn(*params, QStringLiteral("bench"));
+            if (!conn.ok())
+                return ctx.fail(conn.error());
+            fenced = LeaseSql::hasFences(conn.db());
+        }
+        ctx.out << CycleBenchmark::pgbenchScript(fenced) << Qt::flush;
         return ExitOk;
     }
     return ctx.usage(sub.isEmpty()

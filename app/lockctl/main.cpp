@@ -1,6 +1,9 @@
 #include "commands.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
+
+#include <cstring>
 
 #include <functional>
 #include <map>
@@ -49,10 +52,32 @@ void printHelp(QTextStream &out) {
         << Qt::flush;
 }
 
+// A password typed into a URL on the command line would show in `ps` for as long
+// as the process runs: once Qt has copied the arguments, overwrite the password
+// in the process's own argument memory (what /proc/PID/cmdline shows). The URL
+// keeps its shape; libpq already has the password from the copy.
+void hidePasswordsInArgv(int argc, char **argv) {
+    static const QRegularExpression withPassword(
+        QStringLiteral("^(--db=)?(postgres(?:ql)?://[^:/@]*:)([^@]*)@"));
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        const auto match = withPassword.match(QString::fromLocal8Bit(arg));
+        if (!match.hasMatch())
+            continue;
+        const qsizetype start =
+            match.captured(1).toLocal8Bit().size() + match.captured(2).toLocal8Bit().size();
+        const qsizetype length = match.captured(3).toLocal8Bit().size();
+        memset(argv[i] + start, 'x', static_cast<size_t>(length));
+    }
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
     QCoreApplication app(argc, argv);
+    // arguments() reads argv again: take them before the password is blanked.
+    const QStringList arguments = QCoreApplication::arguments();
+    hidePasswordsInArgv(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("lockctl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LOCKSCOPE_VERSION));
 
@@ -61,7 +86,7 @@ int main(int argc, char **argv) {
     Context ctx{QString(), out, err};
 
     // Global options may stand before or after the command: pull out --db first.
-    QStringList args = app.arguments().mid(1);
+    QStringList args = arguments.mid(1);
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args.at(i);
         if (a == QLatin1String("--db")) {

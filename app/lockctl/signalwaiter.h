@@ -17,6 +17,8 @@ public:
     SignalWaiter &operator=(const SignalWaiter &) = delete;
 
     const lockscope::CancelToken &token() const { return m_token; }
+    // Ends what waits on the token, as a signal would (e.g. a lost lease).
+    void cancel() { m_token.cancel(); }
     int signalNumber() const { return m_signal.load(); }
 
 private:

@@ -1,0 +1,205 @@
+// Faults a lease lock must survive: a holder killed, a holder frozen past its
+// TTL, its connection cut. Real processes, real databases; each asserts that
+// nothing is lost and no two holders overlap.
+#include "database.h"
+#include "fencedwrite.h"
+#include "leasemanager.h"
+#include "leasequeries.h"
+#include "lockctlprocess.h"
+#include "testdb.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QTest>
+
+#include <csignal>
+#include <memory>
+
+using namespace lockscope;
+using test::LockctlProcess;
+using namespace std::chrono_literals;
+
+namespace {
+
+QJsonObject readJsonLine(QProcess *p, int ms = 30000) {
+    QByteArray line;
+    QElapsedTimer t;
+    t.start();
+    while (!line.endsWith('\n') && t.elapsed() < ms) {
+        if (!p->canReadLine() && !p->waitForReadyRead(ms))
+            break;
+        line = p->readLine();
+    }
+    return QJsonDocument::fromJson(line).object();
+}
+
+bool ended(QProcess *p, int ms) {
+    return p->state() == QProcess::NotRunning || p->waitForFinished(ms);
+}
+
+} // namespace
+
+class TestFaults final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    // SIGKILL: the holder cannot release. Another process takes the lease over
+    // once its TTL has passed by the database clock, and not before.
+    void killedHolderIsTakenOverAfterTtl_data() { LOCKSCOPE_BACKENDS_DATA(); }
+    void killedHolderIsTakenOverAfterTtl() {
+        LOCKSCOPE_FRESH_DB(params);
+        const QString url = test::TestDb::urlFor(params);
+        std::unique_ptr<QProcess> holder(LockctlProcess::start(
+            url, {QStringLiteral("acquire"), QStringLiteral("K"), QStringLiteral("--ttl"),
+                  QStringLiteral("2s"), QStringLiteral("--hold"), QStringLiteral("60s")}));
+        const QJsonObject held = readJsonLine(holder.get());
+        QVERIFY(!held.isEmpty());
+        ::kill(static_cast<pid_t>(holder->processId()), SIGKILL);
+        QVERIFY(ended(holder.get(), 10000));
+
+        std::unique_ptr<QProcess> next(LockctlProcess::start(
+            url, {QStringLiteral("acquire"), QStringLiteral("K"), QStringLiteral("--wait"),
+                  QStringLiteral("20s"), QStringLiteral("--hold"), QStringLiteral("0")}));
+        const QJsonObject taken = readJsonLine(next.get());
+        QVERIFY(ended(next.get(), 20000));
+        QCOMPARE(next->exitCode(), 0);
+        // Not before: the new lease began when the old one had expired.
+        QVERIFY2(
+            taken.value(QStringLiteral("acquired_at")).toDouble() >=
+                held.value(QStringLiteral("expires_at")).toDouble(),
+            qPrintable(QStringLiteral("taken at %1, the old lease ran to %2")
+                           .arg(taken.value(QStringLiteral("acquired_at")).toDouble(), 0, 'f', 3)
+                           .arg(held.value(QStringLiteral("expires_at")).toDouble(), 0, 'f', 3)));
+        if (taken.contains(QStringLiteral("fence")) &&
+            !taken.value(QStringLiteral("fence")).isNull())
+            QVERIFY(taken.value(QStringLiteral("fence")).toInteger() >
+                    held.value(QStringLiteral("fence")).toInteger());
+    }
+
+    // SIGSTOP past the TTL: another holder takes over and writes; the resumed
+    // holder's fenced write is rejected and its heartbeat reports the loss.
+    void frozenHolderIsFencedOut_data() { LOCKSCOPE_BACKENDS_DATA(); }
+    void frozenHolderIsFencedOut() {
+        LOCKSCOPE_FRESH_DB(params);
+        const QString url = test::TestDb::urlFor(params);
+        std::unique_ptr<QProcess> holder(LockctlProcess::start(
+            url, {QStringLiteral("acquire"), QStringLiteral("invoice/42"), QStringLiteral("--ttl"),
+                  QStringLiteral("1s"), QStringLiteral("--hold"), QStringLiteral("1500ms"),
+                  QStringLiteral("--heartbeat"), QStringLiteral("--fenced-write"),
+                  QStringLiteral("invoice/42")}));
+        const QJsonObject held = readJsonLine(holder.get());
+        QVERIFY(!held.isEmpty());
+        const qint64 staleFence = held.value(QStringLiteral("fence")).toInteger();
+        ::kill(static_cast<pid_t>(holder->processId()), SIGSTOP);
+
+        // Meanwhile, frozen past its TTL, it is taken over.
+        LeaseManager other(params);
+        auto taken = other.lock(QStringLiteral("invoice/42"), 10s);
+        QVERIFY2(taken.ok(), qPrintable(taken.ok() ? QString() : taken.error().message));
+        QVERIFY(*taken->fence() > staleFence);
+        {
+            ScopedConnection work(params, QStringLiteral("work"));
+            auto wrote = FencedWrite::apply(work.db(), params, QStringLiteral("invoice/42"),
+                                            *taken->fence(), [](QSqlDatabase) { return Status{}; });
+            QVERIFY(wrote.ok() && wrote.value());
+        }
+        ::kill(static_cast<pid_t>(holder->processId()), SIGCONT);
+        QVERIFY(ended(holder.get(), 20000));
+        const QString out = QString::fromUtf8(holder->readAllStandardOutput());
+        QCOMPARE(holder->exitCode(), 4);
+        QVERIFY2(out.contains(QLatin1String("\"accepted\":false")), qPrintable(out));
+        QVERIFY2(out.contains(QLatin1String("\"event\":\"lost\"")), qPrintable(out));
+        // The new holder is untouched.
+        ScopedConnection check(params, QStringLiteral("check"));
+        auto row = LeaseQueries::find(check.db(), params, QStringLiteral("invoice/42"));
+        QVERIFY(row.ok() && row.value());
+        QCOMPARE(row.value()->token, taken->token());
+        QVERIFY(taken->release().value());
+    }
+
+    // The lock's connection cut mid-hold: the lease survives by its TTL, the
+    // heartbeat reconnects and goes on renewing, the release finds it ours.
+    void terminatedConnectionReconnects() {
+        QString why;
+        const auto params = test::TestDb::freshPostgres(&why);
+        if (!params)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        const QString url = test::TestDb::urlFor(*params);
+        std::unique_ptr<QProcess> holder(LockctlProcess::start(
+            url, {QStringLiteral("acquire"), QStringLiteral("K"), QStringLiteral("--ttl"),
+                  QStringLiteral("3s"), QStringLiteral("--hold"), QStringLiteral("5s"),
+                  QStringLiteral("--heartbeat")}));
+        QVERIFY(!readJsonLine(holder.get()).isEmpty());
+        // Cut every connection lockctl has to this database.
+        QVERIFY(test::TestDb::exec(
+            *params, QStringLiteral("SELECT pg_terminate_backend(pid) FROM "
+                                    "pg_stat_activity WHERE datname = current_database() "
+                                    "AND application_name = 'lockctl'")));
+        LeaseManager other(*params);
+        QTest::qWait(3500); // past the TTL: only renewals can have kept it
+        QCOMPARE(other.tryLock(QStringLiteral("K")).error().kind, ErrorKind::NotAcquired);
+        QVERIFY(ended(holder.get(), 20000));
+        QCOMPARE(holder->exitCode(), 0); // released as its own, never reported lost
+        QVERIFY(
+            !QString::fromUtf8(holder->readAllStandardOutput()).contains(QLatin1String("lost")));
+    }
+
+    // The password of the run appears nowhere: not in ps, not in output, not in
+    // the audit table, not in the server log.
+    void passwordAppearsNowhere() {
+        QString why;
+        const auto params = test::TestDb::freshPostgres(&why);
+        if (!params)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        QFile passwordFile(qEnvironmentVariable("LOCKSCOPE_TEST_PG_PASSWORD_FILE"));
+        if (!passwordFile.open(QIODevice::ReadOnly))
+            LOCKSCOPE_SKIP_OR_FAIL(QStringLiteral("no LOCKSCOPE_TEST_PG_PASSWORD_FILE"));
+        const QString password = QString::fromUtf8(passwordFile.readAll()).trimmed();
+        QVERIFY(password.size() >= 8);
+        const QString urlWithPassword = QStringLiteral("postgres://%1:%2@%3:%4/%5")
+                                            .arg(params->user, password, params->host)
+                                            .arg(params->port)
+                                            .arg(params->database);
+        std::unique_ptr<QProcess> holder(LockctlProcess::start(
+            urlWithPassword, {QStringLiteral("acquire"), QStringLiteral("K"),
+                              QStringLiteral("--hold"), QStringLiteral("30s")}));
+        const QJsonObject held = readJsonLine(holder.get());
+        QVERIFY(!held.isEmpty());
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(holder->processId()));
+        QVERIFY(cmdline.open(QIODevice::ReadOnly));
+        const QByteArray args = cmdline.readAll();
+        QVERIFY2(!args.contains(password.toUtf8()), "the password shows in ps");
+        QVERIFY(args.contains("lockctl"));
+        ::kill(static_cast<pid_t>(holder->processId()), SIGTERM);
+        QVERIFY(ended(holder.get(), 10000));
+        QString everything =
+            QString::fromUtf8(holder->readAllStandardOutput() + holder->readAllStandardError());
+        // Errors and audit rows made with that URL.
+        const auto wrong =
+            LockctlProcess::run(urlWithPassword, {QStringLiteral("release"), QStringLiteral("nope"),
+                                                  QStringLiteral("--force")});
+        everything += wrong.out + wrong.err;
+        const auto badDb = LockctlProcess::run(
+            QString(urlWithPassword).replace(params->database, QStringLiteral("nosuchdb")),
+            {QStringLiteral("list")});
+        QVERIFY(badDb.err.contains(QLatin1String("does not exist")));
+        everything += badDb.out + badDb.err;
+        QVERIFY2(!everything.contains(password), qPrintable(everything));
+        ScopedConnection conn(*params, QStringLiteral("audit"));
+        QSqlQuery q(conn.db());
+        QVERIFY(
+            q.exec(QStringLiteral("SELECT concat_ws('|', os_user, os_host, tool, action, target, "
+                                  "previous_token, outcome, detail) FROM lockscope_audit")));
+        while (q.next())
+            QVERIFY(!q.value(0).toString().contains(password));
+        QFile log(qEnvironmentVariable("LOCKSCOPE_TEST_PG_DIR") + QStringLiteral("/server.log"));
+        if (log.open(QIODevice::ReadOnly))
+            QVERIFY(!log.readAll().contains(password.toUtf8()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFaults)
+#include "tst_faults.moc"
