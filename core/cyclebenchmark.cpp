@@ -1,6 +1,7 @@
 #include "cyclebenchmark.h"
 
 #include "canceltoken.h"
+#include "latencyhistogram.h"
 #include "leasemanager.h"
 #include "leasesql.h"
 #include "lockkey.h"
@@ -15,13 +16,6 @@
 namespace lockscope {
 
 namespace {
-
-double percentile(const std::vector<qint64> &sortedNs, double p) {
-    if (sortedNs.empty())
-        return 0;
-    const auto index = static_cast<size_t>(p * static_cast<double>(sortedNs.size() - 1) + 0.5);
-    return static_cast<double>(sortedNs[std::min(index, sortedNs.size() - 1)]) / 1e6;
-}
 
 // Replaces the positional `?` placeholders, in order, with pgbench expressions.
 QString substitute(QString sql, const QStringList &values) {
@@ -61,14 +55,13 @@ Result<CycleBenchmarkResult> CycleBenchmark::run(const ConnectionParams &params,
 
     std::atomic<bool> stop{false};
     std::atomic<qint64> errors{0};
-    std::vector<std::vector<qint64>> latencies(static_cast<size_t>(config.clients));
+    std::vector<LatencyHistogram> latencies(static_cast<size_t>(config.clients));
     std::vector<std::thread> threads;
     QElapsedTimer wall;
     wall.start();
     for (int c = 0; c < config.clients; ++c) {
         threads.emplace_back([&, c] {
             auto &mine = latencies[static_cast<size_t>(c)];
-            mine.reserve(1 << 16);
             QStringList keys;
             if (config.hotKey)
                 keys << QStringLiteral("bench/hot");
@@ -89,7 +82,7 @@ Result<CycleBenchmarkResult> CycleBenchmark::run(const ConnectionParams &params,
                     ++errors;
                     continue;
                 }
-                mine.push_back(timer.nsecsElapsed());
+                mine.recordNs(timer.nsecsElapsed());
             }
         });
     }
@@ -107,21 +100,20 @@ Result<CycleBenchmarkResult> CycleBenchmark::run(const ConnectionParams &params,
         t.join();
     const double seconds = static_cast<double>(wall.nsecsElapsed()) / 1e9;
 
-    std::vector<qint64> all;
-    for (auto &l : latencies)
-        all.insert(all.end(), l.begin(), l.end());
-    std::sort(all.begin(), all.end());
+    LatencyHistogram all;
+    for (const auto &l : latencies)
+        all.merge(l);
 
     CycleBenchmarkResult r;
     r.clients = config.clients;
-    r.cycles = static_cast<qint64>(all.size());
+    r.cycles = all.count();
     r.errors = errors.load();
     r.seconds = seconds;
     r.cyclesPerSecond = seconds > 0 ? static_cast<double>(r.cycles) / seconds : 0;
-    r.p50Ms = percentile(all, 0.50);
-    r.p90Ms = percentile(all, 0.90);
-    r.p99Ms = percentile(all, 0.99);
-    r.maxMs = all.empty() ? 0 : static_cast<double>(all.back()) / 1e6;
+    r.p50Ms = all.percentileMs(0.50);
+    r.p90Ms = all.percentileMs(0.90);
+    r.p99Ms = all.percentileMs(0.99);
+    r.maxMs = all.maxMs();
     r.statements = manager.statementCount();
     // The probe's two statements came before the clock started.
     r.statementsPerCycle =

@@ -33,6 +33,14 @@ bool TestDb::postgresAvailable() {
     return !qEnvironmentVariableIsEmpty("LOCKSCOPE_TEST_PG_URL");
 }
 
+QString TestDb::artifactPath(const QString &name) {
+    QString dir = qEnvironmentVariable("LOCKSCOPE_TEST_ARTIFACTS");
+    if (dir.isEmpty())
+        dir = QDir::currentPath() + QStringLiteral("/test-artifacts");
+    QDir().mkpath(dir);
+    return dir + QLatin1Char('/') + name;
+}
+
 QString TestDb::scratchDir() {
     return scratch().path();
 }

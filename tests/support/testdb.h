@@ -40,6 +40,9 @@ public:
 
     // A directory that lives until the test process ends.
     static QString scratchDir();
+    // Where a test saves what a person should look at (screenshots):
+    // $LOCKSCOPE_TEST_ARTIFACTS, else ./test-artifacts.
+    static QString artifactPath(const QString &name);
 };
 
 } // namespace lockscope::test

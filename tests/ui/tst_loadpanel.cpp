@@ -24,14 +24,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-QString artifactPath(const QString &name) {
-    QString dir = qEnvironmentVariable("LOCKSCOPE_TEST_ARTIFACTS");
-    if (dir.isEmpty())
-        dir = QDir::currentPath() + QStringLiteral("/test-artifacts");
-    QDir().mkpath(dir);
-    return dir + QLatin1Char('/') + name;
-}
-
 LoadConfig shortRun(LoadMode mode) {
     LoadConfig c;
     c.mode = mode;
@@ -80,7 +72,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(panel.charts()->pointCount() >= 3, 10000);
         QVERIFY(panel.keyTable()->rowCount() == 3);
         if (LoadMode(mode) == LoadMode::Lease)
-            panel.grab().save(artifactPath(QStringLiteral("load-running.png")));
+            panel.grab().save(test::TestDb::artifactPath(QStringLiteral("load-running.png")));
         QVERIFY(finished.wait(20000));
         QVERIFY(!panel.isRunning());
         QVERIFY(panel.lastSummary().has_value());
@@ -135,7 +127,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(w.leaseModel()->rowCount() > 0, 10000);
         QVERIFY(w.leaseModel()->rowAt(0).key.startsWith(QLatin1String("load/")));
         QTRY_VERIFY_WITH_TIMEOUT(w.loadPanel()->charts()->pointCount() >= 4, 10000);
-        w.grab().save(artifactPath(QStringLiteral("load-tab.png")));
+        w.grab().save(test::TestDb::artifactPath(QStringLiteral("load-tab.png")));
         QVERIFY(finished.wait(20000));
     }
 };

@@ -54,14 +54,6 @@ public:
     void inform(QWidget *, const QString &, const QString &text) override { told << text; }
 };
 
-QString artifactPath(const QString &name) {
-    QString dir = qEnvironmentVariable("LOCKSCOPE_TEST_ARTIFACTS");
-    if (dir.isEmpty())
-        dir = QDir::currentPath() + QStringLiteral("/test-artifacts");
-    QDir().mkpath(dir);
-    return dir + QLatin1Char('/') + name;
-}
-
 int rowOfKey(const MainWindow &w, const QString &key) {
     const auto &rows = w.leaseModel()->rows();
     for (int i = 0; i < rows.size(); ++i) {
@@ -155,7 +147,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(w.leaseModel()->rowCount(), 2, 20000);
 
         QTest::qWait(300); // let the countdown tick once before the picture
-        w.grab().save(artifactPath(
+        w.grab().save(test::TestDb::artifactPath(
             QStringLiteral("leases-%1.png")
                 .arg(params.isSqlite() ? QStringLiteral("sqlite") : QStringLiteral("postgres"))));
         stop(alpha);
@@ -206,7 +198,7 @@ private Q_SLOTS:
         QCOMPARE(root->childCount(), 1);
         QVERIFY(w.advisoryTab()->notice()->isHidden());
         QTest::qWait(300);
-        w.grab().save(artifactPath(QStringLiteral("advisory-postgres.png")));
+        w.grab().save(test::TestDb::artifactPath(QStringLiteral("advisory-postgres.png")));
 
         // Terminate the holder from the tab: the waiter gets the lock.
         w.advisoryTab()->view()->selectRow(
