@@ -1,5 +1,6 @@
 #include "advisorylock.h"
 
+#include "advisorylockwatch.h"
 #include "canceltoken.h"
 #include "database.h"
 #include "pghandle.h"
@@ -30,6 +31,7 @@ AdvisoryLock::AdvisoryLock(ConnectionParams params, AdvisoryKey key, AdvisoryLoc
     , m_connectionName(QStringLiteral("lockscope-advisory-%1").arg(++g_advisorySerial)) {}
 
 AdvisoryLock::~AdvisoryLock() {
+    stopWatch();
     if (!m_connected)
         return;
     if (m_inTransaction)
@@ -192,6 +194,7 @@ Status AdvisoryLock::lock(std::optional<std::chrono::milliseconds> timeout,
 Status AdvisoryLock::unlock() {
     if (m_options.scope == AdvisoryScope::Transaction)
         return commit();
+    stopWatch();
     if (!m_held)
         return {};
     m_held = false;
@@ -213,6 +216,7 @@ Status AdvisoryLock::unlock() {
 }
 
 Status AdvisoryLock::endTransaction(const QString &verb) {
+    stopWatch();
     if (!m_inTransaction)
         return {};
     m_inTransaction = false;
@@ -233,6 +237,33 @@ bool AdvisoryLock::setKey(const AdvisoryKey &key) {
         return false;
     m_key = key;
     return true;
+}
+
+bool AdvisoryLock::startWatch(LockLostCallback onLost, std::chrono::milliseconds interval,
+                              std::chrono::milliseconds unconfirmedLimit) {
+    if (!m_held || m_pid == 0)
+        return false;
+    stopWatch();
+    m_watch = std::make_unique<AdvisoryLockWatch>(m_params, m_key, m_pid, interval,
+                                                  unconfirmedLimit, std::move(onLost));
+    return true;
+}
+
+void AdvisoryLock::stopWatch() {
+    if (m_watch)
+        m_watch->stop(); // kept (stopped) so isLost()/lostReason() still answer
+}
+
+bool AdvisoryLock::isLost() const {
+    return m_watch && m_watch->isLost();
+}
+
+QString AdvisoryLock::lostReason() const {
+    return m_watch ? m_watch->lostReason() : QString();
+}
+
+LockLostNotifier *AdvisoryLock::lostNotifier() const {
+    return m_watch ? m_watch->notifier() : nullptr;
 }
 
 bool AdvisoryLock::connectionAlive() {

@@ -2,15 +2,18 @@
 
 #include "advisorykey.h"
 #include "connectionparams.h"
+#include "locklostnotifier.h"
 #include "result.h"
 
 #include <QString>
 
 #include <chrono>
+#include <memory>
 #include <optional>
 
 namespace lockscope {
 
+class AdvisoryLockWatch;
 class CancelToken;
 
 enum class AdvisoryScope { Session, Transaction };
@@ -66,12 +69,27 @@ public:
     // connection died has been released by the server.
     bool connectionAlive();
 
+    // While held: watches the lock from a thread of its own (own connection,
+    // pg_locks every `interval`) until unlock()/commit()/rollback(). When the server
+    // no longer shows it held by this session -- terminated, connection cut, server
+    // restarted -- or it cannot be confirmed for `unconfirmedLimit`, the lock is
+    // lost: `onLost` runs (on the watch's thread) and lostNotifier()->lost() is
+    // emitted, once. An unlock never reports lost. False when nothing is held.
+    bool startWatch(LockLostCallback onLost = {},
+                    std::chrono::milliseconds interval = std::chrono::seconds(1),
+                    std::chrono::milliseconds unconfirmedLimit = std::chrono::seconds(5));
+    bool isLost() const;
+    QString lostReason() const;
+    // Null until startWatch().
+    LockLostNotifier *lostNotifier() const;
+
 private:
     Status ensureConnection();
     QString function(bool attempt) const;
     Status run(const QString &sql, const QVariantList &values, const QString &what,
                QVariant *firstValue = nullptr);
     Status endTransaction(const QString &verb);
+    void stopWatch();
 
     ConnectionParams m_params;
     AdvisoryKey m_key;
@@ -82,6 +100,7 @@ private:
     bool m_held = false;
     int m_pid = 0;
     quint64 m_statements = 0;
+    std::unique_ptr<AdvisoryLockWatch> m_watch;
 };
 
 } // namespace lockscope

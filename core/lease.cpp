@@ -93,7 +93,7 @@ QString Lease::lostReason() const {
     return m_heartbeat ? m_heartbeat->lostReason() : QString();
 }
 
-LeaseLostNotifier *Lease::lostNotifier() const {
+LockLostNotifier *Lease::lostNotifier() const {
     return m_heartbeat ? m_heartbeat->notifier() : nullptr;
 }
 

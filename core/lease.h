@@ -50,7 +50,7 @@ public:
     bool isLost() const;
     QString lostReason() const;
     // Null until startHeartbeat().
-    LeaseLostNotifier *lostNotifier() const;
+    LockLostNotifier *lostNotifier() const;
 
 private:
     friend class LeaseManager;

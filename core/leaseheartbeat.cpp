@@ -2,7 +2,7 @@
 
 #include "duration.h"
 #include "leasebackend.h"
-#include "leaselostnotifier.h"
+#include "locklostnotifier.h"
 
 namespace lockscope {
 
@@ -15,7 +15,7 @@ LeaseHeartbeat::LeaseHeartbeat(std::shared_ptr<LeaseBackend> backend, LeaseInfo 
     , m_info(std::move(info))
     , m_interval(std::max(interval, milliseconds(10)))
     , m_onLost(std::move(onLost))
-    , m_notifier(std::make_unique<LeaseLostNotifier>()) {
+    , m_notifier(std::make_unique<LockLostNotifier>()) {
     m_thread = std::thread([this] { run(); });
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "leaseinfo.h"
+#include "locklostnotifier.h"
 
 #include <QString>
 
@@ -15,9 +16,7 @@
 namespace lockscope {
 
 class LeaseBackend;
-class LeaseLostNotifier;
-
-using LeaseLostCallback = std::function<void(const QString &key, const QString &reason)>;
+using LeaseLostCallback = LockLostCallback;
 
 // Keeps a lease alive: renews it every `interval` on a thread of its own (with
 // its own connection), by the database clock and only while it still carries
@@ -37,7 +36,7 @@ public:
     bool isLost() const { return m_lost.load(); }
     QString lostReason() const;
     quint64 renewals() const { return m_renewals.load(); }
-    LeaseLostNotifier *notifier() const { return m_notifier.get(); }
+    LockLostNotifier *notifier() const { return m_notifier.get(); }
 
 private:
     void run();
@@ -47,7 +46,7 @@ private:
     LeaseInfo m_info;
     std::chrono::milliseconds m_interval;
     LeaseLostCallback m_onLost;
-    std::unique_ptr<LeaseLostNotifier> m_notifier;
+    std::unique_ptr<LockLostNotifier> m_notifier;
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     bool m_stopping = false;

@@ -16,7 +16,10 @@ int runAdvisoryLock(Context &ctx, const QStringList &args) {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Take a PostgreSQL advisory lock, print it as JSON, hold it for --hold (or until "
-        "SIGINT/SIGTERM), release it and exit. Exit 3 when --wait ran out."));
+        "SIGINT/SIGTERM), release it and exit. Exit 3 when --wait ran out. While holding, the "
+        "lock is watched from a second connection: if its session ends (terminated, "
+        "connection cut, server restarted) lockctl prints {\"event\":\"lost\"} and exits 4 at "
+        "once."));
     parser.addPositionalArgument(
         QStringLiteral("KEY"),
         QStringLiteral("A 64-bit integer (42), a pair (1,2), or text:STRING (hashed by the server "
@@ -93,7 +96,18 @@ int runAdvisoryLock(Context &ctx, const QStringList &args) {
                   {QStringLiteral("scope"),
                    parser.isSet(xact) ? QStringLiteral("transaction") : QStringLiteral("session")}};
     ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
+    // The watch ends the hold at once when the server no longer shows the lock.
+    lock.startWatch([&signals](const QString &, const QString &) { signals.cancel(); });
     signals.token().sleepFor(holdValue.value_or(milliseconds(std::numeric_limits<qint32>::max())));
+    if (lock.isLost()) {
+        ctx.out << QJsonDocument(QJsonObject{{QStringLiteral("event"), QStringLiteral("lost")},
+                                             {QStringLiteral("key"), key->display()},
+                                             {QStringLiteral("reason"), lock.lostReason()}})
+                       .toJson(QJsonDocument::Compact)
+                << Qt::endl;
+        ctx.err << "lockctl: " << lock.lostReason() << Qt::endl;
+        return ExitChanged;
+    }
     if (auto s = lock.unlock(); !s.ok())
         return ctx.fail(s.error());
     return ExitOk;

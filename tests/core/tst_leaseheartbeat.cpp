@@ -1,7 +1,7 @@
 // A lease that renews itself, and reports at once when it is found gone.
 #include "adminactions.h"
 #include "database.h"
-#include "leaselostnotifier.h"
+#include "locklostnotifier.h"
 #include "leasemanager.h"
 #include "leasequeries.h"
 #include "testdb.h"
@@ -67,7 +67,7 @@ private Q_SLOTS:
             std::lock_guard lock(mutex);
             reason = key + QLatin1Char('|') + why;
         });
-        QSignalSpy lostSignal(lease->lostNotifier(), &LeaseLostNotifier::lost);
+        QSignalSpy lostSignal(lease->lostNotifier(), &LockLostNotifier::lost);
         auto forced = AdminActions::forceRelease(params, QStringLiteral("job"), lease->token(),
                                                  QStringLiteral("test"));
         QCOMPARE(forced->outcome, ReleaseOutcome::Released);
