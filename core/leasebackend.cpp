@@ -97,9 +97,49 @@ Result<PgRows> LeaseBackend::execPostgres(const PgStatement &statement,
     }
 }
 
+void LeaseBackend::keepForRetry(const QString &key, const QString &token) {
+    constexpr std::size_t kMaxPending = 10'000; // each expires with its TTL anyway
+    std::lock_guard lock(m_pendingMutex);
+    if (m_pending.size() >= kMaxPending)
+        m_pending.erase(m_pending.begin());
+    m_pending.push_back({key, token, std::chrono::steady_clock::now() + m_config.ttl});
+    m_hasPending.store(true, std::memory_order_release);
+}
+
+int LeaseBackend::pendingReleases() const {
+    std::lock_guard lock(m_pendingMutex);
+    return static_cast<int>(m_pending.size());
+}
+
+void LeaseBackend::retryPendingReleases() {
+    std::vector<PendingRelease> pending;
+    {
+        std::lock_guard lock(m_pendingMutex);
+        pending.swap(m_pending);
+        m_hasPending.store(false, std::memory_order_release);
+    }
+    const auto now = std::chrono::steady_clock::now();
+    for (std::size_t i = 0; i < pending.size(); ++i) {
+        const PendingRelease &p = pending[i];
+        if (p.expires <= now)
+            continue; // expired: anyone may take it, nothing to release
+        auto rows = execPostgres(m_pgRelease, {p.key.toUtf8(), p.token.toUtf8()}, "release", p.key);
+        if (!rows.ok() && rows.error().kind == ErrorKind::Connection) {
+            // Still unreachable: keep this one and the rest for the next attempt.
+            std::lock_guard lock(m_pendingMutex);
+            m_pending.insert(m_pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(i),
+                             pending.end());
+            m_hasPending.store(true, std::memory_order_release);
+            return;
+        }
+    }
+}
+
 Result<std::optional<LeaseInfo>> LeaseBackend::acquireOnce(const QString &key,
                                                            const QString &token) {
     if (m_params.isPostgres()) {
+        if (m_hasPending.load(std::memory_order_acquire))
+            retryPendingReleases();
         const bool withFence = fenced();
         auto rows = execPostgres(withFence ? m_pgAcquireFenced : m_pgAcquire,
                                  {key.toUtf8(), token.toUtf8(), m_ttlText}, "acquire", key);
@@ -177,8 +217,11 @@ Result<std::optional<LeaseInfo>> LeaseBackend::acquireOnce(const QString &key,
 Result<bool> LeaseBackend::releaseOnce(const QString &key, const QString &token) {
     if (m_params.isPostgres()) {
         auto rows = execPostgres(m_pgRelease, {key.toUtf8(), token.toUtf8()}, "release", key);
-        if (!rows.ok())
+        if (!rows.ok()) {
+            if (rows.error().kind == ErrorKind::Connection)
+                keepForRetry(key, token);
             return rows.error();
+        }
         return rows->count() > 0; // the CTE returns the deleted row's notification
     }
     auto statement = ThreadConnections::prepared(m_params, m_connection, m_releaseSql);

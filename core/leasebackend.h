@@ -15,6 +15,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <vector>
 
 namespace lockscope {
 
@@ -32,8 +33,13 @@ public:
 
     // One conditional upsert. nullopt: another live holder has the key.
     Result<std::optional<LeaseInfo>> acquireOnce(const QString &key, const QString &token);
-    // true: the lease was still ours and is gone now.
+    // true: the lease was still ours and is gone now. A release the server never
+    // saw (the connection was lost, the server down) is kept and sent again before
+    // this backend's next acquire, so a restart does not leave the key blocked for
+    // a whole TTL; it only ever deletes the row while it still carries `token`.
     Result<bool> releaseOnce(const QString &key, const QString &token);
+    // Releases waiting to be sent again (for tests and diagnostics).
+    int pendingReleases() const;
     // New expires_at, or nullopt when the lease is no longer ours.
     Result<std::optional<double>> renewOnce(const QString &key, const QString &token,
                                             std::chrono::milliseconds ttl);
@@ -51,6 +57,8 @@ public:
 
 private:
     template <typename T> Result<T> failed(const QSqlError &error, const QString &what);
+    void keepForRetry(const QString &key, const QString &token);
+    void retryPendingReleases();
     Result<PgRows> execPostgres(const PgStatement &statement,
                                 std::initializer_list<QByteArray> values, const char *verb,
                                 const QString &key);
@@ -75,6 +83,14 @@ private:
     std::mutex m_listenerMutex;
     std::unique_ptr<ReleaseListener> m_listener;
     std::atomic<quint64> m_statements{0};
+    struct PendingRelease {
+        QString key;
+        QString token;
+        std::chrono::steady_clock::time_point expires; // no use retrying after this
+    };
+    mutable std::mutex m_pendingMutex;
+    std::vector<PendingRelease> m_pending;
+    std::atomic<bool> m_hasPending{false};
 };
 
 } // namespace lockscope

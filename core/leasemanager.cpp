@@ -52,6 +52,10 @@ const LeaseConfig &LeaseManager::config() const {
     return m_backend->config();
 }
 
+int LeaseManager::pendingReleases() const {
+    return m_backend->pendingReleases();
+}
+
 quint64 LeaseManager::statementCount() const {
     return m_backend->statementCount();
 }

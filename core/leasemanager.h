@@ -40,6 +40,9 @@ public:
     const LeaseConfig &config() const;
     // Statements this manager sent to the database (acquire, release, renew).
     quint64 statementCount() const;
+    // Releases the server never saw (it was unreachable); each is sent again
+    // before this manager's next acquire, while its TTL has not run out.
+    int pendingReleases() const;
     // Keys held or awaited in the in-process gate.
     int gateEntryCount() const;
     // Threads of this process queued behind the local holder of `key`.

@@ -6,6 +6,8 @@
 #include "leasemanager.h"
 #include "loadworktable.h"
 
+#include <QCoreApplication>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QRandomGenerator>
 
@@ -30,6 +32,7 @@ struct Aggregate {
     LatencyHistogram total;
     LatencyHistogram interval;
     QList<LoadKeyStats> perKey;
+    QList<LoadWorkerStats> workers;
     qint64 acquisitions = 0;
     qint64 timeouts = 0;
     qint64 takeovers = 0;
@@ -56,6 +59,10 @@ struct Aggregate {
         std::lock_guard lock(mutex);
         ++timeouts;
         ++perKey[key].timeouts;
+    }
+    void workerDone(const LoadWorkerStats &worker) {
+        std::lock_guard lock(mutex);
+        workers.append(worker);
     }
     void failed(const Error &error) {
         std::lock_guard lock(mutex);
@@ -158,6 +165,10 @@ Result<LoadSummary> LoadRunner::run(const ConnectionParams &params, const LoadCo
     auto worker = [&](int index) {
         std::mt19937_64 rng(QRandomGenerator::global()->generate64() ^ static_cast<quint64>(index));
         WorkerLock lock(params, config, &manager);
+        LoadWorkerStats me;
+        me.pid = QCoreApplication::applicationPid();
+        me.thread = index;
+        auto previous = Clock::now();
         while (!stop.isCancelled()) {
             if (config.count && started.fetch_add(1) >= *config.count)
                 break;
@@ -177,10 +188,15 @@ Result<LoadSummary> LoadRunner::run(const ConnectionParams &params, const LoadCo
                 stop.sleepFor(milliseconds(100)); // a failing database is not hammered
                 continue;
             }
+            const auto now = Clock::now();
             aggregate.acquired(
-                k,
-                std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - asked).count(),
+                k, std::chrono::duration_cast<std::chrono::nanoseconds>(now - asked).count(),
                 tookOver);
+            ++me.acquisitions;
+            me.lastAcquiredAt = static_cast<double>(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
+            me.longestGapS =
+                std::max(me.longestGapS, std::chrono::duration<double>(now - previous).count());
+            previous = now;
             // The critical section: read, pause, write -- on the work connection.
             qint64 value = 0;
             Status work = LoadWorkTable::readValue(params, config.runId, key, &value);
@@ -194,6 +210,10 @@ Result<LoadSummary> LoadRunner::run(const ConnectionParams &params, const LoadCo
             lock.release();
         }
         advisoryStatements += lock.advisoryStatements();
+        // A worker that stalled until the end: its gap runs to the end of the run.
+        me.longestGapS = std::max(me.longestGapS,
+                                  std::chrono::duration<double>(Clock::now() - previous).count());
+        aggregate.workerDone(me);
     };
 
     QElapsedTimer wall;
@@ -253,6 +273,7 @@ Result<LoadSummary> LoadRunner::run(const ConnectionParams &params, const LoadCo
     summary.firstError = aggregate.firstError;
     summary.latency = aggregate.total;
     summary.perKey = aggregate.perKey;
+    summary.workers = aggregate.workers;
     summary.statements =
         config.mode == LoadMode::Lease ? manager.statementCount() : advisoryStatements.load();
     return summary;

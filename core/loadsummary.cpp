@@ -37,6 +37,7 @@ void LoadSummary::merge(const LoadSummary &other) {
         it->waitTotalMs += theirs.waitTotalMs;
         it->waitMaxMs = std::max(it->waitMaxMs, theirs.waitMaxMs);
     }
+    workers.append(other.workers);
 }
 
 QJsonObject LoadSummary::toJson(bool withHistogram) const {
@@ -53,6 +54,14 @@ QJsonObject LoadSummary::toJson(bool withHistogram) const {
              r3(k.acquisitions ? k.waitTotalMs / static_cast<double>(k.acquisitions) : 0)},
             {QStringLiteral("wait_total_ms"), r3(k.waitTotalMs)},
             {QStringLiteral("wait_max_ms"), r3(k.waitMaxMs)}});
+    }
+    QJsonArray workerArray;
+    for (const LoadWorkerStats &w : workers) {
+        workerArray.append(QJsonObject{{QStringLiteral("pid"), w.pid},
+                                       {QStringLiteral("thread"), w.thread},
+                                       {QStringLiteral("acquisitions"), w.acquisitions},
+                                       {QStringLiteral("last_acquired_at"), r3(w.lastAcquiredAt)},
+                                       {QStringLiteral("longest_gap_s"), r3(w.longestGapS)}});
     }
     QJsonObject o{{QStringLiteral("mode"), LoadConfig::modeName(mode)},
                   {QStringLiteral("run_id"), runId},
@@ -73,7 +82,8 @@ QJsonObject LoadSummary::toJson(bool withHistogram) const {
                                {QStringLiteral("p90"), r3(latency.percentileMs(0.90))},
                                {QStringLiteral("p99"), r3(latency.percentileMs(0.99))},
                                {QStringLiteral("max"), r3(latency.maxMs())}}},
-                  {QStringLiteral("per_key"), keys}};
+                  {QStringLiteral("per_key"), keys},
+                  {QStringLiteral("workers"), workerArray}};
     if (!firstError.isEmpty())
         o.insert(QStringLiteral("first_error"), firstError);
     if (withHistogram)
@@ -108,6 +118,16 @@ LoadSummary LoadSummary::fromJson(const QJsonObject &o) {
         stats.waitTotalMs = k.value(QStringLiteral("wait_total_ms")).toDouble();
         stats.waitMaxMs = k.value(QStringLiteral("wait_max_ms")).toDouble();
         s.perKey.append(stats);
+    }
+    for (const auto &v : o.value(QStringLiteral("workers")).toArray()) {
+        const QJsonObject w = v.toObject();
+        LoadWorkerStats stats;
+        stats.pid = w.value(QStringLiteral("pid")).toInteger();
+        stats.thread = w.value(QStringLiteral("thread")).toInt();
+        stats.acquisitions = w.value(QStringLiteral("acquisitions")).toInteger();
+        stats.lastAcquiredAt = w.value(QStringLiteral("last_acquired_at")).toDouble();
+        stats.longestGapS = w.value(QStringLiteral("longest_gap_s")).toDouble();
+        s.workers.append(stats);
     }
     return s;
 }

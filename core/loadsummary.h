@@ -21,6 +21,16 @@ struct LoadKeyStats {
     double waitMaxMs = 0;
 };
 
+// One worker thread: how much it did and its longest stall, so a run through an
+// outage shows that every worker came back (times are epoch seconds).
+struct LoadWorkerStats {
+    qint64 pid = 0;
+    int thread = 0;
+    qint64 acquisitions = 0;
+    double lastAcquiredAt = 0; // 0: never acquired
+    double longestGapS = 0;    // longest time from the start or one acquisition to the next
+};
+
 // A point on the live charts: the interval since the previous sample.
 struct LoadSample {
     double elapsedS = 0;
@@ -50,6 +60,7 @@ struct LoadSummary {
     QString firstError;
     LatencyHistogram latency; // acquire latency (asked -> holding)
     QList<LoadKeyStats> perKey;
+    QList<LoadWorkerStats> workers;
 
     double throughputPerS() const { return seconds > 0 ? acquisitions / seconds : 0; }
     double statementsPerAcquisition() const {
