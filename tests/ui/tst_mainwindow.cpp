@@ -12,10 +12,13 @@
 #include "leasetablemodel.h"
 #include "lockctlprocess.h"
 #include "mainwindow.h"
+#include "privateserver.h"
 #include "prompter.h"
 #include "testdb.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QDialog>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -30,6 +33,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 
 #include <csignal>
@@ -358,6 +362,71 @@ private Q_SLOTS:
         QVERIFY(connected.wait(20000));
         QVERIFY(!w.leasesTab()->sweepAction()->isEnabled());
         QVERIFY(w.leasesTab()->sweepAction()->toolTip().contains(QLatin1String("careful")));
+    }
+
+    // PostgreSQL restarts under the open window: the status bar says
+    // "reconnecting…" (no dialog, no storm of messages), and live rows return by
+    // themselves once the server is back. A server of the test's own.
+    void serverRestartShowsReconnectingThenLiveData() {
+        test::PrivateServer server;
+        if (!server.ok())
+            LOCKSCOPE_SKIP_OR_FAIL(server.error());
+        QString why;
+        const ConnectionParams params = server.freshDatabase(&why);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        insert(params, QStringLiteral("before/restart"), QStringLiteral("t1"), 600);
+
+        MainWindow w;
+        w.resize(1100, 600);
+        w.show();
+        QSignalSpy connected(&w, &MainWindow::connected);
+        w.connectTo(params, QStringLiteral("restart"));
+        QVERIFY(connected.wait(20000));
+        QTRY_COMPARE_WITH_TIMEOUT(w.leaseModel()->rowCount(), 1, 20000);
+
+        QStringList seen; // every status text, as the user would have seen it
+        QTimer watcher;
+        QObject::connect(&watcher, &QTimer::timeout, &w, [&] {
+            if (seen.isEmpty() || seen.last() != w.statusLabel()->text())
+                seen << w.statusLabel()->text();
+        });
+        watcher.start(50);
+        int dialogsSeen = 0;
+        QTimer dialogWatcher;
+        QObject::connect(&dialogWatcher, &QTimer::timeout, &w, [&] {
+            for (QWidget *top : QApplication::topLevelWidgets()) {
+                if (top->isVisible() && qobject_cast<QDialog *>(top))
+                    ++dialogsSeen;
+            }
+        });
+        dialogWatcher.start(50);
+
+        QVERIFY(server.halt());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            w.statusLabel()->text().startsWith(QStringLiteral("reconnecting…")), 20000);
+        QTest::qWait(1500); // several refresh intervals while down
+        w.grab().save(test::TestDb::artifactPath(QStringLiteral("reconnecting.png")));
+        QVERIFY(w.session());                    // still the same session, not a disconnect
+        QCOMPARE(w.leaseModel()->rowCount(), 1); // the last rows stay visible
+
+        QVERIFY(server.resume());
+        insert(params, QStringLiteral("after/restart"), QStringLiteral("t2"), 600);
+        QTRY_COMPARE_WITH_TIMEOUT(w.leaseModel()->rowCount(), 2, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.statusLabel()->text().contains(QLatin1String("2 held")), 10000);
+        watcher.stop();
+        dialogWatcher.stop();
+        if (seen.last() != w.statusLabel()->text())
+            seen << w.statusLabel()->text();
+
+        QCOMPARE(dialogsSeen, 0);
+        QVERIFY2(m_prompter->told.isEmpty(), qPrintable(m_prompter->told.join(QLatin1Char('\n'))));
+        QVERIFY(m_prompter->asked.isEmpty());
+        const auto reconnecting = std::count_if(seen.cbegin(), seen.cend(), [](const QString &t) {
+            return t.startsWith(QStringLiteral("reconnecting…"));
+        });
+        QVERIFY2(reconnecting >= 1, qPrintable(seen.join(QLatin1Char('\n'))));
+        // Live again: the last status is the normal one.
+        QVERIFY2(seen.last().contains(QLatin1String("2 held")), qPrintable(seen.last()));
     }
 
     void connectionFailuresAreSentences() {
