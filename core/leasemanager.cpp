@@ -26,6 +26,15 @@ Error timedOut(const QString &key, milliseconds waited) {
                      .arg(key, Duration::format(waited))};
 }
 
+// Every attempt found the database itself locked (SQLite: another connection's
+// write transaction), so nobody may hold the lease at all: say so.
+QString lockedFile(const QString &key, const ConnectionParams &params) {
+    return QStringLiteral("The lease '%1' could not be taken: the database %2 was locked by "
+                          "another connection (a write transaction of another program). Find "
+                          "it with `fuser %2`, or try again with a longer --wait.")
+        .arg(key, params.isSqlite() ? params.sqlitePath : params.displayUrl());
+}
+
 Error cancelled(const QString &key) {
     return Error{
         ErrorKind::Cancelled,
@@ -85,6 +94,8 @@ Result<Lease> LeaseManager::tryLock(const QString &key) {
         m_backend->gate().leave(key);
     if (!attempt.ok() && attempt.error().kind != ErrorKind::Busy)
         return attempt.error();
+    if (!attempt.ok())
+        return Error{ErrorKind::NotAcquired, lockedFile(key, m_backend->params())};
     return Error{ErrorKind::NotAcquired,
                  QStringLiteral("The lease '%1' is held by another owner.").arg(key)};
 }
@@ -112,8 +123,13 @@ Result<Lease> LeaseManager::lock(const QString &key, std::optional<milliseconds>
     auto result = acquireGated(key, gated, deadline, cancel);
     if (!result.ok() && gated)
         m_backend->gate().leave(key);
-    if (!result.ok() && result.error().kind == ErrorKind::Timeout && bound)
+    if (!result.ok() && result.error().kind == ErrorKind::Timeout && bound) {
+        if (!result.error().message.isEmpty()) // the file was locked, not the lease held
+            return Error{ErrorKind::Timeout,
+                         QStringLiteral("Gave up after %1. %2")
+                             .arg(Duration::format(*bound), result.error().message)};
         return timedOut(key, *bound);
+    }
     return result;
 }
 
@@ -125,6 +141,7 @@ Result<Lease> LeaseManager::acquireGated(const QString &key, bool gated,
     wakeups.enter(key);
     const auto leaveWakeups = qScopeGuard([&] { wakeups.leave(key); });
     bool listening = false;
+    bool sawHolder = false; // an attempt that found the lease held, not the file locked
     for (;;) {
         // Read before the attempt: a release that lands between the attempt and
         // the wait moves the generation, and the wait returns at once.
@@ -132,6 +149,7 @@ Result<Lease> LeaseManager::acquireGated(const QString &key, bool gated,
         auto attempt = m_backend->acquireOnce(key, token);
         if (!attempt.ok() && attempt.error().kind != ErrorKind::Busy)
             return attempt.error();
+        sawHolder = sawHolder || attempt.ok();
         if (attempt.ok() && attempt.value()) {
             if (cancel && cancel->isCancelled()) {
                 // The database granted it just as the cancel arrived: give it back.
@@ -152,7 +170,8 @@ Result<Lease> LeaseManager::acquireGated(const QString &key, bool gated,
         auto until = Clock::now() + jittered(m_backend->config().retryInterval);
         if (deadline) {
             if (Clock::now() >= *deadline)
-                return Error{ErrorKind::Timeout, QString()};
+                return Error{ErrorKind::Timeout,
+                             sawHolder ? QString() : lockedFile(key, m_backend->params())};
             until = std::min(until, *deadline);
         }
         if (listening) {
