@@ -70,10 +70,11 @@ Result<SweepResult> AdminActions::sweep(const ConnectionParams &params, int batc
     entry.tool = tool;
     entry.action = QStringLiteral("sweep");
     entry.target = QStringLiteral("expired leases");
-    entry.outcome = failure ? QStringLiteral("failed after removing %1").arg(result.count)
-                    : result.cancelled
-                        ? QStringLiteral("cancelled after removing %1").arg(result.count)
-                        : QStringLiteral("removed %1").arg(result.count);
+    entry.outcome =
+        failure && failure->kind == ErrorKind::PermissionDenied ? QStringLiteral("refused")
+        : failure          ? QStringLiteral("failed after removing %1").arg(result.count)
+        : result.cancelled ? QStringLiteral("cancelled after removing %1").arg(result.count)
+                           : QStringLiteral("removed %1").arg(result.count);
     if (failure)
         entry.detail = failure->message;
     result.audited = AuditLog::record(db, params, entry).ok();

@@ -38,8 +38,20 @@ Status AuditLog::record(QSqlDatabase db, const ConnectionParams &params, AuditEn
     q.addBindValue(entry.previousToken.isEmpty() ? QVariant() : QVariant(entry.previousToken));
     q.addBindValue(entry.outcome);
     q.addBindValue(entry.detail.isEmpty() ? QVariant() : QVariant(entry.detail));
-    if (!q.exec())
-        return Database::classify(q.lastError(), params,
+    if (q.exec())
+        return {};
+    const Error e = Database::classify(q.lastError(), params,
+                                       QStringLiteral("record the action in the audit log"));
+    if (e.kind != ErrorKind::PermissionDenied || !params.isPostgres())
+        return e;
+    // A role that may not write the audit table (the read-only role) records
+    // through lockscope_audit_record (migration 0005), as itself.
+    QSqlQuery viaFunction(db);
+    viaFunction.prepare(QStringLiteral("SELECT lockscope_audit_record(?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const QVariant &value : q.boundValues())
+        viaFunction.addBindValue(value);
+    if (!viaFunction.exec())
+        return Database::classify(viaFunction.lastError(), params,
                                   QStringLiteral("record the action in the audit log"));
     return {};
 }

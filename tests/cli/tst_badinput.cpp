@@ -275,6 +275,30 @@ private Q_SLOTS:
         QVERIFY2(terminate.err.contains(QLatin1String("permission denied")),
                  qPrintable(terminate.err));
         QCOMPARE(tableState(*params), before);
+        // Every refused action left an audit row, written as the read-only role
+        // itself through lockscope_audit_record (it may not INSERT directly).
+        {
+            ScopedConnection owner(*params, QStringLiteral("audit"));
+            QSqlQuery audit(owner.db());
+            QVERIFY(audit.exec(QStringLiteral(
+                "SELECT action, db_user, outcome, tool FROM lockscope_audit ORDER BY id")));
+            QStringList rows;
+            while (audit.next()) {
+                rows << QStringLiteral("%1 %2 %3 %4")
+                            .arg(audit.value(0).toString(), audit.value(1).toString(),
+                                 audit.value(2).toString(), audit.value(3).toString());
+            }
+            QCOMPARE(rows,
+                     (QStringList{
+                         QStringLiteral("force-release-unconditional lockscope_ro refused lockctl"),
+                         QStringLiteral("sweep lockscope_ro refused lockctl"),
+                         QStringLiteral("terminate-backend lockscope_ro refused lockctl")}));
+        }
+        // The function writes audit rows only: the read-only role still cannot
+        // touch the lease table through it or otherwise.
+        QString denied;
+        QVERIFY(!test::TestDb::exec(*ro, QStringLiteral("DELETE FROM lockscope_audit"), &denied));
+        QVERIFY2(denied.contains(QLatin1String("permission denied")), qPrintable(denied));
         // It may still look.
         const auto list = LockctlProcess::run(test::TestDb::urlFor(*ro), {QStringLiteral("list")});
         QCOMPARE(list.exitCode, 0);
