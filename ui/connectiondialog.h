@@ -45,6 +45,7 @@ private:
     QLineEdit *m_user;
     QLineEdit *m_password;
     QComboBox *m_sslmode;
+    QLineEdit *m_sslrootcert;
     QCheckBox *m_remember;
     QLineEdit *m_sqlitePath;
     QCheckBox *m_readOnly;
