@@ -47,9 +47,14 @@ QJsonObject toJson(const AdvisoryLockRow &row) {
 int runAdvisory(Context &ctx, const QStringList &args) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Every PostgreSQL advisory lock held or awaited, with who blocks whom."));
+        QStringLiteral("Every PostgreSQL advisory lock held or awaited on the server, with who "
+                       "blocks whom."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON array."));
-    parser.addOption(json);
+    const QCommandLineOption thisDatabase(
+        QStringLiteral("this-database"),
+        QStringLiteral("Only the locks taken in the URL's database (advisory keys are per "
+                       "database; by default every database on the server is shown)."));
+    parser.addOptions({json, thisDatabase});
     int code = ExitOk;
     if (!parseArgs(ctx, parser, QStringLiteral("advisory"), args, &code))
         return code;
@@ -69,6 +74,13 @@ int runAdvisory(Context &ctx, const QStringList &args) {
     auto snap = AdvisoryInspector::snapshot(conn.db(), *params);
     if (!snap.ok())
         return ctx.fail(snap.error());
+    if (parser.isSet(thisDatabase)) {
+        snap->rows.erase(std::remove_if(snap->rows.begin(), snap->rows.end(),
+                                        [&](const AdvisoryLockRow &row) {
+                                            return row.database != params->database;
+                                        }),
+                         snap->rows.end());
+    }
     if (parser.isSet(json)) {
         QJsonArray array;
         for (const AdvisoryLockRow &row : std::as_const(snap->rows))
@@ -81,6 +93,7 @@ int runAdvisory(Context &ctx, const QStringList &args) {
         return ExitOk;
     }
     ctx.out << QStringLiteral("PID").leftJustified(8) << QStringLiteral("KEY").leftJustified(24)
+            << QStringLiteral("DATABASE").leftJustified(16)
             << QStringLiteral("MODE").leftJustified(15) << QStringLiteral("STATE").leftJustified(10)
             << QStringLiteral("WAIT").rightJustified(9) << "  "
             << QStringLiteral("BLOCKED BY").leftJustified(14) << "APPLICATION\n";
@@ -92,7 +105,7 @@ int runAdvisory(Context &ctx, const QStringList &args) {
         waiting += row.granted ? 0 : 1;
         ctx.out
             << QString::number(row.pid).leftJustified(8) << row.keyDisplay().leftJustified(24)
-            << row.mode.leftJustified(15)
+            << row.database.leftJustified(15) << ' ' << row.mode.leftJustified(15)
             << (row.granted ? QStringLiteral("held") : QStringLiteral("WAITING")).leftJustified(10)
             << (row.granted ? QString() : QStringLiteral("%1s").arg(row.waitSeconds, 0, 'f', 1))
                    .rightJustified(9)

@@ -39,10 +39,19 @@ QVariant scalar(const ConnectionParams &p, const QString &sql) {
     return q.value(0);
 }
 
+// The inspector shows the whole server; tests running beside this one hold
+// advisory locks in their own databases, so only this test's database counts.
 AdvisorySnapshot snapshotOf(const ConnectionParams &p) {
     ScopedConnection conn(p, QStringLiteral("inspect"));
     auto snap = AdvisoryInspector::snapshot(conn.db(), p);
-    return snap.ok() ? snap.value() : AdvisorySnapshot{};
+    if (!snap.ok())
+        return AdvisorySnapshot{};
+    AdvisorySnapshot mine = snap.value();
+    mine.rows.erase(
+        std::remove_if(mine.rows.begin(), mine.rows.end(),
+                       [&](const AdvisoryLockRow &r) { return r.database != p.database; }),
+        mine.rows.end());
+    return mine;
 }
 
 // A waiter on a thread of its own (an AdvisoryLock lives on one thread).
