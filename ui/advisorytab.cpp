@@ -5,10 +5,12 @@
 #include "inspectorrefresher.h"
 #include "prompter.h"
 
+#include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
@@ -27,6 +29,7 @@ AdvisoryTab::AdvisoryTab(AdvisoryTableModel *model, InspectorRefresher *refreshe
     , m_pool(pool)
     , m_proxy(new QSortFilterProxyModel(this))
     , m_notice(new QLabel(this))
+    , m_thisDatabase(new QCheckBox(tr("Only this database"), this))
     , m_view(new QTableView(this))
     , m_tree(new QTreeWidget(this))
     , m_cancel(new QPushButton(tr("Cancel query…"), this))
@@ -49,6 +52,16 @@ AdvisoryTab::AdvisoryTab(AdvisoryTableModel *model, InspectorRefresher *refreshe
     m_tree->setHeaderLabels({tr("Session (who blocks whom)"), tr("Locks"), tr("Application")});
     m_tree->setColumnWidth(0, 280);
 
+    m_thisDatabase->setObjectName(QStringLiteral("thisDatabaseOnly"));
+    m_thisDatabase->setToolTip(tr("Advisory lock keys belong to one database and only block "
+                                  "sessions of that database. Unticked: every database on the "
+                                  "server."));
+    m_proxy->setFilterKeyColumn(AdvisoryTableModel::Database);
+    connect(m_thisDatabase, &QCheckBox::toggled, this, [this] {
+        applyDatabaseFilter();
+        rebuildTree();
+    });
+
     m_notice->setWordWrap(true);
     m_notice->setObjectName(QStringLiteral("advisoryNotice"));
     m_notice->hide();
@@ -64,6 +77,7 @@ AdvisoryTab::AdvisoryTab(AdvisoryTableModel *model, InspectorRefresher *refreshe
                                      "blockers first."),
                                   this),
                        1);
+    buttons->addWidget(m_thisDatabase);
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_terminate);
     auto *split = new QSplitter(Qt::Vertical, this);
@@ -90,7 +104,16 @@ void AdvisoryTab::setSession(const std::optional<Session> &session) {
     } else {
         m_notice->hide();
     }
+    applyDatabaseFilter();
     updateActions();
+}
+
+void AdvisoryTab::applyDatabaseFilter() {
+    const bool only = m_thisDatabase->isChecked() && m_session && m_session->params.isPostgres();
+    m_proxy->setFilterRegularExpression(
+        only ? QRegularExpression(QStringLiteral("^%1$").arg(
+                   QRegularExpression::escape(m_session->params.database)))
+             : QRegularExpression());
 }
 
 void AdvisoryTab::refreshed() {
@@ -133,8 +156,15 @@ void AdvisoryTab::rebuildTree() {
     };
     m_tree->setUpdatesEnabled(false);
     m_tree->clear();
-    for (const BlockingNode &node : m_refresher->blockingTree())
+    const bool only = m_thisDatabase->isChecked() && m_session && m_session->params.isPostgres();
+    for (const BlockingNode &node : m_refresher->blockingTree()) {
+        // A session belongs to one database, and so does everything it blocks.
+        if (only && !node.rows.isEmpty() && node.rows.first() >= 0 &&
+            node.rows.first() < rows.size() &&
+            rows.at(node.rows.first()).database != m_session->params.database)
+            continue;
         m_tree->addTopLevelItem(build(node));
+    }
     m_tree->expandAll();
     m_tree->setUpdatesEnabled(true);
 }

@@ -6,6 +6,7 @@
 
 #include <optional>
 
+class QCheckBox;
 class QLabel;
 class QPushButton;
 class QSortFilterProxyModel;
@@ -35,6 +36,9 @@ public:
     QTreeWidget *tree() const { return m_tree; }
     QSortFilterProxyModel *proxy() const { return m_proxy; }
     QLabel *notice() const { return m_notice; }
+    // Advisory keys are per database and only block within one: this narrows the
+    // table and the tree to the connected database (off: the whole server).
+    QCheckBox *thisDatabaseOnly() const { return m_thisDatabase; }
     QPushButton *cancelButton() const { return m_cancel; }
     QPushButton *terminateButton() const { return m_terminate; }
 
@@ -47,6 +51,7 @@ private:
     void refreshed();
     void rebuildTree();
     void updateActions();
+    void applyDatabaseFilter();
     int selectedPid(QString *application) const;
 
     AdvisoryTableModel *m_model;
@@ -54,6 +59,7 @@ private:
     QThreadPool *m_pool;
     QSortFilterProxyModel *m_proxy;
     QLabel *m_notice;
+    QCheckBox *m_thisDatabase;
     QTableView *m_view;
     QTreeWidget *m_tree;
     QPushButton *m_cancel;

@@ -18,6 +18,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QDialog>
 #include <QDir>
 #include <QJsonArray>
@@ -183,12 +184,29 @@ private Q_SLOTS:
         QVERIFY(connected.wait(20000));
         auto *model = static_cast<AdvisoryTableModel *>(
             static_cast<QSortFilterProxyModel *>(w.advisoryTab()->view()->model())->sourceModel());
-        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 20000);
-        int waitingRow = -1;
-        for (int i = 0; i < model->rowCount(); ++i) {
-            if (!model->rowAt(i).granted)
-                waitingRow = i;
-        }
+        // The whole server by default, where tests running beside this one may hold
+        // advisory locks too; this database's two sessions must be among them.
+        auto mine = [&] {
+            int n = 0;
+            for (int i = 0; i < model->rowCount(); ++i)
+                n += model->rowAt(i).database == params->database ? 1 : 0;
+            return n;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(mine(), 2, 20000);
+        // Only this database: exactly its holder and waiter, in the table and the tree.
+        w.advisoryTab()->thisDatabaseOnly()->setChecked(true);
+        QCOMPARE(w.advisoryTab()->proxy()->rowCount(), 2);
+        // Rows of this database by their place in the model now (no events run
+        // between finding and using them).
+        auto rowOf = [&](bool granted) {
+            for (int i = 0; i < model->rowCount(); ++i) {
+                if (model->rowAt(i).database == params->database &&
+                    model->rowAt(i).granted == granted)
+                    return i;
+            }
+            return -1;
+        };
+        const int waitingRow = rowOf(false);
         QVERIFY(waitingRow >= 0);
         QCOMPARE(model->index(waitingRow, AdvisoryTableModel::BlockedBy).data().toString(),
                  QString::number(holderPid));
@@ -205,8 +223,10 @@ private Q_SLOTS:
         w.grab().save(test::TestDb::artifactPath(QStringLiteral("advisory-postgres.png")));
 
         // Terminate the holder from the tab: the waiter gets the lock.
+        const int holderRow = rowOf(true);
+        QVERIFY(holderRow >= 0);
         w.advisoryTab()->view()->selectRow(
-            w.advisoryTab()->proxy()->mapFromSource(model->index(1 - waitingRow, 0)).row());
+            w.advisoryTab()->proxy()->mapFromSource(model->index(holderRow, 0)).row());
         QVERIFY(w.advisoryTab()->terminateButton()->isEnabled());
         w.advisoryTab()->signalSelected(true);
         QTRY_VERIFY(!m_prompter->told.isEmpty());
