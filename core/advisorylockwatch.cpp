@@ -48,8 +48,7 @@ AdvisoryLockWatch::AdvisoryLockWatch(ConnectionParams params, AdvisoryKey key, i
     , m_pid(backendPid)
     , m_interval(std::max(interval, milliseconds(10)))
     , m_unconfirmedLimit(std::max(unconfirmedLimit, m_interval))
-    , m_onLost(std::move(onLost))
-    , m_notifier(std::make_unique<LockLostNotifier>()) {
+    , m_lost(std::move(onLost)) {
     m_params.applicationName = QStringLiteral("lockscope-watch");
     m_thread = std::thread([this] { run(); });
 }
@@ -59,31 +58,9 @@ AdvisoryLockWatch::~AdvisoryLockWatch() {
 }
 
 void AdvisoryLockWatch::stop() {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stopping = true;
-    }
-    m_wake.notify_all();
+    m_lost.stop();
     if (m_thread.joinable() && m_thread.get_id() != std::this_thread::get_id())
         m_thread.join();
-}
-
-QString AdvisoryLockWatch::lostReason() const {
-    std::lock_guard lock(m_mutex);
-    return m_reason;
-}
-
-void AdvisoryLockWatch::declareLost(const QString &reason) {
-    {
-        std::lock_guard lock(m_mutex);
-        if (m_stopping)
-            return; // an unlock that raced the check is not a loss
-        m_reason = reason;
-    }
-    m_lost = true;
-    if (m_onLost)
-        m_onLost(m_key.display(), reason);
-    Q_EMIT m_notifier->lost(m_key.display(), reason);
 }
 
 int AdvisoryLockWatch::check(const QString &connectionName, QString *error) {
@@ -121,11 +98,8 @@ void AdvisoryLockWatch::run() {
     auto lastConfirmed = Clock::now();
     milliseconds wait = m_interval;
     for (;;) {
-        {
-            std::unique_lock lock(m_mutex);
-            if (m_wake.wait_for(lock, wait, [this] { return m_stopping; }))
-                break;
-        }
+        if (m_lost.waitFor(wait))
+            break;
         QString error;
         const int held = check(name, &error);
         if (held == 1) {
@@ -135,19 +109,21 @@ void AdvisoryLockWatch::run() {
             continue;
         }
         if (held == 0) {
-            declareLost(QStringLiteral("The advisory lock %1 is no longer held: its session "
-                                       "(server process %2) ended -- terminated, its connection "
-                                       "cut, or the server restarted -- and the server released "
-                                       "it. Stop the work it protects.")
-                            .arg(m_key.display())
-                            .arg(m_pid));
+            m_lost.declare(m_key.display(),
+                           QStringLiteral("The advisory lock %1 is no longer held: its session "
+                                          "(server process %2) ended -- terminated, its connection "
+                                          "cut, or the server restarted -- and the server released "
+                                          "it. Stop the work it protects.")
+                               .arg(m_key.display())
+                               .arg(m_pid));
             break;
         }
         const auto since = std::chrono::duration_cast<milliseconds>(Clock::now() - lastConfirmed);
         if (since >= m_unconfirmedLimit) {
-            declareLost(QStringLiteral("The advisory lock %1 could not be confirmed for %2: %3 "
-                                       "Its session may be gone; stop the work it protects.")
-                            .arg(m_key.display(), Duration::format(since), error));
+            m_lost.declare(m_key.display(),
+                           QStringLiteral("The advisory lock %1 could not be confirmed for %2: %3 "
+                                          "Its session may be gone; stop the work it protects.")
+                               .arg(m_key.display(), Duration::format(since), error));
             break;
         }
         wait = std::max(milliseconds(50), m_interval / 4);

@@ -3,14 +3,12 @@
 #include "advisorykey.h"
 #include "connectionparams.h"
 #include "locklostnotifier.h"
+#include "lostsignal.h"
 
 #include <QString>
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
-#include <memory>
-#include <mutex>
 #include <thread>
 
 namespace lockscope {
@@ -35,15 +33,14 @@ public:
     AdvisoryLockWatch &operator=(const AdvisoryLockWatch &) = delete;
 
     void stop();
-    bool isLost() const { return m_lost.load(); }
-    QString lostReason() const;
+    bool isLost() const { return m_lost.isLost(); }
+    QString lostReason() const { return m_lost.reason(); }
     // Checks that found the lock still held.
     quint64 confirmations() const { return m_confirmations.load(); }
-    LockLostNotifier *notifier() const { return m_notifier.get(); }
+    LockLostNotifier *notifier() const { return m_lost.notifier(); }
 
 private:
     void run();
-    void declareLost(const QString &reason);
     // 1: held, 0: not held, -1: could not ask (error set).
     int check(const QString &connectionName, QString *error);
 
@@ -52,14 +49,8 @@ private:
     int m_pid;
     std::chrono::milliseconds m_interval;
     std::chrono::milliseconds m_unconfirmedLimit;
-    LockLostCallback m_onLost;
-    std::unique_ptr<LockLostNotifier> m_notifier;
-    mutable std::mutex m_mutex;
-    std::condition_variable m_wake;
-    bool m_stopping = false;
-    std::atomic<bool> m_lost{false};
+    LostSignal m_lost;
     std::atomic<quint64> m_confirmations{0};
-    QString m_reason;
     std::thread m_thread;
 };
 

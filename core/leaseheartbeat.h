@@ -2,15 +2,13 @@
 
 #include "leaseinfo.h"
 #include "locklostnotifier.h"
+#include "lostsignal.h"
 
 #include <QString>
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
-#include <functional>
 #include <memory>
-#include <mutex>
 #include <thread>
 
 namespace lockscope {
@@ -33,26 +31,19 @@ public:
     LeaseHeartbeat &operator=(const LeaseHeartbeat &) = delete;
 
     void stop();
-    bool isLost() const { return m_lost.load(); }
-    QString lostReason() const;
+    bool isLost() const { return m_lost.isLost(); }
+    QString lostReason() const { return m_lost.reason(); }
     quint64 renewals() const { return m_renewals.load(); }
-    LockLostNotifier *notifier() const { return m_notifier.get(); }
+    LockLostNotifier *notifier() const { return m_lost.notifier(); }
 
 private:
     void run();
-    void declareLost(const QString &reason);
 
     std::shared_ptr<LeaseBackend> m_backend;
     LeaseInfo m_info;
     std::chrono::milliseconds m_interval;
-    LeaseLostCallback m_onLost;
-    std::unique_ptr<LockLostNotifier> m_notifier;
-    mutable std::mutex m_mutex;
-    std::condition_variable m_wake;
-    bool m_stopping = false;
-    std::atomic<bool> m_lost{false};
+    LostSignal m_lost;
     std::atomic<quint64> m_renewals{0};
-    QString m_reason;
     std::thread m_thread;
 };
 
