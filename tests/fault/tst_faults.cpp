@@ -147,6 +147,40 @@ private Q_SLOTS:
             !QString::fromUtf8(holder->readAllStandardOutput()).contains(QLatin1String("lost")));
     }
 
+    // The same cut for an advisory session lock: the server released it with the
+    // session, so the holder is told at once (exit 4, a "lost" event) and another
+    // session can take it -- the opposite of a lease, which outlives its connection.
+    void terminatedAdvisorySessionReportsLost() {
+        QString why;
+        const auto params = test::TestDb::freshPostgres(&why);
+        if (!params)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        const QString url = test::TestDb::urlFor(*params);
+        std::unique_ptr<QProcess> holder(LockctlProcess::start(
+            url, {QStringLiteral("advisory-lock"), QStringLiteral("text:reports/nightly"),
+                  QStringLiteral("--hold"), QStringLiteral("60s")}));
+        const QJsonObject held = readJsonLine(holder.get());
+        QVERIFY(!held.isEmpty());
+        const int pid = held.value(QStringLiteral("pid")).toInt();
+        QVERIFY(pid > 0);
+        QElapsedTimer sinceCut;
+        sinceCut.start();
+        QVERIFY(test::TestDb::exec(*params,
+                                   QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid)));
+        const QJsonObject lost = readJsonLine(holder.get(), 15000);
+        QCOMPARE(lost.value(QStringLiteral("event")).toString(), QStringLiteral("lost"));
+        QVERIFY2(lost.value(QStringLiteral("reason")).toString().contains(QString::number(pid)),
+                 qPrintable(lost.value(QStringLiteral("reason")).toString()));
+        QVERIFY(ended(holder.get(), 15000));
+        QCOMPARE(holder->exitCode(), 4);
+        QVERIFY(sinceCut.elapsed() < 10000); // told within the watch's interval, not at --hold
+        const auto next = LockctlProcess::run(url, {QStringLiteral("advisory-lock"),
+                                                    QStringLiteral("text:reports/nightly"),
+                                                    QStringLiteral("--wait"), QStringLiteral("0"),
+                                                    QStringLiteral("--hold"), QStringLiteral("0")});
+        QVERIFY2(next.exitCode == 0, qPrintable(next.err));
+    }
+
     // The password of the run appears nowhere: not in ps, not in output, not in
     // the audit table, not in the server log.
     void passwordAppearsNowhere() {
