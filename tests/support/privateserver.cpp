@@ -5,7 +5,9 @@
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSqlError>
@@ -51,15 +53,19 @@ PrivateServer::PrivateServer(Tls tls) {
                                  "LOCKSCOPE_TEST_PG_HARNESS to scripts/pg-harness");
         return;
     }
-    if (!m_parent.isValid()) {
+    const QString shared = qEnvironmentVariable("LOCKSCOPE_TEST_PG_DIR");
+    m_parent = std::make_unique<QTemporaryDir>(
+        (shared.isEmpty() || !QFileInfo(shared).isWritable() ? QDir::tempPath() : shared) +
+        QStringLiteral("/private-XXXXXX"));
+    if (!m_parent->isValid()) {
         m_error = QStringLiteral("cannot create a temporary directory");
         return;
     }
     // As root the server runs as `postgres`, which must pass through this directory.
-    QFile::setPermissions(m_parent.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                               QFileDevice::ExeOwner | QFileDevice::ExeGroup |
-                                               QFileDevice::ExeOther);
-    m_dir = m_parent.path() + QStringLiteral("/pg");
+    QFile::setPermissions(m_parent->path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                QFileDevice::ExeOwner | QFileDevice::ExeGroup |
+                                                QFileDevice::ExeOther);
+    m_dir = m_parent->path() + QStringLiteral("/pg");
     QStringList args{QStringLiteral("start"), m_dir};
     if (tls == Tls::On)
         args << QStringLiteral("--tls");
@@ -77,7 +83,7 @@ PrivateServer::PrivateServer(Tls tls) {
         m_error = QStringLiteral("the harness wrote no pgpass file: %1").arg(output);
         return;
     }
-    addPasswords(m_parent.path(), pass.readAll(), &m_error);
+    addPasswords(m_parent->path(), pass.readAll(), &m_error);
 }
 
 PrivateServer::~PrivateServer() {

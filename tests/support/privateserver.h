@@ -6,13 +6,17 @@
 #include <QString>
 #include <QTemporaryDir>
 
+#include <memory>
+
 namespace lockscope::test {
 
 // A PostgreSQL server of the test's own, started with scripts/pg-harness in a
 // private directory: for tests that restart the server or need TLS, so they never
 // disturb the shared test server other tests run against in parallel. Its login
 // passwords are added to a PGPASSFILE of the test process (children inherit it).
-// Stopped and deleted with the object.
+// Stopped and deleted with the object. It lives inside the shared server's
+// directory when there is one, so `pg-harness stop` of that server also stops a
+// private server whose test was killed before it could.
 class PrivateServer final {
 public:
     enum class Tls { Off, On };
@@ -40,7 +44,7 @@ public:
 private:
     bool runHarness(const QStringList &args, QString *output = nullptr);
 
-    QTemporaryDir m_parent;
+    std::unique_ptr<QTemporaryDir> m_parent;
     QString m_dir;
     QMap<QString, QString> m_env;
     QString m_error;
