@@ -4,6 +4,7 @@
 #include "backendactions.h"
 #include "inspectorrefresher.h"
 #include "prompter.h"
+#include "whenfinished.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -212,20 +213,25 @@ void AdvisoryTab::signalSelected(bool terminate) {
     m_busy = true;
     updateActions();
     const ConnectionParams params = m_session->params;
-    QtConcurrent::run(m_pool, [params, pid, terminate] {
-        auto sent = terminate
+    whenFinished(
+        QtConcurrent::run(
+            m_pool,
+            [params, pid, terminate] {
+                auto sent =
+                    terminate
                         ? BackendActions::terminateBackend(params, pid, QStringLiteral("lockscope"))
                         : BackendActions::cancelBackend(params, pid, QStringLiteral("lockscope"));
-        if (!sent.ok())
-            return sent.error().message;
-        return sent.value() ? QObject::tr("Backend %1 signalled.").arg(pid)
-                            : QObject::tr("Backend %1 had already ended.").arg(pid);
-    }).then(this, [this, what](const QString &outcome) {
-        m_busy = false;
-        updateActions();
-        Q_EMIT actionFinished(outcome);
-        Prompter::instance()->inform(this, what, outcome);
-    });
+                if (!sent.ok())
+                    return sent.error().message;
+                return sent.value() ? QObject::tr("Backend %1 signalled.").arg(pid)
+                                    : QObject::tr("Backend %1 had already ended.").arg(pid);
+            }),
+        this, [this, what](const QString &outcome) {
+            m_busy = false;
+            updateActions();
+            Q_EMIT actionFinished(outcome);
+            Prompter::instance()->inform(this, what, outcome);
+        });
 }
 
 } // namespace lockscope::ui

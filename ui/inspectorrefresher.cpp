@@ -3,6 +3,7 @@
 #include "advisorytablemodel.h"
 #include "audittablemodel.h"
 #include "leasetablemodel.h"
+#include "whenfinished.h"
 
 #include <QElapsedTimer>
 #include <QtConcurrent/QtConcurrentRun>
@@ -83,9 +84,8 @@ void InspectorRefresher::start() {
     inputs.advisory = m_advisory->rows();
     inputs.audit = m_audit->rows();
     inputs.withAudit = (m_round++ % 3) == 0 || m_audit->rows().isEmpty();
-    QtConcurrent::run(&m_pool, [inputs] {
-        return takeInspectorSnapshot(inputs);
-    }).then(this, [this](const InspectorSnapshot &result) { onResult(result); });
+    whenFinished(QtConcurrent::run(&m_pool, [inputs] { return takeInspectorSnapshot(inputs); }),
+                 this, [this](const InspectorSnapshot &result) { onResult(result); });
 }
 
 void InspectorRefresher::onResult(const InspectorSnapshot &result) {

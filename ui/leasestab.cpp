@@ -5,6 +5,7 @@
 #include "leasefilterproxy.h"
 #include "leasetablemodel.h"
 #include "prompter.h"
+#include "whenfinished.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -171,60 +172,69 @@ void LeasesTab::sweepExpired() {
     m_busy = true;
     updateActions();
     // First the count (a dry run), then the question, then the sweep.
-    QtConcurrent::run(m_pool, [params] {
-        return AdminActions::sweep(params, 1000, true, QStringLiteral("lockscope"));
-    }).then(this, [this, params](const Result<SweepResult> &dry) {
-        if (!dry.ok()) {
-            m_busy = false;
-            updateActions();
-            Prompter::instance()->inform(this, tr("Sweep"), dry.error().message);
-            return;
-        }
-        if (dry->count == 0) {
-            m_busy = false;
-            updateActions();
-            Prompter::instance()->inform(this, tr("Sweep"), tr("No lease has expired."));
-            return;
-        }
-        if (!Prompter::instance()->confirm(
-                this, tr("Sweep expired leases"),
-                tr("%n expired lease(s) will be deleted from %1.", nullptr, int(dry->count))
-                    .arg(params.displayUrl()))) {
-            m_busy = false;
-            updateActions();
-            return;
-        }
-        auto cancel = std::make_shared<CancelToken>();
-        auto *progress = new QProgressDialog(tr("Sweeping expired leases…"), tr("Cancel"), 0,
-                                             int(dry->count), this);
-        progress->setWindowModality(Qt::WindowModal);
-        progress->setMinimumDuration(500);
-        connect(progress, &QProgressDialog::canceled, this, [cancel] { cancel->cancel(); });
-        QPointer<QProgressDialog> guard(progress);
-        QtConcurrent::run(m_pool, [params, cancel, guard] {
-            return AdminActions::sweep(params, 1000, false, QStringLiteral("lockscope"),
-                                       cancel.get(), [guard](qint64 n) {
-                                           QMetaObject::invokeMethod(
-                                               guard,
-                                               [guard, n] {
-                                                   if (guard)
-                                                       guard->setValue(int(n));
-                                               },
-                                               Qt::QueuedConnection);
-                                       });
-        }).then(this, [this, progress](const Result<SweepResult> &done) {
-            progress->deleteLater();
-            m_busy = false;
-            updateActions();
-            const QString text =
-                !done.ok() ? done.error().message
-                : done->cancelled
-                    ? tr("Cancelled after removing %n expired lease(s).", nullptr, int(done->count))
-                    : tr("Removed %n expired lease(s).", nullptr, int(done->count));
-            Q_EMIT actionFinished(text);
-            Prompter::instance()->inform(this, tr("Sweep"), text);
+    whenFinished(
+        QtConcurrent::run(m_pool,
+                          [params] {
+                              return AdminActions::sweep(params, 1000, true,
+                                                         QStringLiteral("lockscope"));
+                          }),
+        this, [this, params](const Result<SweepResult> &dry) {
+            if (!dry.ok()) {
+                m_busy = false;
+                updateActions();
+                Prompter::instance()->inform(this, tr("Sweep"), dry.error().message);
+                return;
+            }
+            if (dry->count == 0) {
+                m_busy = false;
+                updateActions();
+                Prompter::instance()->inform(this, tr("Sweep"), tr("No lease has expired."));
+                return;
+            }
+            if (!Prompter::instance()->confirm(
+                    this, tr("Sweep expired leases"),
+                    tr("%n expired lease(s) will be deleted from %1.", nullptr, int(dry->count))
+                        .arg(params.displayUrl()))) {
+                m_busy = false;
+                updateActions();
+                return;
+            }
+            auto cancel = std::make_shared<CancelToken>();
+            auto *progress = new QProgressDialog(tr("Sweeping expired leases…"), tr("Cancel"), 0,
+                                                 int(dry->count), this);
+            progress->setWindowModality(Qt::WindowModal);
+            progress->setMinimumDuration(500);
+            connect(progress, &QProgressDialog::canceled, this, [cancel] { cancel->cancel(); });
+            QPointer<QProgressDialog> guard(progress);
+            whenFinished(QtConcurrent::run(m_pool,
+                                           [params, cancel, guard] {
+                                               return AdminActions::sweep(
+                                                   params, 1000, false, QStringLiteral("lockscope"),
+                                                   cancel.get(), [guard](qint64 n) {
+                                                       QMetaObject::invokeMethod(
+                                                           guard,
+                                                           [guard, n] {
+                                                               if (guard)
+                                                                   guard->setValue(int(n));
+                                                           },
+                                                           Qt::QueuedConnection);
+                                                   });
+                                           }),
+                         this, [this, progress](const Result<SweepResult> &done) {
+                             progress->deleteLater();
+                             m_busy = false;
+                             updateActions();
+                             const QString text =
+                                 !done.ok() ? done.error().message
+                                 : done->cancelled
+                                     ? tr("Cancelled after removing %n expired lease(s).", nullptr,
+                                          int(done->count))
+                                     : tr("Removed %n expired lease(s).", nullptr,
+                                          int(done->count));
+                             Q_EMIT actionFinished(text);
+                             Prompter::instance()->inform(this, tr("Sweep"), text);
+                         });
         });
-    });
 }
 
 void LeasesTab::forceReleaseSelected() {
@@ -251,27 +261,32 @@ void LeasesTab::forceReleaseSelected() {
     const ConnectionParams params = m_session->params;
     m_busy = true;
     updateActions();
-    QtConcurrent::run(m_pool, [params, shown] {
-        QStringList outcome;
-        for (const Shown &s : shown) {
-            auto r =
-                AdminActions::forceRelease(params, s.key, s.token, QStringLiteral("lockscope"));
-            if (!r.ok())
-                outcome << QObject::tr("%1: %2").arg(s.key, r.error().message);
-            else if (r->outcome == ReleaseOutcome::Released)
-                outcome << QObject::tr("%1: released").arg(s.key);
-            else if (r->outcome == ReleaseOutcome::Changed)
-                outcome << QObject::tr("%1: changed since you looked — not released").arg(s.key);
-            else
-                outcome << QObject::tr("%1: already gone — nothing to release").arg(s.key);
-        }
-        return outcome.join(QLatin1Char('\n'));
-    }).then(this, [this](const QString &text) {
-        m_busy = false;
-        updateActions();
-        Q_EMIT actionFinished(text);
-        Prompter::instance()->inform(this, tr("Force release"), text);
-    });
+    whenFinished(
+        QtConcurrent::run(
+            m_pool,
+            [params, shown] {
+                QStringList outcome;
+                for (const Shown &s : shown) {
+                    auto r = AdminActions::forceRelease(params, s.key, s.token,
+                                                        QStringLiteral("lockscope"));
+                    if (!r.ok())
+                        outcome << QObject::tr("%1: %2").arg(s.key, r.error().message);
+                    else if (r->outcome == ReleaseOutcome::Released)
+                        outcome << QObject::tr("%1: released").arg(s.key);
+                    else if (r->outcome == ReleaseOutcome::Changed)
+                        outcome << QObject::tr("%1: changed since you looked — not released")
+                                       .arg(s.key);
+                    else
+                        outcome << QObject::tr("%1: already gone — nothing to release").arg(s.key);
+                }
+                return outcome.join(QLatin1Char('\n'));
+            }),
+        this, [this](const QString &text) {
+            m_busy = false;
+            updateActions();
+            Q_EMIT actionFinished(text);
+            Prompter::instance()->inform(this, tr("Force release"), text);
+        });
 }
 
 } // namespace lockscope::ui

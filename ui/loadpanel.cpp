@@ -4,6 +4,7 @@
 #include "loadcharts.h"
 #include "loadchildren.h"
 #include "loadrunner.h"
+#include "whenfinished.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -204,33 +205,39 @@ void LoadPanel::start() {
     const QString lockctl = m_lockctl;
     QPointer<LoadPanel> self(this);
     auto cancel = m_cancel;
-    QtConcurrent::run(&m_pool, [params, c, cancel, lockctl, self]() -> Result<LoadSummary> {
-        if (auto prepared = LoadRunner::prepare(params, c); !prepared.ok())
-            return prepared.error();
-        LoadChildren children(lockctl, params, c);
-        if (c.processes > 0 && !lockctl.isEmpty())
-            children.start(0);
-        auto summary = LoadRunner::run(params, c, cancel.get(), [self](const LoadSample &s) {
-            QMetaObject::invokeMethod(
-                self,
-                [self, s] {
-                    if (self)
-                        self->onSample(s);
-                },
-                Qt::QueuedConnection);
-        });
-        if (cancel->isCancelled())
-            children.stop();
-        if (!summary.ok())
-            return summary;
-        QString childError;
-        if (children.collect(summary.value(), &childError) > 0 && summary->firstError.isEmpty())
-            summary->firstError = childError;
-        summary->processes = 1 + c.processes;
-        if (auto finished = LoadRunner::finish(params, summary.value()); !finished.ok())
-            return finished.error();
-        return summary;
-    }).then(this, [this](const Result<LoadSummary> &summary) { onFinished(summary); });
+    whenFinished(
+        QtConcurrent::run(&m_pool,
+                          [params, c, cancel, lockctl, self]() -> Result<LoadSummary> {
+                              if (auto prepared = LoadRunner::prepare(params, c); !prepared.ok())
+                                  return prepared.error();
+                              LoadChildren children(lockctl, params, c);
+                              if (c.processes > 0 && !lockctl.isEmpty())
+                                  children.start(0);
+                              auto summary = LoadRunner::run(params, c, cancel.get(),
+                                                             [self](const LoadSample &s) {
+                                                                 QMetaObject::invokeMethod(
+                                                                     self,
+                                                                     [self, s] {
+                                                                         if (self)
+                                                                             self->onSample(s);
+                                                                     },
+                                                                     Qt::QueuedConnection);
+                                                             });
+                              if (cancel->isCancelled())
+                                  children.stop();
+                              if (!summary.ok())
+                                  return summary;
+                              QString childError;
+                              if (children.collect(summary.value(), &childError) > 0 &&
+                                  summary->firstError.isEmpty())
+                                  summary->firstError = childError;
+                              summary->processes = 1 + c.processes;
+                              if (auto finished = LoadRunner::finish(params, summary.value());
+                                  !finished.ok())
+                                  return finished.error();
+                              return summary;
+                          }),
+        this, [this](const Result<LoadSummary> &summary) { onFinished(summary); });
 }
 
 void LoadPanel::stop() {

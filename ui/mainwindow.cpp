@@ -14,6 +14,7 @@
 #include "loadpanel.h"
 #include "profilestore.h"
 #include "prompter.h"
+#include "whenfinished.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -137,30 +138,33 @@ void MainWindow::connectTo(const ConnectionParams &params, const QString &profil
     const quint64 serial = ++m_connectSerial;
     m_connectionError.clear();
     m_connection->setText(tr("Connecting to %1…").arg(params.displayUrl()));
-    QtConcurrent::run(m_refresher->pool(), [params, profileName, profileReadOnly, migrate] {
-        return connectAndCheck(params, profileName, profileReadOnly, migrate);
-    }).then(this, [this, serial](const ConnectOutcome &outcome) {
-        if (serial != m_connectSerial)
-            return; // another connect (or a disconnect) came since
-        if (!outcome.session) {
-            m_connectionError = outcome.error;
-            m_connection->setText(tr("Not connected"));
-            updateStatus();
-            Q_EMIT connectionFailed(outcome.error);
-            Prompter::instance()->inform(this, tr("Cannot connect"), outcome.error);
-            return;
-        }
-        m_session = outcome.session;
-        if (!m_session->profileName.isEmpty())
-            ProfileStore::setLastProfile(m_session->profileName);
-        m_leasesTab->setSession(m_session);
-        m_advisoryTab->setSession(m_session);
-        m_loadPanel->setConnection(m_session->params);
-        m_refresher->setConnection(m_session->params);
-        m_disconnect->setEnabled(true);
-        updateStatus();
-        Q_EMIT connected();
-    });
+    whenFinished(QtConcurrent::run(m_refresher->pool(),
+                                   [params, profileName, profileReadOnly, migrate] {
+                                       return connectAndCheck(params, profileName, profileReadOnly,
+                                                              migrate);
+                                   }),
+                 this, [this, serial](const ConnectOutcome &outcome) {
+                     if (serial != m_connectSerial)
+                         return; // another connect (or a disconnect) came since
+                     if (!outcome.session) {
+                         m_connectionError = outcome.error;
+                         m_connection->setText(tr("Not connected"));
+                         updateStatus();
+                         Q_EMIT connectionFailed(outcome.error);
+                         Prompter::instance()->inform(this, tr("Cannot connect"), outcome.error);
+                         return;
+                     }
+                     m_session = outcome.session;
+                     if (!m_session->profileName.isEmpty())
+                         ProfileStore::setLastProfile(m_session->profileName);
+                     m_leasesTab->setSession(m_session);
+                     m_advisoryTab->setSession(m_session);
+                     m_loadPanel->setConnection(m_session->params);
+                     m_refresher->setConnection(m_session->params);
+                     m_disconnect->setEnabled(true);
+                     updateStatus();
+                     Q_EMIT connected();
+                 });
 }
 
 void MainWindow::disconnectFromDatabase() {

@@ -21,6 +21,7 @@
 #include <QCheckBox>
 #include <QDialog>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -96,6 +97,33 @@ void insert(const ConnectionParams &p, const QString &key, const QString &token,
                .arg(expiresIn)));
 }
 
+// Connects the window and waits for the outcome. Empty when connected;
+// otherwise what went wrong, as the window showed it, so a failure in CI says
+// more than "timed out".
+QString connectWindow(MainWindow &w, const ConnectionParams &p, const QString &profile = QString(),
+                      bool profileReadOnly = false) {
+    QSignalSpy connected(&w, &MainWindow::connected);
+    QSignalSpy failed(&w, &MainWindow::connectionFailed);
+    w.connectTo(p, profile, profileReadOnly);
+    QElapsedTimer waited;
+    waited.start();
+    while (connected.isEmpty() && failed.isEmpty() && waited.elapsed() < 30000)
+        QTest::qWait(20);
+    if (!connected.isEmpty())
+        return QString();
+    if (!failed.isEmpty())
+        return QStringLiteral("the connection failed: %1").arg(failed.first().first().toString());
+    return QStringLiteral("no outcome after %1 ms; the status bar says '%2'")
+        .arg(waited.elapsed())
+        .arg(w.statusLabel()->text());
+}
+
+#define LOCKSCOPE_CONNECT(...)                                                                     \
+    do {                                                                                           \
+        const QString connectError = connectWindow(__VA_ARGS__);                                   \
+        QVERIFY2(connectError.isEmpty(), qPrintable(connectError));                                \
+    } while (false)
+
 } // namespace
 
 class TestMainWindow final : public QObject {
@@ -126,9 +154,7 @@ private Q_SLOTS:
 
         MainWindow w;
         w.show();
-        QSignalSpy connected(&w, &MainWindow::connected);
-        w.connectTo(params, QStringLiteral("test"));
-        QVERIFY(connected.wait(20000));
+        LOCKSCOPE_CONNECT(w, params, QStringLiteral("test"));
         QTRY_COMPARE_WITH_TIMEOUT(w.leaseModel()->rowCount(), 3, 20000);
         const int alphaRow = rowOfKey(w, QStringLiteral("orders/alpha"));
         QVERIFY(alphaRow >= 0);
@@ -179,9 +205,7 @@ private Q_SLOTS:
         MainWindow w;
         w.show();
         w.tabs()->setCurrentWidget(w.advisoryTab());
-        QSignalSpy connected(&w, &MainWindow::connected);
-        w.connectTo(*params, QStringLiteral("pg"));
-        QVERIFY(connected.wait(20000));
+        LOCKSCOPE_CONNECT(w, *params, QStringLiteral("pg"));
         auto *model = static_cast<AdvisoryTableModel *>(
             static_cast<QSortFilterProxyModel *>(w.advisoryTab()->view()->model())->sourceModel());
         // The whole server by default, where tests running beside this one may hold
@@ -243,9 +267,7 @@ private Q_SLOTS:
     void advisoryTabExplainsSqlite() {
         const ConnectionParams params = test::TestDb::freshSqlite();
         MainWindow w;
-        QSignalSpy connected(&w, &MainWindow::connected);
-        w.connectTo(params);
-        QVERIFY(connected.wait(20000));
+        LOCKSCOPE_CONNECT(w, params);
         QVERIFY(!w.advisoryTab()->notice()->isHidden());
         QVERIFY(w.advisoryTab()->notice()->text().contains(QLatin1String("only on PostgreSQL")));
     }
@@ -257,9 +279,7 @@ private Q_SLOTS:
             insert(params, QStringLiteral("dead/%1").arg(i), QStringLiteral("t"), -10);
         insert(params, QStringLiteral("live/1"), QStringLiteral("t"), 600);
         MainWindow w;
-        QSignalSpy connected(&w, &MainWindow::connected);
-        w.connectTo(params, QStringLiteral("test"));
-        QVERIFY(connected.wait(20000));
+        LOCKSCOPE_CONNECT(w, params, QStringLiteral("test"));
         QTRY_COMPARE_WITH_TIMEOUT(w.leaseModel()->rowCount(), 5, 20000);
         QVERIFY(w.leasesTab()->sweepAction()->isEnabled());
         w.leasesTab()->sweepExpired();
@@ -287,9 +307,7 @@ private Q_SLOTS:
         insert(params, QStringLiteral("other"), QStringLiteral("token-other"), 600);
         MainWindow w;
         w.show();
-        QSignalSpy connected(&w, &MainWindow::connected);
-        w.connectTo(params, QStringLiteral("test"));
-        QVERIFY(connected.wait(20000));
+        LOCKSCOPE_CONNECT(w, params, QStringLiteral("test"));
         QTRY_COMPARE_WITH_TIMEOUT(w.leaseModel()->rowCount(), 2, 20000);
         w.refresher()->setPaused(true); // the operator looks at a snapshot...
         QTableView *view = w.leasesTab()->view();
@@ -320,9 +338,7 @@ private Q_SLOTS:
         insert(params, QStringLiteral("k"), QStringLiteral("t"), 600);
         MainWindow w;
         w.show();
-        QSignalSpy connected(&w, &MainWindow::connected);
-        w.connectTo(params);
-        QVERIFY(connected.wait(20000));
+        LOCKSCOPE_CONNECT(w, params);
         QTRY_COMPARE_WITH_TIMEOUT(w.leaseModel()->rowCount(), 1, 20000);
         m_prompter->answer = false;
         w.leasesTab()->view()->selectAll();
@@ -350,9 +366,7 @@ private Q_SLOTS:
         QVERIFY(holder->waitForReadyRead(30000));
         MainWindow w;
         w.show();
-        QSignalSpy connected(&w, &MainWindow::connected);
-        w.connectTo(*readOnly, QStringLiteral("ro"));
-        QVERIFY(connected.wait(20000));
+        LOCKSCOPE_CONNECT(w, *readOnly, QStringLiteral("ro"));
         QTRY_COMPARE_WITH_TIMEOUT(w.leaseModel()->rowCount(), 1, 20000);
         QVERIFY(w.session()->privileges.readOnly());
         w.leasesTab()->view()->selectAll();
@@ -377,9 +391,7 @@ private Q_SLOTS:
     void readOnlyProfileDisablesActions() {
         const ConnectionParams params = test::TestDb::freshSqlite();
         MainWindow w;
-        QSignalSpy connected(&w, &MainWindow::connected);
-        w.connectTo(params, QStringLiteral("careful"), true);
-        QVERIFY(connected.wait(20000));
+        LOCKSCOPE_CONNECT(w, params, QStringLiteral("careful"), true);
         QVERIFY(!w.leasesTab()->sweepAction()->isEnabled());
         QVERIFY(w.leasesTab()->sweepAction()->toolTip().contains(QLatin1String("careful")));
     }
@@ -399,9 +411,7 @@ private Q_SLOTS:
         MainWindow w;
         w.resize(1100, 600);
         w.show();
-        QSignalSpy connected(&w, &MainWindow::connected);
-        w.connectTo(params, QStringLiteral("restart"));
-        QVERIFY(connected.wait(20000));
+        LOCKSCOPE_CONNECT(w, params, QStringLiteral("restart"));
         QTRY_COMPARE_WITH_TIMEOUT(w.leaseModel()->rowCount(), 1, 20000);
 
         QStringList seen; // every status text, as the user would have seen it
@@ -474,9 +484,7 @@ private Q_SLOTS:
         insert(params, QStringLiteral("a,\"quoted\""), QStringLiteral("t1"), 600);
         insert(params, QStringLiteral("b"), QStringLiteral("t2"), 600);
         MainWindow w;
-        QSignalSpy connected(&w, &MainWindow::connected);
-        w.connectTo(params);
-        QVERIFY(connected.wait(20000));
+        LOCKSCOPE_CONNECT(w, params);
         QTRY_COMPARE_WITH_TIMEOUT(w.leaseModel()->rowCount(), 2, 20000);
         w.leasesTab()->proxy()->setFilterText(QStringLiteral("a*"));
         const QString csvPath = test::TestDb::scratchDir() + QStringLiteral("/leases.csv");
