@@ -173,7 +173,7 @@ private Q_SLOTS:
         w.show();
         QSignalSpy failed(&w, &MainWindow::connectionFailed);
         w.connectTo(profile.params, profile.name);
-        QVERIFY(failed.wait(30000));
+        QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 30000);
         const QString shown = failed.first().first().toString();
         QVERIFY2(shown.contains(message), qPrintable(shown));
         QVERIFY2(!shown.contains(kTypedPassword), qPrintable(shown));

@@ -68,12 +68,12 @@ private Q_SLOTS:
         QSignalSpy finished(&panel, &LoadPanel::finished);
         panel.start();
         QVERIFY(panel.isRunning());
-        QVERIFY(samples.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(!samples.isEmpty(), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(panel.charts()->pointCount() >= 3, 10000);
         QVERIFY(panel.keyTable()->rowCount() == 3);
         if (LoadMode(mode) == LoadMode::Lease)
             panel.grab().save(test::TestDb::artifactPath(QStringLiteral("load-running.png")));
-        QVERIFY(finished.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 20000);
         QVERIFY(!panel.isRunning());
         QVERIFY(panel.lastSummary().has_value());
         const LoadSummary &s = *panel.lastSummary();
@@ -97,11 +97,11 @@ private Q_SLOTS:
         QSignalSpy samples(&panel, &LoadPanel::sampled);
         QSignalSpy finished(&panel, &LoadPanel::finished);
         panel.start();
-        QVERIFY(samples.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(!samples.isEmpty(), 10000);
         QElapsedTimer clock;
         clock.start();
         panel.stop();
-        QVERIFY(finished.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 5000);
         QVERIFY2(clock.elapsed() < 1500, qPrintable(QString::number(clock.elapsed())));
         QCOMPARE(panel.lastSummary()->leftoverLeases, 0);
         ScopedConnection conn(params, QStringLiteral("check"));
@@ -116,7 +116,7 @@ private Q_SLOTS:
         w.show();
         QSignalSpy connected(&w, &MainWindow::connected);
         w.connectTo(params);
-        QVERIFY(connected.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(!connected.isEmpty(), 20000);
         LoadConfig c = shortRun(LoadMode::Lease);
         c.holdMin = c.holdMax = 300ms;
         c.duration = 4s;
@@ -128,7 +128,7 @@ private Q_SLOTS:
         QVERIFY(w.leaseModel()->rowAt(0).key.startsWith(QLatin1String("load/")));
         QTRY_VERIFY_WITH_TIMEOUT(w.loadPanel()->charts()->pointCount() >= 4, 10000);
         w.grab().save(test::TestDb::artifactPath(QStringLiteral("load-tab.png")));
-        QVERIFY(finished.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 20000);
     }
 };
 

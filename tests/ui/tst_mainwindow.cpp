@@ -466,14 +466,14 @@ private Q_SLOTS:
         missing.driver = Driver::Sqlite;
         missing.sqlitePath = QStringLiteral("/nonexistent-dir-lockscope/x.db");
         w.connectTo(missing);
-        QVERIFY(failed.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 20000);
         QVERIFY2(failed.first().first().toString().contains(QLatin1String("does not exist")),
                  qPrintable(failed.first().first().toString()));
 
         // A database without the lease table says how to create it.
         const ConnectionParams empty = test::TestDb::freshSqlite(false);
         w.connectTo(empty);
-        QVERIFY(failed.wait(20000));
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 2, 20000);
         QVERIFY2(failed.last().first().toString().contains(QLatin1String("lockctl --db")),
                  qPrintable(failed.last().first().toString()));
         QVERIFY(!w.session());
