@@ -6,6 +6,7 @@
 #include <QSqlDriver>
 #include <QSqlQuery>
 #include <QThread>
+#include <QUrl>
 
 namespace lockscope {
 
@@ -86,6 +87,89 @@ QAtomicInteger<quint64> g_scopedSerial;
 
 } // namespace
 
+namespace {
+
+Error removeWith(const QString &name, QSqlDatabase &db, const Error &e) {
+    db.close();
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(name);
+    return e;
+}
+
+// How to open a SQLite file this user may only read: read-only, so listing
+// and the inspector work and every write is refused as read-only. In WAL mode
+// a reader needs the -shm file: while the owner's program has the file open it
+// exists and is shared read-only; when nobody has it open and the directory is
+// not writable either, nothing can change the file, so it is read as immutable
+// (without locks) — unless a -wal file holds writes not yet merged, which an
+// immutable read would silently miss.
+enum class SqliteAccess { ReadWrite, ReadOnly, Immutable };
+
+Result<QSqlDatabase> openSqlite(const ConnectionParams &params, const QString &name,
+                                SqliteAccess access) {
+    QSqlDatabase db = QSqlDatabase::addDatabase(params.qtDriverName(), name);
+    if (!db.isValid()) {
+        return removeWith(
+            name, db,
+            Error{ErrorKind::Unsupported,
+                  QStringLiteral("The Qt SQL driver QSQLITE is not installed. Install "
+                                 "libqt6sql6-sqlite.")});
+    }
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000");
+    if (access == SqliteAccess::Immutable) {
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI");
+        QUrl uri = QUrl::fromLocalFile(QFileInfo(params.sqlitePath).absoluteFilePath());
+        uri.setQuery(QStringLiteral("immutable=1"));
+        db.setDatabaseName(uri.toString(QUrl::FullyEncoded));
+    } else {
+        if (access == SqliteAccess::ReadOnly)
+            options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+        db.setDatabaseName(params.sqlitePath);
+    }
+    db.setConnectOptions(options);
+    if (!db.open())
+        return removeWith(name, db, classifyOpen(db.lastError(), params));
+    QSqlQuery pragma(db);
+    if (access == SqliteAccess::ReadWrite) {
+        // WAL lets readers (the inspector) run beside writers; it is a property
+        // of the file, so setting it again is harmless.
+        pragma.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+        if (pragma.lastError().isValid() &&
+            pragma.lastError().nativeErrorCode() != QLatin1String("8")) {
+            const Error e =
+                Database::classify(pragma.lastError(), params, QStringLiteral("open the database"));
+            pragma = QSqlQuery();
+            return removeWith(name, db, e);
+        }
+        pragma.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+        return db;
+    }
+    // Reading the schema is the first read: it fails here, not in the caller's
+    // query, when a WAL file cannot be read without writing.
+    if (pragma.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")))
+        return db;
+    const QSqlError error = pragma.lastError();
+    const Error e = Database::classify(error, params, QStringLiteral("read the database"));
+    pragma = QSqlQuery();
+    removeWith(name, db, e);
+    // 8 SQLITE_READONLY, 14 SQLITE_CANTOPEN: the -shm (or -wal) cannot be made.
+    const int code = error.nativeErrorCode().toInt() & 0xff;
+    if (access == SqliteAccess::ReadOnly && (code == 8 || code == 14)) {
+        if (QFileInfo::exists(params.sqlitePath + QStringLiteral("-wal"))) {
+            return Error{ErrorKind::PermissionDenied,
+                         QStringLiteral("Cannot read the SQLite database %1: it is read-only for "
+                                        "you and its write-ahead log %1-wal has not been merged "
+                                        "into it. Open it once as a user who may write it (any "
+                                        "lockctl command does), then read it again.")
+                             .arg(params.sqlitePath)};
+        }
+        return openSqlite(params, name, SqliteAccess::Immutable);
+    }
+    return e;
+}
+
+} // namespace
+
 Result<QSqlDatabase> Database::open(const ConnectionParams &params, const QString &name) {
     if (params.isSqlite()) {
         const QFileInfo file(params.sqlitePath);
@@ -102,59 +186,29 @@ Result<QSqlDatabase> Database::open(const ConnectionParams &params, const QStrin
                                         "Give the path of a database file.")
                              .arg(params.sqlitePath)};
         }
+        const bool readOnly = file.exists() && file.isReadable() && !file.isWritable();
+        return openSqlite(params, name,
+                          readOnly ? SqliteAccess::ReadOnly : SqliteAccess::ReadWrite);
     }
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(params.qtDriverName(), name);
-        if (!db.isValid()) {
-            db = QSqlDatabase();
-            QSqlDatabase::removeDatabase(name);
-            return Error{ErrorKind::Unsupported,
-                         QStringLiteral("The Qt SQL driver %1 is not installed. Install %2.")
-                             .arg(params.qtDriverName(),
-                                  params.isPostgres() ? QStringLiteral("libqt6sql6-psql")
-                                                      : QStringLiteral("libqt6sql6-sqlite"))};
-        }
-        if (params.isPostgres()) {
-            db.setHostName(params.host);
-            db.setPort(params.port);
-            db.setDatabaseName(params.database);
-            db.setUserName(params.user);
-            db.setPassword(params.password);
-            db.setConnectOptions(params.postgresConnectOptions());
-        } else {
-            db.setDatabaseName(params.sqlitePath);
-            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000"));
-        }
-        if (db.open()) {
-            if (params.isPostgres()) {
-                // libpq prints NOTICEs ("relation … already exists, skipping") on stderr.
-                QSqlQuery quiet(db);
-                quiet.exec(QStringLiteral("SET client_min_messages = warning"));
-            }
-            if (params.isSqlite()) {
-                QSqlQuery pragma(db);
-                // WAL lets readers (the inspector) run beside writers; it is a
-                // property of the file, so setting it again is harmless.
-                pragma.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
-                if (pragma.lastError().isValid() &&
-                    pragma.lastError().nativeErrorCode() != QLatin1String("8")) {
-                    const Error e =
-                        classify(pragma.lastError(), params, QStringLiteral("open the database"));
-                    pragma = QSqlQuery();
-                    db.close();
-                    db = QSqlDatabase();
-                    QSqlDatabase::removeDatabase(name);
-                    return e;
-                }
-                pragma.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
-            }
-            return db;
-        }
-        const Error e = classifyOpen(db.lastError(), params);
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(name);
-        return e;
+    QSqlDatabase db = QSqlDatabase::addDatabase(params.qtDriverName(), name);
+    if (!db.isValid()) {
+        return removeWith(name, db,
+                          Error{ErrorKind::Unsupported,
+                                QStringLiteral("The Qt SQL driver QPSQL is not installed. Install "
+                                               "libqt6sql6-psql.")});
     }
+    db.setHostName(params.host);
+    db.setPort(params.port);
+    db.setDatabaseName(params.database);
+    db.setUserName(params.user);
+    db.setPassword(params.password);
+    db.setConnectOptions(params.postgresConnectOptions());
+    if (!db.open())
+        return removeWith(name, db, classifyOpen(db.lastError(), params));
+    // libpq prints NOTICEs ("relation … already exists, skipping") on stderr.
+    QSqlQuery quiet(db);
+    quiet.exec(QStringLiteral("SET client_min_messages = warning"));
+    return db;
 }
 
 void Database::close(const QString &name) {

@@ -45,4 +45,23 @@ QString Duration::format(std::chrono::milliseconds duration) {
     return QStringLiteral("%1h").arg(static_cast<double>(ms) / 3'600'000.0, 0, 'g', 4);
 }
 
+QString Duration::formatRemaining(double seconds) {
+    const double a = std::abs(seconds);
+    const auto whole = static_cast<qint64>(a);
+    QString text;
+    if (a < 60)
+        text = QStringLiteral("%1 s").arg(a, 0, 'f', 1);
+    else if (a < 3600)
+        text = QStringLiteral("%1 m %2 s").arg(whole / 60).arg(whole % 60, 2, 10, QLatin1Char('0'));
+    else if (a < 86400)
+        text = QStringLiteral("%1 h %2 m")
+                   .arg(whole / 3600)
+                   .arg((whole % 3600) / 60, 2, 10, QLatin1Char('0'));
+    else
+        text = QStringLiteral("%1 d %2 h")
+                   .arg(whole / 86400)
+                   .arg((whole % 86400) / 3600, 2, 10, QLatin1Char('0'));
+    return seconds >= 0 ? text : QStringLiteral("%1 ago").arg(text);
+}
+
 } // namespace lockscope

@@ -14,6 +14,9 @@ namespace Duration {
 
 Result<std::chrono::milliseconds> parse(const QString &text, const QString &what);
 QString format(std::chrono::milliseconds duration);
+// Time left on a lease as people read it: "12.3 s", "4 m 05 s", "2 h 07 m",
+// "26701 d 12 h"; a negative value is "… ago".
+QString formatRemaining(double seconds);
 
 } // namespace Duration
 

@@ -2,6 +2,7 @@
 
 #include "adminactions.h"
 #include "canceltoken.h"
+#include "duration.h"
 #include "leasefilterproxy.h"
 #include "leasetablemodel.h"
 #include "prompter.h"
@@ -36,8 +37,8 @@ struct Shown {
 };
 
 QString remainingText(double s) {
-    return s > 0 ? QObject::tr("%1 s left").arg(s, 0, 'f', 1)
-                 : QObject::tr("expired %1 s ago").arg(-s, 0, 'f', 1);
+    return s > 0 ? QObject::tr("%1 left").arg(Duration::formatRemaining(s))
+                 : QObject::tr("expired %1").arg(Duration::formatRemaining(s));
 }
 
 } // namespace

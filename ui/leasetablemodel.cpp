@@ -1,5 +1,6 @@
 #include "leasetablemodel.h"
 
+#include "duration.h"
 #include "exporter.h"
 
 #include <QBrush>
@@ -13,23 +14,6 @@ namespace {
 QString formatTime(double epoch) {
     return QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(epoch * 1000.0))
         .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-}
-
-QString formatRemaining(double seconds) {
-    const double a = std::abs(seconds);
-    QString text;
-    if (a < 60)
-        text = QStringLiteral("%1 s").arg(a, 0, 'f', 1);
-    else if (a < 3600)
-        text =
-            QStringLiteral("%1 m %2 s").arg(int(a) / 60).arg(int(a) % 60, 2, 10, QLatin1Char('0'));
-    else if (a < 86400)
-        text = QStringLiteral("%1 h %2 m")
-                   .arg(int(a) / 3600)
-                   .arg((int(a) % 3600) / 60, 2, 10, QLatin1Char('0'));
-    else
-        text = QStringLiteral("%1 d %2 h").arg(int(a / 86400)).arg((qint64(a) % 86400) / 3600);
-    return seconds >= 0 ? text : QStringLiteral("%1 ago").arg(text);
 }
 
 } // namespace
@@ -92,7 +76,7 @@ QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
                    : state == LeaseState::ExpiringSoon ? QStringLiteral("◐ expiring")
                                                        : QStringLiteral("✕ expired");
         case Remaining:
-            return formatRemaining(remaining);
+            return Duration::formatRemaining(remaining);
         case ExpiresAt:
             return formatTime(row.expiresAt);
         case AcquiredAt:

@@ -1,6 +1,7 @@
 #include "commands.h"
 
 #include "database.h"
+#include "duration.h"
 #include "globpattern.h"
 #include "leasequeries.h"
 
@@ -87,14 +88,18 @@ int runList(Context &ctx, const QStringList &args) {
     }
     int keyWidth = 3;
     int ownerWidth = 5;
+    int remainingWidth = 9;
     for (const LeaseRow &row : std::as_const(rows)) {
         keyWidth = std::min(48, std::max<int>(keyWidth, static_cast<int>(row.key.size())));
         const QString owner = row.owner.isEmpty() ? row.token : row.owner;
         ownerWidth = std::min(40, std::max<int>(ownerWidth, static_cast<int>(owner.size())));
+        remainingWidth = std::max<int>(
+            remainingWidth,
+            static_cast<int>(Duration::formatRemaining(row.remainingAt(snap->dbNow)).size()));
     }
     ctx.out << QStringLiteral("KEY").leftJustified(keyWidth) << "  "
             << QStringLiteral("STATE").leftJustified(7) << "  "
-            << QStringLiteral("REMAINING").rightJustified(10) << "  "
+            << QStringLiteral("REMAINING").rightJustified(remainingWidth) << "  "
             << QStringLiteral("OWNER").leftJustified(ownerWidth) << "  EXPIRES AT\n";
     int heldCount = 0;
     for (const LeaseRow &row : std::as_const(rows)) {
@@ -106,7 +111,7 @@ int runList(Context &ctx, const QStringList &args) {
         ctx.out
             << key.leftJustified(keyWidth) << "  "
             << (remaining > 0 ? QStringLiteral("held") : QStringLiteral("expired")).leftJustified(7)
-            << "  " << QStringLiteral("%1s").arg(remaining, 0, 'f', 1).rightJustified(10) << "  "
+            << "  " << Duration::formatRemaining(remaining).rightJustified(remainingWidth) << "  "
             << owner.leftJustified(ownerWidth) << "  " << formatEpoch(row.expiresAt) << '\n';
     }
     ctx.out << rows.size() << " lease" << (rows.size() == 1 ? "" : "s") << ": " << heldCount

@@ -7,10 +7,17 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
+#include <memory>
 
 #include <unistd.h>
 
@@ -54,53 +61,194 @@ QStringList rows(const ConnectionParams &p) {
     return out;
 }
 
+// A directory anyone may enter holding locks.db, which only its owner may
+// write (as root the directory stays writable to root alone; otherwise both are
+// made read-only to this user too). `schema` is what the file holds.
+class ReadOnlyFile {
+public:
+    enum Schema { Migrated, ForeignTable };
+    explicit ReadOnlyFile(Schema schema = Migrated)
+        : m_dir(QDir::tempPath() + QStringLiteral("/lockscope-ro-XXXXXX")) {
+        QFile::setPermissions(m_dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                                QFileDevice::ExeOther | QFileDevice::ReadGroup |
+                                                QFileDevice::ExeGroup);
+        params.driver = Driver::Sqlite;
+        params.sqlitePath = m_dir.path() + QStringLiteral("/locks.db");
+        if (schema == Migrated) {
+            m_ok = LockctlProcess::run(test::TestDb::urlFor(params), {QStringLiteral("migrate")})
+                       .exitCode == 0;
+        } else {
+            m_ok = test::TestDb::exec(
+                params, QStringLiteral("CREATE TABLE aggregate_locks (lock_key text PRIMARY KEY, "
+                                       "owner_token text NOT NULL, acquired_at REAL, "
+                                       "expires_at REAL)"));
+        }
+        m_ok = m_ok && test::TestDb::exec(params, QStringLiteral("INSERT INTO aggregate_locks "
+                                                                 "VALUES ('held', 't', 0, "
+                                                                 "4102444800)"));
+    }
+    ~ReadOnlyFile() { makeWritable(); }
+    Q_DISABLE_COPY_MOVE(ReadOnlyFile)
+
+    bool ok() const { return m_ok; }
+    QString dir() const { return m_dir.path(); }
+    void makeReadOnly() {
+        QFile::setPermissions(params.sqlitePath, QFileDevice::ReadOwner | QFileDevice::ReadGroup |
+                                                     QFileDevice::ReadOther);
+        if (::geteuid() != 0)
+            QFile::setPermissions(m_dir.path(), QFileDevice::ReadOwner | QFileDevice::ExeOwner |
+                                                    QFileDevice::ReadOther | QFileDevice::ExeOther);
+    }
+    void makeWritable() {
+        QFile::setPermissions(m_dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                                QFileDevice::ExeOther);
+        QFile::setPermissions(params.sqlitePath, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                     QFileDevice::ReadOther);
+    }
+
+    ConnectionParams params;
+
+private:
+    QTemporaryDir m_dir;
+    bool m_ok = false;
+};
+
+QStringList listedKeys(const LockctlResult &r) {
+    QStringList keys;
+    const QJsonArray rows = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    for (const QJsonValue &row : rows)
+        keys << row.toObject().value(QStringLiteral("lock_key")).toString();
+    return keys;
+}
+
 } // namespace
 
 class TestSqliteFile final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void readOnlyFile_data() {
+    // Every command that would write says the file is read-only, exit 1, and
+    // the file is unchanged.
+    void readOnlyFileRefusesWrites_data() {
         QTest::addColumn<QStringList>("args");
-        QTest::newRow("acquire") << QStringList{QStringLiteral("acquire"), QStringLiteral("k")};
-        QTest::newRow("release --force") << QStringList{
-            QStringLiteral("release"), QStringLiteral("held"), QStringLiteral("--force")};
-        QTest::newRow("sweep") << QStringList{QStringLiteral("sweep")};
-        QTest::newRow("migrate") << QStringList{QStringLiteral("migrate")};
+        QTest::addColumn<int>("schema");
+        QTest::newRow("acquire") << QStringList{QStringLiteral("acquire"), QStringLiteral("k")}
+                                 << int(ReadOnlyFile::Migrated);
+        QTest::newRow("release --force")
+            << QStringList{QStringLiteral("release"), QStringLiteral("held"),
+                           QStringLiteral("--force")}
+            << int(ReadOnlyFile::Migrated);
+        QTest::newRow("sweep") << QStringList{QStringLiteral("sweep")}
+                               << int(ReadOnlyFile::Migrated);
+        QTest::newRow("migrate, older schema")
+            << QStringList{QStringLiteral("migrate")} << int(ReadOnlyFile::ForeignTable);
     }
-    void readOnlyFile() {
+    void readOnlyFileRefusesWrites() {
         QFETCH(QStringList, args);
-        // A directory anyone may enter, with a file only its owner may write.
-        QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/lockscope-ro-XXXXXX"));
-        QVERIFY(dir.isValid());
-        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                              QFileDevice::ExeOwner | QFileDevice::ReadOther |
-                                              QFileDevice::ExeOther | QFileDevice::ReadGroup |
-                                              QFileDevice::ExeGroup);
-        ConnectionParams p;
-        p.driver = Driver::Sqlite;
-        p.sqlitePath = dir.path() + QStringLiteral("/locks.db");
-        QCOMPARE(LockctlProcess::run(test::TestDb::urlFor(p), {QStringLiteral("migrate")}).exitCode,
-                 0);
-        QVERIFY(test::TestDb::exec(p, QStringLiteral("INSERT INTO aggregate_locks VALUES ('held', "
-                                                     "'t', 0, 4102444800)")));
-        const QStringList before = rows(p);
-        QFile::setPermissions(p.sqlitePath, QFileDevice::ReadOwner | QFileDevice::ReadGroup |
-                                                QFileDevice::ReadOther);
-        if (::geteuid() != 0)
-            QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::ExeOwner |
-                                                  QFileDevice::ReadOther | QFileDevice::ExeOther);
+        QFETCH(int, schema);
+        ReadOnlyFile file{ReadOnlyFile::Schema(schema)};
+        QVERIFY(file.ok());
+        const QStringList before = rows(file.params);
+        file.makeReadOnly();
 
-        const LockctlResult r = runWithoutWriteAccess(p.sqlitePath, args);
+        const LockctlResult r = runWithoutWriteAccess(file.params.sqlitePath, args);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QLatin1String("is read-only. Check the permissions of the file and "
                                               "its directory.")),
                  qPrintable(r.err));
         QCOMPARE(r.err.count(QLatin1Char('\n')), 1); // one sentence, no driver noise
-        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                              QFileDevice::ExeOwner);
-        QFile::setPermissions(p.sqlitePath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        QCOMPARE(rows(p), before);
+        file.makeWritable();
+        QCOMPARE(rows(file.params), before);
+    }
+
+    // A file the user may only read can still be inspected: nothing to do for
+    // an up-to-date migrate, and list shows the rows — whether or not another
+    // program has the file open at the time (WAL's shared-memory file exists
+    // only while one does).
+    void readOnlyFileCanBeInspected() {
+        ReadOnlyFile file;
+        QVERIFY(file.ok());
+        file.makeReadOnly();
+        const LockctlResult upToDate =
+            runWithoutWriteAccess(file.params.sqlitePath, {QStringLiteral("migrate")});
+        QCOMPARE(upToDate.exitCode, 0);
+        QVERIFY2(upToDate.out.contains(QLatin1String("up to date")), qPrintable(upToDate.out));
+
+        const QStringList listArgs{QStringLiteral("list"), QStringLiteral("--json")};
+        const LockctlResult quiet = runWithoutWriteAccess(file.params.sqlitePath, listArgs);
+        QVERIFY2(quiet.exitCode == 0, qPrintable(quiet.err));
+        QCOMPARE(listedKeys(quiet), QStringList{QStringLiteral("held")});
+        QVERIFY(!QFileInfo::exists(file.params.sqlitePath + QStringLiteral("-shm")));
+
+        // The owner's program holds a lease on the file right now.
+        file.makeWritable();
+        std::unique_ptr<QProcess> holder(LockctlProcess::start(
+            test::TestDb::urlFor(file.params),
+            {QStringLiteral("acquire"), QStringLiteral("live"), QStringLiteral("--hold"),
+             QStringLiteral("60s"), QStringLiteral("--ttl"), QStringLiteral("60s")}));
+        QVERIFY(holder->waitForReadyRead(30000));
+        file.makeReadOnly();
+        QVERIFY(QFileInfo::exists(file.params.sqlitePath + QStringLiteral("-shm")));
+        const LockctlResult live = runWithoutWriteAccess(file.params.sqlitePath, listArgs);
+        QVERIFY2(live.exitCode == 0, qPrintable(live.err));
+        QCOMPARE(listedKeys(live), (QStringList{QStringLiteral("held"), QStringLiteral("live")}));
+        const LockctlResult refused = runWithoutWriteAccess(
+            file.params.sqlitePath, {QStringLiteral("acquire"), QStringLiteral("live")});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QLatin1String("is read-only")), qPrintable(refused.err));
+        ::kill(static_cast<pid_t>(holder->processId()), SIGTERM);
+        QVERIFY(holder->waitForFinished(10000));
+    }
+
+    // Writes still in a write-ahead log nobody has open, beside a file and in a
+    // directory this user cannot write: reading without them would show stale
+    // rows, so the read is refused with what to do.
+    void unmergedWriteAheadLogIsNamed() {
+        if (::geteuid() != 0)
+            QSKIP("needs a second user to read what root wrote (runs as root in CI)");
+        ReadOnlyFile source;
+        QVERIFY(source.ok());
+        QTemporaryDir copy(QDir::tempPath() + QStringLiteral("/lockscope-wal-XXXXXX"));
+        QFile::setPermissions(copy.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                               QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                               QFileDevice::ExeOther);
+        const QString path = copy.path() + QStringLiteral("/locks.db");
+        {
+            ScopedConnection writer(source.params, QStringLiteral("writer"));
+            QVERIFY(writer.ok());
+            QSqlQuery q(writer.db());
+            QVERIFY(q.exec(QStringLiteral("PRAGMA wal_autocheckpoint=0")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO aggregate_locks VALUES ('in-wal', 't', 0, "
+                                          "4102444800)")));
+            // What a crash leaves behind: the file and its log, no shared memory.
+            QVERIFY(QFile::copy(source.params.sqlitePath, path));
+            QVERIFY(QFile::copy(source.params.sqlitePath + QStringLiteral("-wal"),
+                                path + QStringLiteral("-wal")));
+        }
+        for (const QString &f : QStringList{path, path + QStringLiteral("-wal")})
+            QFile::setPermissions(f, QFileDevice::ReadOwner | QFileDevice::ReadOther);
+        const LockctlResult r =
+            runWithoutWriteAccess(path, {QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("has not been merged")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("Open it once as a user who may write it")),
+                 qPrintable(r.err));
+
+        // As its owner it opens, merges, and then reads for everyone.
+        ConnectionParams owner;
+        owner.driver = Driver::Sqlite;
+        owner.sqlitePath = path;
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                        QFileDevice::ReadOther);
+        QVERIFY(rows(owner).join(QLatin1Char(',')).contains(QLatin1String("in-wal")));
+        QVERIFY(!QFileInfo::exists(path + QStringLiteral("-wal")));
+        const LockctlResult after =
+            runWithoutWriteAccess(path, {QStringLiteral("list"), QStringLiteral("--json")});
+        QVERIFY2(after.exitCode == 0, qPrintable(after.err));
+        QCOMPARE(listedKeys(after),
+                 (QStringList{QStringLiteral("held"), QStringLiteral("in-wal")}));
     }
 
     // Another program holds a write transaction on the file: lockctl waits its

@@ -1,12 +1,18 @@
 // The real lockscope executable, started as a user would (offscreen): it
 // connects, shows the first snapshot and exits cleanly.
+#include "migrator.h"
 #include "testdb.h"
+
+#include <QDir>
+#include <QFile>
 
 #include <QFileInfo>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <unistd.h>
 
 using namespace lockscope;
 
@@ -18,10 +24,17 @@ struct Run {
     QString err;
 };
 
-Run launch(const QStringList &args, const QProcessEnvironment &env) {
+// As root, `asNobody` runs it as the user nobody (for a file only root may write).
+Run launch(const QStringList &args, const QProcessEnvironment &env, bool asNobody = false) {
     QProcess p;
     p.setProcessEnvironment(env);
-    p.start(QStringLiteral(LOCKSCOPE_GUI_PATH), args);
+    if (asNobody)
+        p.start(QStringLiteral("runuser"),
+                QStringList{QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"),
+                            QStringLiteral(LOCKSCOPE_GUI_PATH)} +
+                    args);
+    else
+        p.start(QStringLiteral(LOCKSCOPE_GUI_PATH), args);
     Run r;
     if (!p.waitForFinished(90000)) {
         p.kill();
@@ -69,6 +82,45 @@ private Q_SLOTS:
         const Run r = launch({QStringLiteral("--smoke-test")}, env);
         QCOMPARE(r.exitCode, 0);
         QVERIFY(QFileInfo::exists(home.path() + QStringLiteral("/data/lockscope/lockscope.db")));
+    }
+
+    // A SQLite file the user may read but not write opens read-only: the rows
+    // show, and the window says read-only instead of failing to connect.
+    void readOnlySqliteFileOpensReadOnly() {
+        QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/lockscope-rogui-XXXXXX"));
+        const QFileDevice::Permissions everyone = QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                  QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                                  QFileDevice::WriteOther | QFileDevice::ExeOther;
+        QFile::setPermissions(dir.path(), everyone); // settings and the screenshot go here
+        const QString dbDir = dir.path() + QStringLiteral("/db");
+        QVERIFY(QDir().mkdir(dbDir));
+        ConnectionParams p;
+        p.driver = Driver::Sqlite;
+        p.sqlitePath = dbDir + QStringLiteral("/locks.db");
+        QVERIFY(Migrator::migrate(p).ok());
+        QVERIFY(test::TestDb::exec(p, QStringLiteral("INSERT INTO aggregate_locks VALUES "
+                                                     "('shown', 't', 0, 4102444800)")));
+        QFile::setPermissions(p.sqlitePath, QFileDevice::ReadOwner | QFileDevice::ReadOther);
+        QFile::setPermissions(dbDir, QFileDevice::ReadOwner | QFileDevice::ExeOwner |
+                                         QFileDevice::ReadOther | QFileDevice::ExeOther);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.path());
+        env.insert(QStringLiteral("XDG_DATA_HOME"), dir.path());
+        env.insert(QStringLiteral("HOME"), dir.path());
+        const QString shot = test::TestDb::artifactPath(QStringLiteral("read-only-sqlite.png"));
+        const QString tmpShot = dir.path() + QStringLiteral("/window.png");
+        const Run r =
+            launch({QStringLiteral("--db"), QStringLiteral("sqlite://") + p.sqlitePath,
+                    QStringLiteral("--smoke-test"), QStringLiteral("--screenshot"), tmpShot},
+                   env, ::geteuid() == 0);
+        QFile::setPermissions(dbDir, everyone);
+        QFile::setPermissions(p.sqlitePath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains(QLatin1String("1 lease(s) shown")), qPrintable(r.out + r.err));
+        QVERIFY(QFileInfo(tmpShot).size() > 1000);
+        QFile::remove(shot);
+        QFile::copy(tmpShot, shot);
     }
 
     void badUrlIsAClearError() {
