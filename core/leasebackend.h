@@ -38,8 +38,11 @@ public:
     // this backend's next acquire, so a restart does not leave the key blocked for
     // a whole TTL; it only ever deletes the row while it still carries `token`.
     Result<bool> releaseOnce(const QString &key, const QString &token);
-    // Releases waiting to be sent again (for tests and diagnostics).
+    // Releases waiting to be sent again.
     int pendingReleases() const;
+    // Sends them now on this thread's connection; those the server still
+    // cannot be reached for stay.
+    void retryPendingReleases();
     // New expires_at, or nullopt when the lease is no longer ours.
     Result<std::optional<double>> renewOnce(const QString &key, const QString &token,
                                             std::chrono::milliseconds ttl);
@@ -58,7 +61,6 @@ public:
 private:
     template <typename T> Result<T> failed(const QSqlError &error, const QString &what);
     void keepForRetry(const QString &key, const QString &token);
-    void retryPendingReleases();
     Result<PgRows> execPostgres(const PgStatement &statement,
                                 std::initializer_list<QByteArray> values, const char *verb,
                                 const QString &key);

@@ -65,6 +65,12 @@ int LeaseManager::pendingReleases() const {
     return m_backend->pendingReleases();
 }
 
+int LeaseManager::flushPendingReleases() {
+    if (m_backend->pendingReleases() > 0)
+        m_backend->retryPendingReleases();
+    return m_backend->pendingReleases();
+}
+
 quint64 LeaseManager::statementCount() const {
     return m_backend->statementCount();
 }

@@ -43,6 +43,11 @@ public:
     // Releases the server never saw (it was unreachable); each is sent again
     // before this manager's next acquire, while its TTL has not run out.
     int pendingReleases() const;
+    // Sends those releases now, on the calling thread's connection, and
+    // answers how many still wait (the server is still unreachable). For a
+    // service that may not acquire again soon: call it from a timer, or before
+    // exiting, instead of leaving those keys blocked until their TTL runs out.
+    int flushPendingReleases();
     // Keys held or awaited in the in-process gate.
     int gateEntryCount() const;
     // Threads of this process queued behind the local holder of `key`.

@@ -92,6 +92,25 @@ private Q_SLOTS:
         QVERIFY2(free.ok(), qPrintable(free.ok() ? QString() : free.error().message));
     }
 
+    // Without another acquire, flushPendingReleases sends them: it keeps them
+    // while the server is still down, and frees the key once it is back.
+    void pendingReleasesFlushWithoutAnAcquire() {
+        PRIVATE_DB(params);
+        LeaseManager holder(params);
+        LeaseManager other(params);
+        auto lease = holder.tryLock(QStringLiteral("outage/flush"));
+        QVERIFY(lease.ok());
+        QVERIFY(m_server->halt());
+        QVERIFY(!lease->release().ok());
+        QCOMPARE(holder.flushPendingReleases(), 1); // still down: kept
+        QVERIFY(m_server->resume());
+        QVERIFY(!other.tryLock(QStringLiteral("outage/flush")).ok()); // the control
+        QCOMPARE(holder.flushPendingReleases(), 0);
+        auto free = other.tryLock(QStringLiteral("outage/flush"));
+        QVERIFY2(free.ok(), qPrintable(free.ok() ? QString() : free.error().message));
+        QCOMPARE(holder.flushPendingReleases(), 0); // nothing left: no statement
+    }
+
     // A retried release never deletes a lease someone else took meanwhile.
     void retriedReleaseSparesANewHolder() {
         PRIVATE_DB(params);
