@@ -35,7 +35,9 @@ Result<SweepResult> AdminActions::sweep(const ConnectionParams &params, int batc
         return result;
     }
     QSqlQuery q(db);
-    q.prepare(LeaseSql::sweepBatch(params.driver));
+    if (!q.prepare(LeaseSql::sweepBatch(params.driver))) // no table: "run lockctl migrate"
+        return Database::classify(q.lastError(), params,
+                                  QStringLiteral("sweep the expired leases"));
     std::optional<Error> failure;
     int busyRetries = 0;
     for (;;) {
@@ -101,16 +103,17 @@ Result<ForceReleaseResult> AdminActions::forceRelease(const ConnectionParams &pa
     const QString what = QStringLiteral("force-release the lease '%1'").arg(key);
     ForceReleaseResult result;
     QSqlQuery q(db);
-    if (expectedToken) {
-        q.prepare(QStringLiteral("DELETE FROM aggregate_locks WHERE lock_key = ? AND "
-                                 "owner_token = ? RETURNING owner_token"));
-        q.addBindValue(key);
+    const bool prepared =
+        expectedToken
+            ? q.prepare(QStringLiteral("DELETE FROM aggregate_locks WHERE lock_key = ? "
+                                       "AND owner_token = ? RETURNING owner_token"))
+            : q.prepare(QStringLiteral(
+                  "DELETE FROM aggregate_locks WHERE lock_key = ? RETURNING owner_token"));
+    if (!prepared) // no table: "run lockctl migrate", not an error about placeholders
+        return Database::classify(q.lastError(), params, what);
+    q.addBindValue(key);
+    if (expectedToken)
         q.addBindValue(*expectedToken);
-    } else {
-        q.prepare(
-            QStringLiteral("DELETE FROM aggregate_locks WHERE lock_key = ? RETURNING owner_token"));
-        q.addBindValue(key);
-    }
     std::optional<Error> failure;
     if (!q.exec()) {
         failure = Database::classify(q.lastError(), params, what);

@@ -21,15 +21,14 @@ Status AuditLog::record(QSqlDatabase db, const ConnectionParams &params, AuditEn
     if (entry.osHost.isEmpty())
         entry.osHost = QSysInfo::machineHostName();
     QSqlQuery q(db);
-    if (params.isPostgres()) {
-        q.prepare(
-            QStringLiteral("INSERT INTO lockscope_audit (os_user, os_host, tool, action, target, "
-                           "previous_token, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    } else {
-        q.prepare(QStringLiteral(
-            "INSERT INTO lockscope_audit (db_user, os_user, os_host, tool, action, target, "
-            "previous_token, outcome, detail) VALUES ('', ?, ?, ?, ?, ?, ?, ?, ?)"));
-    }
+    const bool prepared =
+        params.isPostgres()
+            ? q.prepare(QStringLiteral(
+                  "INSERT INTO lockscope_audit (os_user, os_host, tool, action, target, "
+                  "previous_token, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"))
+            : q.prepare(QStringLiteral(
+                  "INSERT INTO lockscope_audit (db_user, os_user, os_host, tool, action, target, "
+                  "previous_token, outcome, detail) VALUES ('', ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(entry.osUser);
     q.addBindValue(entry.osHost);
     q.addBindValue(entry.tool);
@@ -38,7 +37,7 @@ Status AuditLog::record(QSqlDatabase db, const ConnectionParams &params, AuditEn
     q.addBindValue(entry.previousToken.isEmpty() ? QVariant() : QVariant(entry.previousToken));
     q.addBindValue(entry.outcome);
     q.addBindValue(entry.detail.isEmpty() ? QVariant() : QVariant(entry.detail));
-    if (q.exec())
+    if (prepared && q.exec())
         return {};
     const Error e = Database::classify(q.lastError(), params,
                                        QStringLiteral("record the action in the audit log"));
@@ -60,11 +59,12 @@ Result<QList<AuditEntry>> AuditLog::recent(QSqlDatabase db, const ConnectionPara
                                            int limit) {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, at, db_user, os_user, os_host, tool, action, target, "
-                             "previous_token, outcome, detail FROM lockscope_audit "
-                             "ORDER BY id DESC LIMIT ?"));
+    const bool prepared =
+        q.prepare(QStringLiteral("SELECT id, at, db_user, os_user, os_host, tool, action, target, "
+                                 "previous_token, outcome, detail FROM lockscope_audit "
+                                 "ORDER BY id DESC LIMIT ?"));
     q.addBindValue(limit);
-    if (!q.exec())
+    if (!prepared || !q.exec())
         return Database::classify(q.lastError(), params, QStringLiteral("read the audit log"));
     QList<AuditEntry> list;
     while (q.next()) {

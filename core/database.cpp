@@ -249,9 +249,13 @@ bool Database::isContention(const QSqlError &error) {
 
 Error Database::classify(const QSqlError &error, const ConnectionParams &params,
                          const QString &what) {
-    const QString reason =
-        scrub(error.databaseText().isEmpty() ? error.text() : error.databaseText(), params);
+    const QString raw = error.databaseText().isEmpty() ? error.text() : error.databaseText();
     const QString code = error.nativeErrorCode();
+    // PostgreSQL's text goes on with "LINE 1: <the statement>" and a caret:
+    // keep its first line, with the SQLSTATE a DBA can look up.
+    QString reason = scrub(params.isPostgres() ? libpqReason(raw) : raw, params);
+    if (params.isPostgres() && code.size() == 5 && !reason.contains(code))
+        reason += QStringLiteral(" (SQLSTATE %1)").arg(code);
     const QString lower = reason.toLower();
     const QString db = params.isSqlite() ? params.sqlitePath : params.database;
     if (code == QLatin1String("42P01") || lower.contains(QLatin1String("no such table"))) {
@@ -262,7 +266,7 @@ Error Database::classify(const QSqlError &error, const ConnectionParams &params,
     }
     if (code == QLatin1String("42501")) {
         return Error{ErrorKind::PermissionDenied,
-                     QStringLiteral("Cannot %1: permission denied for role '%2' (%3). Use a role "
+                     QStringLiteral("Cannot %1: permission denied to role '%2' (%3). Use a role "
                                     "with that privilege; this one can only inspect.")
                          .arg(what, params.user, reason)};
     }

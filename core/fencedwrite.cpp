@@ -18,14 +18,14 @@ Result<bool> FencedWrite::apply(QSqlDatabase db, const ConnectionParams &params,
         QSqlQuery q(db);
         // The conditional raise takes the resource's row lock: concurrent fenced
         // writers of one resource go one at a time, and the stale one loses.
-        q.prepare(QStringLiteral(
+        const bool prepared = q.prepare(QStringLiteral(
             "INSERT INTO lockscope_resource_fences (resource, highest_fence) VALUES (?, ?) "
             "ON CONFLICT (resource) DO UPDATE SET highest_fence = excluded.highest_fence "
             "WHERE lockscope_resource_fences.highest_fence <= excluded.highest_fence "
             "RETURNING highest_fence"));
         q.addBindValue(resource);
         q.addBindValue(fence);
-        if (!q.exec()) {
+        if (!prepared || !q.exec()) {
             const Error e = Database::classify(q.lastError(), params, what);
             q = QSqlQuery();
             db.rollback();
@@ -52,10 +52,10 @@ Result<bool> FencedWrite::apply(QSqlDatabase db, const ConnectionParams &params,
 Result<qint64> FencedWrite::highest(QSqlDatabase db, const ConnectionParams &params,
                                     const QString &resource) {
     QSqlQuery q(db);
-    q.prepare(
+    const bool prepared = q.prepare(
         QStringLiteral("SELECT highest_fence FROM lockscope_resource_fences WHERE resource = ?"));
     q.addBindValue(resource);
-    if (!q.exec())
+    if (!prepared || !q.exec())
         return Database::classify(q.lastError(), params,
                                   QStringLiteral("read the fence of '%1'").arg(resource));
     return q.next() ? q.value(0).toLongLong() : qint64(0);

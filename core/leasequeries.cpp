@@ -58,7 +58,9 @@ Result<std::optional<LeaseRow>> LeaseQueries::find(QSqlDatabase db, const Connec
     QSqlQuery q(db);
     q.setForwardOnly(true);
     const bool fenced = LeaseSql::hasFences(db);
-    q.prepare(LeaseSql::listOne(params.driver, fenced));
+    if (!q.prepare(LeaseSql::listOne(params.driver, fenced)))
+        return Database::classify(q.lastError(), params,
+                                  QStringLiteral("look up the lease '%1'").arg(key));
     q.addBindValue(key);
     if (!q.exec())
         return Database::classify(q.lastError(), params,
