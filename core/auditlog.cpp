@@ -6,13 +6,24 @@
 #include <QSysInfo>
 #include <QVariant>
 
+#include <array>
+
+#include <pwd.h>
+#include <unistd.h>
+
 namespace lockscope {
 
+// The account the process runs as, from the password database: $USER is unset
+// under cron, systemd and CI, and anyone can set it to anything.
 QString AuditLog::currentOsUser() {
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("LOGNAME");
-    return user.isEmpty() ? QStringLiteral("unknown") : user;
+    const uid_t uid = ::geteuid();
+    passwd entry{};
+    passwd *found = nullptr;
+    std::array<char, 4096> buffer{};
+    if (::getpwuid_r(uid, &entry, buffer.data(), buffer.size(), &found) == 0 && found &&
+        found->pw_name && *found->pw_name)
+        return QString::fromLocal8Bit(found->pw_name);
+    return QStringLiteral("uid %1").arg(uid);
 }
 
 Status AuditLog::record(QSqlDatabase db, const ConnectionParams &params, AuditEntry entry) {

@@ -12,6 +12,7 @@ int runList(Context &ctx, const QStringList &args);
 int runAcquire(Context &ctx, const QStringList &args);
 int runRelease(Context &ctx, const QStringList &args);
 int runSweep(Context &ctx, const QStringList &args);
+int runAudit(Context &ctx, const QStringList &args);
 int runBench(Context &ctx, const QStringList &args);
 int runLoad(Context &ctx, const QStringList &args);
 int runAdvisory(Context &ctx, const QStringList &args);

@@ -24,6 +24,7 @@ const std::map<QString, Command> &commands() {
         {QStringLiteral("acquire"), {"acquire and hold a lease", runAcquire}},
         {QStringLiteral("release"), {"release a lease (--token T or --force)", runRelease}},
         {QStringLiteral("sweep"), {"delete expired leases", runSweep}},
+        {QStringLiteral("audit"), {"who swept, released or signalled what, and when", runAudit}},
         {QStringLiteral("advisory"), {"PostgreSQL advisory locks held and awaited", runAdvisory}},
         {QStringLiteral("advisory-lock"), {"take and hold an advisory lock", runAdvisoryLock}},
         {QStringLiteral("cancel-backend"), {"cancel a backend's statement", runCancelBackend}},

@@ -339,6 +339,18 @@ private Q_SLOTS:
         // It may still look.
         const auto list = LockctlProcess::run(test::TestDb::urlFor(*ro), {QStringLiteral("list")});
         QCOMPARE(list.exitCode, 0);
+        // ...and the read-only role reads its own refusals back with lockctl.
+        const auto audit = LockctlProcess::run(test::TestDb::urlFor(*ro),
+                                               {QStringLiteral("audit"), QStringLiteral("--json")});
+        QVERIFY2(audit.exitCode == 0, qPrintable(audit.err));
+        const QJsonArray entries = QJsonDocument::fromJson(audit.out.toUtf8()).array();
+        QCOMPARE(entries.size(), 3);
+        for (const QJsonValue &e : entries) {
+            QCOMPARE(e.toObject().value(QStringLiteral("outcome")).toString(),
+                     QStringLiteral("refused"));
+            QCOMPARE(e.toObject().value(QStringLiteral("db_user")).toString(),
+                     QStringLiteral("lockscope_ro"));
+        }
     }
 
     void verbatimKeys() { // rows 13, 14, 16

@@ -11,6 +11,8 @@
 
 #include <csignal>
 
+#include <unistd.h>
+
 using namespace lockscope;
 using test::LockctlProcess;
 
@@ -159,6 +161,84 @@ private Q_SLOTS:
         const auto forced = LockctlProcess::run(
             url, {QStringLiteral("release"), QStringLiteral("zzz"), QStringLiteral("--force")});
         QCOMPARE(forced.exitCode, 4); // nothing to release
+    }
+
+    // Every admin action above is in `lockctl audit`, oldest first, with the
+    // account that ran it (from the password database, not $USER).
+    void auditListsAdminActions_data() { LOCKSCOPE_BACKENDS_DATA(); }
+    void auditListsAdminActions() {
+        LOCKSCOPE_FRESH_DB(params);
+        const QString url = test::TestDb::urlFor(params);
+        const auto empty = LockctlProcess::run(url, {QStringLiteral("audit")});
+        QCOMPARE(empty.exitCode, 0);
+        QVERIFY2(empty.out.startsWith(QLatin1String("No admin actions recorded")),
+                 qPrintable(empty.out));
+        QVERIFY(
+            test::TestDb::exec(params, QStringLiteral("INSERT INTO aggregate_locks VALUES "
+                                                      "('old', 't', 1, 2), "
+                                                      "('line\nbreak', 'tok', 1, 4102444800)")));
+        QCOMPARE(LockctlProcess::run(url, {QStringLiteral("sweep")}).exitCode, 0);
+        QCOMPARE(LockctlProcess::run(url, {QStringLiteral("release"), QStringLiteral("line\nbreak"),
+                                           QStringLiteral("--token"), QStringLiteral("stale")})
+                     .exitCode,
+                 4);
+        QCOMPARE(LockctlProcess::run(url, {QStringLiteral("release"), QStringLiteral("line\nbreak"),
+                                           QStringLiteral("--force")})
+                     .exitCode,
+                 0);
+
+        const auto json =
+            LockctlProcess::run(url, {QStringLiteral("audit"), QStringLiteral("--json")});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonArray rows = QJsonDocument::fromJson(json.out.toUtf8()).array();
+        QStringList seen;
+        for (const QJsonValue &v : rows) {
+            const QJsonObject o = v.toObject();
+            seen << QStringLiteral("%1|%2|%3")
+                        .arg(o.value(QStringLiteral("action")).toString(),
+                             o.value(QStringLiteral("target")).toString(),
+                             o.value(QStringLiteral("outcome")).toString());
+            QCOMPARE(o.value(QStringLiteral("tool")).toString(), QStringLiteral("lockctl"));
+            const QString osUser = o.value(QStringLiteral("os_user")).toString();
+            if (::geteuid() == 0)
+                QCOMPARE(osUser, QStringLiteral("root")); // CI runs as root with no $USER
+            QVERIFY2(!osUser.isEmpty() && osUser != QLatin1String("unknown"), qPrintable(osUser));
+        }
+        QCOMPARE(seen,
+                 (QStringList{
+                     QStringLiteral("sweep|expired leases|removed 1"),
+                     QStringLiteral("force-release|line\nbreak|changed since shown; not released"),
+                     QStringLiteral("force-release-unconditional|line\nbreak|released")}));
+        const QJsonObject changed = rows.at(1).toObject();
+        // The token the operator saw, and the one that holds it now.
+        QCOMPARE(changed.value(QStringLiteral("previous_token")).toString(),
+                 QStringLiteral("stale"));
+        QCOMPARE(changed.value(QStringLiteral("detail")).toString(),
+                 QStringLiteral("now held with token tok"));
+
+        const auto latest =
+            LockctlProcess::run(url, {QStringLiteral("audit"), QStringLiteral("--json"),
+                                      QStringLiteral("--limit"), QStringLiteral("1")});
+        QCOMPARE(QJsonDocument::fromJson(latest.out.toUtf8()).array().size(), 1);
+        QCOMPARE(QJsonDocument::fromJson(latest.out.toUtf8())
+                     .array()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("action"))
+                     .toString(),
+                 QStringLiteral("force-release-unconditional"));
+
+        const auto text = LockctlProcess::run(url, {QStringLiteral("audit")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.startsWith(QLatin1String("AT ")), qPrintable(text.out));
+        QVERIFY2(text.out.contains(QLatin1String("line\\nbreak")), qPrintable(text.out)); // one row
+        QVERIFY2(text.out.endsWith(QLatin1String("3 entries.\n")), qPrintable(text.out));
+
+        const auto bad = LockctlProcess::run(
+            url, {QStringLiteral("audit"), QStringLiteral("--limit"), QStringLiteral("ten")});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains(QLatin1String("--limit must be a whole number")),
+                 qPrintable(bad.err));
     }
 
     void migrateTwice() {

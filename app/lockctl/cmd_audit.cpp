@@ -1,0 +1,116 @@
+#include "commands.h"
+
+#include "auditlog.h"
+#include "database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+
+namespace lockctl {
+
+using namespace lockscope;
+
+namespace {
+
+QString oneLine(QString text) {
+    return text.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
+}
+
+QJsonValue orNull(const QString &text) {
+    return text.isEmpty() ? QJsonValue() : QJsonValue(text);
+}
+
+} // namespace
+
+int runAudit(Context &ctx, const QStringList &args) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Show the audit log: who swept, force-released, cancelled or terminated "
+                       "what, from where, and with what outcome (refused actions included). "
+                       "Oldest first, the latest at the bottom."));
+    const QCommandLineOption limit(QStringLiteral("limit"),
+                                   QStringLiteral("The latest N entries (default 50)."),
+                                   QStringLiteral("N"), QStringLiteral("50"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON array."));
+    parser.addOptions({limit, json});
+    int code = ExitOk;
+    if (!parseArgs(ctx, parser, QStringLiteral("audit"), args, &code))
+        return code;
+    if (!parser.positionalArguments().isEmpty())
+        return ctx.usage(QStringLiteral("audit takes no arguments"));
+    bool ok = false;
+    const int count = parser.value(limit).toInt(&ok);
+    if (!ok || count < 1 || count > 100'000)
+        return ctx.usage(QStringLiteral("--limit must be a whole number from 1 to 100000, not '%1'")
+                             .arg(parser.value(limit)));
+    const auto params = ctx.params();
+    if (!params)
+        return ExitUsage;
+
+    ScopedConnection conn(*params, QStringLiteral("audit"));
+    if (!conn.ok())
+        return ctx.fail(conn.error());
+    auto entries = AuditLog::recent(conn.db(), *params, count);
+    if (!entries.ok())
+        return ctx.fail(entries.error());
+    QList<AuditEntry> list = entries.value();
+    std::reverse(list.begin(), list.end());
+
+    if (parser.isSet(json)) {
+        QJsonArray array;
+        for (const AuditEntry &e : std::as_const(list)) {
+            array.append(QJsonObject{{QStringLiteral("id"), e.id},
+                                     {QStringLiteral("at"), e.at},
+                                     {QStringLiteral("db_user"), orNull(e.dbUser)},
+                                     {QStringLiteral("os_user"), e.osUser},
+                                     {QStringLiteral("os_host"), e.osHost},
+                                     {QStringLiteral("tool"), e.tool},
+                                     {QStringLiteral("action"), e.action},
+                                     {QStringLiteral("target"), e.target},
+                                     {QStringLiteral("previous_token"), orNull(e.previousToken)},
+                                     {QStringLiteral("outcome"), e.outcome},
+                                     {QStringLiteral("detail"), orNull(e.detail)}});
+        }
+        ctx.out << QJsonDocument(array).toJson(QJsonDocument::Indented) << Qt::flush;
+        return ExitOk;
+    }
+    if (list.isEmpty()) {
+        ctx.out << "No admin actions recorded in " << params->displayUrl() << '.' << Qt::endl;
+        return ExitOk;
+    }
+    QStringList who;
+    int whoWidth = 3;
+    int actionWidth = 6;
+    int targetWidth = 6;
+    for (const AuditEntry &e : std::as_const(list)) {
+        QString w = e.osUser + QLatin1Char('@') + e.osHost;
+        if (!e.dbUser.isEmpty())
+            w = e.dbUser + QStringLiteral(" (") + w + QLatin1Char(')');
+        who << w;
+        whoWidth = std::min(40, std::max<int>(whoWidth, static_cast<int>(w.size())));
+        actionWidth = std::max<int>(actionWidth, static_cast<int>(e.action.size()));
+        targetWidth =
+            std::min(40, std::max<int>(targetWidth, static_cast<int>(oneLine(e.target).size())));
+    }
+    ctx.out << QStringLiteral("AT").leftJustified(23) << "  "
+            << QStringLiteral("WHO").leftJustified(whoWidth) << "  "
+            << QStringLiteral("TOOL").leftJustified(9) << "  "
+            << QStringLiteral("ACTION").leftJustified(actionWidth) << "  "
+            << QStringLiteral("TARGET").leftJustified(targetWidth) << "  OUTCOME\n";
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const AuditEntry &e = list.at(i);
+        ctx.out << formatEpoch(e.at).leftJustified(23) << "  " << who.at(i).leftJustified(whoWidth)
+                << "  " << e.tool.leftJustified(9) << "  " << e.action.leftJustified(actionWidth)
+                << "  " << oneLine(e.target).leftJustified(targetWidth) << "  " << e.outcome
+                << '\n';
+        if (!e.detail.isEmpty())
+            ctx.out << "    " << oneLine(e.detail) << '\n';
+    }
+    ctx.out << list.size() << " entr" << (list.size() == 1 ? "y" : "ies") << '.' << Qt::endl;
+    return ExitOk;
+}
+
+} // namespace lockctl
