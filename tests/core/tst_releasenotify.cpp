@@ -2,9 +2,11 @@
 // once (LISTEN/NOTIFY); polling is only the fallback.
 #include "adminactions.h"
 #include "canceltoken.h"
+#include "database.h"
 #include "leasemanager.h"
 #include "testdb.h"
 
+#include <QSqlQuery>
 #include <QTest>
 
 #include <atomic>
@@ -34,6 +36,29 @@ struct Waiter {
     }
 };
 
+// The waiter's sessions carry this name so the test can see them on the server.
+constexpr auto kWaiterApp = "tst-releasenotify-waiter";
+
+ConnectionParams asWaiter(ConnectionParams p) {
+    p.applicationName = QLatin1String(kWaiterApp);
+    return p;
+}
+
+// True once none of the waiter's sessions is running a statement: its last
+// acquire attempt came back "held" and it is asleep (on the poll timer or the
+// wake-up). The statement counter alone rises just before a statement is sent,
+// so a release right after it could still be seen by that very attempt.
+bool waiterAsleep(const ConnectionParams &p) {
+    ScopedConnection probe(p, QStringLiteral("probe"));
+    QSqlQuery q(probe.db());
+    if (!q.exec(QStringLiteral("SELECT count(*) FILTER (WHERE state <> 'idle'), count(*) FROM "
+                               "pg_stat_activity WHERE application_name = '%1'")
+                    .arg(QLatin1String(kWaiterApp))) ||
+        !q.next())
+        return false;
+    return q.value(0).toInt() == 0 && q.value(1).toInt() > 0;
+}
+
 LeaseConfig slowPolling(bool notifications) {
     LeaseConfig config;
     // So slow that a poll cannot explain a prompt hand-off: the first retry comes
@@ -55,7 +80,7 @@ private Q_SLOTS:
         if (!params)
             LOCKSCOPE_SKIP_OR_FAIL(why);
         LeaseManager holderProcess(*params);
-        LeaseManager waiterProcess(*params, slowPolling(true));
+        LeaseManager waiterProcess(asWaiter(*params), slowPolling(true));
         auto held = holderProcess.tryLock(QStringLiteral("k"));
         QVERIFY(held.ok());
 
@@ -63,6 +88,7 @@ private Q_SLOTS:
         waiter.start(waiterProcess, QStringLiteral("k"));
         // First attempt, LISTEN, second attempt: now it sleeps on the wake-up.
         QTRY_COMPARE(waiterProcess.statementCount(), 2u);
+        QTRY_VERIFY(waiterAsleep(*params));
         QVERIFY(!waiter.done);
         QVERIFY(held->release().value());
         QTRY_VERIFY_WITH_TIMEOUT(waiter.done.load(), 8000);
@@ -77,13 +103,14 @@ private Q_SLOTS:
         if (!params)
             LOCKSCOPE_SKIP_OR_FAIL(why);
         LeaseManager holderProcess(*params);
-        LeaseManager waiterProcess(*params, slowPolling(false));
+        LeaseManager waiterProcess(asWaiter(*params), slowPolling(false));
         auto held = holderProcess.tryLock(QStringLiteral("k"));
         QVERIFY(held.ok());
 
         Waiter waiter;
         waiter.start(waiterProcess, QStringLiteral("k"));
         QTRY_COMPARE(waiterProcess.statementCount(), 1u);
+        QTRY_VERIFY(waiterAsleep(*params));
         QVERIFY(held->release().value());
         QTest::qWait(3000); // a control run: nothing may happen in this time
         QVERIFY(!waiter.done);
@@ -96,12 +123,13 @@ private Q_SLOTS:
         if (!params)
             LOCKSCOPE_SKIP_OR_FAIL(why);
         LeaseManager holderProcess(*params);
-        LeaseManager waiterProcess(*params, slowPolling(true));
+        LeaseManager waiterProcess(asWaiter(*params), slowPolling(true));
         auto held = holderProcess.tryLock(QStringLiteral("stuck"));
         QVERIFY(held.ok());
         Waiter waiter;
         waiter.start(waiterProcess, QStringLiteral("stuck"));
         QTRY_COMPARE(waiterProcess.statementCount(), 2u);
+        QTRY_VERIFY(waiterAsleep(*params));
         auto forced = AdminActions::forceRelease(*params, QStringLiteral("stuck"), held->token(),
                                                  QStringLiteral("test"));
         QVERIFY(forced.ok());
