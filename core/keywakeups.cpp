@@ -66,6 +66,14 @@ void KeyWakeups::wake(const QString &key) {
     it.value()->changed.notify_all();
 }
 
+void KeyWakeups::wakeAll() {
+    std::lock_guard lock(m_mutex);
+    for (const auto &entry : std::as_const(m_entries)) {
+        ++entry->generation;
+        entry->changed.notify_all();
+    }
+}
+
 int KeyWakeups::entryCount() const {
     std::lock_guard lock(m_mutex);
     return static_cast<int>(m_entries.size());

@@ -36,6 +36,8 @@ public:
     quint64 generation(const QString &key) const;
     void leave(const QString &key);
     void wake(const QString &key);
+    // Every waiter looks again (notifications may have been missed).
+    void wakeAll();
     int entryCount() const;
 
 private:

@@ -56,7 +56,8 @@ bool LeaseBackend::listenForReleases() {
         std::lock_guard lock(m_listenerMutex);
         if (!m_listener) {
             m_listener = std::make_unique<ReleaseListener>(
-                m_params, [this](const QString &key) { m_wakeups.wake(key); });
+                m_params, [this](const QString &key) { m_wakeups.wake(key); },
+                [this] { m_wakeups.wakeAll(); });
         }
     }
     return m_listener->ensureListening();

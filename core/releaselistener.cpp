@@ -7,9 +7,11 @@
 
 namespace lockscope {
 
-ReleaseListener::ReleaseListener(ConnectionParams params, Callback onRelease)
+ReleaseListener::ReleaseListener(ConnectionParams params, Callback onRelease,
+                                 std::function<void()> onResumed)
     : m_params(std::move(params))
-    , m_onRelease(std::move(onRelease)) {}
+    , m_onRelease(std::move(onRelease))
+    , m_onResumed(std::move(onResumed)) {}
 
 ReleaseListener::~ReleaseListener() {
     if (!m_thread)
@@ -25,11 +27,14 @@ bool ReleaseListener::ensureListening() {
         m_state = State::Starting;
         m_thread = std::make_unique<QThread>();
         m_thread->setObjectName(QStringLiteral("lockscope-release-listener"));
-        m_worker = new ReleaseListenerWorker(m_params, m_onRelease, [this](bool ok) {
-            std::lock_guard guard(m_mutex);
-            m_state = ok ? State::Listening : State::Failed;
-            m_changed.notify_all();
-        });
+        m_worker = new ReleaseListenerWorker(
+            m_params, m_onRelease,
+            [this](bool ok) {
+                std::lock_guard guard(m_mutex);
+                m_state = ok ? State::Listening : State::Failed;
+                m_changed.notify_all();
+            },
+            m_onResumed);
         m_worker->moveToThread(m_thread.get());
         QObject::connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
         m_thread->start();

@@ -23,7 +23,9 @@ class ReleaseListener final {
 public:
     using Callback = std::function<void(const QString &key)>;
 
-    ReleaseListener(ConnectionParams params, Callback onRelease);
+    // `onResumed` runs (on the listener's thread) after the listening connection
+    // was lost and is back: releases in between sent no wake-up.
+    ReleaseListener(ConnectionParams params, Callback onRelease, std::function<void()> onResumed);
     ~ReleaseListener();
     ReleaseListener(const ReleaseListener &) = delete;
     ReleaseListener &operator=(const ReleaseListener &) = delete;
@@ -39,6 +41,7 @@ private:
 
     ConnectionParams m_params;
     Callback m_onRelease;
+    std::function<void()> m_onResumed;
     std::unique_ptr<QThread> m_thread;
     ReleaseListenerWorker *m_worker = nullptr; // lives in m_thread
     std::mutex m_mutex;

@@ -1,11 +1,14 @@
 #include "releaselistenerworker.h"
 
 #include "database.h"
+#include "pghandle.h"
 #include "releaselistener.h"
 
 #include <QAtomicInteger>
 #include <QSqlDatabase>
 #include <QVariant>
+
+#include <libpq-fe.h>
 
 namespace lockscope {
 
@@ -15,24 +18,52 @@ QAtomicInteger<quint64> g_listenerSerial;
 
 ReleaseListenerWorker::ReleaseListenerWorker(ConnectionParams params,
                                              std::function<void(const QString &)> onRelease,
-                                             std::function<void(bool)> onStarted)
+                                             std::function<void(bool)> onStarted,
+                                             std::function<void()> onResumed)
     : m_params(std::move(params))
     , m_onRelease(std::move(onRelease))
     , m_onStarted(std::move(onStarted))
+    , m_onResumed(std::move(onResumed))
     , m_connectionName(QStringLiteral("lockscope-listen-%1").arg(++g_listenerSerial)) {}
 
 ReleaseListenerWorker::~ReleaseListenerWorker() = default;
 
 void ReleaseListenerWorker::start() {
-    auto opened = Database::open(m_params, m_connectionName);
-    if (!opened.ok()) {
-        m_onStarted(false);
-        return;
+    const bool ok = subscribe();
+    if (ok) {
+        m_health = new QTimer(this);
+        m_health->setInterval(1000);
+        connect(m_health, &QTimer::timeout, this, &ReleaseListenerWorker::checkConnection);
+        m_health->start();
     }
-    QSqlDriver *driver = opened.value().driver();
-    connect(driver, &QSqlDriver::notification, this, &ReleaseListenerWorker::onNotification);
-    const bool ok = driver->subscribeToNotification(ReleaseListener::channel());
     m_onStarted(ok);
+}
+
+bool ReleaseListenerWorker::subscribe() {
+    bool ok = false;
+    {
+        auto opened = Database::open(m_params, m_connectionName);
+        if (!opened.ok())
+            return false;
+        QSqlDriver *driver = opened.value().driver();
+        connect(driver, &QSqlDriver::notification, this, &ReleaseListenerWorker::onNotification);
+        ok = driver->subscribeToNotification(ReleaseListener::channel());
+    }
+    if (!ok)
+        Database::close(m_connectionName);
+    return ok;
+}
+
+void ReleaseListenerWorker::checkConnection() {
+    {
+        const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        pg_conn *conn = db.isValid() && db.isOpen() ? pgConnOf(db) : nullptr;
+        if (conn && PQstatus(conn) == CONNECTION_OK && PQsocket(conn) >= 0)
+            return;
+    }
+    Database::close(m_connectionName);
+    if (subscribe())
+        m_onResumed(); // a release in the gap sent no wake-up: let every waiter look again
 }
 
 void ReleaseListenerWorker::stop() {

@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "drivernoise.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -76,6 +77,7 @@ void hidePasswordsInArgv(int argc, char **argv) {
 
 int main(int argc, char **argv) {
     QCoreApplication app(argc, argv);
+    lockscope::DriverNoise::install();
     // arguments() reads argv again: take them before the password is blanked.
     const QStringList arguments = QCoreApplication::arguments();
     hidePasswordsInArgv(argc, argv);

@@ -1,6 +1,7 @@
 // lockscope: the inspector GUI. A thin main: parse the command line, open the
 // window, connect.
 #include "connectionparams.h"
+#include "drivernoise.h"
 #include "inspectorrefresher.h"
 #include "leasetablemodel.h"
 #include "mainwindow.h"
@@ -17,6 +18,7 @@ using namespace lockscope;
 
 int main(int argc, char **argv) {
     QApplication app(argc, argv);
+    lockscope::DriverNoise::install();
     QApplication::setOrganizationName(QStringLiteral("LockScope"));
     QApplication::setApplicationName(QStringLiteral("lockscope"));
     QApplication::setApplicationVersion(QStringLiteral(LOCKSCOPE_VERSION));
