@@ -8,9 +8,17 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <chrono>
+#include <thread>
+
 namespace lockctl {
 
 using namespace lockscope;
+
+namespace {
+// How long a release that found the database unreachable is retried.
+constexpr std::chrono::seconds kReleaseRetry{10};
+} // namespace
 using std::chrono::milliseconds;
 
 int runAcquire(Context &ctx, const QStringList &args) {
@@ -139,6 +147,27 @@ int runAcquire(Context &ctx, const QStringList &args) {
     }
 
     auto released = lease->release();
+    if (!released.ok() && released.error().kind == ErrorKind::Connection) {
+        // The server is away (a restart, say). The release is kept: send it as
+        // soon as the server is back, for a while, rather than leave the key
+        // blocked for the rest of its TTL.
+        ctx.err << "lockctl: the database is unreachable; retrying the release for up to "
+                << kReleaseRetry.count() << " s" << Qt::endl;
+        const auto until = std::chrono::steady_clock::now() + kReleaseRetry;
+        while (manager.pendingReleases() > 0 && std::chrono::steady_clock::now() < until) {
+            std::this_thread::sleep_for(milliseconds(500));
+            if (manager.flushPendingReleases() == 0)
+                released = true;
+        }
+        if (!released.ok()) {
+            return ctx.fail(Error{
+                ErrorKind::Connection,
+                QStringLiteral("Cannot release the lease '%1': the database stayed unreachable. "
+                               "The lease stays until it expires at %2 (database clock), then "
+                               "anyone may take it.")
+                    .arg(lease->key(), formatEpoch(lease->expiresAt()))});
+        }
+    }
     if (!released.ok())
         return ctx.fail(released.error());
     if (!released.value()) {

@@ -299,6 +299,43 @@ private Q_SLOTS:
               after);
         QVERIFY2(after >= 0 && after < 5000, qPrintable(QString::number(after)));
     }
+
+    // `lockctl acquire --hold` whose release finds the server down retries it
+    // while the server is away for a short while: the key is free as soon as the
+    // server is back, not after its 120 s TTL (the control: another manager takes
+    // it at once). Down for longer, it says until when the lease stays.
+    void lockctlRetriesItsReleaseWhileTheServerIsDown() {
+        PRIVATE_DB(params);
+        const QString url = test::TestDb::urlFor(params);
+        const QStringList args{QStringLiteral("acquire"), QStringLiteral("cli/k"),
+                               QStringLiteral("--hold"),  QStringLiteral("1s"),
+                               QStringLiteral("--ttl"),   QStringLiteral("120s")};
+        std::unique_ptr<QProcess> holder(LockctlProcess::start(url, args));
+        QVERIFY(holder->waitForReadyRead(30000));
+        QVERIFY(m_server->halt());
+        QTest::qWait(2500); // the hold ends and its release fails meanwhile
+        QVERIFY(m_server->resume());
+        QVERIFY(holder->waitForFinished(30000));
+        const QString err = QString::fromUtf8(holder->readAllStandardError());
+        QVERIFY2(holder->exitCode() == 0, qPrintable(err));
+        QVERIFY2(err.contains(QLatin1String("retrying the release")), qPrintable(err));
+        LeaseManager other(params);
+        auto taken = other.tryLock(QStringLiteral("cli/k"));
+        QVERIFY2(taken.ok(), qPrintable(taken.ok() ? QString() : taken.error().message));
+        QVERIFY(taken->release().ok());
+
+        std::unique_ptr<QProcess> stuck(LockctlProcess::start(url, args));
+        QVERIFY(stuck->waitForReadyRead(30000));
+        QVERIFY(m_server->halt());
+        const bool finished = stuck->waitForFinished(40000);
+        QVERIFY(m_server->resume());
+        QVERIFY(finished);
+        const QString stuckErr = QString::fromUtf8(stuck->readAllStandardError());
+        QCOMPARE(stuck->exitCode(), 1);
+        QVERIFY2(stuckErr.contains(QLatin1String("the database stayed unreachable. The lease stays "
+                                                 "until it expires at")),
+                 qPrintable(stuckErr));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestOutage)
