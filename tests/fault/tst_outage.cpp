@@ -19,6 +19,7 @@
 #include <QTest>
 
 #include <atomic>
+#include <csignal>
 #include <memory>
 #include <thread>
 
@@ -307,13 +308,16 @@ private Q_SLOTS:
     void lockctlRetriesItsReleaseWhileTheServerIsDown() {
         PRIVATE_DB(params);
         const QString url = test::TestDb::urlFor(params);
+        // The hold ends (SIGTERM) only once the server is down, however long
+        // stopping it takes on a busy machine.
         const QStringList args{QStringLiteral("acquire"), QStringLiteral("cli/k"),
-                               QStringLiteral("--hold"),  QStringLiteral("1s"),
+                               QStringLiteral("--hold"),  QStringLiteral("120s"),
                                QStringLiteral("--ttl"),   QStringLiteral("120s")};
         std::unique_ptr<QProcess> holder(LockctlProcess::start(url, args));
         QVERIFY(holder->waitForReadyRead(30000));
         QVERIFY(m_server->halt());
-        QTest::qWait(2500); // the hold ends and its release fails meanwhile
+        ::kill(static_cast<pid_t>(holder->processId()), SIGTERM);
+        QTest::qWait(1500); // its release fails meanwhile, and is retried
         QVERIFY(m_server->resume());
         QVERIFY(holder->waitForFinished(30000));
         const QString err = QString::fromUtf8(holder->readAllStandardError());
@@ -327,6 +331,7 @@ private Q_SLOTS:
         std::unique_ptr<QProcess> stuck(LockctlProcess::start(url, args));
         QVERIFY(stuck->waitForReadyRead(30000));
         QVERIFY(m_server->halt());
+        ::kill(static_cast<pid_t>(stuck->processId()), SIGTERM);
         const bool finished = stuck->waitForFinished(40000);
         QVERIFY(m_server->resume());
         QVERIFY(finished);
