@@ -6,7 +6,9 @@
 #include <QSysInfo>
 #include <QVariant>
 
+#include <algorithm>
 #include <array>
+#include <limits>
 
 #include <pwd.h>
 #include <unistd.h>
@@ -67,33 +69,63 @@ Status AuditLog::record(QSqlDatabase db, const ConnectionParams &params, AuditEn
 }
 
 Result<QList<AuditEntry>> AuditLog::recent(QSqlDatabase db, const ConnectionParams &params,
-                                           int limit) {
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    const bool prepared =
-        q.prepare(QStringLiteral("SELECT id, at, db_user, os_user, os_host, tool, action, target, "
-                                 "previous_token, outcome, detail FROM lockscope_audit "
-                                 "ORDER BY id DESC LIMIT ?"));
-    q.addBindValue(limit);
-    if (!prepared || !q.exec())
-        return Database::classify(q.lastError(), params, QStringLiteral("read the audit log"));
+                                           int limit, const AuditFilter &filter) {
+    QString sql =
+        QStringLiteral("SELECT id, at, db_user, os_user, os_host, tool, action, target, "
+                       "previous_token, outcome, detail FROM lockscope_audit WHERE id < ?");
+    if (!filter.action.isEmpty())
+        sql += QStringLiteral(" AND action = ?");
+    if (filter.since)
+        sql += QStringLiteral(" AND at >= ?");
+    sql += QStringLiteral(" ORDER BY id DESC LIMIT ?");
+    // Without a target glob one page is the answer; with one, pages go back
+    // until `limit` entries matched or the log ends.
+    const int page = filter.target ? std::max(limit, 1000) : limit;
+    qint64 before = std::numeric_limits<qint64>::max();
     QList<AuditEntry> list;
-    while (q.next()) {
-        AuditEntry e;
-        e.id = q.value(0).toLongLong();
-        e.at = q.value(1).toDouble();
-        e.dbUser = q.value(2).toString();
-        e.osUser = q.value(3).toString();
-        e.osHost = q.value(4).toString();
-        e.tool = q.value(5).toString();
-        e.action = q.value(6).toString();
-        e.target = q.value(7).toString();
-        e.previousToken = q.value(8).toString();
-        e.outcome = q.value(9).toString();
-        e.detail = q.value(10).toString();
-        list.append(e);
+    for (;;) {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        const bool prepared = q.prepare(sql);
+        q.addBindValue(before);
+        if (!filter.action.isEmpty())
+            q.addBindValue(filter.action);
+        if (filter.since)
+            q.addBindValue(*filter.since);
+        q.addBindValue(page);
+        if (!prepared || !q.exec())
+            return Database::classify(q.lastError(), params, QStringLiteral("read the audit log"));
+        int rows = 0;
+        while (q.next()) {
+            ++rows;
+            AuditEntry e;
+            e.id = q.value(0).toLongLong();
+            e.at = q.value(1).toDouble();
+            e.dbUser = q.value(2).toString();
+            e.osUser = q.value(3).toString();
+            e.osHost = q.value(4).toString();
+            e.tool = q.value(5).toString();
+            e.action = q.value(6).toString();
+            e.target = q.value(7).toString();
+            e.previousToken = q.value(8).toString();
+            e.outcome = q.value(9).toString();
+            e.detail = q.value(10).toString();
+            before = e.id;
+            if (filter.target && !filter.target->match(e.target).hasMatch())
+                continue;
+            list.append(e);
+            if (list.size() >= limit)
+                return list;
+        }
+        if (rows < page)
+            return list;
     }
-    return list;
+}
+
+QStringList AuditLog::knownActions() {
+    return {QStringLiteral("sweep"), QStringLiteral("force-release"),
+            QStringLiteral("force-release-unconditional"), QStringLiteral("cancel-backend"),
+            QStringLiteral("terminate-backend")};
 }
 
 } // namespace lockscope

@@ -2,6 +2,8 @@
 
 #include "auditlog.h"
 #include "database.h"
+#include "globpattern.h"
+#include "leasequeries.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -34,8 +36,20 @@ int runAudit(Context &ctx, const QStringList &args) {
     const QCommandLineOption limit(QStringLiteral("limit"),
                                    QStringLiteral("The latest N entries (default 50)."),
                                    QStringLiteral("N"), QStringLiteral("50"));
+    const QCommandLineOption action(QStringLiteral("action"),
+                                    QStringLiteral("Only this action: %1.")
+                                        .arg(AuditLog::knownActions().join(QStringLiteral(", "))),
+                                    QStringLiteral("NAME"));
+    const QCommandLineOption target(QStringLiteral("target"),
+                                    QStringLiteral("Only targets (keys, pids) matching the glob "
+                                                   "(* ? [..])."),
+                                    QStringLiteral("GLOB"));
+    const QCommandLineOption since(QStringLiteral("since"),
+                                   QStringLiteral("Only the last D (by the database clock), "
+                                                  "for example 2h."),
+                                   QStringLiteral("D"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON array."));
-    parser.addOptions({limit, json});
+    parser.addOptions({limit, action, target, since, json});
     int code = ExitOk;
     if (!parseArgs(ctx, parser, QStringLiteral("audit"), args, &code))
         return code;
@@ -46,6 +60,20 @@ int runAudit(Context &ctx, const QStringList &args) {
     if (!ok || count < 1 || count > 100'000)
         return ctx.usage(QStringLiteral("--limit must be a whole number from 1 to 100000, not '%1'")
                              .arg(parser.value(limit)));
+    AuditFilter filter;
+    if (parser.isSet(action)) {
+        filter.action = parser.value(action);
+        if (!AuditLog::knownActions().contains(filter.action))
+            return ctx.usage(
+                QStringLiteral("--action must be one of %1, not '%2'")
+                    .arg(AuditLog::knownActions().join(QStringLiteral(", ")), filter.action));
+    }
+    if (parser.isSet(target))
+        filter.target = GlobPattern::toRegularExpression(parser.value(target));
+    code = -1;
+    const auto sinceValue = durationOption(ctx, parser, QStringLiteral("since"), &code);
+    if (code >= 0)
+        return code;
     const auto params = ctx.params();
     if (!params)
         return ExitUsage;
@@ -53,7 +81,13 @@ int runAudit(Context &ctx, const QStringList &args) {
     ScopedConnection conn(*params, QStringLiteral("audit"));
     if (!conn.ok())
         return ctx.fail(conn.error());
-    auto entries = AuditLog::recent(conn.db(), *params, count);
+    if (sinceValue) {
+        auto now = LeaseQueries::databaseNow(conn.db(), *params);
+        if (!now.ok())
+            return ctx.fail(now.error());
+        filter.since = now.value() - static_cast<double>(sinceValue->count()) / 1000.0;
+    }
+    auto entries = AuditLog::recent(conn.db(), *params, count, filter);
     if (!entries.ok())
         return ctx.fail(entries.error());
     QList<AuditEntry> list = entries.value();
@@ -78,7 +112,10 @@ int runAudit(Context &ctx, const QStringList &args) {
         return ExitOk;
     }
     if (list.isEmpty()) {
-        ctx.out << "No admin actions recorded in " << params->displayUrl() << '.' << Qt::endl;
+        if (parser.isSet(action) || parser.isSet(target) || parser.isSet(since))
+            ctx.out << "No admin actions match." << Qt::endl;
+        else
+            ctx.out << "No admin actions recorded in " << params->displayUrl() << '.' << Qt::endl;
         return ExitOk;
     }
     QStringList who;

@@ -234,6 +234,33 @@ private Q_SLOTS:
         QVERIFY2(text.out.contains(QLatin1String("line\\nbreak")), qPrintable(text.out)); // one row
         QVERIFY2(text.out.endsWith(QLatin1String("3 entries.\n")), qPrintable(text.out));
 
+        // Filters: by action, by target glob, by time.
+        const auto actionsOf = [&](const QStringList &filter) {
+            const auto r = LockctlProcess::run(
+                url, QStringList{QStringLiteral("audit"), QStringLiteral("--json")} + filter);
+            QStringList found;
+            for (const QJsonValue &v : QJsonDocument::fromJson(r.out.toUtf8()).array())
+                found << v.toObject().value(QStringLiteral("action")).toString();
+            return found;
+        };
+        QCOMPARE(actionsOf({QStringLiteral("--action"), QStringLiteral("sweep")}),
+                 QStringList{QStringLiteral("sweep")});
+        QCOMPARE(actionsOf({QStringLiteral("--target"), QStringLiteral("line*")}),
+                 (QStringList{QStringLiteral("force-release"),
+                              QStringLiteral("force-release-unconditional")}));
+        QCOMPARE(actionsOf({QStringLiteral("--since"), QStringLiteral("1h")}).size(), 3);
+        const auto none = LockctlProcess::run(
+            url, {QStringLiteral("audit"), QStringLiteral("--target"), QStringLiteral("zzz*")});
+        QCOMPARE(none.exitCode, 0);
+        QVERIFY2(none.out.startsWith(QLatin1String("No admin actions match.")),
+                 qPrintable(none.out));
+        const auto unknownAction = LockctlProcess::run(
+            url, {QStringLiteral("audit"), QStringLiteral("--action"), QStringLiteral("delete")});
+        QCOMPARE(unknownAction.exitCode, 2);
+        QVERIFY2(unknownAction.err.contains(
+                     QLatin1String("--action must be one of sweep, force-release")),
+                 qPrintable(unknownAction.err));
+
         const auto bad = LockctlProcess::run(
             url, {QStringLiteral("audit"), QStringLiteral("--limit"), QStringLiteral("ten")});
         QCOMPARE(bad.exitCode, 2);

@@ -3,6 +3,7 @@
 #include "auditlog.h"
 #include "canceltoken.h"
 #include "database.h"
+#include "globpattern.h"
 #include "leasemanager.h"
 #include "leasequeries.h"
 #include "testdb.h"
@@ -208,6 +209,71 @@ private Q_SLOTS:
         auto lease = manager.tryLock(QStringLiteral("k"));
         QCOMPARE(lease.error().kind, ErrorKind::SchemaMissing);
         QVERIFY(lease.error().message.contains(QLatin1String("lockctl migrate")));
+    }
+
+    // Filters: the action and the time are conditions of the query; a target
+    // glob pages back through the log (1000 entries a page) until enough match,
+    // so an old match behind 2400 newer entries is still found.
+    void auditFiltersPageBackThroughTheLog_data() { LOCKSCOPE_BACKENDS_DATA(); }
+    void auditFiltersPageBackThroughTheLog() {
+        LOCKSCOPE_FRESH_DB(params);
+        const auto bulk = [&](int from, int to) {
+            return test::TestDb::exec(
+                params,
+                QStringLiteral("WITH RECURSIVE n(i) AS (SELECT %1 UNION ALL SELECT i + 1 FROM n "
+                               "WHERE i < %2) INSERT INTO lockscope_audit (at, db_user, os_user, "
+                               "os_host, tool, action, target, outcome) SELECT 1000 + i, '', 'u', "
+                               "'h', 'test', 'cancel-backend', 'bulk/' || i, 'sent' FROM n")
+                    .arg(from)
+                    .arg(to));
+        };
+        const auto one = [&](int at, const QString &action, const QString &target) {
+            return test::TestDb::exec(
+                params, QStringLiteral("INSERT INTO lockscope_audit (at, db_user, os_user, "
+                                       "os_host, tool, action, target, outcome) VALUES (%1, '', "
+                                       "'u', 'h', 'test', '%2', '%3', 'done')")
+                            .arg(at)
+                            .arg(action, target));
+        };
+        QVERIFY(one(500, QStringLiteral("sweep"), QStringLiteral("needle/oldest")));
+        QVERIFY(bulk(1, 1200));
+        QVERIFY(one(3000, QStringLiteral("force-release"), QStringLiteral("needle/middle")));
+        QVERIFY(bulk(2001, 3200));
+        QVERIFY(one(5000, QStringLiteral("sweep"), QStringLiteral("needle/newest")));
+
+        ScopedConnection conn(params, QStringLiteral("audit"));
+        const auto targets = [&](int limit, const AuditFilter &filter) {
+            QStringList list;
+            auto got = AuditLog::recent(conn.db(), params, limit, filter);
+            if (got.ok()) {
+                for (const AuditEntry &e : got.value())
+                    list << e.target;
+            } else {
+                list << got.error().message;
+            }
+            return list;
+        };
+        AuditFilter needles;
+        needles.target = GlobPattern::toRegularExpression(QStringLiteral("needle/*"));
+        QCOMPARE(targets(10, needles),
+                 (QStringList{QStringLiteral("needle/newest"), QStringLiteral("needle/middle"),
+                              QStringLiteral("needle/oldest")}));
+        QCOMPARE(targets(2, needles),
+                 (QStringList{QStringLiteral("needle/newest"), QStringLiteral("needle/middle")}));
+
+        AuditFilter sweeps;
+        sweeps.action = QStringLiteral("sweep");
+        QCOMPARE(targets(10, sweeps),
+                 (QStringList{QStringLiteral("needle/newest"), QStringLiteral("needle/oldest")}));
+        sweeps.since = 1000;
+        QCOMPARE(targets(10, sweeps), QStringList{QStringLiteral("needle/newest")});
+
+        AuditFilter none;
+        QCOMPARE(targets(3, none).size(), 3);
+        QCOMPARE(targets(3, none).first(), QStringLiteral("needle/newest"));
+        AuditFilter nothing;
+        nothing.target = GlobPattern::toRegularExpression(QStringLiteral("no-such-*"));
+        QCOMPARE(targets(10, nothing), QStringList());
     }
 };
 
