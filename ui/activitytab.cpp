@@ -4,6 +4,8 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -11,8 +13,21 @@ namespace lockscope::ui {
 
 ActivityTab::ActivityTab(AuditTableModel *model, QWidget *parent)
     : QWidget(parent)
+    , m_model(model)
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_filter(new QLineEdit(this))
     , m_view(new QTableView(this)) {
-    m_view->setModel(model);
+    m_proxy->setSourceModel(model);
+    m_proxy->setFilterKeyColumn(-1); // any column
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_filter->setObjectName(QStringLiteral("activityFilter"));
+    m_filter->setPlaceholderText(tr("Filter by action, key, user, tool or outcome"));
+    m_filter->setClearButtonEnabled(true);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy,
+            &QSortFilterProxyModel::setFilterFixedString);
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(AuditTableModel::When, Qt::DescendingOrder);
     m_view->setObjectName(QStringLiteral("activityView"));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->verticalHeader()->hide();
@@ -24,6 +39,7 @@ ActivityTab::ActivityTab(AuditTableModel *model, QWidget *parent)
     layout->addWidget(new QLabel(tr("Every sweep, force release and backend signal, from "
                                     "LockScope and lockctl — including refused ones."),
                                  this));
+    layout->addWidget(m_filter);
     layout->addWidget(m_view, 1);
 }
 

@@ -26,6 +26,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -290,7 +291,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(w.leaseModel()->rowCount(), 1, 20000);
         QCOMPARE(w.leaseModel()->rowAt(0).key, QStringLiteral("live/1"));
         // The audit trail shows it on the Activity tab.
-        auto *audit = static_cast<AuditTableModel *>(w.activityTab()->view()->model());
+        AuditTableModel *audit = w.activityTab()->model();
         w.refresher()->refreshNow();
         QTRY_VERIFY_WITH_TIMEOUT(audit->rowCount() >= 1, 20000); // the dry run is not recorded
         bool found = false;
@@ -298,6 +299,22 @@ private Q_SLOTS:
             found = found ||
                     (e.action == QLatin1String("sweep") && e.outcome == QLatin1String("removed 4"));
         QVERIFY(found);
+
+        // The operator narrows the log by typing, as into the leases filter.
+        const int all = audit->rowCount();
+        QTest::keyClicks(w.activityTab()->filterEdit(), QStringLiteral("REMOVED 4"));
+        QCOMPARE(w.activityTab()->proxy()->rowCount(), 1); // case does not matter
+        w.activityTab()->filterEdit()->clear();
+        QCOMPARE(w.activityTab()->proxy()->rowCount(), all);
+        QTest::keyClicks(w.activityTab()->filterEdit(), QStringLiteral("no such thing"));
+        QCOMPARE(w.activityTab()->proxy()->rowCount(), 0);
+        w.activityTab()->filterEdit()->setText(QStringLiteral("sweep"));
+        w.resize(1100, 420);
+        w.show();
+        w.tabs()->setCurrentWidget(w.activityTab());
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.grab().save(test::TestDb::artifactPath(
+            QStringLiteral("activity-%1.png").arg(QLatin1String(QTest::currentDataTag()))));
     }
 
     void forceReleaseOfChangedLeaseIsRefused_data() { LOCKSCOPE_BACKENDS_DATA(); }
