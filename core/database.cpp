@@ -89,6 +89,14 @@ QAtomicInteger<quint64> g_scopedSerial;
 
 namespace {
 
+Error missingDriver(const ConnectionParams &params) {
+    return Error{ErrorKind::Unsupported,
+                 QStringLiteral("The Qt SQL driver %1 is not installed. Install %2.")
+                     .arg(params.qtDriverName(), params.isPostgres()
+                                                     ? QStringLiteral("libqt6sql6-psql")
+                                                     : QStringLiteral("libqt6sql6-sqlite"))};
+}
+
 Error removeWith(const QString &name, QSqlDatabase &db, const Error &e) {
     db.close();
     db = QSqlDatabase();
@@ -108,13 +116,8 @@ enum class SqliteAccess { ReadWrite, ReadOnly, Immutable };
 Result<QSqlDatabase> openSqlite(const ConnectionParams &params, const QString &name,
                                 SqliteAccess access) {
     QSqlDatabase db = QSqlDatabase::addDatabase(params.qtDriverName(), name);
-    if (!db.isValid()) {
-        return removeWith(
-            name, db,
-            Error{ErrorKind::Unsupported,
-                  QStringLiteral("The Qt SQL driver QSQLITE is not installed. Install "
-                                 "libqt6sql6-sqlite.")});
-    }
+    if (!db.isValid())
+        return removeWith(name, db, missingDriver(params));
     QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000");
     if (access == SqliteAccess::Immutable) {
         options += QStringLiteral(";QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI");
@@ -191,12 +194,8 @@ Result<QSqlDatabase> Database::open(const ConnectionParams &params, const QStrin
                           readOnly ? SqliteAccess::ReadOnly : SqliteAccess::ReadWrite);
     }
     QSqlDatabase db = QSqlDatabase::addDatabase(params.qtDriverName(), name);
-    if (!db.isValid()) {
-        return removeWith(name, db,
-                          Error{ErrorKind::Unsupported,
-                                QStringLiteral("The Qt SQL driver QPSQL is not installed. Install "
-                                               "libqt6sql6-psql.")});
-    }
+    if (!db.isValid())
+        return removeWith(name, db, missingDriver(params));
     db.setHostName(params.host);
     db.setPort(params.port);
     db.setDatabaseName(params.database);
