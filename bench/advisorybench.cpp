@@ -3,9 +3,9 @@
 // snapshot (query + decode + blocking tree) end to end, R times. Prints JSON.
 //
 //   lockscope_advisorybench --db postgres://… [--holders 50] [--locks 10000] [--waiters 200]
-#include "advisoryinspector.h"
-#include "connectionparams.h"
-#include "database.h"
+#include "advisory/advisoryinspector.h"
+#include "db/connectionparams.h"
+#include "db/database.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

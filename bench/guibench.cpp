@@ -6,13 +6,13 @@
 // Measures: the first load (refresh requested -> rows on screen), GUI-thread time
 // per refresh (applying the diff computed off the GUI thread), the countdown
 // tick, and the process's peak memory (VmHWM).
-#include "connectionparams.h"
-#include "database.h"
-#include "inspectorrefresher.h"
-#include "leasestab.h"
-#include "leasetablemodel.h"
-#include "mainwindow.h"
-#include "migrator.h"
+#include "db/connectionparams.h"
+#include "db/database.h"
+#include "db/migrator.h"
+#include "inspector/inspectorrefresher.h"
+#include "leases/leasestab.h"
+#include "leases/leasetablemodel.h"
+#include "window/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

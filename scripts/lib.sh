@@ -6,6 +6,7 @@ LOCKSCOPE_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools libqt6sql6-psql libqt6sql6-sqlite qt6-charts-dev
     libgl-dev libqt6opengl6-dev qtkeychain-qt6-dev libpq-dev
     postgresql postgresql-contrib sqlite3 xvfb xauth python3
+    desktop-file-utils appstream man-db file
 )
 
 log() { printf '==> %s\n' "$*" >&2; }
@@ -37,13 +38,15 @@ install_deps() {
 build_project() {
     local dir=${1:-$LOCKSCOPE_ROOT/build}
     shift || true
-    local gen=()
+    local gen=() launcher=()
     command -v ninja >/dev/null && gen=(-G Ninja)
+    # ccache, where a developer installed it, makes rebuilds in other worktrees cheap.
+    command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
     if [ -f "$dir/CMakeCache.txt" ] && ! grep -q "CMAKE_GENERATOR:INTERNAL=${gen[1]:-Unix Makefiles}" "$dir/CMakeCache.txt"; then
         rm -rf "$dir"
     fi
     log "configuring in $dir"
-    cmake -S "$LOCKSCOPE_ROOT" -B "$dir" "${gen[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null \
+    cmake -S "$LOCKSCOPE_ROOT" -B "$dir" "${gen[@]}" "${launcher[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null \
         || die "cmake configure failed (rerun: cmake -S $LOCKSCOPE_ROOT -B $dir)"
     log "building ($(nproc) jobs)"
     cmake --build "$dir" --parallel "$(nproc)" || die "build failed"

@@ -1,6 +1,6 @@
 #include "cli.h"
 
-#include "duration.h"
+#include "base/duration.h"
 
 #include <QDateTime>
 

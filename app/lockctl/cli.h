@@ -1,7 +1,7 @@
 #pragma once
 
-#include "connectionparams.h"
-#include "error.h"
+#include "base/error.h"
+#include "db/connectionparams.h"
 
 #include <QCommandLineParser>
 #include <QString>

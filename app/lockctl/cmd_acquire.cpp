@@ -1,8 +1,8 @@
 #include "commands.h"
 
-#include "database.h"
-#include "fencedwrite.h"
-#include "leasemanager.h"
+#include "db/database.h"
+#include "lease/fencedwrite.h"
+#include "lease/leasemanager.h"
 #include "signalwaiter.h"
 
 #include <QJsonDocument>

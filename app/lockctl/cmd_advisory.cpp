@@ -1,8 +1,8 @@
 #include "commands.h"
 
-#include "advisoryinspector.h"
-#include "backendactions.h"
-#include "database.h"
+#include "admin/backendactions.h"
+#include "advisory/advisoryinspector.h"
+#include "db/database.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

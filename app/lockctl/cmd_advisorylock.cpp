@@ -1,6 +1,6 @@
 #include "commands.h"
 
-#include "advisorylock.h"
+#include "advisory/advisorylock.h"
 #include "signalwaiter.h"
 
 #include <QJsonDocument>

@@ -1,9 +1,9 @@
 #include "commands.h"
 
-#include "auditlog.h"
-#include "database.h"
-#include "globpattern.h"
-#include "leasequeries.h"
+#include "admin/auditlog.h"
+#include "base/globpattern.h"
+#include "db/database.h"
+#include "lease/leasequeries.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 #include "commands.h"
 
-#include "cyclebenchmark.h"
-#include "database.h"
-#include "leasesql.h"
+#include "bench/cyclebenchmark.h"
+#include "db/database.h"
+#include "lease/leasesql.h"
 #include "signalwaiter.h"
 
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #include "commands.h"
 
-#include "handoffbenchmark.h"
+#include "bench/handoffbenchmark.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

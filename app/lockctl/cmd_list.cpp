@@ -1,9 +1,9 @@
 #include "commands.h"
 
-#include "database.h"
-#include "duration.h"
-#include "globpattern.h"
-#include "leasequeries.h"
+#include "base/duration.h"
+#include "base/globpattern.h"
+#include "db/database.h"
+#include "lease/leasequeries.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

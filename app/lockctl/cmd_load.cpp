@@ -1,8 +1,8 @@
 #include "commands.h"
 
-#include "duration.h"
-#include "loadchildren.h"
-#include "loadrunner.h"
+#include "base/duration.h"
+#include "load/loadchildren.h"
+#include "load/loadrunner.h"
 #include "signalwaiter.h"
 
 #include <QCoreApplication>

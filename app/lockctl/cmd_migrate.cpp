@@ -1,6 +1,6 @@
 #include "commands.h"
 
-#include "migrator.h"
+#include "db/migrator.h"
 
 namespace lockctl {
 

@@ -1,6 +1,6 @@
 #include "commands.h"
 
-#include "adminactions.h"
+#include "admin/adminactions.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,5 +1,6 @@
+#include "base/version.h"
 #include "commands.h"
-#include "drivernoise.h"
+#include "db/drivernoise.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

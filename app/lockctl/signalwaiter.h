@@ -1,6 +1,6 @@
 #pragma once
 
-#include "canceltoken.h"
+#include "base/canceltoken.h"
 
 #include <atomic>
 

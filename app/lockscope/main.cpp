@@ -1,10 +1,12 @@
 // lockscope: the inspector GUI. A thin main: parse the command line, open the
 // window, connect.
-#include "connectionparams.h"
-#include "drivernoise.h"
-#include "inspectorrefresher.h"
-#include "leasetablemodel.h"
-#include "mainwindow.h"
+#include "base/version.h"
+#include "db/connectionparams.h"
+#include "db/drivernoise.h"
+#include "inspector/inspectorrefresher.h"
+#include "leases/leasetablemodel.h"
+#include "window/aboutdialog.h"
+#include "window/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -13,11 +15,21 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <cstring>
 
 using namespace lockscope;
 
 int main(int argc, char **argv) {
+    // --version answers without a display (QApplication needs one), so it works
+    // over ssh, in a package check and in scripts.
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0) {
+            std::printf("lockscope %s\n", LOCKSCOPE_VERSION);
+            return 0;
+        }
+    }
     QApplication app(argc, argv);
+    QApplication::setWindowIcon(ui::AboutDialog::appIcon());
     lockscope::DriverNoise::install();
     QApplication::setOrganizationName(QStringLiteral("LockScope"));
     QApplication::setApplicationName(QStringLiteral("lockscope"));

@@ -1,10 +1,10 @@
 // The bad-input matrix of docs/bad-input.md, one data row per table row that
 // lockctl can be given: the documented exit code, the documented message, one
 // line on stderr, and no change to the lease table.
-#include "database.h"
-#include "leasequeries.h"
-#include "lockctlprocess.h"
-#include "testdb.h"
+#include "db/database.h"
+#include "lease/leasequeries.h"
+#include "support/lockctlprocess.h"
+#include "support/testdb.h"
 
 #include <QFile>
 #include <QJsonArray>

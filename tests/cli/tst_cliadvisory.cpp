@@ -1,6 +1,6 @@
 // `lockctl advisory` against locks held and awaited by real lockctl processes.
-#include "lockctlprocess.h"
-#include "testdb.h"
+#include "support/lockctlprocess.h"
+#include "support/testdb.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,7 +10,7 @@
 #include <QTest>
 #include <QUrl>
 
-#include "database.h"
+#include "db/database.h"
 
 #include <csignal>
 #include <memory>

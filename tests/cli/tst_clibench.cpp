@@ -1,7 +1,7 @@
 // The benchmark commands run briefly against real databases (a smoke test: their
 // figures go to BENCHMARKS.md, never into assertions about speed).
-#include "lockctlprocess.h"
-#include "testdb.h"
+#include "support/lockctlprocess.h"
+#include "support/testdb.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

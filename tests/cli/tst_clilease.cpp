@@ -1,6 +1,6 @@
 // lockctl as a user runs it: real processes against real databases.
-#include "lockctlprocess.h"
-#include "testdb.h"
+#include "support/lockctlprocess.h"
+#include "support/testdb.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

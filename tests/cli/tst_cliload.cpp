@@ -1,8 +1,8 @@
 // `lockctl load` with threads and real child processes.
-#include "database.h"
-#include "leasequeries.h"
-#include "lockctlprocess.h"
-#include "testdb.h"
+#include "db/database.h"
+#include "lease/leasequeries.h"
+#include "support/lockctlprocess.h"
+#include "support/testdb.h"
 
 #include <QDir>
 #include <QElapsedTimer>

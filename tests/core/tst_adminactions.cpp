@@ -1,12 +1,12 @@
 // Sweep and force-release, as the operator runs them, with the audit trail.
-#include "adminactions.h"
-#include "auditlog.h"
-#include "canceltoken.h"
-#include "database.h"
-#include "globpattern.h"
-#include "leasemanager.h"
-#include "leasequeries.h"
-#include "testdb.h"
+#include "admin/adminactions.h"
+#include "admin/auditlog.h"
+#include "base/canceltoken.h"
+#include "base/globpattern.h"
+#include "db/database.h"
+#include "lease/leasemanager.h"
+#include "lease/leasequeries.h"
+#include "support/testdb.h"
 
 #include <QTest>
 

@@ -1,12 +1,12 @@
 // PostgreSQL advisory locks on their own connections, and the inspector that
 // shows who holds and who waits.
-#include "advisoryinspector.h"
-#include "advisorylock.h"
-#include "auditlog.h"
-#include "backendactions.h"
-#include "canceltoken.h"
-#include "database.h"
-#include "testdb.h"
+#include "admin/auditlog.h"
+#include "admin/backendactions.h"
+#include "advisory/advisoryinspector.h"
+#include "advisory/advisorylock.h"
+#include "base/canceltoken.h"
+#include "db/database.h"
+#include "support/testdb.h"
 
 #include <QElapsedTimer>
 #include <QSqlQuery>

@@ -1,10 +1,10 @@
 // An advisory lock's watch: it confirms a held lock in every key form, never
 // reports an unlock as lost, and reports a session that ended (terminated) as
 // lost at once, through the callback and the Qt signal.
-#include "advisorylock.h"
-#include "advisorylockwatch.h"
-#include "database.h"
-#include "testdb.h"
+#include "advisory/advisorylock.h"
+#include "advisory/advisorylockwatch.h"
+#include "db/database.h"
+#include "support/testdb.h"
 
 #include <QSignalSpy>
 #include <QSqlQuery>

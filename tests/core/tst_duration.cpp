@@ -1,6 +1,6 @@
 // Durations as people type them (parse) and as people read them (format,
 // formatRemaining): the words lockctl and the GUI show.
-#include "duration.h"
+#include "base/duration.h"
 
 #include <QTest>
 

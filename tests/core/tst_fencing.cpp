@@ -1,11 +1,11 @@
 // Fencing tokens: strictly increasing per key across every way a lease ends,
 // whoever writes the row; and the fenced write that turns a stale holder away.
-#include "adminactions.h"
-#include "database.h"
-#include "fencedwrite.h"
-#include "leasemanager.h"
-#include "leasequeries.h"
-#include "testdb.h"
+#include "admin/adminactions.h"
+#include "db/database.h"
+#include "lease/fencedwrite.h"
+#include "lease/leasemanager.h"
+#include "lease/leasequeries.h"
+#include "support/testdb.h"
 
 #include <QSqlQuery>
 #include <QTest>

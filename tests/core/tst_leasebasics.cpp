@@ -1,11 +1,11 @@
 // The lease protocol on both databases: acquire, release, takeover after expiry,
 // owner-scoped release, renewal, and the database clock.
-#include "database.h"
-#include "lease.h"
-#include "leasemanager.h"
-#include "leasequeries.h"
-#include "leasesql.h"
-#include "testdb.h"
+#include "db/database.h"
+#include "lease/lease.h"
+#include "lease/leasemanager.h"
+#include "lease/leasequeries.h"
+#include "lease/leasesql.h"
+#include "support/testdb.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

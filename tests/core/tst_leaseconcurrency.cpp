@@ -1,10 +1,10 @@
 // Mutual exclusion across threads and managers (standing in for processes), the
 // in-process gate, bounded waits and cancellation -- on SQLite and PostgreSQL.
-#include "canceltoken.h"
-#include "database.h"
-#include "leasemanager.h"
-#include "leasequeries.h"
-#include "testdb.h"
+#include "base/canceltoken.h"
+#include "db/database.h"
+#include "lease/leasemanager.h"
+#include "lease/leasequeries.h"
+#include "support/testdb.h"
 
 #include <QElapsedTimer>
 #include <QTest>

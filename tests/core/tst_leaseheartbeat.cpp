@@ -1,10 +1,10 @@
 // A lease that renews itself, and reports at once when it is found gone.
-#include "adminactions.h"
-#include "database.h"
-#include "locklostnotifier.h"
-#include "leasemanager.h"
-#include "leasequeries.h"
-#include "testdb.h"
+#include "admin/adminactions.h"
+#include "base/locklostnotifier.h"
+#include "db/database.h"
+#include "lease/leasemanager.h"
+#include "lease/leasequeries.h"
+#include "support/testdb.h"
 
 #include <QSignalSpy>
 #include <QTest>

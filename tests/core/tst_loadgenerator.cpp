@@ -1,12 +1,12 @@
 // The load generator's engine: histogram, key choice, and runs against real
 // databases with and without a lock.
-#include "canceltoken.h"
-#include "database.h"
-#include "keychooser.h"
-#include "latencyhistogram.h"
-#include "leasequeries.h"
-#include "loadrunner.h"
-#include "testdb.h"
+#include "base/canceltoken.h"
+#include "db/database.h"
+#include "lease/leasequeries.h"
+#include "load/keychooser.h"
+#include "load/latencyhistogram.h"
+#include "load/loadrunner.h"
+#include "support/testdb.h"
 
 #include <QElapsedTimer>
 #include <QTest>

@@ -1,10 +1,10 @@
 // Tracked migrations: idempotent, adopt a foreign table, detect changed and
 // unknown migrations.
-#include "database.h"
-#include "leasemanager.h"
-#include "migrator.h"
-#include "sqlscript.h"
-#include "testdb.h"
+#include "db/database.h"
+#include "db/migrator.h"
+#include "db/sqlscript.h"
+#include "lease/leasemanager.h"
+#include "support/testdb.h"
 
 #include <QSqlQuery>
 #include <QTest>

@@ -1,10 +1,10 @@
 // PostgreSQL: a release in one process wakes the database waiters of another at
 // once (LISTEN/NOTIFY); polling is only the fallback.
-#include "adminactions.h"
-#include "canceltoken.h"
-#include "database.h"
-#include "leasemanager.h"
-#include "testdb.h"
+#include "admin/adminactions.h"
+#include "base/canceltoken.h"
+#include "db/database.h"
+#include "lease/leasemanager.h"
+#include "support/testdb.h"
 
 #include <QSqlQuery>
 #include <QTest>

@@ -1,12 +1,12 @@
 // Faults a lease lock must survive: a holder killed, a holder frozen past its
 // TTL, its connection cut. Real processes, real databases; each asserts that
 // nothing is lost and no two holders overlap.
-#include "database.h"
-#include "fencedwrite.h"
-#include "leasemanager.h"
-#include "leasequeries.h"
-#include "lockctlprocess.h"
-#include "testdb.h"
+#include "db/database.h"
+#include "lease/fencedwrite.h"
+#include "lease/leasemanager.h"
+#include "lease/leasequeries.h"
+#include "support/lockctlprocess.h"
+#include "support/testdb.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,13 +1,13 @@
 // The database goes away and comes back: PostgreSQL restarted (or down for a
 // while) under a multi-process load run and under held locks. Each test runs on a
 // server of its own (PrivateServer), so the shared test server is never touched.
-#include "advisorylock.h"
-#include "database.h"
-#include "lease.h"
-#include "leasemanager.h"
-#include "lockctlprocess.h"
-#include "privateserver.h"
-#include "testdb.h"
+#include "advisory/advisorylock.h"
+#include "db/database.h"
+#include "lease/lease.h"
+#include "lease/leasemanager.h"
+#include "support/lockctlprocess.h"
+#include "support/privateserver.h"
+#include "support/testdb.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

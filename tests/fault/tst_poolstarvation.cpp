@@ -5,12 +5,12 @@
 // both, as a naive service does: holders keep every connection for their locks
 // and wait for work connections that never come -- the deadlock shows as
 // time-outs, proving the test can fail.
-#include "advisorykey.h"
-#include "canceltoken.h"
-#include "connectionpool.h"
-#include "criticalsection.h"
-#include "database.h"
-#include "testdb.h"
+#include "advisory/advisorykey.h"
+#include "advisory/criticalsection.h"
+#include "base/canceltoken.h"
+#include "db/connectionpool.h"
+#include "db/database.h"
+#include "support/testdb.h"
 
 #include <QSqlQuery>
 #include <QTest>

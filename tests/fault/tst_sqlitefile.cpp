@@ -1,9 +1,9 @@
 // A SQLite database file LockScope cannot write: one that is read-only to the
 // user, and one locked by another program's write transaction. Each gives a
 // clear error and a distinct exit code, and changes nothing.
-#include "database.h"
-#include "lockctlprocess.h"
-#include "testdb.h"
+#include "db/database.h"
+#include "support/lockctlprocess.h"
+#include "support/testdb.h"
 
 #include <QDir>
 #include <QFile>

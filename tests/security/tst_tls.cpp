@@ -2,12 +2,12 @@
 // the harness generates (scripts/pg-harness start DIR --tls): sslmode=require and
 // verify-full work for the core library and lockctl, and a wrong or missing
 // certificate authority is refused with a message that says what to check.
-#include "database.h"
-#include "lease.h"
-#include "leasemanager.h"
-#include "lockctlprocess.h"
-#include "privateserver.h"
-#include "testdb.h"
+#include "db/database.h"
+#include "lease/lease.h"
+#include "lease/leasemanager.h"
+#include "support/lockctlprocess.h"
+#include "support/privateserver.h"
+#include "support/testdb.h"
 
 #include <QSqlQuery>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "lockctlprocess.h"
+#include "support/lockctlprocess.h"
 
 namespace lockscope::test {
 

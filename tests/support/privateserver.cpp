@@ -1,7 +1,7 @@
-#include "privateserver.h"
+#include "support/privateserver.h"
 
-#include "database.h"
-#include "migrator.h"
+#include "db/database.h"
+#include "db/migrator.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "connectionparams.h"
+#include "db/connectionparams.h"
 
 #include <QMap>
 #include <QString>

@@ -1,7 +1,7 @@
-#include "testdb.h"
+#include "support/testdb.h"
 
-#include "database.h"
-#include "migrator.h"
+#include "db/database.h"
+#include "db/migrator.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>

@@ -2,11 +2,11 @@
 // typed into the dialog as a user would, then connected with. Each failure is a
 // sentence that says what to do, shown in the window (no crash, no dialog storm),
 // and a typed password appears nowhere: not in the message, not in the settings.
-#include "connectiondialog.h"
-#include "mainwindow.h"
-#include "privateserver.h"
-#include "prompter.h"
-#include "testdb.h"
+#include "common/prompter.h"
+#include "connection/connectiondialog.h"
+#include "support/privateserver.h"
+#include "support/testdb.h"
+#include "window/mainwindow.h"
 
 #include <QComboBox>
 #include <QCoreApplication>

@@ -1,9 +1,9 @@
 // The lease model and its proxy as snapshots arrive: incremental signals only,
 // selection kept, nothing emitted when nothing changed, countdown by the
 // database clock.
-#include "leasefilterproxy.h"
-#include "leasetablemodel.h"
-#include "rowdiff.h"
+#include "common/rowdiff.h"
+#include "leases/leasefilterproxy.h"
+#include "leases/leasetablemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>

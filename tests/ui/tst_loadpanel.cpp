@@ -1,12 +1,12 @@
 // The Load tab starts and stops real runs offscreen; its charts and per-key
 // table fill as samples arrive.
-#include "database.h"
-#include "leasequeries.h"
-#include "leasetablemodel.h"
-#include "loadcharts.h"
-#include "loadpanel.h"
-#include "mainwindow.h"
-#include "testdb.h"
+#include "db/database.h"
+#include "lease/leasequeries.h"
+#include "leases/leasetablemodel.h"
+#include "load/loadcharts.h"
+#include "load/loadpanel.h"
+#include "support/testdb.h"
+#include "window/mainwindow.h"
 
 #include <QDir>
 #include <QElapsedTimer>

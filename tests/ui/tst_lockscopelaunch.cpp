@@ -1,7 +1,7 @@
 // The real lockscope executable, started as a user would (offscreen): it
 // connects, shows the first snapshot and exits cleanly.
-#include "migrator.h"
-#include "testdb.h"
+#include "db/migrator.h"
+#include "support/testdb.h"
 
 #include <QDir>
 #include <QFile>

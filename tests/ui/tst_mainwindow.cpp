@@ -1,20 +1,20 @@
 // The real window on the offscreen platform against real databases: leases from
 // real lockctl processes, advisory holders and waiters, sweep, owner-guarded
 // force release, the read-only role. Saves screenshots as test artifacts.
-#include "activitytab.h"
-#include "advisorytab.h"
-#include "advisorytablemodel.h"
-#include "audittablemodel.h"
-#include "database.h"
-#include "inspectorrefresher.h"
-#include "leasefilterproxy.h"
-#include "leasestab.h"
-#include "leasetablemodel.h"
-#include "lockctlprocess.h"
-#include "mainwindow.h"
-#include "privateserver.h"
-#include "prompter.h"
-#include "testdb.h"
+#include "activity/activitytab.h"
+#include "activity/audittablemodel.h"
+#include "advisory/advisorytab.h"
+#include "advisory/advisorytablemodel.h"
+#include "common/prompter.h"
+#include "db/database.h"
+#include "inspector/inspectorrefresher.h"
+#include "leases/leasefilterproxy.h"
+#include "leases/leasestab.h"
+#include "leases/leasetablemodel.h"
+#include "support/lockctlprocess.h"
+#include "support/privateserver.h"
+#include "support/testdb.h"
+#include "window/mainwindow.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,7 +1,7 @@
 // whenFinished hands a worker's result to the GUI thread from the event loop,
 // never inside the call — including when the worker finished first, the case
 // that made a window emit `connected` before the test waiting for it listened.
-#include "whenfinished.h"
+#include "common/whenfinished.h"
 
 #include <QFuture>
 #include <QPromise>

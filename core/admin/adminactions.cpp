@@ -1,0 +1,171 @@
+#include "admin/adminactions.h"
+
+#include "admin/auditlog.h"
+#include "base/canceltoken.h"
+#include "base/lockkey.h"
+#include "db/database.h"
+#include "lease/leasequeries.h"
+#include "lease/leasesql.h"
+
+#include <QElapsedTimer>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace lockscope {
+
+Result<SweepResult> AdminActions::sweep(const ConnectionParams &params, int batchSize, bool dryRun,
+                                        const QString &tool, const CancelToken *cancel,
+                                        const std::function<void(qint64)> &progress) {
+    if (batchSize < 1 || batchSize > 1'000'000) {
+        return Error{ErrorKind::InvalidArgument,
+                     QStringLiteral("The sweep batch size must be between 1 and 1000000, not %1.")
+                         .arg(batchSize)};
+    }
+    ScopedConnection conn(params, QStringLiteral("sweep"));
+    if (!conn.ok())
+        return conn.error();
+    QSqlDatabase db = conn.db();
+    SweepResult result;
+    if (dryRun) {
+        QSqlQuery q(db);
+        if (!q.exec(LeaseSql::countExpired(params.driver)) || !q.next())
+            return Database::classify(q.lastError(), params,
+                                      QStringLiteral("count the expired leases"));
+        result.count = q.value(0).toLongLong();
+        return result;
+    }
+    QSqlQuery q(db);
+    if (!q.prepare(LeaseSql::sweepBatch(params.driver))) // no table: "run lockctl migrate"
+        return Database::classify(q.lastError(), params,
+                                  QStringLiteral("sweep the expired leases"));
+    std::optional<Error> failure;
+    int busyRetries = 0;
+    for (;;) {
+        if (cancel && cancel->isCancelled()) {
+            result.cancelled = true;
+            break;
+        }
+        q.bindValue(0, batchSize);
+        QElapsedTimer statement;
+        statement.start();
+        const bool ok = q.exec();
+        result.longestStatementMs = std::max(result.longestStatementMs,
+                                             static_cast<double>(statement.nsecsElapsed()) / 1e6);
+        if (!ok) {
+            if (Database::isContention(q.lastError()) && ++busyRetries <= 50)
+                continue; // another writer holds SQLite's lock for a moment
+
+            failure = Database::classify(q.lastError(), params,
+                                         QStringLiteral("sweep the expired leases"));
+            break;
+        }
+        const qint64 removed = q.numRowsAffected();
+        q.finish();
+        result.count += removed;
+        ++result.batches;
+        if (progress)
+            progress(result.count);
+        if (removed < batchSize)
+            break;
+    }
+    AuditEntry entry;
+    entry.tool = tool;
+    entry.action = QStringLiteral("sweep");
+    entry.target = QStringLiteral("expired leases");
+    entry.outcome =
+        failure && failure->kind == ErrorKind::PermissionDenied ? QStringLiteral("refused")
+        : failure          ? QStringLiteral("failed after removing %1").arg(result.count)
+        : result.cancelled ? QStringLiteral("cancelled after removing %1").arg(result.count)
+                           : QStringLiteral("removed %1").arg(result.count);
+    if (failure)
+        entry.detail = failure->message;
+    result.audited = AuditLog::record(db, params, entry).ok();
+    if (failure)
+        return *failure;
+    return result;
+}
+
+Result<ForceReleaseResult> AdminActions::forceRelease(const ConnectionParams &params,
+                                                      const QString &key,
+                                                      const std::optional<QString> &expectedToken,
+                                                      const QString &tool) {
+    if (auto valid = LockKey::validate(key); !valid.ok())
+        return valid.error();
+    if (expectedToken && expectedToken->isEmpty()) {
+        return Error{ErrorKind::InvalidArgument,
+                     QStringLiteral("The expected owner token is empty. Give the token shown by "
+                                    "`lockctl list`, or force the release without one.")};
+    }
+    ScopedConnection conn(params, QStringLiteral("force-release"));
+    if (!conn.ok())
+        return conn.error();
+    QSqlDatabase db = conn.db();
+    const QString what = QStringLiteral("force-release the lease '%1'").arg(key);
+    ForceReleaseResult result;
+    QSqlQuery q(db);
+    const bool prepared =
+        expectedToken
+            ? q.prepare(QStringLiteral("DELETE FROM aggregate_locks WHERE lock_key = ? "
+                                       "AND owner_token = ? RETURNING owner_token"))
+            : q.prepare(QStringLiteral(
+                  "DELETE FROM aggregate_locks WHERE lock_key = ? RETURNING owner_token"));
+    if (!prepared) // no table: "run lockctl migrate", not an error about placeholders
+        return Database::classify(q.lastError(), params, what);
+    q.addBindValue(key);
+    if (expectedToken)
+        q.addBindValue(*expectedToken);
+    std::optional<Error> failure;
+    if (!q.exec()) {
+        failure = Database::classify(q.lastError(), params, what);
+    } else if (q.next()) {
+        result.outcome = ReleaseOutcome::Released;
+        result.previousToken = q.value(0).toString();
+    }
+    q.finish();
+    if (!failure && result.outcome == ReleaseOutcome::Released && params.isPostgres()) {
+        // Wake the waiters of other LockScope processes, as an owner's release does.
+        QSqlQuery notify(db);
+        notify.prepare(QStringLiteral("SELECT pg_notify('lockscope_release', ?)"));
+        notify.addBindValue(key);
+        notify.exec();
+    }
+    if (!failure && result.outcome != ReleaseOutcome::Released) {
+        auto current = LeaseQueries::find(db, params, key);
+        if (current.ok() && current.value()) {
+            result.outcome = ReleaseOutcome::Changed;
+            result.previousToken = current.value()->token;
+        }
+    }
+    AuditEntry entry;
+    entry.tool = tool;
+    entry.action = expectedToken ? QStringLiteral("force-release")
+                                 : QStringLiteral("force-release-unconditional");
+    entry.target = key;
+    entry.previousToken = expectedToken && result.outcome != ReleaseOutcome::Released
+                              ? *expectedToken
+                              : result.previousToken;
+    if (failure) {
+        entry.outcome = failure->kind == ErrorKind::PermissionDenied ? QStringLiteral("refused")
+                                                                     : QStringLiteral("failed");
+        entry.detail = failure->message;
+    } else {
+        switch (result.outcome) {
+        case ReleaseOutcome::Released:
+            entry.outcome = QStringLiteral("released");
+            break;
+        case ReleaseOutcome::Changed:
+            entry.outcome = QStringLiteral("changed since shown; not released");
+            entry.detail = QStringLiteral("now held with token %1").arg(result.previousToken);
+            break;
+        case ReleaseOutcome::Absent:
+            entry.outcome = QStringLiteral("absent");
+            break;
+        }
+    }
+    result.audited = AuditLog::record(db, params, entry).ok();
+    if (failure)
+        return *failure;
+    return result;
+}
+
+} // namespace lockscope

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "base/result.h"
+#include "db/connectionparams.h"
+
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace lockscope {
+
+class CancelToken;
+
+enum class ReleaseOutcome {
+    Released, // the row is gone
+    Changed,  // the lease now carries another token: left alone
+    Absent,   // there was no lease with that key
+};
+
+struct ForceReleaseResult {
+    ReleaseOutcome outcome = ReleaseOutcome::Absent;
+    QString previousToken; // the token that was released (or that was found instead)
+    bool audited = false;
+};
+
+struct SweepResult {
+    qint64 count = 0; // removed, or (dry run) that would be removed
+    int batches = 0;
+    double longestStatementMs = 0; // one batch, as the client saw it (round trip included)
+    bool cancelled = false;
+    bool audited = false;
+};
+
+// The operator's actions. Each opens its own connection on the calling thread
+// (a worker thread in the GUI), does its work, and records it in the audit log.
+namespace AdminActions {
+
+// Deletes expired leases, `batchSize` rows per statement (no long transaction),
+// until none is left or `cancel` is cancelled between batches. A dry run counts.
+Result<SweepResult> sweep(const ConnectionParams &params, int batchSize, bool dryRun,
+                          const QString &tool, const CancelToken *cancel = nullptr,
+                          const std::function<void(qint64 removedSoFar)> &progress = {});
+
+// With an expected token: deletes only if the lease still carries it, so a lease
+// re-acquired since the operator looked is never freed. Without: unconditional.
+Result<ForceReleaseResult> forceRelease(const ConnectionParams &params, const QString &key,
+                                        const std::optional<QString> &expectedToken,
+                                        const QString &tool);
+
+} // namespace AdminActions
+
+} // namespace lockscope

@@ -1,0 +1,82 @@
+#include "advisory/criticalsection.h"
+
+#include "base/duration.h"
+#include "db/connectionpool.h"
+#include "db/database.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace lockscope {
+
+namespace {
+
+Status exec(QSqlDatabase db, const ConnectionParams &params, const QString &sql,
+            const QVariantList &values, const QString &what) {
+    QSqlQuery q(db);
+    q.prepare(sql);
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    return Database::exec(q, params, what);
+}
+
+} // namespace
+
+Status CriticalSection::run(ConnectionPool &locks, ConnectionPool &work, const AdvisoryKey &key,
+                            std::chrono::milliseconds timeout,
+                            const std::function<Status(QSqlDatabase)> &body,
+                            const CancelToken *cancel) {
+    if (&locks == &work) {
+        return Error{ErrorKind::InvalidArgument,
+                     QStringLiteral("A critical section needs two pools: its lock is held on a "
+                                    "connection from one while its work runs on a connection "
+                                    "from the other. With one shared pool every connection can "
+                                    "end up holding a lock and waiting for work -- a deadlock. "
+                                    "Make a second ConnectionPool for the locks.")};
+    }
+    const ConnectionParams &params = locks.params();
+    if (!params.isPostgres())
+        return Error{ErrorKind::Unsupported,
+                     QStringLiteral("Advisory locks exist only on PostgreSQL; on SQLite use a "
+                                    "lease (LeaseManager) around the work.")};
+    auto lockConnection = locks.acquire(timeout, cancel);
+    if (!lockConnection.ok())
+        return lockConnection.error();
+    const QString what = QStringLiteral("take the advisory lock %1").arg(key.display());
+    // lock_timeout bounds the server-side wait; reset after, the connection is reused.
+    const Status locked = lockConnection->run([&](QSqlDatabase db) -> Status {
+        if (auto s = exec(db, params, QStringLiteral("SELECT set_config('lock_timeout', ?, false)"),
+                          {QStringLiteral("%1ms").arg(std::max<qint64>(timeout.count(), 1))}, what);
+            !s.ok())
+            return s;
+        const Status waited =
+            exec(db, params, QStringLiteral("SELECT pg_advisory_lock(%1)").arg(key.sqlArguments()),
+                 key.bindValues(), what);
+        (void)exec(db, params, QStringLiteral("SELECT set_config('lock_timeout', '0', false)"), {},
+                   what);
+        return waited;
+    });
+    if (!locked.ok()) {
+        if (locked.error().kind == ErrorKind::Busy || locked.error().kind == ErrorKind::Timeout)
+            return Error{ErrorKind::Timeout,
+                         QStringLiteral("Gave up waiting for the advisory lock %1 after %2: "
+                                        "another session holds it.")
+                             .arg(key.display(), Duration::format(timeout))};
+        return locked;
+    }
+    Status result;
+    {
+        auto workConnection = work.acquire(timeout, cancel);
+        result = workConnection.ok() ? workConnection->run(body) : Status(workConnection.error());
+    } // the work connection goes back before the lock is released
+    const Status unlocked = lockConnection->run([&](QSqlDatabase db) {
+        return exec(
+            db, params, QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(key.sqlArguments()),
+            key.bindValues(), QStringLiteral("release the advisory lock %1").arg(key.display()));
+    });
+    if (!result.ok())
+        return result;
+    return unlocked;
+}
+
+} // namespace lockscope

@@ -1,0 +1,178 @@
+#include "db/connectionparams.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace lockscope {
+
+namespace {
+
+Error badUrl(const QString &why) {
+    return Error{ErrorKind::InvalidArgument,
+                 QStringLiteral("Invalid database URL: %1. Use postgres://user@host:port/database "
+                                "or sqlite:///absolute/path.db.")
+                     .arg(why)};
+}
+
+const QStringList &sslModes() {
+    static const QStringList modes{QStringLiteral("disable"),   QStringLiteral("allow"),
+                                   QStringLiteral("prefer"),    QStringLiteral("require"),
+                                   QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
+    return modes;
+}
+
+Result<ConnectionParams> parsePostgres(const QString &text) {
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid())
+        return badUrl(QStringLiteral("it cannot be parsed (%1)").arg(url.errorString()));
+    ConnectionParams p;
+    p.driver = Driver::Postgres;
+    p.host = url.host();
+    p.port = url.port(5432);
+    if (p.port <= 0 || p.port > 65535)
+        return badUrl(QStringLiteral("the port must be between 1 and 65535"));
+    p.user = url.userName(QUrl::FullyDecoded);
+    p.password = url.password(QUrl::FullyDecoded);
+    QString path = url.path(QUrl::FullyDecoded);
+    if (path.startsWith(QLatin1Char('/')))
+        path.remove(0, 1);
+    p.database = path;
+    const QUrlQuery query(url);
+    for (const auto &[name, value] : query.queryItems(QUrl::FullyDecoded)) {
+        if (name == QLatin1String("sslmode")) {
+            if (!sslModes().contains(value))
+                return badUrl(QStringLiteral("sslmode must be one of %1, not '%2'")
+                                  .arg(sslModes().join(QStringLiteral(", ")), value));
+            p.sslmode = value;
+        } else if (name == QLatin1String("sslrootcert")) {
+            p.sslrootcert = value;
+        } else if (name == QLatin1String("connect_timeout")) {
+            bool ok = false;
+            const int seconds = value.toInt(&ok);
+            if (!ok || seconds < 1 || seconds > 3600)
+                return badUrl(
+                    QStringLiteral("connect_timeout must be whole seconds from 1 to 3600"));
+            p.connectTimeoutS = seconds;
+        } else if (name == QLatin1String("application_name")) {
+            p.applicationName = value;
+        } else {
+            return badUrl(QStringLiteral("the parameter '%1' is not supported (use sslmode, "
+                                         "sslrootcert, connect_timeout or application_name)")
+                              .arg(name));
+        }
+    }
+    return p;
+}
+
+Result<ConnectionParams> parseSqlite(const QString &text) {
+    QString rest = text.mid(QStringLiteral("sqlite:").size());
+    QString path;
+    if (rest.startsWith(QLatin1String("///"))) {
+        path = QUrl::fromPercentEncoding(rest.mid(2).toUtf8());
+    } else if (rest.startsWith(QLatin1String("//"))) {
+        return badUrl(QStringLiteral("a SQLite URL has no host: write sqlite:///absolute/path.db "
+                                     "(three slashes) or sqlite:relative.db"));
+    } else {
+        path = QUrl::fromPercentEncoding(rest.toUtf8());
+    }
+    if (path.isEmpty())
+        return badUrl(QStringLiteral("the SQLite file path is empty"));
+    ConnectionParams p;
+    p.driver = Driver::Sqlite;
+    p.sqlitePath = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    return p;
+}
+
+} // namespace
+
+QString ConnectionParams::qtDriverName() const {
+    return isPostgres() ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE");
+}
+
+QString ConnectionParams::displayUrl() const {
+    if (isSqlite())
+        return QStringLiteral("sqlite://") + sqlitePath;
+    QUrl url;
+    url.setScheme(QStringLiteral("postgres"));
+    url.setUserName(user);
+    url.setHost(host.isEmpty() ? QStringLiteral("localhost") : host);
+    url.setPort(port);
+    url.setPath(QLatin1Char('/') + database);
+    QUrlQuery query;
+    if (!sslmode.isEmpty())
+        query.addQueryItem(QStringLiteral("sslmode"), sslmode);
+    if (!sslrootcert.isEmpty())
+        query.addQueryItem(QStringLiteral("sslrootcert"), sslrootcert);
+    if (connectTimeoutS != 5)
+        query.addQueryItem(QStringLiteral("connect_timeout"), QString::number(connectTimeoutS));
+    if (!query.isEmpty())
+        url.setQuery(query);
+    return url.toString();
+}
+
+QString ConnectionParams::identity() const {
+    const QString text = displayUrl() + QLatin1Char('|') + sslrootcert + QLatin1Char('|') +
+                         QString::number(connectTimeoutS) + QLatin1Char('|') + applicationName;
+    return QString::fromLatin1(
+        QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha1).toHex().left(12));
+}
+
+QString ConnectionParams::postgresConnectOptions() const {
+    QStringList options;
+    options << QStringLiteral("connect_timeout=%1").arg(connectTimeoutS);
+    if (!sslmode.isEmpty())
+        options << QStringLiteral("sslmode=") + sslmode;
+    if (!sslrootcert.isEmpty())
+        options << QStringLiteral("sslrootcert=") + sslrootcert;
+    // QPSQL passes these through to libpq's conninfo, which splits on spaces.
+    QString app = applicationName;
+    app.replace(QLatin1Char(' '), QLatin1Char('_'));
+    if (!app.isEmpty())
+        options << QStringLiteral("application_name=") + app;
+    return options.join(QLatin1Char(';'));
+}
+
+Result<ConnectionParams> ConnectionParams::fromUrl(const QString &url) {
+    const QString text = url.trimmed();
+    if (text.isEmpty())
+        return badUrl(QStringLiteral("it is empty"));
+    if (text.startsWith(QLatin1String("postgres://")) ||
+        text.startsWith(QLatin1String("postgresql://")))
+        return parsePostgres(text);
+    if (text.startsWith(QLatin1String("sqlite:")))
+        return parseSqlite(text);
+    const qsizetype colon = text.indexOf(QLatin1Char(':'));
+    const QString scheme = colon > 0 ? text.left(colon) : QString();
+    return badUrl(scheme.isEmpty()
+                      ? QStringLiteral("it has no scheme")
+                      : QStringLiteral("the scheme '%1' is not supported").arg(scheme));
+}
+
+QString ConnectionParams::embeddedDefaultPath() {
+    QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    if (base.isEmpty())
+        base = QDir::homePath() + QStringLiteral("/.local/share");
+    return base + QStringLiteral("/lockscope/lockscope.db");
+}
+
+ConnectionParams ConnectionParams::embeddedDefault() {
+    ConnectionParams p;
+    p.driver = Driver::Sqlite;
+    p.sqlitePath = embeddedDefaultPath();
+    return p;
+}
+
+Result<ConnectionParams> ConnectionParams::resolve(const QString &urlOrEmpty) {
+    if (!urlOrEmpty.isEmpty())
+        return fromUrl(urlOrEmpty);
+    const QString fromEnv = qEnvironmentVariable("LOCKSCOPE_DB");
+    if (!fromEnv.isEmpty())
+        return fromUrl(fromEnv);
+    return embeddedDefault();
+}
+
+} // namespace lockscope

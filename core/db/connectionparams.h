@@ -1,0 +1,49 @@
+#pragma once
+
+#include "base/result.h"
+
+#include <QString>
+
+namespace lockscope {
+
+enum class Driver { Postgres, Sqlite };
+
+// Everything needed to open a connection, as a value that may cross threads.
+// The password is held only in memory: it is never part of displayUrl(),
+// an error message, a log line or a settings file.
+struct ConnectionParams {
+    Driver driver = Driver::Sqlite;
+    QString host;     // PostgreSQL; empty means libpq's default (local socket)
+    int port = 5432;  // PostgreSQL
+    QString database; // PostgreSQL database name
+    QString user;     // PostgreSQL role; empty means libpq's default
+    QString password; // PostgreSQL; empty means PGPASSWORD / ~/.pgpass
+    QString sslmode;  // PostgreSQL: disable, allow, prefer, require, verify-ca, verify-full
+    QString sslrootcert;
+    QString sqlitePath; // SQLite: absolute path of the database file
+    int connectTimeoutS = 5;
+    QString applicationName = QStringLiteral("lockscope");
+
+    bool isPostgres() const { return driver == Driver::Postgres; }
+    bool isSqlite() const { return driver == Driver::Sqlite; }
+    QString qtDriverName() const;
+
+    // The URL with the password left out; safe to show, to store and to hand to a
+    // child process (which gets the password, if any, through PGPASSWORD).
+    QString displayUrl() const;
+    // A stable identity for per-thread connection names (no password in it).
+    QString identity() const;
+    // libpq-style options for QPSQL (connect_timeout, sslmode, application_name).
+    QString postgresConnectOptions() const;
+
+    // postgres://user[:password]@host[:port]/db?sslmode=…&sslrootcert=…&connect_timeout=…
+    // postgresql://… ; sqlite:///absolute/path.db ; sqlite:relative.db
+    static Result<ConnectionParams> fromUrl(const QString &url);
+    // The embedded default: a SQLite file in the user's data directory.
+    static ConnectionParams embeddedDefault();
+    static QString embeddedDefaultPath();
+    // --db if given, else $LOCKSCOPE_DB, else the embedded default.
+    static Result<ConnectionParams> resolve(const QString &urlOrEmpty);
+};
+
+} // namespace lockscope

@@ -1,0 +1,123 @@
+#include "db/threadconnections.h"
+
+#include "db/database.h"
+
+#include <QHash>
+#include <QSqlQuery>
+#include <QThread>
+
+#include <memory>
+
+namespace lockscope {
+
+namespace {
+
+struct Slot {
+    QString name;
+    QSqlDatabase db;
+    QHash<QString, std::shared_ptr<QSqlQuery>> statements;
+};
+
+// Lives in thread-local storage: its destructor runs on the thread itself when
+// the thread ends, which is where Qt requires the connection to be removed.
+struct Registry {
+    QHash<QString, Slot> slots; // by Key::prefix
+
+    void close(const QString &prefix) {
+        const auto it = slots.find(prefix);
+        if (it == slots.end())
+            return;
+        const QString name = it->name;
+        slots.erase(it); // the prepared queries and the handle go before the connection
+        Database::close(name);
+    }
+    ~Registry() {
+        const QStringList prefixes = slots.keys();
+        for (const QString &prefix : prefixes)
+            close(prefix);
+    }
+};
+
+Registry &registry() {
+    thread_local Registry r;
+    return r;
+}
+
+Slot *openSlot(const ConnectionParams &params, const ThreadConnections::Key &key, Error *error) {
+    Registry &r = registry();
+    const auto it = r.slots.find(key.prefix);
+    if (it != r.slots.end()) {
+        if (it->db.isOpen())
+            return &it.value();
+        r.close(key.prefix);
+    }
+    const QString name = QStringLiteral("%1-t%2")
+                             .arg(key.prefix)
+                             .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()));
+    auto opened = Database::open(params, name);
+    if (!opened.ok()) {
+        *error = opened.error();
+        return nullptr;
+    }
+    Slot &slot = r.slots[key.prefix];
+    slot.name = name;
+    slot.db = opened.value();
+    return &slot;
+}
+
+} // namespace
+
+ThreadConnections::Key::Key(const ConnectionParams &params, const QString &purpose)
+    : prefix(QStringLiteral("lockscope-%1-%2").arg(purpose, params.identity())) {}
+
+Result<QSqlDatabase> ThreadConnections::get(const ConnectionParams &params, const Key &key) {
+    Error error;
+    Slot *slot = openSlot(params, key, &error);
+    if (!slot)
+        return error;
+    return slot->db;
+}
+
+Result<QSqlDatabase> ThreadConnections::get(const ConnectionParams &params,
+                                            const QString &purpose) {
+    return get(params, Key(params, purpose));
+}
+
+Result<QSqlQuery *> ThreadConnections::prepared(const ConnectionParams &params, const Key &key,
+                                                const QString &sql) {
+    Error error;
+    Slot *slot = openSlot(params, key, &error);
+    if (!slot)
+        return error;
+    auto &query = slot->statements[sql];
+    if (!query) {
+        auto fresh = std::make_shared<QSqlQuery>(slot->db);
+        if (!fresh->prepare(sql)) {
+            const Error e = Database::classify(fresh->lastError(), params,
+                                               QStringLiteral("prepare a statement"));
+            slot->statements.remove(sql);
+            return e;
+        }
+        query = fresh;
+    }
+    return query.get();
+}
+
+Result<QSqlQuery *> ThreadConnections::prepared(const ConnectionParams &params,
+                                                const QString &purpose, const QString &sql) {
+    return prepared(params, Key(params, purpose), sql);
+}
+
+void ThreadConnections::drop(const Key &key) {
+    registry().close(key.prefix);
+}
+
+void ThreadConnections::drop(const ConnectionParams &params, const QString &purpose) {
+    drop(Key(params, purpose));
+}
+
+int ThreadConnections::countOnThisThread() {
+    return static_cast<int>(registry().slots.size());
+}
+
+} // namespace lockscope

@@ -1,0 +1,100 @@
+#include "lease/lease.h"
+
+#include "lease/leasebackend.h"
+
+namespace lockscope {
+
+Lease::Lease(std::shared_ptr<LeaseBackend> backend, LeaseInfo info, bool gated)
+    : m_backend(std::move(backend))
+    , m_info(std::move(info))
+    , m_gated(gated) {}
+
+Lease::~Lease() {
+    if (isValid()) {
+        try {
+            (void)release();
+        } catch (...) { // a destructor never throws
+        }
+    }
+}
+
+Lease::Lease(Lease &&other) noexcept
+    : m_backend(std::move(other.m_backend))
+    , m_heartbeat(std::move(other.m_heartbeat))
+    , m_info(std::move(other.m_info))
+    , m_gated(other.m_gated) {
+    other.m_backend.reset();
+}
+
+Lease &Lease::operator=(Lease &&other) noexcept {
+    if (this != &other) {
+        if (isValid()) {
+            try {
+                (void)release();
+            } catch (...) {
+            }
+        }
+        m_backend = std::move(other.m_backend);
+        m_heartbeat = std::move(other.m_heartbeat);
+        m_info = std::move(other.m_info);
+        m_gated = other.m_gated;
+        other.m_backend.reset();
+    }
+    return *this;
+}
+
+Result<bool> Lease::release() {
+    if (!isValid())
+        return false;
+    if (m_heartbeat)
+        m_heartbeat->stop(); // before the row goes: a release is not a loss
+    const std::shared_ptr<LeaseBackend> backend = std::move(m_backend);
+    m_backend.reset();
+    auto released = backend->releaseOnce(m_info.key, m_info.token);
+    if (m_gated)
+        backend->gate().leave(m_info.key); // wakes the next local waiter at once
+    return released;
+}
+
+Status Lease::renew(std::optional<std::chrono::milliseconds> ttl) {
+    if (!isValid())
+        return Error{ErrorKind::LeaseChanged,
+                     QStringLiteral("The lease '%1' was already released.").arg(m_info.key)};
+    auto renewed =
+        m_backend->renewOnce(m_info.key, m_info.token, ttl.value_or(m_backend->config().ttl));
+    if (!renewed.ok())
+        return renewed.error();
+    if (!renewed.value())
+        return Error{ErrorKind::LeaseChanged,
+                     QStringLiteral("The lease '%1' is no longer held with this token: it "
+                                    "expired, or an operator released it.")
+                         .arg(m_info.key)};
+    m_info.expiresAt = *renewed.value();
+    return {};
+}
+
+} // namespace lockscope
+
+namespace lockscope {
+
+void Lease::startHeartbeat(LeaseLostCallback onLost,
+                           std::optional<std::chrono::milliseconds> interval) {
+    if (!isValid() || m_heartbeat)
+        return;
+    m_heartbeat = std::make_unique<LeaseHeartbeat>(
+        m_backend, m_info, interval.value_or(m_backend->config().ttl / 3), std::move(onLost));
+}
+
+bool Lease::isLost() const {
+    return m_heartbeat && m_heartbeat->isLost();
+}
+
+QString Lease::lostReason() const {
+    return m_heartbeat ? m_heartbeat->lostReason() : QString();
+}
+
+LockLostNotifier *Lease::lostNotifier() const {
+    return m_heartbeat ? m_heartbeat->notifier() : nullptr;
+}
+
+} // namespace lockscope

@@ -1,0 +1,268 @@
+#include "lease/leasebackend.h"
+
+#include "db/database.h"
+#include "db/threadconnections.h"
+#include "lease/leasesql.h"
+#include "lease/releaselistener.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace lockscope {
+
+namespace {
+
+double seconds(std::chrono::milliseconds ms) {
+    return static_cast<double>(ms.count()) / 1000.0;
+}
+
+} // namespace
+
+LeaseBackend::LeaseBackend(ConnectionParams params, LeaseConfig config)
+    : m_params(std::move(params))
+    , m_config(std::move(config))
+    , m_connection(m_params, connectionPurpose())
+    , m_acquireSql(LeaseSql::acquire(m_params.driver))
+    , m_acquireFencedSql(LeaseSql::acquire(m_params.driver, true))
+    , m_releaseSql(LeaseSql::release(m_params.driver))
+    , m_renewSql(LeaseSql::renew(m_params.driver))
+    , m_pgAcquire("lockscope_acquire", m_acquireSql)
+    , m_pgAcquireFenced("lockscope_acquire_fenced", m_acquireFencedSql)
+    , m_pgRelease("lockscope_release", m_releaseSql)
+    , m_ttlText(QByteArray::number(seconds(m_config.ttl), 'g', 17)) {
+    if (m_config.ownerId.isEmpty())
+        m_config.ownerId = LeaseConfig::defaultOwnerId();
+}
+
+LeaseBackend::~LeaseBackend() = default;
+
+bool LeaseBackend::fenced() {
+    int known = m_fenced.load(std::memory_order_relaxed);
+    if (known < 0) {
+        auto db = ThreadConnections::get(m_params, m_connection);
+        if (!db.ok())
+            return false; // the statement that follows reports the connection error
+        known = LeaseSql::hasFences(db.value()) ? 1 : 0;
+        m_fenced.store(known, std::memory_order_relaxed);
+    }
+    return known == 1;
+}
+
+bool LeaseBackend::listenForReleases() {
+    if (!m_params.isPostgres() || !m_config.releaseNotifications)
+        return false;
+    {
+        std::lock_guard lock(m_listenerMutex);
+        if (!m_listener) {
+            m_listener = std::make_unique<ReleaseListener>(
+                m_params, [this](const QString &key) { m_wakeups.wake(key); },
+                [this] { m_wakeups.wakeAll(); });
+        }
+    }
+    return m_listener->ensureListening();
+}
+
+template <typename T> Result<T> LeaseBackend::failed(const QSqlError &error, const QString &what) {
+    const Error e = Database::classify(error, m_params, what);
+    if (Database::isConnectionLost(error))
+        ThreadConnections::drop(m_connection);
+    if (Database::isContention(error))
+        return Error{ErrorKind::Busy, e.message};
+    return e;
+}
+
+Result<PgRows> LeaseBackend::execPostgres(const PgStatement &statement,
+                                          std::initializer_list<QByteArray> values,
+                                          const char *verb, const QString &key) {
+    // A connection the server cut (restart, pg_terminate_backend) is reopened
+    // and the statement sent once more: acquire (same token), release and renew
+    // are all safe to repeat.
+    for (int attempt = 0;; ++attempt) {
+        std::optional<Result<PgRows>> rows;
+        {
+            auto db = ThreadConnections::get(m_params, m_connection);
+            if (!db.ok())
+                return db.error();
+            m_statements.fetch_add(1, std::memory_order_relaxed);
+            rows.emplace(statement.exec(db.value(), m_params, values, [&] {
+                return QStringLiteral("%1 the lease '%2'").arg(QLatin1String(verb), key);
+            }));
+        } // the connection handle is gone before a lost connection is dropped
+        if (!rows->ok() && rows->error().kind == ErrorKind::Connection) {
+            ThreadConnections::drop(m_connection);
+            if (attempt == 0)
+                continue;
+        }
+        return std::move(*rows);
+    }
+}
+
+void LeaseBackend::keepForRetry(const QString &key, const QString &token) {
+    constexpr std::size_t kMaxPending = 10'000; // each expires with its TTL anyway
+    std::lock_guard lock(m_pendingMutex);
+    if (m_pending.size() >= kMaxPending)
+        m_pending.erase(m_pending.begin());
+    m_pending.push_back({key, token, std::chrono::steady_clock::now() + m_config.ttl});
+    m_hasPending.store(true, std::memory_order_release);
+}
+
+int LeaseBackend::pendingReleases() const {
+    std::lock_guard lock(m_pendingMutex);
+    return static_cast<int>(m_pending.size());
+}
+
+void LeaseBackend::retryPendingReleases() {
+    std::vector<PendingRelease> pending;
+    {
+        std::lock_guard lock(m_pendingMutex);
+        pending.swap(m_pending);
+        m_hasPending.store(false, std::memory_order_release);
+    }
+    const auto now = std::chrono::steady_clock::now();
+    for (std::size_t i = 0; i < pending.size(); ++i) {
+        const PendingRelease &p = pending[i];
+        if (p.expires <= now)
+            continue; // expired: anyone may take it, nothing to release
+        auto rows = execPostgres(m_pgRelease, {p.key.toUtf8(), p.token.toUtf8()}, "release", p.key);
+        if (!rows.ok() && rows.error().kind == ErrorKind::Connection) {
+            // Still unreachable: keep this one and the rest for the next attempt.
+            std::lock_guard lock(m_pendingMutex);
+            m_pending.insert(m_pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(i),
+                             pending.end());
+            m_hasPending.store(true, std::memory_order_release);
+            return;
+        }
+    }
+}
+
+Result<std::optional<LeaseInfo>> LeaseBackend::acquireOnce(const QString &key,
+                                                           const QString &token) {
+    if (m_params.isPostgres()) {
+        if (m_hasPending.load(std::memory_order_acquire))
+            retryPendingReleases();
+        const bool withFence = fenced();
+        auto rows = execPostgres(withFence ? m_pgAcquireFenced : m_pgAcquire,
+                                 {key.toUtf8(), token.toUtf8(), m_ttlText}, "acquire", key);
+        if (!rows.ok())
+            return rows.error();
+        if (rows->count() == 0)
+            return std::optional<LeaseInfo>();
+        LeaseInfo info{
+            key,         token, rows->toDouble(0, 0), rows->toDouble(0, 1), rows->toBool(0, 2),
+            std::nullopt};
+        if (withFence && !rows->isNull(0, 3))
+            info.fence = rows->toLongLong(0, 3);
+        return std::optional<LeaseInfo>(info);
+    }
+    // SQLite: with fencing, the upsert and the fence bump are one short write
+    // transaction (SQLite has no data-modifying CTEs). It counts as one operation.
+    const bool withFence = fenced();
+    auto run = [&](const QString &sql, const QVariantList &values,
+                   std::optional<QVariant> *first) -> Status {
+        auto statement = ThreadConnections::prepared(m_params, m_connection, sql);
+        if (!statement.ok())
+            return statement.error();
+        QSqlQuery &q = *statement.value();
+        for (int i = 0; i < values.size(); ++i)
+            q.bindValue(i, values.at(i));
+        if (!q.exec()) {
+            const QSqlError error = q.lastError();
+            q.finish();
+            auto e = failed<bool>(error, QStringLiteral("acquire the lease '%1'").arg(key));
+            return e.error();
+        }
+        if (first && q.next())
+            *first = QVariantList{q.value(0), q.value(1), q.value(2)};
+        q.finish(); // SQLite commits the statement's write only when it is reset
+        return {};
+    };
+    m_statements.fetch_add(1, std::memory_order_relaxed);
+    if (withFence) {
+        if (auto begun = run(QStringLiteral("BEGIN IMMEDIATE"), {}, nullptr); !begun.ok())
+            return begun.error();
+    }
+    auto rollback = [&] {
+        if (withFence)
+            (void)run(QStringLiteral("ROLLBACK"), {}, nullptr);
+    };
+    std::optional<QVariant> row;
+    if (auto s = run(m_acquireSql, {key, token, seconds(m_config.ttl)}, &row); !s.ok()) {
+        rollback();
+        return s.error();
+    }
+    std::optional<LeaseInfo> info;
+    if (row) {
+        const QVariantList v = row->toList();
+        info = LeaseInfo{
+            key, token, v.at(0).toDouble(), v.at(1).toDouble(), v.at(2).toBool(), std::nullopt};
+    }
+    if (info && withFence) {
+        std::optional<QVariant> fence;
+        if (auto s = run(LeaseSql::bumpFence(), {key, token}, &fence); !s.ok()) {
+            rollback();
+            return s.error();
+        }
+        if (fence)
+            info->fence = fence->toList().at(0).toLongLong();
+    }
+    if (withFence) {
+        if (auto s = run(QStringLiteral("COMMIT"), {}, nullptr); !s.ok()) {
+            rollback();
+            return s.error();
+        }
+    }
+    return info;
+}
+
+Result<bool> LeaseBackend::releaseOnce(const QString &key, const QString &token) {
+    if (m_params.isPostgres()) {
+        auto rows = execPostgres(m_pgRelease, {key.toUtf8(), token.toUtf8()}, "release", key);
+        if (!rows.ok()) {
+            if (rows.error().kind == ErrorKind::Connection)
+                keepForRetry(key, token);
+            return rows.error();
+        }
+        return rows->count() > 0; // the CTE returns the deleted row's notification
+    }
+    auto statement = ThreadConnections::prepared(m_params, m_connection, m_releaseSql);
+    if (!statement.ok())
+        return statement.error();
+    QSqlQuery &q = *statement.value();
+    q.bindValue(0, key);
+    q.bindValue(1, token);
+    m_statements.fetch_add(1, std::memory_order_relaxed);
+    if (!q.exec()) {
+        const QSqlError error = q.lastError();
+        q.finish();
+        return failed<bool>(error, QStringLiteral("release the lease '%1'").arg(key));
+    }
+    const bool released = q.numRowsAffected() > 0;
+    q.finish();
+    return released;
+}
+
+Result<std::optional<double>> LeaseBackend::renewOnce(const QString &key, const QString &token,
+                                                      std::chrono::milliseconds ttl) {
+    auto statement = ThreadConnections::prepared(m_params, m_connection, m_renewSql);
+    if (!statement.ok())
+        return statement.error();
+    QSqlQuery &q = *statement.value();
+    q.bindValue(0, seconds(ttl));
+    q.bindValue(1, key);
+    q.bindValue(2, token);
+    m_statements.fetch_add(1, std::memory_order_relaxed);
+    if (!q.exec()) {
+        const QSqlError error = q.lastError();
+        q.finish();
+        return failed<std::optional<double>>(error,
+                                             QStringLiteral("renew the lease '%1'").arg(key));
+    }
+    std::optional<double> expires;
+    if (q.next())
+        expires = q.value(0).toDouble();
+    q.finish();
+    return expires;
+}
+
+} // namespace lockscope

@@ -1,0 +1,98 @@
+#pragma once
+
+#include "base/result.h"
+#include "db/connectionparams.h"
+#include "db/pgstatement.h"
+#include "db/threadconnections.h"
+#include "lease/keywakeups.h"
+#include "lease/leaseconfig.h"
+#include "lease/leaseinfo.h"
+#include "lease/localgate.h"
+
+#include <QSqlError>
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <vector>
+
+namespace lockscope {
+
+class ReleaseListener;
+
+// The state a LeaseManager shares with the Lease handles it gave out, so a handle
+// may outlive its manager. Each method runs one statement on the calling
+// thread's own lease connection and counts it.
+class LeaseBackend final {
+public:
+    LeaseBackend(ConnectionParams params, LeaseConfig config);
+    ~LeaseBackend();
+    LeaseBackend(const LeaseBackend &) = delete;
+    LeaseBackend &operator=(const LeaseBackend &) = delete;
+
+    // One conditional upsert. nullopt: another live holder has the key.
+    Result<std::optional<LeaseInfo>> acquireOnce(const QString &key, const QString &token);
+    // true: the lease was still ours and is gone now. A release the server never
+    // saw (the connection was lost, the server down) is kept and sent again before
+    // this backend's next acquire, so a restart does not leave the key blocked for
+    // a whole TTL; it only ever deletes the row while it still carries `token`.
+    Result<bool> releaseOnce(const QString &key, const QString &token);
+    // Releases waiting to be sent again.
+    int pendingReleases() const;
+    // Sends them now on this thread's connection; those the server still
+    // cannot be reached for stay.
+    void retryPendingReleases();
+    // New expires_at, or nullopt when the lease is no longer ours.
+    Result<std::optional<double>> renewOnce(const QString &key, const QString &token,
+                                            std::chrono::milliseconds ttl);
+
+    const ConnectionParams &params() const { return m_params; }
+    const LeaseConfig &config() const { return m_config; }
+    LocalGate &gate() { return m_gate; }
+    KeyWakeups &wakeups() { return m_wakeups; }
+    // Starts the release listener (PostgreSQL, when enabled) if not yet running;
+    // true when releases of other processes will wake this process's waiters.
+    bool listenForReleases();
+    quint64 statementCount() const { return m_statements.load(std::memory_order_relaxed); }
+
+    static QString connectionPurpose() { return QStringLiteral("lease"); }
+
+private:
+    template <typename T> Result<T> failed(const QSqlError &error, const QString &what);
+    void keepForRetry(const QString &key, const QString &token);
+    Result<PgRows> execPostgres(const PgStatement &statement,
+                                std::initializer_list<QByteArray> values, const char *verb,
+                                const QString &key);
+
+    ConnectionParams m_params;
+    LeaseConfig m_config;
+    // Computed once: these run on every statement.
+    ThreadConnections::Key m_connection;
+    // Whether aggregate_locks has the fence column (migration 0004): -1 unknown.
+    bool fenced();
+    std::atomic<int> m_fenced{-1};
+    QString m_acquireSql;
+    QString m_acquireFencedSql;
+    QString m_releaseSql;
+    QString m_renewSql;
+    PgStatement m_pgAcquire; // PostgreSQL fast path for the two hot statements
+    PgStatement m_pgAcquireFenced;
+    PgStatement m_pgRelease;
+    QByteArray m_ttlText;
+    LocalGate m_gate;
+    KeyWakeups m_wakeups; // declared before m_listener, which calls into it
+    std::mutex m_listenerMutex;
+    std::unique_ptr<ReleaseListener> m_listener;
+    std::atomic<quint64> m_statements{0};
+    struct PendingRelease {
+        QString key;
+        QString token;
+        std::chrono::steady_clock::time_point expires; // no use retrying after this
+    };
+    mutable std::mutex m_pendingMutex;
+    std::vector<PendingRelease> m_pending;
+    std::atomic<bool> m_hasPending{false};
+};
+
+} // namespace lockscope

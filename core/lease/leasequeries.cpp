@@ -1,0 +1,82 @@
+#include "lease/leasequeries.h"
+
+#include "db/database.h"
+#include "lease/leaseinfo.h"
+#include "lease/leasesql.h"
+
+#include <QDateTime>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace lockscope {
+
+namespace {
+
+LeaseRow rowFrom(const QSqlQuery &q, bool fenced) {
+    LeaseRow row;
+    row.key = q.value(0).toString();
+    row.token = q.value(1).toString();
+    row.owner = OwnerToken::ownerOf(row.token);
+    row.acquiredAt = q.value(2).toDouble();
+    row.expiresAt = q.value(3).toDouble();
+    if (fenced && !q.isNull(5))
+        row.fence = q.value(5).toLongLong();
+    return row;
+}
+
+} // namespace
+
+Result<LeaseSnapshot> LeaseQueries::snapshot(QSqlDatabase db, const ConnectionParams &params) {
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    const bool fenced = LeaseSql::hasFences(db);
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    if (!q.exec(LeaseSql::listAll(params.driver, fenced)))
+        return Database::classify(q.lastError(), params, QStringLiteral("list the leases"));
+    const qint64 after = QDateTime::currentMSecsSinceEpoch();
+    LeaseSnapshot snap;
+    snap.localMsAtRead = before + (after - before) / 2;
+    bool haveNow = false;
+    while (q.next()) {
+        if (!haveNow) {
+            snap.dbNow = q.value(4).toDouble();
+            haveNow = true;
+        }
+        snap.rows.append(rowFrom(q, fenced));
+    }
+    if (!haveNow) {
+        auto now = databaseNow(db, params);
+        if (!now.ok())
+            return now.error();
+        snap.dbNow = now.value();
+    }
+    return snap;
+}
+
+Result<std::optional<LeaseRow>> LeaseQueries::find(QSqlDatabase db, const ConnectionParams &params,
+                                                   const QString &key, double *dbNow) {
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    const bool fenced = LeaseSql::hasFences(db);
+    if (!q.prepare(LeaseSql::listOne(params.driver, fenced)))
+        return Database::classify(q.lastError(), params,
+                                  QStringLiteral("look up the lease '%1'").arg(key));
+    q.addBindValue(key);
+    if (!q.exec())
+        return Database::classify(q.lastError(), params,
+                                  QStringLiteral("look up the lease '%1'").arg(key));
+    if (!q.next())
+        return std::optional<LeaseRow>();
+    if (dbNow)
+        *dbNow = q.value(4).toDouble();
+    return std::optional<LeaseRow>(rowFrom(q, fenced));
+}
+
+Result<double> LeaseQueries::databaseNow(QSqlDatabase db, const ConnectionParams &params) {
+    QSqlQuery q(db);
+    if (!q.exec(LeaseSql::dbNow(params.driver)) || !q.next())
+        return Database::classify(q.lastError(), params, QStringLiteral("read the database clock"));
+    return q.value(0).toDouble();
+}
+
+} // namespace lockscope

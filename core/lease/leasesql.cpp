@@ -1,0 +1,147 @@
+#include "lease/leasesql.h"
+
+#include "db/database.h"
+
+#include <QStringList>
+
+namespace lockscope {
+
+bool LeaseSql::hasFences(const QSqlDatabase &db) {
+    return db.tables().contains(QStringLiteral("lockscope_fences"));
+}
+
+QString LeaseSql::acquire(Driver driver, bool fenced) {
+    if (driver == Driver::Postgres && fenced) {
+        // Still one statement: the fence is bumped only when the lease was taken
+        // (the second CTE reads the first's RETURNING).
+        return QStringLiteral(
+            "WITH c AS (SELECT extract(epoch from clock_timestamp())::float8 AS t), "
+            "a AS (INSERT INTO aggregate_locks AS l (lock_key, owner_token, acquired_at, "
+            "expires_at) "
+            "SELECT CAST(? AS text), CAST(? AS text), c.t, c.t + CAST(? AS float8) FROM c "
+            "ON CONFLICT (lock_key) DO UPDATE SET owner_token = EXCLUDED.owner_token, "
+            "acquired_at = EXCLUDED.acquired_at, expires_at = EXCLUDED.expires_at "
+            "WHERE l.expires_at <= EXCLUDED.acquired_at OR l.owner_token = EXCLUDED.owner_token "
+            "RETURNING l.lock_key, l.owner_token, l.acquired_at, l.expires_at, (l.xmax <> 0) AS "
+            "updated), "
+            "f AS (INSERT INTO lockscope_fences AS f (lock_key, last_fence, owner_token) "
+            "SELECT lock_key, 1, owner_token FROM a ON CONFLICT (lock_key) DO UPDATE "
+            "SET last_fence = f.last_fence + 1, owner_token = EXCLUDED.owner_token "
+            "RETURNING last_fence) "
+            "SELECT a.acquired_at, a.expires_at, a.updated, f.last_fence FROM a, f");
+    }
+    if (driver == Driver::Postgres) {
+        // One statement: the CTE reads the clock once, so acquired_at and the
+        // expiry comparison agree. xmax <> 0 marks an update (takeover).
+        return QStringLiteral(
+            "WITH c AS (SELECT extract(epoch from clock_timestamp())::float8 AS t) "
+            "INSERT INTO aggregate_locks AS l (lock_key, owner_token, acquired_at, expires_at) "
+            "SELECT CAST(? AS text), CAST(? AS text), c.t, c.t + CAST(? AS float8) FROM c "
+            "ON CONFLICT (lock_key) DO UPDATE SET owner_token = EXCLUDED.owner_token, "
+            "acquired_at = EXCLUDED.acquired_at, expires_at = EXCLUDED.expires_at "
+            "WHERE l.expires_at <= EXCLUDED.acquired_at OR l.owner_token = EXCLUDED.owner_token "
+            "RETURNING l.acquired_at, l.expires_at, (l.xmax <> 0) AS updated");
+    }
+    return QStringLiteral(
+        "INSERT INTO aggregate_locks (lock_key, owner_token, acquired_at, expires_at) "
+        "SELECT ?, ?, c.t, c.t + ? FROM (SELECT ((julianday('now') - 2440587.5) * 86400.0) AS t) "
+        "AS c WHERE true "
+        "ON CONFLICT (lock_key) DO UPDATE SET owner_token = excluded.owner_token, "
+        "acquired_at = excluded.acquired_at, expires_at = excluded.expires_at "
+        "WHERE aggregate_locks.expires_at <= excluded.acquired_at "
+        "OR aggregate_locks.owner_token = excluded.owner_token "
+        "RETURNING acquired_at, expires_at, 0");
+}
+
+QString LeaseSql::bumpFence() {
+    return QStringLiteral(
+        "INSERT INTO lockscope_fences (lock_key, last_fence, owner_token) VALUES (?, 1, ?) "
+        "ON CONFLICT (lock_key) DO UPDATE SET last_fence = lockscope_fences.last_fence + 1, "
+        "owner_token = excluded.owner_token RETURNING last_fence");
+}
+
+QString LeaseSql::release(Driver driver) {
+    if (driver == Driver::Postgres) {
+        // The NOTIFY is sent at commit, only when the row was ours: waiters in
+        // other processes wake at once instead of at their next poll.
+        return QStringLiteral("WITH d AS (DELETE FROM aggregate_locks WHERE lock_key = ? "
+                              "AND owner_token = ? RETURNING lock_key) "
+                              "SELECT pg_notify('lockscope_release', lock_key) FROM d");
+    }
+    return QStringLiteral("DELETE FROM aggregate_locks WHERE lock_key = ? AND owner_token = ?");
+}
+
+QString LeaseSql::renew(Driver driver) {
+    const QString now = Database::nowSql(driver);
+    return QStringLiteral(
+               "UPDATE aggregate_locks SET expires_at = %1 + CAST(? AS double precision) "
+               "WHERE lock_key = ? AND owner_token = ? AND expires_at > %1 "
+               "RETURNING expires_at")
+        .arg(now);
+}
+
+QString LeaseSql::forceReleaseGuarded() {
+    return QStringLiteral("DELETE FROM aggregate_locks WHERE lock_key = ? AND owner_token = ?");
+}
+
+QString LeaseSql::forceReleaseAny() {
+    return QStringLiteral("DELETE FROM aggregate_locks WHERE lock_key = ?");
+}
+
+QString LeaseSql::sweepBatch(Driver driver) {
+    if (driver == Driver::Postgres) {
+        // The clock is read once (the CTE), so it can be an index condition; the
+        // batch's rows are locked by the sub-select and deleted by a TID scan,
+        // so a batch costs the same at row one million as at row one (an IN over
+        // lock_key made the planner scan the whole table for every batch). The
+        // outer condition is re-checked on rows changed concurrently, so a lease
+        // re-acquired between the scan and the delete is left alone.
+        return QStringLiteral(
+            "WITH c AS (SELECT extract(epoch from clock_timestamp())::float8 AS t) "
+            "DELETE FROM aggregate_locks WHERE ctid = ANY(ARRAY("
+            "SELECT ctid FROM aggregate_locks WHERE expires_at <= (SELECT t FROM c) "
+            "ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED)) "
+            "AND expires_at <= (SELECT t FROM c)");
+    }
+    return QStringLiteral("DELETE FROM aggregate_locks WHERE lock_key IN ("
+                          "SELECT lock_key FROM aggregate_locks WHERE expires_at <= %1 "
+                          "ORDER BY expires_at LIMIT ?) AND expires_at <= %1")
+        .arg(Database::nowSql(driver));
+}
+
+QString LeaseSql::countExpired(Driver driver) {
+    return QStringLiteral("SELECT count(*) FROM aggregate_locks WHERE expires_at <= %1")
+        .arg(Database::nowSql(driver));
+}
+
+QString LeaseSql::listAll(Driver driver, bool fenced) {
+    if (fenced)
+        return QStringLiteral(
+                   "SELECT a.lock_key, a.owner_token, a.acquired_at, a.expires_at, %1 AS "
+                   "db_now, f.last_fence FROM aggregate_locks a LEFT JOIN "
+                   "lockscope_fences f ON f.lock_key = a.lock_key AND f.owner_token = "
+                   "a.owner_token ORDER BY a.lock_key")
+            .arg(Database::nowSql(driver));
+    return QStringLiteral("SELECT lock_key, owner_token, acquired_at, expires_at, %1 AS db_now "
+                          "FROM aggregate_locks ORDER BY lock_key")
+        .arg(Database::nowSql(driver));
+}
+
+QString LeaseSql::listOne(Driver driver, bool fenced) {
+    if (fenced)
+        return QStringLiteral(
+                   "SELECT a.lock_key, a.owner_token, a.acquired_at, a.expires_at, %1 AS "
+                   "db_now, f.last_fence FROM aggregate_locks a LEFT JOIN "
+                   "lockscope_fences f ON f.lock_key = a.lock_key AND f.owner_token = "
+                   "a.owner_token WHERE a.lock_key = ?")
+            .arg(Database::nowSql(driver));
+    return QStringLiteral("SELECT lock_key, owner_token, acquired_at, expires_at, %1 AS db_now "
+                          "FROM aggregate_locks WHERE lock_key = ?")
+        .arg(Database::nowSql(driver));
+}
+
+QString LeaseSql::dbNow(Driver driver) {
+    return QStringLiteral("SELECT %1").arg(Database::nowSql(driver));
+}
+
+} // namespace lockscope

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "db/connectionparams.h"
+
+#include <QSqlDatabase>
+
+#include <QString>
+
+namespace lockscope {
+
+// The statements of the lease protocol, per dialect. Every comparison and every
+// timestamp uses the database clock. Bindings are positional, in the order given.
+namespace LeaseSql {
+
+// (key, token, ttl_seconds) -> one row (acquired_at, expires_at, updated[, fence]) when
+// acquired, none when another live holder has it. Inserts when absent, takes over
+// an expired lease, re-takes one's own token (so a retried statement is harmless).
+QString acquire(Driver driver, bool fenced = false);
+// (key, token) -> one row (last_fence): the next fence for the key, now the token's.
+QString bumpFence();
+// Whether the database has LockScope's fences (migration 0004).
+bool hasFences(const QSqlDatabase &db);
+// (key, token) -> the lease was still ours when a row comes back (PostgreSQL: it
+// also notifies `lockscope_release` with the key) or one row was affected (SQLite).
+QString release(Driver driver);
+// (ttl_seconds, key, token) -> one row (expires_at) when still ours and not expired.
+QString renew(Driver driver);
+// (key, token) -> rows affected; force release guarded by the token shown.
+QString forceReleaseGuarded();
+// (key) -> rows affected; unconditional force release.
+QString forceReleaseAny();
+// (batch) -> rows affected; deletes up to `batch` expired rows.
+QString sweepBatch(Driver driver);
+// () -> one row: count of expired rows.
+QString countExpired(Driver driver);
+// () -> rows (lock_key, owner_token, acquired_at, expires_at, db_now[, fence]).
+QString listAll(Driver driver, bool fenced = false);
+// (key) -> rows (lock_key, owner_token, acquired_at, expires_at, db_now[, fence]).
+QString listOne(Driver driver, bool fenced = false);
+// () -> one row: db_now.
+QString dbNow(Driver driver);
+
+} // namespace LeaseSql
+
+} // namespace lockscope

@@ -1,0 +1,65 @@
+#include "load/loadconfig.h"
+
+#include <QDateTime>
+#include <QRandomGenerator>
+
+namespace lockscope {
+
+QString LoadConfig::keyName(int index) const {
+    return QStringLiteral("load/%1/k%2").arg(runId).arg(index);
+}
+
+QString LoadConfig::modeName(LoadMode mode) {
+    switch (mode) {
+    case LoadMode::Lease:
+        return QStringLiteral("lease");
+    case LoadMode::Advisory:
+        return QStringLiteral("advisory");
+    case LoadMode::None:
+        return QStringLiteral("none");
+    }
+    return QString();
+}
+
+Result<LoadMode> LoadConfig::parseMode(const QString &name) {
+    for (LoadMode m : {LoadMode::Lease, LoadMode::Advisory, LoadMode::None}) {
+        if (modeName(m) == name)
+            return m;
+    }
+    return Error{ErrorKind::InvalidArgument,
+                 QStringLiteral("--mode must be lease, advisory or none, not '%1'.").arg(name)};
+}
+
+QString LoadConfig::newRunId() {
+    return QStringLiteral("%1-%2")
+        .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("HHmmss")))
+        .arg(QRandomGenerator::global()->generate() & 0xffff, 4, 16, QLatin1Char('0'));
+}
+
+Status LoadConfig::validate(bool isPostgres) const {
+    auto bad = [](const QString &m) {
+        return Error{ErrorKind::InvalidArgument, m};
+    };
+    if (threads < 1 || threads > 256)
+        return bad(QStringLiteral("--threads must be from 1 to 256, not %1.").arg(threads));
+    if (processes < 0 || processes > 32)
+        return bad(QStringLiteral("--processes must be from 0 to 32, not %1.").arg(processes));
+    if (keys < 1 || keys > 100'000)
+        return bad(QStringLiteral("--keys must be from 1 to 100000, not %1.").arg(keys));
+    if (skew < 0 || skew > 10)
+        return bad(QStringLiteral("--skew must be from 0 (uniform) to 10, not %1.").arg(skew));
+    if (holdMin > holdMax)
+        return bad(QStringLiteral("--hold-range must be LOW:HIGH with LOW <= HIGH."));
+    if (ttl.count() < 1)
+        return bad(QStringLiteral("--ttl must be longer than zero."));
+    if (!duration && !count)
+        return bad(QStringLiteral("Give --duration or --count, so the run stops by itself."));
+    if (count && *count < 1)
+        return bad(QStringLiteral("--count must be at least 1."));
+    if (mode == LoadMode::Advisory && !isPostgres)
+        return bad(QStringLiteral("--mode advisory needs PostgreSQL; this is a SQLite database. "
+                                  "Use --mode lease."));
+    return {};
+}
+
+} // namespace lockscope

@@ -1,0 +1,237 @@
+#include "advisory/advisorytab.h"
+
+#include "admin/backendactions.h"
+#include "advisory/advisorytablemodel.h"
+#include "common/prompter.h"
+#include "common/whenfinished.h"
+#include "inspector/inspectorrefresher.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QThreadPool>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace lockscope::ui {
+
+AdvisoryTab::AdvisoryTab(AdvisoryTableModel *model, InspectorRefresher *refresher,
+                         QThreadPool *pool, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_refresher(refresher)
+    , m_pool(pool)
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_notice(new QLabel(this))
+    , m_thisDatabase(new QCheckBox(tr("Only this database"), this))
+    , m_view(new QTableView(this))
+    , m_tree(new QTreeWidget(this))
+    , m_cancel(new QPushButton(tr("Cancel query…"), this))
+    , m_terminate(new QPushButton(tr("Terminate backend…"), this)) {
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(AdvisoryTableModel::SortRole);
+    m_view->setModel(m_proxy);
+    m_view->setObjectName(QStringLiteral("advisoryView"));
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(AdvisoryTableModel::Granted, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setColumnWidth(AdvisoryTableModel::Key, 190);
+    m_view->setColumnWidth(AdvisoryTableModel::Granted, 100);
+
+    m_tree->setObjectName(QStringLiteral("blockingTree"));
+    m_tree->setHeaderLabels({tr("Session (who blocks whom)"), tr("Locks"), tr("Application")});
+    m_tree->setColumnWidth(0, 280);
+
+    m_thisDatabase->setObjectName(QStringLiteral("thisDatabaseOnly"));
+    m_thisDatabase->setToolTip(tr("Advisory lock keys belong to one database and only block "
+                                  "sessions of that database. Unticked: every database on the "
+                                  "server."));
+    m_proxy->setFilterKeyColumn(AdvisoryTableModel::Database);
+    connect(m_thisDatabase, &QCheckBox::toggled, this, [this] {
+        applyDatabaseFilter();
+        rebuildTree();
+    });
+
+    m_notice->setWordWrap(true);
+    m_notice->setObjectName(QStringLiteral("advisoryNotice"));
+    m_notice->hide();
+
+    connect(m_cancel, &QPushButton::clicked, this, [this] { signalSelected(false); });
+    connect(m_terminate, &QPushButton::clicked, this, [this] { signalSelected(true); });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &AdvisoryTab::updateActions);
+    connect(m_refresher, &InspectorRefresher::refreshed, this, &AdvisoryTab::refreshed);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(new QLabel(tr("Waiting sessions are highlighted. The tree puts the root "
+                                     "blockers first."),
+                                  this),
+                       1);
+    buttons->addWidget(m_thisDatabase);
+    buttons->addWidget(m_cancel);
+    buttons->addWidget(m_terminate);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_view);
+    split->addWidget(m_tree);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_notice);
+    layout->addLayout(buttons);
+    layout->addWidget(split, 1);
+    updateActions();
+}
+
+AdvisoryTab::~AdvisoryTab() = default;
+
+void AdvisoryTab::setSession(const std::optional<Session> &session) {
+    m_session = session;
+    m_tree->clear();
+    if (session && session->params.isSqlite()) {
+        m_notice->setText(tr("Advisory locks exist only on PostgreSQL. This is a SQLite database, "
+                             "so there are none to show; its leases are on the Leases tab."));
+        m_notice->show();
+    } else {
+        m_notice->hide();
+    }
+    applyDatabaseFilter();
+    updateActions();
+}
+
+void AdvisoryTab::applyDatabaseFilter() {
+    const bool only = m_thisDatabase->isChecked() && m_session && m_session->params.isPostgres();
+    m_proxy->setFilterRegularExpression(
+        only ? QRegularExpression(QStringLiteral("^%1$").arg(
+                   QRegularExpression::escape(m_session->params.database)))
+             : QRegularExpression());
+}
+
+void AdvisoryTab::refreshed() {
+    if (!m_refresher->advisoryError().isEmpty()) {
+        m_notice->setText(m_refresher->advisoryError());
+        m_notice->show();
+    } else if (m_session && m_session->params.isPostgres()) {
+        m_notice->hide();
+    }
+    rebuildTree();
+}
+
+void AdvisoryTab::rebuildTree() {
+    const QList<AdvisoryLockRow> &rows = m_model->rows();
+    std::function<QTreeWidgetItem *(const BlockingNode &)> build = [&](const BlockingNode &node) {
+        QStringList locks;
+        QString application;
+        bool waiting = false;
+        for (int i : node.rows) {
+            if (i < 0 || i >= rows.size())
+                continue;
+            const AdvisoryLockRow &r = rows.at(i);
+            locks << (r.granted ? tr("holds %1") : tr("waits for %1")).arg(r.keyDisplay());
+            application = r.application;
+            waiting = waiting || !r.granted;
+        }
+        auto *item =
+            new QTreeWidgetItem({tr("pid %1%2")
+                                     .arg(node.pid)
+                                     .arg(node.blocked.isEmpty() ? QString()
+                                                                 : tr(" — blocks %n", nullptr,
+                                                                      int(node.blocked.size()))),
+                                 locks.join(QStringLiteral("; ")), application});
+        item->setData(0, Qt::UserRole, node.pid);
+        if (waiting)
+            item->setBackground(0, QColor(0xff, 0xf1, 0xd6));
+        for (const BlockingNode &child : node.blocked)
+            item->addChild(build(child));
+        return item;
+    };
+    m_tree->setUpdatesEnabled(false);
+    m_tree->clear();
+    const bool only = m_thisDatabase->isChecked() && m_session && m_session->params.isPostgres();
+    for (const BlockingNode &node : m_refresher->blockingTree()) {
+        // A session belongs to one database, and so does everything it blocks.
+        if (only && !node.rows.isEmpty() && node.rows.first() >= 0 &&
+            node.rows.first() < rows.size() &&
+            rows.at(node.rows.first()).database != m_session->params.database)
+            continue;
+        m_tree->addTopLevelItem(build(node));
+    }
+    m_tree->expandAll();
+    m_tree->setUpdatesEnabled(true);
+}
+
+int AdvisoryTab::selectedPid(QString *application) const {
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return 0;
+    const QModelIndex source = m_proxy->mapToSource(rows.first());
+    const AdvisoryLockRow &row = m_model->rowAt(source.row());
+    if (application)
+        *application = row.application;
+    return row.pid;
+}
+
+void AdvisoryTab::updateActions() {
+    const bool may = m_session && m_session->canSignalBackends();
+    const bool selected = m_view->selectionModel()->hasSelection();
+    const QString why = !m_session ? tr("Not connected.")
+                        : may      ? QString()
+                                   : m_session->backendReason();
+    for (QPushButton *b : {m_cancel, m_terminate}) {
+        b->setEnabled(may && selected && !m_busy);
+        b->setToolTip(may ? (selected ? QString() : tr("Select a session in the table first."))
+                          : why);
+    }
+}
+
+void AdvisoryTab::signalSelected(bool terminate) {
+    QString application;
+    const int pid = selectedPid(&application);
+    if (!m_session || !m_session->canSignalBackends() || pid == 0 || m_busy)
+        return;
+    const QString what = terminate ? tr("Terminate backend") : tr("Cancel query");
+    const QString text =
+        terminate ? tr("End the session of backend %1 (application '%2')? Its session advisory "
+                       "locks are released and its open transaction rolls back.")
+                        .arg(pid)
+                        .arg(application)
+                  : tr("Cancel the running statement of backend %1 (application '%2')?")
+                        .arg(pid)
+                        .arg(application);
+    if (!Prompter::instance()->confirm(this, what, text))
+        return;
+    m_busy = true;
+    updateActions();
+    const ConnectionParams params = m_session->params;
+    whenFinished(
+        QtConcurrent::run(
+            m_pool,
+            [params, pid, terminate] {
+                auto sent =
+                    terminate
+                        ? BackendActions::terminateBackend(params, pid, QStringLiteral("lockscope"))
+                        : BackendActions::cancelBackend(params, pid, QStringLiteral("lockscope"));
+                if (!sent.ok())
+                    return sent.error().message;
+                return sent.value() ? QObject::tr("Backend %1 signalled.").arg(pid)
+                                    : QObject::tr("Backend %1 had already ended.").arg(pid);
+            }),
+        this, [this, what](const QString &outcome) {
+            m_busy = false;
+            updateActions();
+            Q_EMIT actionFinished(outcome);
+            Prompter::instance()->inform(this, what, outcome);
+        });
+}
+
+} // namespace lockscope::ui

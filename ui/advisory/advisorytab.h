@@ -1,0 +1,71 @@
+#pragma once
+
+#include "connection/session.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QCheckBox;
+class QLabel;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+class QThreadPool;
+class QTreeWidget;
+
+namespace lockscope::ui {
+
+class AdvisoryTableModel;
+class InspectorRefresher;
+
+// The Advisory tab: every advisory lock held or awaited (waiters highlighted), a
+// tree of who blocks whom (root blockers first), and cancel/terminate for the
+// selected session on a worker thread.
+class AdvisoryTab final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AdvisoryTab)
+
+public:
+    AdvisoryTab(AdvisoryTableModel *model, InspectorRefresher *refresher, QThreadPool *pool,
+                QWidget *parent = nullptr);
+    ~AdvisoryTab() override;
+
+    void setSession(const std::optional<Session> &session);
+    QTableView *view() const { return m_view; }
+    QTreeWidget *tree() const { return m_tree; }
+    QSortFilterProxyModel *proxy() const { return m_proxy; }
+    QLabel *notice() const { return m_notice; }
+    // Advisory keys are per database and only block within one: this narrows the
+    // table and the tree to the connected database (off: the whole server).
+    QCheckBox *thisDatabaseOnly() const { return m_thisDatabase; }
+    QPushButton *cancelButton() const { return m_cancel; }
+    QPushButton *terminateButton() const { return m_terminate; }
+
+    void signalSelected(bool terminate);
+
+Q_SIGNALS:
+    void actionFinished(const QString &summary);
+
+private:
+    void refreshed();
+    void rebuildTree();
+    void updateActions();
+    void applyDatabaseFilter();
+    int selectedPid(QString *application) const;
+
+    AdvisoryTableModel *m_model;
+    InspectorRefresher *m_refresher;
+    QThreadPool *m_pool;
+    QSortFilterProxyModel *m_proxy;
+    QLabel *m_notice;
+    QCheckBox *m_thisDatabase;
+    QTableView *m_view;
+    QTreeWidget *m_tree;
+    QPushButton *m_cancel;
+    QPushButton *m_terminate;
+    std::optional<Session> m_session;
+    bool m_busy = false;
+};
+
+} // namespace lockscope::ui

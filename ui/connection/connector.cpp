@@ -1,0 +1,53 @@
+#include "connection/connector.h"
+
+#include "db/database.h"
+#include "db/migrator.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace lockscope::ui {
+
+ConnectOutcome connectAndCheck(const ConnectionParams &params, const QString &profileName,
+                               bool profileReadOnly, bool migrate) {
+    ConnectOutcome out;
+    if (migrate && params.isSqlite()) {
+        QDir().mkpath(QFileInfo(params.sqlitePath).absolutePath());
+        auto applied = Migrator::migrate(params);
+        if (!applied.ok()) {
+            out.error = applied.error().message;
+            return out;
+        }
+    }
+    ScopedConnection conn(params, QStringLiteral("connect"));
+    if (!conn.ok()) {
+        out.error = conn.error().message;
+        return out;
+    }
+    auto status = Migrator::status(params);
+    if (!status.ok()) {
+        out.error = status.error().message;
+        return out;
+    }
+    if (!status->leaseTablePresent) {
+        out.error =
+            QObject::tr("The table aggregate_locks does not exist in %1. Create it with "
+                        "`lockctl --db %2 migrate`, then connect again.")
+                .arg(params.isSqlite() ? params.sqlitePath : params.database, params.displayUrl());
+        return out;
+    }
+    auto privileges = PrivilegeCheck::check(conn.db(), params);
+    if (!privileges.ok()) {
+        out.error = privileges.error().message;
+        return out;
+    }
+    Session session;
+    session.params = params;
+    session.profileName = profileName;
+    session.privileges = privileges.value();
+    session.profileReadOnly = profileReadOnly;
+    out.session = session;
+    return out;
+}
+
+} // namespace lockscope::ui

@@ -1,0 +1,19 @@
+#include "connection/session.h"
+
+#include <QObject>
+
+namespace lockscope::ui {
+
+QString Session::leaseReason() const {
+    if (profileReadOnly)
+        return QObject::tr("Read-only: the profile '%1' is set to read-only.").arg(profileName);
+    return privileges.leaseReason;
+}
+
+QString Session::backendReason() const {
+    if (profileReadOnly)
+        return QObject::tr("Read-only: the profile '%1' is set to read-only.").arg(profileName);
+    return privileges.backendReason;
+}
+
+} // namespace lockscope::ui

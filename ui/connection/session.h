@@ -1,0 +1,23 @@
+#pragma once
+
+#include "db/connectionparams.h"
+#include "db/privileges.h"
+
+#include <QString>
+
+namespace lockscope::ui {
+
+// What the GUI knows about the database it is connected to.
+struct Session {
+    ConnectionParams params;
+    QString profileName;
+    Privileges privileges;
+    bool profileReadOnly = false; // chosen per profile, whatever the role may do
+
+    bool canReleaseLeases() const { return !profileReadOnly && privileges.canReleaseLeases; }
+    bool canSignalBackends() const { return !profileReadOnly && privileges.canSignalBackends; }
+    QString leaseReason() const;
+    QString backendReason() const;
+};
+
+} // namespace lockscope::ui

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "db/connectionparams.h"
+#include "inspector/inspectorsnapshot.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <chrono>
+#include <optional>
+
+namespace lockscope::ui {
+
+class AdvisoryTableModel;
+class AuditTableModel;
+class LeaseTableModel;
+
+// Keeps the inspector's models live: every interval (and on refreshNow) one
+// worker task takes leases, advisory locks and the audit log on its own
+// connection and diffs them against what the models show; the GUI thread only
+// applies the diffs. A generation counter drops results that arrive after the
+// connection changed; refreshes never overlap.
+class InspectorRefresher final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(InspectorRefresher)
+
+public:
+    InspectorRefresher(LeaseTableModel *leases, AdvisoryTableModel *advisory,
+                       AuditTableModel *audit, QObject *parent = nullptr);
+    ~InspectorRefresher() override;
+
+    void setConnection(const std::optional<ConnectionParams> &params);
+    const std::optional<ConnectionParams> &connection() const { return m_params; }
+    void setInterval(std::chrono::milliseconds interval);
+    std::chrono::milliseconds interval() const;
+    void setPaused(bool paused);
+    bool isPaused() const { return m_paused; }
+    void refreshNow();
+
+    QDateTime lastRefreshed() const { return m_lastRefreshed; }
+    bool isFailing() const { return !m_lastError.isEmpty(); }
+    QString lastError() const { return m_lastError; }
+    bool advisorySupported() const { return m_advisorySupported; }
+    QString advisoryError() const { return m_advisoryError; }
+    const QList<BlockingNode> &blockingTree() const { return m_tree; }
+    QThreadPool *pool() { return &m_pool; }
+    // GUI-thread time spent applying the latest snapshot (for the benchmark).
+    double lastApplyMs() const { return m_lastApplyMs; }
+
+Q_SIGNALS:
+    void refreshed();
+    // Once per distinct failure (not every interval), and once when it recovers.
+    void failing(const QString &message);
+    void recovered();
+
+private:
+    void start();
+    void onResult(const InspectorSnapshot &result);
+
+    LeaseTableModel *m_leases;
+    AdvisoryTableModel *m_advisory;
+    AuditTableModel *m_audit;
+    std::optional<ConnectionParams> m_params;
+    QThreadPool m_pool;
+    QTimer m_timer;
+    quint64 m_generation = 0;
+    bool m_inFlight = false;
+    bool m_again = false;
+    bool m_paused = false;
+    int m_round = 0;
+    QDateTime m_lastRefreshed;
+    QString m_lastError;
+    bool m_advisorySupported = false;
+    QString m_advisoryError;
+    QList<BlockingNode> m_tree;
+    double m_lastApplyMs = 0;
+};
+
+} // namespace lockscope::ui

@@ -1,0 +1,293 @@
+#include "leases/leasestab.h"
+
+#include "admin/adminactions.h"
+#include "base/canceltoken.h"
+#include "base/duration.h"
+#include "common/prompter.h"
+#include "common/whenfinished.h"
+#include "leases/leasefilterproxy.h"
+#include "leases/leasetablemodel.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QTableView>
+#include <QThreadPool>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <memory>
+
+namespace lockscope::ui {
+
+namespace {
+
+struct Shown {
+    QString key;
+    QString token;
+    QString owner;
+    double remaining = 0;
+};
+
+QString remainingText(double s) {
+    return s > 0 ? QObject::tr("%1 left").arg(Duration::formatRemaining(s))
+                 : QObject::tr("expired %1").arg(Duration::formatRemaining(s));
+}
+
+} // namespace
+
+LeasesTab::LeasesTab(LeaseTableModel *model, QThreadPool *pool, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_proxy(new LeaseFilterProxy(this))
+    , m_pool(pool)
+    , m_view(new QTableView(this))
+    , m_filter(new QLineEdit(this))
+    , m_state(new QComboBox(this))
+    , m_sweepButton(new QPushButton(tr("Sweep expired…"), this))
+    , m_releaseButton(new QPushButton(tr("Force release…"), this))
+    , m_sweep(new QAction(tr("Sweep expired leases…"), this))
+    , m_forceRelease(new QAction(tr("Force release selected…"), this))
+    , m_countdown(new QTimer(this)) {
+    m_proxy->setSourceModel(m_model);
+    m_view->setModel(m_proxy);
+    m_view->setObjectName(QStringLiteral("leaseView"));
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(LeaseTableModel::Key, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setColumnWidth(LeaseTableModel::Key, 260);
+    m_view->setColumnWidth(LeaseTableModel::Owner, 200);
+    m_view->setColumnWidth(LeaseTableModel::State, 100);
+    m_view->setColumnWidth(LeaseTableModel::Remaining, 150);
+    m_view->setColumnWidth(LeaseTableModel::ExpiresAt, 160);
+    m_view->setColumnWidth(LeaseTableModel::AcquiredAt, 160);
+    m_view->setWordWrap(false);
+
+    m_filter->setObjectName(QStringLiteral("leaseFilter"));
+    m_filter->setPlaceholderText(tr("Filter by key, owner or token (glob: jobs/*)   Ctrl+F"));
+    m_filter->setClearButtonEnabled(true);
+    m_state->addItems({tr("All leases"), tr("Held"), tr("Expired")});
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &LeaseFilterProxy::setFilterText);
+    connect(m_state, &QComboBox::currentIndexChanged, this,
+            [this](int index) { m_proxy->setStateFilter(LeaseFilterProxy::StateFilter(index)); });
+
+    m_forceRelease->setShortcut(QKeySequence::Delete);
+    m_forceRelease->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(m_forceRelease);
+    connect(m_sweep, &QAction::triggered, this, &LeasesTab::sweepExpired);
+    connect(m_forceRelease, &QAction::triggered, this, &LeasesTab::forceReleaseSelected);
+    connect(m_sweepButton, &QPushButton::clicked, m_sweep, &QAction::trigger);
+    connect(m_releaseButton, &QPushButton::clicked, m_forceRelease, &QAction::trigger);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &LeasesTab::updateActions);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_filter, 1);
+    top->addWidget(m_state);
+    top->addWidget(m_sweepButton);
+    top->addWidget(m_releaseButton);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_view, 1);
+
+    // The countdown: several times a second, only the rows on screen.
+    m_countdown->setInterval(250);
+    connect(m_countdown, &QTimer::timeout, this, &LeasesTab::tickCountdown);
+    m_countdown->start();
+    updateActions();
+}
+
+LeasesTab::~LeasesTab() = default;
+
+void LeasesTab::setSession(const std::optional<Session> &session) {
+    m_session = session;
+    updateActions();
+}
+
+void LeasesTab::focusFilter() {
+    m_filter->setFocus();
+    m_filter->selectAll();
+}
+
+void LeasesTab::tickCountdown() {
+    if (m_proxy->rowCount() == 0 || !isVisible())
+        return;
+    const int first = std::max(0, m_view->rowAt(0));
+    int last = m_view->rowAt(m_view->viewport()->height() - 1);
+    if (last < 0)
+        last = m_proxy->rowCount() - 1;
+    // Visible proxy rows map to scattered source rows when sorted: tick each run.
+    QList<int> sourceRows;
+    for (int row = first; row <= last; ++row)
+        sourceRows << m_proxy->mapToSource(m_proxy->index(row, 0)).row();
+    std::sort(sourceRows.begin(), sourceRows.end());
+    int runStart = -1;
+    int previous = -2;
+    for (int row : std::as_const(sourceRows)) {
+        if (row != previous + 1) {
+            if (runStart >= 0)
+                m_model->tick(runStart, previous);
+            runStart = row;
+        }
+        previous = row;
+    }
+    if (runStart >= 0)
+        m_model->tick(runStart, previous);
+}
+
+void LeasesTab::updateActions() {
+    const bool connected = m_session.has_value();
+    const bool may = connected && m_session->canReleaseLeases();
+    const QString why = !connected ? tr("Not connected.")
+                        : may      ? QString()
+                                   : m_session->leaseReason();
+    const bool selected = m_view->selectionModel()->hasSelection();
+    m_sweep->setEnabled(may && !m_busy);
+    m_forceRelease->setEnabled(may && !m_busy && selected);
+    m_sweepButton->setEnabled(m_sweep->isEnabled());
+    m_releaseButton->setEnabled(m_forceRelease->isEnabled());
+    m_sweepButton->setToolTip(may ? tr("Delete every expired lease, in batches.") : why);
+    m_releaseButton->setToolTip(may ? tr("Release the selected leases if they still carry the "
+                                         "token shown (Del).")
+                                    : why);
+    m_sweep->setToolTip(m_sweepButton->toolTip());
+    m_forceRelease->setToolTip(m_releaseButton->toolTip());
+}
+
+void LeasesTab::sweepExpired() {
+    if (!m_session || !m_session->canReleaseLeases() || m_busy)
+        return;
+    const ConnectionParams params = m_session->params;
+    m_busy = true;
+    updateActions();
+    // First the count (a dry run), then the question, then the sweep.
+    whenFinished(
+        QtConcurrent::run(m_pool,
+                          [params] {
+                              return AdminActions::sweep(params, 1000, true,
+                                                         QStringLiteral("lockscope"));
+                          }),
+        this, [this, params](const Result<SweepResult> &dry) {
+            if (!dry.ok()) {
+                m_busy = false;
+                updateActions();
+                Prompter::instance()->inform(this, tr("Sweep"), dry.error().message);
+                return;
+            }
+            if (dry->count == 0) {
+                m_busy = false;
+                updateActions();
+                Prompter::instance()->inform(this, tr("Sweep"), tr("No lease has expired."));
+                return;
+            }
+            if (!Prompter::instance()->confirm(
+                    this, tr("Sweep expired leases"),
+                    tr("%n expired lease(s) will be deleted from %1.", nullptr, int(dry->count))
+                        .arg(params.displayUrl()))) {
+                m_busy = false;
+                updateActions();
+                return;
+            }
+            auto cancel = std::make_shared<CancelToken>();
+            auto *progress = new QProgressDialog(tr("Sweeping expired leases…"), tr("Cancel"), 0,
+                                                 int(dry->count), this);
+            progress->setWindowModality(Qt::WindowModal);
+            progress->setMinimumDuration(500);
+            connect(progress, &QProgressDialog::canceled, this, [cancel] { cancel->cancel(); });
+            QPointer<QProgressDialog> guard(progress);
+            whenFinished(QtConcurrent::run(m_pool,
+                                           [params, cancel, guard] {
+                                               return AdminActions::sweep(
+                                                   params, 1000, false, QStringLiteral("lockscope"),
+                                                   cancel.get(), [guard](qint64 n) {
+                                                       QMetaObject::invokeMethod(
+                                                           guard,
+                                                           [guard, n] {
+                                                               if (guard)
+                                                                   guard->setValue(int(n));
+                                                           },
+                                                           Qt::QueuedConnection);
+                                                   });
+                                           }),
+                         this, [this, progress](const Result<SweepResult> &done) {
+                             progress->deleteLater();
+                             m_busy = false;
+                             updateActions();
+                             const QString text =
+                                 !done.ok() ? done.error().message
+                                 : done->cancelled
+                                     ? tr("Cancelled after removing %n expired lease(s).", nullptr,
+                                          int(done->count))
+                                     : tr("Removed %n expired lease(s).", nullptr,
+                                          int(done->count));
+                             Q_EMIT actionFinished(text);
+                             Prompter::instance()->inform(this, tr("Sweep"), text);
+                         });
+        });
+}
+
+void LeasesTab::forceReleaseSelected() {
+    if (!m_session || !m_session->canReleaseLeases() || m_busy)
+        return;
+    QList<Shown> shown;
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    for (const QModelIndex &proxyIndex : rows) {
+        const LeaseRow &row = m_model->rowAt(m_proxy->mapToSource(proxyIndex).row());
+        shown.append({row.key, row.token, row.owner.isEmpty() ? row.token : row.owner,
+                      row.expiresAt - m_model->databaseNow()});
+    }
+    if (shown.isEmpty())
+        return;
+    QStringList lines;
+    for (const Shown &s : std::as_const(shown))
+        lines << tr("• %1 — owner %2, %3").arg(s.key, s.owner, remainingText(s.remaining));
+    if (!Prompter::instance()->confirm(
+            this, tr("Force release"),
+            tr("Release these leases? Each is released only if it still carries the token "
+               "shown here; one re-acquired since is left alone.\n\n%1")
+                .arg(lines.join(QLatin1Char('\n')))))
+        return;
+    const ConnectionParams params = m_session->params;
+    m_busy = true;
+    updateActions();
+    whenFinished(
+        QtConcurrent::run(
+            m_pool,
+            [params, shown] {
+                QStringList outcome;
+                for (const Shown &s : shown) {
+                    auto r = AdminActions::forceRelease(params, s.key, s.token,
+                                                        QStringLiteral("lockscope"));
+                    if (!r.ok())
+                        outcome << QObject::tr("%1: %2").arg(s.key, r.error().message);
+                    else if (r->outcome == ReleaseOutcome::Released)
+                        outcome << QObject::tr("%1: released").arg(s.key);
+                    else if (r->outcome == ReleaseOutcome::Changed)
+                        outcome << QObject::tr("%1: changed since you looked — not released")
+                                       .arg(s.key);
+                    else
+                        outcome << QObject::tr("%1: already gone — nothing to release").arg(s.key);
+                }
+                return outcome.join(QLatin1Char('\n'));
+            }),
+        this, [this](const QString &text) {
+            m_busy = false;
+            updateActions();
+            Q_EMIT actionFinished(text);
+            Prompter::instance()->inform(this, tr("Force release"), text);
+        });
+}
+
+} // namespace lockscope::ui

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "connection/session.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+class QTimer;
+class QThreadPool;
+
+namespace lockscope::ui {
+
+class LeaseFilterProxy;
+class LeaseTableModel;
+
+// The Leases tab: the live table with a filter, and the sweep and owner-guarded
+// force-release actions, which run on worker threads.
+class LeasesTab final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LeasesTab)
+
+public:
+    LeasesTab(LeaseTableModel *model, QThreadPool *pool, QWidget *parent = nullptr);
+    ~LeasesTab() override;
+
+    void setSession(const std::optional<Session> &session);
+    QTableView *view() const { return m_view; }
+    LeaseFilterProxy *proxy() const { return m_proxy; }
+    QAction *forceReleaseAction() const { return m_forceRelease; }
+    QAction *sweepAction() const { return m_sweep; }
+    void focusFilter();
+    // Repaints the countdown of the visible rows only.
+    void tickCountdown();
+
+    void sweepExpired();
+    void forceReleaseSelected();
+
+Q_SIGNALS:
+    void actionFinished(const QString &summary); // a refresh is due
+
+private:
+    void updateActions();
+
+    LeaseTableModel *m_model;
+    LeaseFilterProxy *m_proxy;
+    QThreadPool *m_pool;
+    QTableView *m_view;
+    QLineEdit *m_filter;
+    QComboBox *m_state;
+    QPushButton *m_sweepButton;
+    QPushButton *m_releaseButton;
+    QAction *m_sweep;
+    QAction *m_forceRelease;
+    QTimer *m_countdown;
+    std::optional<Session> m_session;
+    bool m_busy = false;
+};
+
+} // namespace lockscope::ui

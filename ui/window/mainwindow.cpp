@@ -1,0 +1,299 @@
+#include "window/mainwindow.h"
+
+#include "activity/activitytab.h"
+#include "activity/audittablemodel.h"
+#include "advisory/advisorytab.h"
+#include "advisory/advisorytablemodel.h"
+#include "common/exporter.h"
+#include "common/prompter.h"
+#include "common/whenfinished.h"
+#include "connection/connectiondialog.h"
+#include "connection/connector.h"
+#include "connection/profilestore.h"
+#include "inspector/inspectorrefresher.h"
+#include "leases/leasefilterproxy.h"
+#include "leases/leasestab.h"
+#include "leases/leasetablemodel.h"
+#include "load/loadpanel.h"
+#include "window/aboutdialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace lockscope::ui {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_leaseModel(new LeaseTableModel(this))
+    , m_advisoryModel(new AdvisoryTableModel(this))
+    , m_auditModel(new AuditTableModel(this))
+    , m_refresher(new InspectorRefresher(m_leaseModel, m_advisoryModel, m_auditModel, this))
+    , m_tabs(new QTabWidget(this))
+    , m_leasesTab(new LeasesTab(m_leaseModel, m_refresher->pool(), this))
+    , m_advisoryTab(new AdvisoryTab(m_advisoryModel, m_refresher, m_refresher->pool(), this))
+    , m_activityTab(new ActivityTab(m_auditModel, this))
+    , m_loadPanel(new LoadPanel(this))
+    , m_connection(new QLabel(this))
+    , m_status(new QLabel(this))
+    , m_interval(new QSpinBox(this))
+    , m_pause(new QAction(tr("&Pause"), this))
+    , m_refresh(new QAction(tr("&Refresh now"), this))
+    , m_disconnect(new QAction(tr("&Disconnect"), this))
+    , m_statusTimer(new QTimer(this)) {
+    setWindowTitle(tr("LockScope"));
+    setWindowIcon(AboutDialog::appIcon());
+    m_tabs->addTab(m_leasesTab, tr("Leases"));
+    m_tabs->addTab(m_advisoryTab, tr("Advisory locks"));
+    m_tabs->addTab(m_activityTab, tr("Activity"));
+    m_tabs->addTab(m_loadPanel, tr("Load"));
+    setCentralWidget(m_tabs);
+    m_status->setObjectName(QStringLiteral("statusText"));
+    statusBar()->addWidget(m_connection);
+    statusBar()->addPermanentWidget(m_status);
+    buildMenus();
+
+    connect(m_refresher, &InspectorRefresher::refreshed, this, &MainWindow::updateStatus);
+    connect(m_refresher, &InspectorRefresher::failing, this, &MainWindow::updateStatus);
+    connect(m_refresher, &InspectorRefresher::recovered, this, &MainWindow::updateStatus);
+    // After an action the data on screen is stale: refresh at once.
+    connect(m_leasesTab, &LeasesTab::actionFinished, m_refresher, &InspectorRefresher::refreshNow);
+    connect(m_advisoryTab, &AdvisoryTab::actionFinished, m_refresher,
+            &InspectorRefresher::refreshNow);
+    m_statusTimer->setInterval(500);
+    connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
+    m_statusTimer->start();
+    restoreState();
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::showAbout() {
+    if (!m_about)
+        m_about = new AboutDialog(this);
+    m_about->show();
+    m_about->raise();
+    m_about->activateWindow();
+}
+
+void MainWindow::buildMenus() {
+    auto *connectAction = new QAction(tr("&Connect…"), this);
+    connectAction->setShortcut(QKeySequence::Open);
+    connect(connectAction, &QAction::triggered, this, &MainWindow::showConnectionDialog);
+    connect(m_disconnect, &QAction::triggered, this, &MainWindow::disconnectFromDatabase);
+    auto *quit = new QAction(tr("&Quit"), this);
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+    auto *exportCsv = new QAction(tr("Export visible rows as &CSV…"), this);
+    auto *exportJson = new QAction(tr("Export visible rows as &JSON…"), this);
+    connect(exportCsv, &QAction::triggered, this, [this] { exportCurrentTab(false); });
+    connect(exportJson, &QAction::triggered, this, [this] { exportCurrentTab(true); });
+    QMenu *file = menuBar()->addMenu(tr("&Database"));
+    file->addActions({connectAction, m_disconnect});
+    file->addSeparator();
+    file->addActions({exportCsv, exportJson});
+    file->addSeparator();
+    file->addAction(quit);
+
+    m_refresh->setShortcut(QKeySequence::Refresh); // F5
+    connect(m_refresh, &QAction::triggered, m_refresher, &InspectorRefresher::refreshNow);
+    m_pause->setCheckable(true);
+    connect(m_pause, &QAction::toggled, this, [this](bool paused) {
+        m_refresher->setPaused(paused);
+        updateStatus();
+    });
+    auto *find = new QAction(tr("&Filter leases"), this);
+    find->setShortcut(QKeySequence::Find); // Ctrl+F
+    connect(find, &QAction::triggered, this, [this] {
+        m_tabs->setCurrentWidget(m_leasesTab);
+        m_leasesTab->focusFilter();
+    });
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addActions({m_refresh, m_pause, find});
+    QMenu *actions = menuBar()->addMenu(tr("&Actions"));
+    actions->addActions({m_leasesTab->sweepAction(), m_leasesTab->forceReleaseAction()});
+
+    auto *about = new QAction(tr("&About LockScope"), this);
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+    auto *aboutQt = new QAction(tr("About &Qt"), this);
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+    connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addActions({about, aboutQt});
+
+    m_interval->setRange(1, 3600);
+    m_interval->setValue(2);
+    m_interval->setSuffix(tr(" s"));
+    m_interval->setToolTip(tr("Refresh interval"));
+    connect(m_interval, &QSpinBox::valueChanged, this,
+            [this](int seconds) { m_refresher->setInterval(std::chrono::seconds(seconds)); });
+    QToolBar *bar = addToolBar(tr("Refresh"));
+    bar->setObjectName(QStringLiteral("refreshToolBar"));
+    bar->addAction(connectAction);
+    bar->addSeparator();
+    bar->addAction(m_refresh);
+    bar->addAction(m_pause);
+    bar->addWidget(new QLabel(tr(" every "), this));
+    bar->addWidget(m_interval);
+}
+
+void MainWindow::connectTo(const ConnectionParams &params, const QString &profileName,
+                           bool profileReadOnly, bool migrate) {
+    disconnectFromDatabase();
+    const quint64 serial = ++m_connectSerial;
+    m_connectionError.clear();
+    m_connection->setText(tr("Connecting to %1…").arg(params.displayUrl()));
+    whenFinished(QtConcurrent::run(m_refresher->pool(),
+                                   [params, profileName, profileReadOnly, migrate] {
+                                       return connectAndCheck(params, profileName, profileReadOnly,
+                                                              migrate);
+                                   }),
+                 this, [this, serial](const ConnectOutcome &outcome) {
+                     if (serial != m_connectSerial)
+                         return; // another connect (or a disconnect) came since
+                     if (!outcome.session) {
+                         m_connectionError = outcome.error;
+                         m_connection->setText(tr("Not connected"));
+                         updateStatus();
+                         Q_EMIT connectionFailed(outcome.error);
+                         Prompter::instance()->inform(this, tr("Cannot connect"), outcome.error);
+                         return;
+                     }
+                     m_session = outcome.session;
+                     if (!m_session->profileName.isEmpty())
+                         ProfileStore::setLastProfile(m_session->profileName);
+                     m_leasesTab->setSession(m_session);
+                     m_advisoryTab->setSession(m_session);
+                     m_loadPanel->setConnection(m_session->params);
+                     m_refresher->setConnection(m_session->params);
+                     m_disconnect->setEnabled(true);
+                     updateStatus();
+                     Q_EMIT connected();
+                 });
+}
+
+void MainWindow::disconnectFromDatabase() {
+    ++m_connectSerial;
+    m_session.reset();
+    m_refresher->setConnection(std::nullopt);
+    m_leasesTab->setSession(std::nullopt);
+    m_advisoryTab->setSession(std::nullopt);
+    m_loadPanel->setConnection(std::nullopt);
+    m_disconnect->setEnabled(false);
+    updateStatus();
+}
+
+void MainWindow::showConnectionDialog() {
+    ConnectionDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const Profile p = dialog.profile();
+    connectTo(p.params, p.name, p.readOnly);
+}
+
+void MainWindow::exportCurrentTab(bool json, const QString &givenPath) {
+    const QAbstractItemModel *model = nullptr;
+    if (m_tabs->currentWidget() == m_leasesTab)
+        model = m_leasesTab->view()->model();
+    else if (m_tabs->currentWidget() == m_advisoryTab)
+        model = m_advisoryTab->view()->model();
+    else if (m_tabs->currentWidget() == m_activityTab)
+        model = m_activityTab->view()->model();
+    if (!model) {
+        Prompter::instance()->inform(this, tr("Export"), tr("This tab has no table to export."));
+        return;
+    }
+    QString path = givenPath;
+    if (path.isEmpty())
+        path = QFileDialog::getSaveFileName(this, tr("Export"), QString(),
+                                            json ? tr("JSON (*.json)") : tr("CSV (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        Prompter::instance()->inform(this, tr("Export"),
+                                     tr("Cannot write %1: %2").arg(path, file.errorString()));
+        return;
+    }
+    file.write((json ? Exporter::toJson(model) : Exporter::toCsv(model)).toUtf8());
+}
+
+void MainWindow::updateStatus() {
+    if (!m_session) {
+        m_status->setText(m_connectionError.isEmpty()
+                              ? tr("Not connected")
+                              : tr("Not connected: %1").arg(m_connectionError));
+        if (m_connectSerial > 0 && m_connection->text().startsWith(tr("Connecting")))
+            return;
+        m_connection->setText(tr("Not connected — Database ▸ Connect… (Ctrl+O)"));
+        return;
+    }
+    const Session &s = *m_session;
+    QString who = s.params.displayUrl();
+    if (!s.privileges.databaseUser.isEmpty())
+        who += tr(" as %1").arg(s.privileges.databaseUser);
+    if (!s.canReleaseLeases() && !s.canSignalBackends())
+        who += tr(" — read-only");
+    m_connection->setText(who);
+    if (m_refresher->isFailing()) {
+        m_status->setText(tr("reconnecting… (%1)").arg(m_refresher->lastError()));
+        return;
+    }
+    const int total = m_leaseModel->rowCount();
+    const int held = m_leaseModel->heldCount();
+    QString text = tr("%1 held, %2 expired").arg(held).arg(total - held);
+    if (s.params.isPostgres())
+        text += tr(" · %1 advisory (%2 waiting)")
+                    .arg(m_advisoryModel->rowCount())
+                    .arg(m_advisoryModel->waitingCount());
+    const QDateTime last = m_refresher->lastRefreshed();
+    if (last.isValid())
+        text += tr(" · refreshed %1 s ago")
+                    .arg(last.msecsTo(QDateTime::currentDateTime()) / 1000.0, 0, 'f', 1);
+    if (m_refresher->isPaused())
+        text += tr(" · PAUSED");
+    m_status->setText(text);
+}
+
+void MainWindow::restoreState() {
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    QMainWindow::restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_leasesTab->view()->horizontalHeader()->restoreState(
+        settings.value(QStringLiteral("window/leaseColumns")).toByteArray());
+    m_advisoryTab->view()->horizontalHeader()->restoreState(
+        settings.value(QStringLiteral("window/advisoryColumns")).toByteArray());
+    m_interval->setValue(settings.value(QStringLiteral("window/interval"), 2).toInt());
+    if (!settings.contains(QStringLiteral("window/geometry")))
+        resize(1280, 760);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), QMainWindow::saveState());
+    settings.setValue(QStringLiteral("window/leaseColumns"),
+                      m_leasesTab->view()->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("window/advisoryColumns"),
+                      m_advisoryTab->view()->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("window/interval"), m_interval->value());
+    m_loadPanel->stop();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace lockscope::ui

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "connection/session.h"
+
+#include <QMainWindow>
+
+#include <optional>
+
+class QAction;
+class QLabel;
+class QSpinBox;
+class QTabWidget;
+class QThreadPool;
+class QTimer;
+
+namespace lockscope::ui {
+
+class AboutDialog;
+class ActivityTab;
+class AdvisoryTab;
+class AdvisoryTableModel;
+class AuditTableModel;
+class InspectorRefresher;
+class LeaseTableModel;
+class LeasesTab;
+class LoadPanel;
+
+// The inspector's window: tabs for leases, advisory locks, activity and load; a
+// status bar with the connection, the totals and the age of the data. It owns
+// the models and the refresher; every query runs on a worker thread.
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Connects on a worker; the window stays responsive. `migrate` creates and
+    // migrates the embedded default database.
+    void connectTo(const ConnectionParams &params, const QString &profileName = QString(),
+                   bool profileReadOnly = false, bool migrate = false);
+    void disconnectFromDatabase();
+    void showConnectionDialog();
+    void exportCurrentTab(bool json, const QString &path = QString());
+    // Help ▸ About: icon, version, Qt version, database drivers.
+    void showAbout();
+    AboutDialog *aboutDialog() const { return m_about; }
+
+    const std::optional<Session> &session() const { return m_session; }
+    QString connectionError() const { return m_connectionError; }
+    InspectorRefresher *refresher() const { return m_refresher; }
+    LeasesTab *leasesTab() const { return m_leasesTab; }
+    AdvisoryTab *advisoryTab() const { return m_advisoryTab; }
+    ActivityTab *activityTab() const { return m_activityTab; }
+    LoadPanel *loadPanel() const { return m_loadPanel; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QLabel *statusLabel() const { return m_status; }
+    LeaseTableModel *leaseModel() const { return m_leaseModel; }
+
+Q_SIGNALS:
+    void connected();
+    void connectionFailed(const QString &message);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void updateStatus();
+    void restoreState();
+
+    LeaseTableModel *m_leaseModel;
+    AdvisoryTableModel *m_advisoryModel;
+    AuditTableModel *m_auditModel;
+    InspectorRefresher *m_refresher;
+    QTabWidget *m_tabs;
+    LeasesTab *m_leasesTab;
+    AdvisoryTab *m_advisoryTab;
+    ActivityTab *m_activityTab;
+    LoadPanel *m_loadPanel;
+    QLabel *m_connection;
+    QLabel *m_status;
+    QSpinBox *m_interval;
+    QAction *m_pause;
+    QAction *m_refresh;
+    QAction *m_disconnect;
+    QTimer *m_statusTimer;
+    std::optional<Session> m_session;
+    QString m_connectionError;
+    quint64 m_connectSerial = 0;
+    AboutDialog *m_about = nullptr;
+};
+
+} // namespace lockscope::ui
