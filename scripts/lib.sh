@@ -6,7 +6,7 @@ LOCKSCOPE_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools libqt6sql6-psql libqt6sql6-sqlite qt6-charts-dev
     libgl-dev libqt6opengl6-dev qtkeychain-qt6-dev libpq-dev
     postgresql postgresql-contrib sqlite3 xvfb xauth python3
-    desktop-file-utils appstream man-db file
+    desktop-file-utils appstream man-db file locales
 )
 
 log() { printf '==> %s\n' "$*" >&2; }
@@ -25,13 +25,21 @@ install_deps() {
     done
     if [ ${#missing[@]} -eq 0 ]; then
         log "all packages present"
-        return 0
+    else
+        command -v apt-get >/dev/null || die "apt-get not found; install these by hand: ${missing[*]}"
+        log "installing: ${missing[*]}"
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+            "${missing[@]}" </dev/null >/dev/null || die "apt-get install failed for: ${missing[*]}"
     fi
-    command -v apt-get >/dev/null || die "apt-get not found; install these by hand: ${missing[*]}"
-    log "installing: ${missing[*]}"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-        "${missing[@]}" </dev/null >/dev/null || die "apt-get install failed for: ${missing[*]}"
+}
+
+# The tests run lockctl and the library under a locale whose decimal
+# separator is a comma (de_DE.UTF-8), as many users' machines are.
+ensure_test_locale() {
+    locale -a 2>/dev/null | grep -qix 'de_DE.utf8' && return 0
+    log "generating the de_DE.UTF-8 locale (decimal comma) for the tests"
+    as_root localedef -i de_DE -f UTF-8 de_DE.UTF-8 || die "localedef de_DE.UTF-8 failed"
 }
 
 # Configures and builds into $1 (default build/). Extra CMake arguments follow.

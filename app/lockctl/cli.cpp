@@ -29,7 +29,8 @@ std::optional<ConnectionParams> Context::params() {
         fail(resolved.error());
         return std::nullopt;
     }
-    resolved->applicationName = QStringLiteral("lockctl");
+    if (resolved->applicationName.isEmpty()) // the URL's application_name wins
+        resolved->applicationName = QStringLiteral("lockctl");
     return resolved.value();
 }
 

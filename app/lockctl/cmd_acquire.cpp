@@ -5,9 +5,11 @@
 #include "lease/leasemanager.h"
 #include "signalwaiter.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <atomic>
 #include <chrono>
 #include <thread>
 
@@ -105,11 +107,40 @@ int runAcquire(Context &ctx, const QStringList &args) {
     o.insert(QStringLiteral("fence"), lease->fence() ? QJsonValue(*lease->fence()) : QJsonValue());
     ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
 
+    // When the heartbeat told this process the lease was gone (local clock,
+    // epoch ms): printed with the "lost" event, so a reader can check it came
+    // before anyone else could take the key.
+    std::atomic<qint64> reportedAtMs{0};
     if (parser.isSet(heartbeat)) {
         // The heartbeat's thread ends the hold at once when the lease is gone.
-        lease->startHeartbeat([&signals](const QString &, const QString &) { signals.cancel(); });
+        lease->startHeartbeat([&signals, &reportedAtMs](const QString &, const QString &) {
+            reportedAtMs = QDateTime::currentMSecsSinceEpoch();
+            signals.cancel();
+        });
     }
     signals.token().sleepFor(holdValue.value_or(milliseconds(std::numeric_limits<qint32>::max())));
+
+    // A lease reported lost, or one that may have expired on the database
+    // meanwhile (this process was frozen past its TTL, say), protects nothing
+    // any more: say so, and write nothing.
+    QString lostReason = lease->isLost() ? lease->lostReason() : QString();
+    if (lostReason.isEmpty() && parser.isSet(fencedWrite) && !lease->isTrusted())
+        lostReason = QStringLiteral("The lease '%1' may have expired on the database before the "
+                                    "write: it was last confirmed longer ago than its TTL allows "
+                                    "(was this process stopped?). Nothing was written.")
+                         .arg(lease->key());
+    if (!lostReason.isEmpty()) {
+        QJsonObject event{{QStringLiteral("event"), QStringLiteral("lost")},
+                          {QStringLiteral("lock_key"), lease->key()},
+                          {QStringLiteral("reason"), lostReason},
+                          {QStringLiteral("expires_at"), lease->expiresAt()}};
+        if (reportedAtMs > 0)
+            event.insert(QStringLiteral("reported_at"), double(reportedAtMs) / 1000.0);
+        ctx.out << QJsonDocument(event).toJson(QJsonDocument::Compact) << Qt::endl;
+        ctx.err << "lockctl: " << lostReason << Qt::endl;
+        (void)lease->release();
+        return ExitChanged;
+    }
 
     code = ExitOk;
     if (parser.isSet(fencedWrite)) {
@@ -134,16 +165,6 @@ int runAcquire(Context &ctx, const QStringList &args) {
                 << Qt::endl;
         if (!written.value())
             code = ExitChanged;
-    }
-    if (lease->isLost()) {
-        ctx.out << QJsonDocument(QJsonObject{{QStringLiteral("event"), QStringLiteral("lost")},
-                                             {QStringLiteral("lock_key"), lease->key()},
-                                             {QStringLiteral("reason"), lease->lostReason()}})
-                       .toJson(QJsonDocument::Compact)
-                << Qt::endl;
-        ctx.err << "lockctl: " << lease->lostReason() << Qt::endl;
-        (void)lease->release();
-        return ExitChanged;
     }
 
     auto released = lease->release();

@@ -21,6 +21,11 @@ void LostSignal::stop() {
     m_wake.notify_all();
 }
 
+bool LostSignal::isStopping() const {
+    std::lock_guard lock(m_mutex);
+    return m_stopping;
+}
+
 QString LostSignal::reason() const {
     std::lock_guard lock(m_mutex);
     return m_reason;

@@ -26,6 +26,7 @@ public:
     // Sleeps up to `duration`; true when stop() was called (at once, not after).
     bool waitFor(std::chrono::milliseconds duration);
     void stop();
+    bool isStopping() const;
     // Marks the lock lost and tells the holder, unless stop() came first.
     void declare(const QString &key, const QString &reason);
 

@@ -10,7 +10,12 @@
 
 #include <libpq-fe.h>
 
-#include <cstdlib>
+#include <poll.h>
+
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <limits>
 #include <vector>
 
 namespace lockscope {
@@ -35,6 +40,69 @@ QSqlError errorOf(const PGconn *conn, const PGresult *result) {
                      state ? QString::fromLatin1(state) : QString());
 }
 
+using Clock = std::chrono::steady_clock;
+
+// Waits for the reply to the command just sent, reading the socket in slices
+// of at most 50 ms so that the deadline and a stop are noticed in time. The
+// last result is returned (a prepared execution has one); nullptr with the
+// connection's error when the connection failed.
+Result<PGresult *> awaitReply(PGconn *conn, const PgStatement::Bound &bound,
+                              const ConnectionParams &params,
+                              const std::function<QString()> &what) {
+    auto wait = [&](short events) -> std::optional<Error> {
+        if (bound.stopped && bound.stopped())
+            return Error{ErrorKind::Cancelled, QStringLiteral("Stopped before the server "
+                                                              "answered: %1.")
+                                                   .arg(what())};
+        const auto now = Clock::now();
+        if (now >= bound.deadline)
+            return Error{ErrorKind::Timeout,
+                         QStringLiteral("The server did not answer in time to %1.").arg(what())};
+        const auto slice =
+            std::min<Clock::duration>(bound.deadline - now, std::chrono::milliseconds(50));
+        pollfd pfd{PQsocket(conn), events, 0};
+        const int ms =
+            static_cast<int>(std::chrono::ceil<std::chrono::milliseconds>(slice).count());
+        (void)::poll(&pfd, 1, ms);
+        return std::nullopt;
+    };
+    for (;;) { // the command may not fit the socket buffer at once
+        const int flushed = PQflush(conn);
+        if (flushed == 0)
+            break;
+        if (flushed < 0)
+            return Database::classify(errorOf(conn, nullptr), params, what());
+        if (auto e = wait(POLLOUT | POLLIN))
+            return *e;
+        if (PQconsumeInput(conn) == 0)
+            return Database::classify(errorOf(conn, nullptr), params, what());
+    }
+    PGresult *last = nullptr;
+    for (;;) {
+        while (PQisBusy(conn) == 0) {
+            PGresult *r = PQgetResult(conn);
+            if (!r) {
+                if (!last)
+                    return Database::classify(errorOf(conn, nullptr), params, what());
+                return last;
+            }
+            if (last)
+                PQclear(last);
+            last = r;
+        }
+        if (auto e = wait(POLLIN)) {
+            if (last)
+                PQclear(last);
+            return *e;
+        }
+        if (PQconsumeInput(conn) == 0) {
+            if (last)
+                PQclear(last);
+            return Database::classify(errorOf(conn, nullptr), params, what());
+        }
+    }
+}
+
 } // namespace
 
 PgRows::PgRows(pg_result *result)
@@ -54,8 +122,20 @@ int PgRows::count() const {
     return m_result ? PQntuples(m_result) : 0;
 }
 
+// Numbers arrive as text in the C format. std::from_chars reads them whatever
+// LC_NUMERIC says (strtod under de_DE.UTF-8 stops at the '.' and loses the
+// fraction); PostgreSQL's NaN, Infinity and -Infinity read as such.
 double PgRows::toDouble(int row, int column) const {
-    return std::strtod(PQgetvalue(m_result, row, column), nullptr);
+    const char *text = PQgetvalue(m_result, row, column);
+    const char *end = text + std::strlen(text);
+    double value = 0;
+    if (std::from_chars(text, end, value).ec == std::errc())
+        return value;
+    if (qstrcmp(text, "Infinity") == 0)
+        return std::numeric_limits<double>::infinity();
+    if (qstrcmp(text, "-Infinity") == 0)
+        return -std::numeric_limits<double>::infinity();
+    return std::numeric_limits<double>::quiet_NaN();
 }
 
 bool PgRows::toBool(int row, int column) const {
@@ -63,7 +143,10 @@ bool PgRows::toBool(int row, int column) const {
 }
 
 qint64 PgRows::toLongLong(int row, int column) const {
-    return std::strtoll(PQgetvalue(m_result, row, column), nullptr, 10);
+    const char *text = PQgetvalue(m_result, row, column);
+    qint64 value = 0;
+    std::from_chars(text, text + std::strlen(text), value);
+    return value;
 }
 
 bool PgRows::isNull(int row, int column) const {
@@ -122,6 +205,70 @@ Result<PgRows> PgStatement::exec(const QSqlDatabase &db, const ConnectionParams 
         const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
         if (attempt == 0 && state && qstrcmp(state, "26000") == 0) {
             PQclear(r); // prepared on a previous connection at the same address
+            prepared.remove(m_name);
+            continue;
+        }
+        const QSqlError error = errorOf(conn, r);
+        PQclear(r);
+        if (PQstatus(conn) == CONNECTION_BAD)
+            prepared.clear();
+        return Database::classify(error, params, what());
+    }
+    return Error{ErrorKind::Database, QStringLiteral("Cannot %1.").arg(what())};
+}
+
+Result<PgRows> PgStatement::execBounded(const QSqlDatabase &db, const ConnectionParams &params,
+                                        std::initializer_list<QByteArray> values,
+                                        const std::function<QString()> &what,
+                                        const Bound &bound) const {
+    PGconn *conn = pgConnOf(db);
+    if (!conn)
+        return Error{ErrorKind::Unsupported,
+                     QStringLiteral("Cannot %1: the connection is not a PostgreSQL connection.")
+                         .arg(what())};
+    std::vector<const char *> args;
+    args.reserve(values.size());
+    for (const QByteArray &v : values)
+        args.push_back(v.constData());
+    auto sendFailed = [&] {
+        const QSqlError error = errorOf(conn, nullptr);
+        preparedOn(conn).clear();
+        return Database::classify(error, params, what());
+    };
+
+    QSet<QByteArray> &prepared = preparedOn(conn);
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        if (!prepared.contains(m_name)) {
+            if (PQsendPrepare(conn, m_name.constData(), m_sql.constData(), m_parameterCount,
+                              nullptr) == 0)
+                return sendFailed();
+            auto p = awaitReply(conn, bound, params, what);
+            if (!p.ok())
+                return p.error();
+            const bool ok = PQresultStatus(p.value()) == PGRES_COMMAND_OK;
+            const bool exists =
+                qstrcmp(PQresultErrorField(p.value(), PG_DIAG_SQLSTATE), "42P05") == 0;
+            if (!ok && !exists) {
+                const QSqlError error = errorOf(conn, p.value());
+                PQclear(p.value());
+                return Database::classify(error, params, what());
+            }
+            PQclear(p.value());
+            prepared.insert(m_name);
+        }
+        if (PQsendQueryPrepared(conn, m_name.constData(), static_cast<int>(args.size()),
+                                args.data(), nullptr, nullptr, 0) == 0)
+            return sendFailed();
+        auto reply = awaitReply(conn, bound, params, what);
+        if (!reply.ok())
+            return reply.error();
+        PGresult *r = reply.value();
+        const ExecStatusType status = PQresultStatus(r);
+        if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK)
+            return PgRows(r);
+        const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+        if (attempt == 0 && state && qstrcmp(state, "26000") == 0) {
+            PQclear(r);
             prepared.remove(m_name);
             continue;
         }

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QSqlDatabase>
 
+#include <chrono>
 #include <functional>
 #include <initializer_list>
 #include <memory>
@@ -50,6 +51,20 @@ public:
     Result<PgRows> exec(const QSqlDatabase &db, const ConnectionParams &params,
                         std::initializer_list<QByteArray> values,
                         const std::function<QString()> &what) const;
+
+    // The same, but never waits for the server past `deadline`, and gives up
+    // within 50 ms once `stopped` answers true: the statement is sent without
+    // blocking and its reply awaited on the socket, so a server that stops
+    // answering (a frozen backend, a silent network) cannot hold the caller.
+    // Timeout / Cancelled then, and the connection is left mid-statement:
+    // the caller must close it (ThreadConnections::drop) before using it again.
+    struct Bound {
+        std::chrono::steady_clock::time_point deadline;
+        std::function<bool()> stopped; // may be empty
+    };
+    Result<PgRows> execBounded(const QSqlDatabase &db, const ConnectionParams &params,
+                               std::initializer_list<QByteArray> values,
+                               const std::function<QString()> &what, const Bound &bound) const;
 
 private:
     QByteArray m_name;

@@ -2,6 +2,8 @@
 
 #include "lease/leasebackend.h"
 
+#include <algorithm>
+
 namespace lockscope {
 
 Lease::Lease(std::shared_ptr<LeaseBackend> backend, LeaseInfo info, bool gated)
@@ -21,6 +23,7 @@ Lease::~Lease() {
 Lease::Lease(Lease &&other) noexcept
     : m_backend(std::move(other.m_backend))
     , m_heartbeat(std::move(other.m_heartbeat))
+    , m_lastTtl(other.m_lastTtl)
     , m_info(std::move(other.m_info))
     , m_gated(other.m_gated) {
     other.m_backend.reset();
@@ -36,11 +39,27 @@ Lease &Lease::operator=(Lease &&other) noexcept {
         }
         m_backend = std::move(other.m_backend);
         m_heartbeat = std::move(other.m_heartbeat);
+        m_lastTtl = other.m_lastTtl;
         m_info = std::move(other.m_info);
         m_gated = other.m_gated;
         other.m_backend.reset();
     }
     return *this;
+}
+
+LeaseInfo Lease::info() const {
+    LeaseInfo info = m_info;
+    if (m_heartbeat && m_heartbeat->renewals() > 0) {
+        info.expiresAt = std::max(info.expiresAt, m_heartbeat->expiresAt());
+        info.sentAt = std::max(info.sentAt, m_heartbeat->sentAt());
+    }
+    return info;
+}
+
+double Lease::expiresAt() const {
+    if (m_heartbeat && m_heartbeat->renewals() > 0)
+        return std::max(m_info.expiresAt, m_heartbeat->expiresAt());
+    return m_info.expiresAt;
 }
 
 Result<bool> Lease::release() {
@@ -60,6 +79,7 @@ Status Lease::renew(std::optional<std::chrono::milliseconds> ttl) {
     if (!isValid())
         return Error{ErrorKind::LeaseChanged,
                      QStringLiteral("The lease '%1' was already released.").arg(m_info.key)};
+    const auto sent = std::chrono::steady_clock::now();
     auto renewed =
         m_backend->renewOnce(m_info.key, m_info.token, ttl.value_or(m_backend->config().ttl));
     if (!renewed.ok())
@@ -70,6 +90,8 @@ Status Lease::renew(std::optional<std::chrono::milliseconds> ttl) {
                                     "expired, or an operator released it.")
                          .arg(m_info.key)};
     m_info.expiresAt = *renewed.value();
+    m_info.sentAt = sent;
+    m_lastTtl = ttl.value_or(std::chrono::milliseconds(0));
     return {};
 }
 
@@ -83,6 +105,16 @@ void Lease::startHeartbeat(LeaseLostCallback onLost,
         return;
     m_heartbeat = std::make_unique<LeaseHeartbeat>(
         m_backend, m_info, interval.value_or(m_backend->config().ttl / 3), std::move(onLost));
+}
+
+std::chrono::steady_clock::time_point Lease::trustedUntil() const {
+    if (!m_backend)
+        return {}; // released: nothing to trust
+    const LeaseConfig &config = m_backend->config();
+    auto ttl = m_lastTtl.count() > 0 ? m_lastTtl : config.ttl;
+    if (m_heartbeat && m_heartbeat->renewals() > 0 && m_heartbeat->sentAt() > m_info.sentAt)
+        ttl = config.ttl; // the heartbeat renews with the configured TTL
+    return info().sentAt + ttl - config.effectiveLossMargin();
 }
 
 bool Lease::isLost() const {

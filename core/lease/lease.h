@@ -23,11 +23,14 @@ public:
     Lease &operator=(const Lease &) = delete;
 
     bool isValid() const { return m_backend != nullptr; }
-    const LeaseInfo &info() const { return m_info; }
+    // As the database said at the acquire, with the expiry of the last
+    // successful renewal (renew() or the heartbeat's).
+    LeaseInfo info() const;
     const QString &key() const { return m_info.key; }
     const QString &token() const { return m_info.token; }
     double acquiredAt() const { return m_info.acquiredAt; }
-    double expiresAt() const { return m_info.expiresAt; }
+    // The expiry the database set last (acquire or renewal), epoch seconds.
+    double expiresAt() const;
     bool tookOver() const { return m_info.tookOver; }
     std::optional<qint64> fence() const { return m_info.fence; }
 
@@ -48,6 +51,13 @@ public:
     void startHeartbeat(LeaseLostCallback onLost = {},
                         std::optional<std::chrono::milliseconds> interval = std::nullopt);
     bool isLost() const;
+    // Until when this process can be sure the lease is still its own: when the
+    // statement that set its expiry (the acquire or the last renewal) was sent,
+    // plus the TTL, minus LeaseConfig::lossMargin. Past it the database may
+    // already have given the key to someone else, whatever a heartbeat says:
+    // check it before acting on the lease's behalf (a write without fencing).
+    std::chrono::steady_clock::time_point trustedUntil() const;
+    bool isTrusted() const { return std::chrono::steady_clock::now() < trustedUntil(); }
     QString lostReason() const;
     // Null until startHeartbeat().
     LockLostNotifier *lostNotifier() const;
@@ -58,6 +68,7 @@ private:
 
     std::shared_ptr<LeaseBackend> m_backend;
     std::unique_ptr<LeaseHeartbeat> m_heartbeat;
+    std::chrono::milliseconds m_lastTtl{0}; // of the last renew(ttl); 0: the config's
     LeaseInfo m_info;
     bool m_gated = false;
 };

@@ -30,6 +30,7 @@ LeaseBackend::LeaseBackend(ConnectionParams params, LeaseConfig config)
     , m_pgAcquire("lockscope_acquire", m_acquireSql)
     , m_pgAcquireFenced("lockscope_acquire_fenced", m_acquireFencedSql)
     , m_pgRelease("lockscope_release", m_releaseSql)
+    , m_pgRenew("lockscope_renew", m_renewSql)
     , m_ttlText(QByteArray::number(seconds(m_config.ttl), 'g', 17)) {
     if (m_config.ownerId.isEmpty())
         m_config.ownerId = LeaseConfig::defaultOwnerId();
@@ -142,6 +143,7 @@ Result<std::optional<LeaseInfo>> LeaseBackend::acquireOnce(const QString &key,
         if (m_hasPending.load(std::memory_order_acquire))
             retryPendingReleases();
         const bool withFence = fenced();
+        const auto sentAt = std::chrono::steady_clock::now();
         auto rows = execPostgres(withFence ? m_pgAcquireFenced : m_pgAcquire,
                                  {key.toUtf8(), token.toUtf8(), m_ttlText}, "acquire", key);
         if (!rows.ok())
@@ -149,8 +151,8 @@ Result<std::optional<LeaseInfo>> LeaseBackend::acquireOnce(const QString &key,
         if (rows->count() == 0)
             return std::optional<LeaseInfo>();
         LeaseInfo info{
-            key,         token, rows->toDouble(0, 0), rows->toDouble(0, 1), rows->toBool(0, 2),
-            std::nullopt};
+            key,          token, rows->toDouble(0, 0), rows->toDouble(0, 1), rows->toBool(0, 2),
+            std::nullopt, sentAt};
         if (withFence && !rows->isNull(0, 3))
             info.fence = rows->toLongLong(0, 3);
         return std::optional<LeaseInfo>(info);
@@ -178,6 +180,7 @@ Result<std::optional<LeaseInfo>> LeaseBackend::acquireOnce(const QString &key,
         return {};
     };
     m_statements.fetch_add(1, std::memory_order_relaxed);
+    const auto sentAt = std::chrono::steady_clock::now();
     if (withFence) {
         if (auto begun = run(QStringLiteral("BEGIN IMMEDIATE"), {}, nullptr); !begun.ok())
             return begun.error();
@@ -194,8 +197,9 @@ Result<std::optional<LeaseInfo>> LeaseBackend::acquireOnce(const QString &key,
     std::optional<LeaseInfo> info;
     if (row) {
         const QVariantList v = row->toList();
-        info = LeaseInfo{
-            key, token, v.at(0).toDouble(), v.at(1).toDouble(), v.at(2).toBool(), std::nullopt};
+        info =
+            LeaseInfo{key,          token, v.at(0).toDouble(), v.at(1).toDouble(), v.at(2).toBool(),
+                      std::nullopt, sentAt};
     }
     if (info && withFence) {
         std::optional<QVariant> fence;
@@ -263,6 +267,53 @@ Result<std::optional<double>> LeaseBackend::renewOnce(const QString &key, const 
         expires = q.value(0).toDouble();
     q.finish();
     return expires;
+}
+
+Result<std::optional<double>>
+LeaseBackend::renewBounded(const QString &key, const QString &token, std::chrono::milliseconds ttl,
+                           std::chrono::steady_clock::time_point deadline,
+                           const std::function<bool()> &stopped) {
+    if (m_params.isPostgres()) {
+        std::optional<Result<PgRows>> rows;
+        {
+            auto db = ThreadConnections::get(m_params, m_connection);
+            if (!db.ok())
+                return db.error();
+            m_statements.fetch_add(1, std::memory_order_relaxed);
+            rows.emplace(m_pgRenew.execBounded(
+                db.value(), m_params,
+                {QByteArray::number(seconds(ttl), 'g', 17), key.toUtf8(), token.toUtf8()},
+                [&] { return QStringLiteral("renew the lease '%1'").arg(key); },
+                {deadline, stopped}));
+        }
+        if (!rows->ok()) {
+            const ErrorKind kind = rows->error().kind;
+            // Mid-statement or cut: close it; the next renewal reconnects.
+            if (kind == ErrorKind::Timeout || kind == ErrorKind::Cancelled ||
+                kind == ErrorKind::Connection)
+                ThreadConnections::drop(m_connection);
+            return rows->error();
+        }
+        if (rows->value().count() == 0)
+            return std::optional<double>();
+        return std::optional<double>(rows->value().toDouble(0, 0));
+    }
+    // SQLite: the only wait is for another writer's lock; bound it by the
+    // deadline (the busy timeout is this heartbeat thread's connection's own).
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0)
+        return Error{ErrorKind::Timeout,
+                     QStringLiteral("No time was left to renew the lease '%1'.").arg(key)};
+    {
+        auto db = ThreadConnections::get(m_params, m_connection);
+        if (!db.ok())
+            return db.error();
+        QSqlQuery pragma(db.value());
+        (void)pragma.exec(
+            QStringLiteral("PRAGMA busy_timeout = %1").arg(std::min<qint64>(left.count(), 2000)));
+    }
+    return renewOnce(key, token, ttl);
 }
 
 } // namespace lockscope

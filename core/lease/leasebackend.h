@@ -12,6 +12,7 @@
 #include <QSqlError>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -46,6 +47,13 @@ public:
     // New expires_at, or nullopt when the lease is no longer ours.
     Result<std::optional<double>> renewOnce(const QString &key, const QString &token,
                                             std::chrono::milliseconds ttl);
+    // The same for the heartbeat: never waits past `deadline` (nor 50 ms past a
+    // stop) whatever the server or the network does -- Timeout / Cancelled
+    // then, and this thread's connection is closed, to be reopened next time.
+    Result<std::optional<double>> renewBounded(const QString &key, const QString &token,
+                                               std::chrono::milliseconds ttl,
+                                               std::chrono::steady_clock::time_point deadline,
+                                               const std::function<bool()> &stopped);
 
     const ConnectionParams &params() const { return m_params; }
     const LeaseConfig &config() const { return m_config; }
@@ -79,6 +87,7 @@ private:
     PgStatement m_pgAcquire; // PostgreSQL fast path for the two hot statements
     PgStatement m_pgAcquireFenced;
     PgStatement m_pgRelease;
+    PgStatement m_pgRenew;
     QByteArray m_ttlText;
     LocalGate m_gate;
     KeyWakeups m_wakeups; // declared before m_listener, which calls into it

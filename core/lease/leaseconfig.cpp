@@ -7,7 +7,16 @@
 #include <QRegularExpression>
 #include <QSysInfo>
 
+#include <algorithm>
+
 namespace lockscope {
+
+std::chrono::milliseconds LeaseConfig::effectiveLossMargin() const {
+    using std::chrono::milliseconds;
+    if (lossMargin)
+        return std::clamp(*lossMargin, milliseconds(0), ttl);
+    return std::clamp(ttl / 10, milliseconds(10), milliseconds(2000));
+}
 
 QString LeaseConfig::defaultOwnerId() {
     QString host = QSysInfo::machineHostName();

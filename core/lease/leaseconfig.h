@@ -23,6 +23,13 @@ struct LeaseConfig {
     // the key (LISTEN/NOTIFY); polling at retryInterval remains the fallback.
     bool releaseNotifications = true;
 
+    // How long before a lease could expire on the database its heartbeat
+    // declares it lost when renewals do not come back (measured from when the
+    // acquire or the last successful renewal was sent). Default: TTL / 10,
+    // between 10 ms and 2 s.
+    std::optional<std::chrono::milliseconds> lossMargin;
+    std::chrono::milliseconds effectiveLossMargin() const;
+
     static QString defaultOwnerId();
 };
 

@@ -27,16 +27,53 @@ void LeaseHeartbeat::stop() {
         m_thread.join();
 }
 
+double LeaseHeartbeat::expiresAt() const {
+    std::lock_guard lock(m_infoMutex);
+    return m_info.expiresAt;
+}
+
+Clock::time_point LeaseHeartbeat::sentAt() const {
+    std::lock_guard lock(m_infoMutex);
+    return m_info.sentAt;
+}
+
 void LeaseHeartbeat::run() {
     const milliseconds ttl = m_backend->config().ttl;
-    auto lastRenewed = Clock::now();
+    const milliseconds margin = m_backend->config().effectiveLossMargin();
+    // The lease is surely ours until this moment, and perhaps not a moment
+    // longer: the database set its expiry at some point after `sentAt`.
+    Clock::time_point validUntil = sentAt() + ttl - margin;
+    QString lastError;
     milliseconds wait = m_interval;
     for (;;) {
-        if (m_lost.waitFor(wait))
+        const auto left = std::chrono::duration_cast<milliseconds>(validUntil - Clock::now());
+        if (left.count() <= 0) {
+            m_lost.declare(
+                m_info.key,
+                QStringLiteral("The lease '%1' could not be renewed before it could expire on "
+                               "the database (%2 after it was last confirmed, with a %3 safety "
+                               "margin)%4. Stop the work it protects.")
+                    .arg(m_info.key, Duration::format(ttl), Duration::format(margin),
+                         lastError.isEmpty() ? QString() : QStringLiteral(": ") + lastError));
             return;
-        auto renewed = m_backend->renewOnce(m_info.key, m_info.token, ttl);
+        }
+        if (m_lost.waitFor(std::min(wait, left)))
+            return;
+        if (Clock::now() >= validUntil)
+            continue; // declared above
+        const auto sent = Clock::now();
+        auto renewed = m_backend->renewBounded(m_info.key, m_info.token, ttl, validUntil,
+                                               [this] { return m_lost.isStopping(); });
+        if (m_lost.isStopping())
+            return;
         if (renewed.ok() && renewed.value()) {
-            lastRenewed = Clock::now();
+            {
+                std::lock_guard lock(m_infoMutex);
+                m_info.expiresAt = *renewed.value();
+                m_info.sentAt = sent;
+            }
+            validUntil = sent + ttl - margin;
+            lastError.clear();
             ++m_renewals;
             wait = m_interval;
             continue;
@@ -49,18 +86,9 @@ void LeaseHeartbeat::run() {
                                .arg(m_info.key));
             return;
         }
-        // Unreachable: keep trying (sooner) until a whole TTL has gone by since
-        // the last renewal; by then someone else may hold it.
-        const auto since = std::chrono::duration_cast<milliseconds>(Clock::now() - lastRenewed);
-        if (since >= ttl) {
-            m_lost.declare(
-                m_info.key,
-                QStringLiteral("The lease '%1' could not be renewed for %2, longer than its "
-                               "TTL (%3): %4 Stop the work it protects.")
-                    .arg(m_info.key, Duration::format(since), Duration::format(ttl),
-                         renewed.error().message));
-            return;
-        }
+        // Unreachable, or no answer in time: try again sooner, until the lease
+        // could have expired (declared at the top of the loop).
+        lastError = renewed.error().message;
         wait = std::max(milliseconds(50), m_interval / 4);
     }
 }

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <memory>
+#include <mutex>
 #include <thread>
 
 namespace lockscope {
@@ -18,10 +19,14 @@ using LeaseLostCallback = LockLostCallback;
 
 // Keeps a lease alive: renews it every `interval` on a thread of its own (with
 // its own connection), by the database clock and only while it still carries
-// its token. When a renewal finds it gone -- expired and taken over,
-// force-released, swept -- or the database stays unreachable for longer than
-// the TTL, it marks the lease lost at once and tells the holder (callback and
-// Qt signal), once. Stopping is immediate. Owned by the Lease.
+// its token. It marks the lease lost and tells the holder (callback and Qt
+// signal), once, when a renewal finds it gone -- expired and taken over,
+// force-released, swept -- or when no renewal has come back by the time the
+// database could consider it expired: sent-time of the acquire or of the last
+// successful renewal + TTL - LeaseConfig::lossMargin. That moment is kept
+// whatever the connection does: renewals are sent without blocking and their
+// replies awaited only until then (a frozen backend or a silent network cannot
+// hold the thread). Stopping is immediate. Owned by the Lease.
 class LeaseHeartbeat final {
 public:
     LeaseHeartbeat(std::shared_ptr<LeaseBackend> backend, LeaseInfo info,
@@ -34,6 +39,10 @@ public:
     bool isLost() const { return m_lost.isLost(); }
     QString lostReason() const { return m_lost.reason(); }
     quint64 renewals() const { return m_renewals.load(); }
+    // The expiry the database set at the last successful renewal (epoch
+    // seconds, database clock), and when that renewal was sent.
+    double expiresAt() const;
+    std::chrono::steady_clock::time_point sentAt() const;
     LockLostNotifier *notifier() const { return m_lost.notifier(); }
 
 private:
@@ -44,6 +53,8 @@ private:
     std::chrono::milliseconds m_interval;
     LostSignal m_lost;
     std::atomic<quint64> m_renewals{0};
+    mutable std::mutex m_infoMutex; // m_info.expiresAt, m_info.sentAt
+
     std::thread m_thread;
 };
 

@@ -2,6 +2,7 @@
 
 #include <QString>
 
+#include <chrono>
 #include <optional>
 
 namespace lockscope {
@@ -16,6 +17,12 @@ struct LeaseInfo {
     // Strictly greater than every fence issued for this key before (migration
     // 0004); empty on a database without fencing.
     std::optional<qint64> fence;
+    // This process's steady clock just before the statement that set
+    // expiresAt (the acquire, or the last renewal) was sent. The database
+    // computed expiresAt at some moment after it, so sentAt + TTL is a bound
+    // the holder can trust whatever the network did: the lease is still ours
+    // until then at least, and perhaps not a moment longer.
+    std::chrono::steady_clock::time_point sentAt{};
 };
 
 // Tokens are "<owner id>/<random>": the owner is readable from the token alone,

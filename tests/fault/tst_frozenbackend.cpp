@@ -1,0 +1,174 @@
+// The heartbeat must tell its holder that a lease is lost no later than the
+// moment the database could consider it expired, whatever the connection
+// does: here the heartbeat's own server backend is frozen (SIGSTOP), so its
+// renewal is sent and never answered. Also: a lease found lost during the hold
+// is never used for a fenced write.
+#include "db/database.h"
+#include "lease/leasemanager.h"
+#include "lease/leasequeries.h"
+#include "support/lockctlprocess.h"
+#include "support/testdb.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QScopeGuard>
+#include <QSqlQuery>
+#include <QTest>
+#include <QUrlQuery>
+
+#include <csignal>
+#include <memory>
+
+using namespace lockscope;
+using test::LockctlProcess;
+using namespace std::chrono_literals;
+
+namespace {
+
+QJsonObject readJsonLine(QProcess *p, int ms = 30000) {
+    QElapsedTimer t;
+    t.start();
+    while (!p->canReadLine() && t.elapsed() < ms && p->state() != QProcess::NotRunning)
+        p->waitForReadyRead(100);
+    return QJsonDocument::fromJson(p->readLine()).object();
+}
+
+// The server pid of the heartbeat's session, once it has renewed: of the
+// holder's two sessions (this application name), the one whose last statement
+// was not the acquire; 0 while there is none.
+qint64 renewingBackend(const ConnectionParams &params, const QString &application) {
+    ScopedConnection conn(params, QStringLiteral("probe"));
+    if (!conn.ok())
+        return 0;
+    QSqlQuery q(conn.db());
+    q.prepare(QStringLiteral("SELECT pid FROM pg_stat_activity WHERE application_name = ? AND "
+                             "query <> '' AND query NOT LIKE '%INSERT INTO aggregate_locks%'"));
+    q.addBindValue(application);
+    return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+}
+
+} // namespace
+
+class TestFrozenBackend final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void heartbeatReportsLossBeforeTakeover() {
+        QString why;
+        const auto params = test::TestDb::freshPostgres(&why);
+        if (!params)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        const QString application =
+            QStringLiteral("frozen-hb-%1").arg(QCoreApplication::applicationPid());
+        QUrl url(test::TestDb::urlFor(*params));
+        QUrlQuery query(url);
+        query.addQueryItem(QStringLiteral("application_name"), application);
+        url.setQuery(query);
+
+        // A 4 s lease renewed every 500 ms (the heartbeat's default is TTL/3).
+        std::unique_ptr<QProcess> holder(LockctlProcess::start(
+            url.toString(),
+            {QStringLiteral("acquire"), QStringLiteral("frozen/key"), QStringLiteral("--ttl"),
+             QStringLiteral("4s"), QStringLiteral("--heartbeat"), QStringLiteral("--hold"),
+             QStringLiteral("60s")}));
+        const auto killHolder = qScopeGuard([&] {
+            holder->kill();
+            holder->waitForFinished(5000);
+        });
+        const QJsonObject held = readJsonLine(holder.get());
+        QVERIFY2(!held.isEmpty(), holder->readAllStandardError().constData());
+
+        // The heartbeat's session, once it has renewed.
+        qint64 backend = 0;
+        QTRY_VERIFY_WITH_TIMEOUT((backend = renewingBackend(*params, application)) > 0, 15000);
+        QVERIFY(::kill(static_cast<pid_t>(backend), SIGSTOP) == 0);
+        const auto thaw = qScopeGuard([&] { ::kill(static_cast<pid_t>(backend), SIGCONT); });
+
+        // Another process waits for the key and gets it once the database
+        // says the lease expired.
+        const auto taken = LockctlProcess::run(
+            test::TestDb::urlFor(*params),
+            {QStringLiteral("acquire"), QStringLiteral("frozen/key"), QStringLiteral("--wait"),
+             QStringLiteral("30s"), QStringLiteral("--hold"), QStringLiteral("0")},
+            40000);
+        QVERIFY2(taken.exitCode == 0, qPrintable(taken.err));
+        const double takenAt = QJsonDocument::fromJson(taken.out.toUtf8().split('\n').first())
+                                   .object()
+                                   .value(QStringLiteral("acquired_at"))
+                                   .toDouble();
+        QVERIFY(takenAt > 0);
+
+        // The holder was told, and before that moment (one machine, one clock).
+        QVERIFY2(holder->waitForFinished(10000),
+                 "the holder was never told its lease was lost (its renewal hangs)");
+        QCOMPARE(holder->exitCode(), 4);
+        const QJsonObject lost = readJsonLine(holder.get(), 1000);
+        QCOMPARE(lost.value(QStringLiteral("event")).toString(), QStringLiteral("lost"));
+        const double reportedAt = lost.value(QStringLiteral("reported_at")).toDouble();
+        QVERIFY2(reportedAt > 0 && reportedAt < takenAt,
+                 qPrintable(QStringLiteral("told at %1, taken over at %2")
+                                .arg(reportedAt, 0, 'f', 3)
+                                .arg(takenAt, 0, 'f', 3)));
+    }
+
+    // An operator force-releases the key during the hold: the heartbeat finds
+    // it gone, and the fenced write at the end of the hold is not made.
+    void lostLeaseIsNotWritten_data() { LOCKSCOPE_BACKENDS_DATA(); }
+    void lostLeaseIsNotWritten() {
+        LOCKSCOPE_FRESH_DB(params);
+        const QString url = test::TestDb::urlFor(params);
+        std::unique_ptr<QProcess> holder(LockctlProcess::start(
+            url,
+            {QStringLiteral("acquire"), QStringLiteral("invoice/7"), QStringLiteral("--ttl"),
+             QStringLiteral("3s"), QStringLiteral("--heartbeat"), QStringLiteral("--hold"),
+             QStringLiteral("2s"), QStringLiteral("--fenced-write"), QStringLiteral("invoice/7")}));
+        const auto killHolder = qScopeGuard([&] {
+            holder->kill();
+            holder->waitForFinished(5000);
+        });
+        const QJsonObject held = readJsonLine(holder.get());
+        QVERIFY2(!held.isEmpty(), holder->readAllStandardError().constData());
+        const auto released =
+            LockctlProcess::run(url, {QStringLiteral("release"), QStringLiteral("invoice/7"),
+                                      QStringLiteral("--force")});
+        QVERIFY2(released.exitCode == 0, qPrintable(released.err));
+
+        QVERIFY(holder->waitForFinished(20000));
+        const QString out = QString::fromUtf8(holder->readAllStandardOutput());
+        QCOMPARE(holder->exitCode(), 4);
+        QVERIFY2(out.contains(QLatin1String("\"event\":\"lost\"")), qPrintable(out));
+        QVERIFY2(!out.contains(QLatin1String("fenced-write")), qPrintable(out));
+        ScopedConnection check(params, QStringLiteral("check"));
+        QSqlQuery q(check.db());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM lockscope_resource_fences")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+    }
+
+    // The lease's expiry follows the heartbeat's renewals.
+    void infoFollowsRenewals_data() { LOCKSCOPE_BACKENDS_DATA(); }
+    void infoFollowsRenewals() {
+        LOCKSCOPE_FRESH_DB(params);
+        LeaseConfig config;
+        config.ttl = 3s;
+        LeaseManager manager(params, config);
+        auto lease = manager.tryLock(QStringLiteral("renewed"));
+        QVERIFY(lease.ok());
+        const double first = lease->expiresAt();
+        const auto trustedFirst = lease->trustedUntil();
+        lease->startHeartbeat({}, 100ms);
+        QTRY_VERIFY_WITH_TIMEOUT(lease->expiresAt() > first + 0.05, 10000);
+        QVERIFY(lease->info().expiresAt > first);
+        QVERIFY(lease->trustedUntil() > trustedFirst);
+        QVERIFY(lease->isTrusted());
+        ScopedConnection check(params, QStringLiteral("check"));
+        auto row = LeaseQueries::find(check.db(), params, QStringLiteral("renewed"));
+        QVERIFY(row.ok() && row.value());
+        QVERIFY(row.value()->expiresAt > first); // (the heartbeat may renew again meanwhile)
+        QVERIFY(lease->release().value());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFrozenBackend)
+#include "tst_frozenbackend.moc"
