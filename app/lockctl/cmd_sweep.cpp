@@ -44,6 +44,8 @@ int runSweep(Context &ctx, const QStringList &args) {
         o.insert(parser.isSet(dryRun) ? QStringLiteral("would_remove") : QStringLiteral("removed"),
                  result->count);
         o.insert(QStringLiteral("batches"), result->batches);
+        if (!parser.isSet(dryRun))
+            o.insert(QStringLiteral("skipped"), result->skipped);
         o.insert(QStringLiteral("longest_statement_ms"),
                  std::round(result->longestStatementMs * 1000.0) / 1000.0);
         o.insert(QStringLiteral("dry_run"), parser.isSet(dryRun));
@@ -57,6 +59,12 @@ int runSweep(Context &ctx, const QStringList &args) {
         ctx.out << "removed " << result->count << " expired lease"
                 << (result->count == 1 ? "" : "s") << " in " << result->batches << " batch"
                 << (result->batches == 1 ? "" : "es") << '.' << Qt::endl;
+    if (!parser.isSet(dryRun) && result->skipped > 0)
+        ctx.out << "skipped " << result->skipped << " expired lease"
+                << (result->skipped == 1 ? "" : "s")
+                << " locked by another transaction (a writer is changing "
+                << (result->skipped == 1 ? "it" : "them") << "); run sweep again later."
+                << Qt::endl;
     return ExitOk;
 }
 

@@ -65,8 +65,17 @@ Result<SweepResult> AdminActions::sweep(const ConnectionParams &params, int batc
         ++result.batches;
         if (progress)
             progress(result.count);
-        if (removed < batchSize)
+        // A short batch does not mean the end: a row re-acquired between the
+        // batch's snapshot and its lock drops out of it while more expired
+        // rows follow. Only an empty batch does.
+        if (removed == 0)
             break;
+    }
+    if (!failure && !result.cancelled) {
+        // What is still expired now was locked by someone else (SKIP LOCKED).
+        QSqlQuery left(db);
+        if (left.exec(LeaseSql::countExpired(params.driver)) && left.next())
+            result.skipped = left.value(0).toLongLong();
     }
     AuditEntry entry;
     entry.tool = tool;
@@ -76,7 +85,11 @@ Result<SweepResult> AdminActions::sweep(const ConnectionParams &params, int batc
         failure && failure->kind == ErrorKind::PermissionDenied ? QStringLiteral("refused")
         : failure          ? QStringLiteral("failed after removing %1").arg(result.count)
         : result.cancelled ? QStringLiteral("cancelled after removing %1").arg(result.count)
-                           : QStringLiteral("removed %1").arg(result.count);
+        : result.skipped > 0
+            ? QStringLiteral("removed %1, skipped %2 locked by another transaction")
+                  .arg(result.count)
+                  .arg(result.skipped)
+            : QStringLiteral("removed %1").arg(result.count);
     if (failure)
         entry.detail = failure->message;
     result.audited = AuditLog::record(db, params, entry).ok();

@@ -27,6 +27,9 @@ struct ForceReleaseResult {
 struct SweepResult {
     qint64 count = 0; // removed, or (dry run) that would be removed
     int batches = 0;
+    // Expired leases left in place: their rows were locked by another
+    // transaction (a writer renewing or taking them over) during the sweep.
+    qint64 skipped = 0;
     double longestStatementMs = 0; // one batch, as the client saw it (round trip included)
     bool cancelled = false;
     bool audited = false;
@@ -37,7 +40,9 @@ struct SweepResult {
 namespace AdminActions {
 
 // Deletes expired leases, `batchSize` rows per statement (no long transaction),
-// until none is left or `cancel` is cancelled between batches. A dry run counts.
+// until a batch finds nothing left to delete or `cancel` is cancelled between
+// batches; rows locked by another transaction are skipped, never waited for,
+// and counted in `skipped`. A dry run counts.
 Result<SweepResult> sweep(const ConnectionParams &params, int batchSize, bool dryRun,
                           const QString &tool, const CancelToken *cancel = nullptr,
                           const std::function<void(qint64 removedSoFar)> &progress = {});

@@ -75,7 +75,9 @@ template <typename T> Result<T> LeaseBackend::failed(const QSqlError &error, con
 
 Result<PgRows> LeaseBackend::execPostgres(const PgStatement &statement,
                                           std::initializer_list<QByteArray> values,
-                                          const char *verb, const QString &key) {
+                                          const char *verb, const QString &key, bool *resent) {
+    if (resent)
+        *resent = false;
     // A connection the server cut (restart, pg_terminate_backend) is reopened
     // and the statement sent once more: acquire (same token), release and renew
     // are all safe to repeat.
@@ -92,8 +94,11 @@ Result<PgRows> LeaseBackend::execPostgres(const PgStatement &statement,
         } // the connection handle is gone before a lost connection is dropped
         if (!rows->ok() && rows->error().kind == ErrorKind::Connection) {
             ThreadConnections::drop(m_connection);
-            if (attempt == 0)
+            if (attempt == 0) {
+                if (resent)
+                    *resent = true;
                 continue;
+            }
         }
         return std::move(*rows);
     }
@@ -135,6 +140,19 @@ void LeaseBackend::retryPendingReleases() {
             return;
         }
     }
+}
+
+Result<bool> LeaseBackend::freeAfterResentRelease(const QString &key) {
+    auto db = ThreadConnections::get(m_params, m_connection);
+    if (!db.ok())
+        return db.error();
+    QSqlQuery q(db.value());
+    q.prepare(QStringLiteral("SELECT 1 FROM aggregate_locks WHERE lock_key = ?"));
+    q.addBindValue(key);
+    m_statements.fetch_add(1, std::memory_order_relaxed);
+    if (!q.exec())
+        return failed<bool>(q.lastError(), QStringLiteral("check the lease '%1'").arg(key));
+    return !q.next();
 }
 
 Result<std::optional<LeaseInfo>> LeaseBackend::acquireOnce(const QString &key,
@@ -221,13 +239,19 @@ Result<std::optional<LeaseInfo>> LeaseBackend::acquireOnce(const QString &key,
 
 Result<bool> LeaseBackend::releaseOnce(const QString &key, const QString &token) {
     if (m_params.isPostgres()) {
-        auto rows = execPostgres(m_pgRelease, {key.toUtf8(), token.toUtf8()}, "release", key);
+        bool resent = false;
+        auto rows =
+            execPostgres(m_pgRelease, {key.toUtf8(), token.toUtf8()}, "release", key, &resent);
         if (!rows.ok()) {
             if (rows.error().kind == ErrorKind::Connection)
                 keepForRetry(key, token);
             return rows.error();
         }
-        return rows->count() > 0; // the CTE returns the deleted row's notification
+        if (rows->count() > 0)
+            return true; // the CTE returns the deleted row's notification
+        // Resent after the connection was cut: the first delete may have
+        // committed with only its reply lost. Say what happened.
+        return resent ? freeAfterResentRelease(key) : Result<bool>(false);
     }
     auto statement = ThreadConnections::prepared(m_params, m_connection, m_releaseSql);
     if (!statement.ok())

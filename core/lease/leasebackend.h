@@ -69,9 +69,15 @@ public:
 private:
     template <typename T> Result<T> failed(const QSqlError &error, const QString &what);
     void keepForRetry(const QString &key, const QString &token);
+    // `resent`, when given, tells whether the statement had to be sent again
+    // on a new connection (the first one was cut: it may have committed).
     Result<PgRows> execPostgres(const PgStatement &statement,
                                 std::initializer_list<QByteArray> values, const char *verb,
-                                const QString &key);
+                                const QString &key, bool *resent = nullptr);
+    // After a resent release deleted nothing: true when nobody holds the key
+    // (the first attempt committed and only its reply was lost, or it expired
+    // unclaimed), false when another token holds it now.
+    Result<bool> freeAfterResentRelease(const QString &key);
 
     ConnectionParams m_params;
     LeaseConfig m_config;

@@ -11,36 +11,42 @@ bool LeaseSql::hasFences(const QSqlDatabase &db) {
 }
 
 QString LeaseSql::acquire(Driver driver, bool fenced) {
+    // PostgreSQL: one statement. The CTE `c` reads the clock once, so
+    // acquired_at and the expiry comparison agree; `k` binds the values once;
+    // `p` is the holder before this statement, so `took_over` is true only
+    // when an expired lease of *another* token was taken -- a retry of our own
+    // acquire whose first reply was lost re-takes our own row, and says so.
+    static const QString head = QStringLiteral(
+        "WITH c AS (SELECT extract(epoch from clock_timestamp())::float8 AS t), "
+        "k AS (SELECT CAST(? AS text) AS key, CAST(? AS text) AS token, CAST(? AS float8) AS ttl), "
+        "p AS (SELECT l.owner_token FROM aggregate_locks l, k WHERE l.lock_key = k.key), ");
+    static const QString upsert = QStringLiteral(
+        "INSERT INTO aggregate_locks AS l (lock_key, owner_token, acquired_at, expires_at) "
+        "SELECT k.key, k.token, c.t, c.t + k.ttl FROM c, k "
+        "ON CONFLICT (lock_key) DO UPDATE SET owner_token = EXCLUDED.owner_token, "
+        "acquired_at = EXCLUDED.acquired_at, expires_at = EXCLUDED.expires_at "
+        "WHERE l.expires_at <= EXCLUDED.acquired_at OR l.owner_token = EXCLUDED.owner_token ");
+    static const QString tookOver = QStringLiteral(
+        "(l.xmax <> 0 AND (SELECT owner_token FROM p) IS DISTINCT FROM l.owner_token)");
     if (driver == Driver::Postgres && fenced) {
         // Still one statement: the fence is bumped only when the lease was taken
         // (the second CTE reads the first's RETURNING).
-        return QStringLiteral(
-            "WITH c AS (SELECT extract(epoch from clock_timestamp())::float8 AS t), "
-            "a AS (INSERT INTO aggregate_locks AS l (lock_key, owner_token, acquired_at, "
-            "expires_at) "
-            "SELECT CAST(? AS text), CAST(? AS text), c.t, c.t + CAST(? AS float8) FROM c "
-            "ON CONFLICT (lock_key) DO UPDATE SET owner_token = EXCLUDED.owner_token, "
-            "acquired_at = EXCLUDED.acquired_at, expires_at = EXCLUDED.expires_at "
-            "WHERE l.expires_at <= EXCLUDED.acquired_at OR l.owner_token = EXCLUDED.owner_token "
-            "RETURNING l.lock_key, l.owner_token, l.acquired_at, l.expires_at, (l.xmax <> 0) AS "
-            "updated), "
-            "f AS (INSERT INTO lockscope_fences AS f (lock_key, last_fence, owner_token) "
-            "SELECT lock_key, 1, owner_token FROM a ON CONFLICT (lock_key) DO UPDATE "
-            "SET last_fence = f.last_fence + 1, owner_token = EXCLUDED.owner_token "
-            "RETURNING last_fence) "
-            "SELECT a.acquired_at, a.expires_at, a.updated, f.last_fence FROM a, f");
+        return head + QStringLiteral("a AS (") + upsert +
+               QStringLiteral(
+                   "RETURNING l.lock_key, l.owner_token, l.acquired_at, l.expires_at, ") +
+               tookOver +
+               QStringLiteral(
+                   " AS took_over), "
+                   "f AS (INSERT INTO lockscope_fences AS f (lock_key, last_fence, owner_token) "
+                   "SELECT lock_key, 1, owner_token FROM a ON CONFLICT (lock_key) DO UPDATE "
+                   "SET last_fence = f.last_fence + 1, owner_token = EXCLUDED.owner_token "
+                   "RETURNING last_fence) "
+                   "SELECT a.acquired_at, a.expires_at, a.took_over, f.last_fence FROM a, f");
     }
     if (driver == Driver::Postgres) {
-        // One statement: the CTE reads the clock once, so acquired_at and the
-        // expiry comparison agree. xmax <> 0 marks an update (takeover).
-        return QStringLiteral(
-            "WITH c AS (SELECT extract(epoch from clock_timestamp())::float8 AS t) "
-            "INSERT INTO aggregate_locks AS l (lock_key, owner_token, acquired_at, expires_at) "
-            "SELECT CAST(? AS text), CAST(? AS text), c.t, c.t + CAST(? AS float8) FROM c "
-            "ON CONFLICT (lock_key) DO UPDATE SET owner_token = EXCLUDED.owner_token, "
-            "acquired_at = EXCLUDED.acquired_at, expires_at = EXCLUDED.expires_at "
-            "WHERE l.expires_at <= EXCLUDED.acquired_at OR l.owner_token = EXCLUDED.owner_token "
-            "RETURNING l.acquired_at, l.expires_at, (l.xmax <> 0) AS updated");
+        return head.chopped(2) + QLatin1Char(' ') + upsert +
+               QStringLiteral("RETURNING l.acquired_at, l.expires_at, ") + tookOver +
+               QStringLiteral(" AS took_over");
     }
     return QStringLiteral(
         "INSERT INTO aggregate_locks (lock_key, owner_token, acquired_at, expires_at) "

@@ -8,6 +8,7 @@
 #include "lease/leasequeries.h"
 #include "support/testdb.h"
 
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace lockscope;
@@ -69,8 +70,9 @@ private Q_SLOTS:
                                          [&](qint64 n) { progress << n; });
         QVERIFY2(swept.ok(), qPrintable(swept.ok() ? QString() : swept.error().message));
         QCOMPARE(swept->count, 5);
-        QCOMPARE(swept->batches, 3); // 2 + 2 + 1
-        QCOMPARE(progress, (QList<qint64>{2, 4, 5}));
+        QCOMPARE(swept->batches, 4); // 2 + 2 + 1, and the empty batch that ends it
+        QCOMPARE(progress, (QList<qint64>{2, 4, 5, 5}));
+        QCOMPARE(swept->skipped, 0);
         QVERIFY(swept->audited);
         QCOMPARE(keys(params), (QStringList{QStringLiteral("live0"), QStringLiteral("live1"),
                                             QStringLiteral("live2")}));
@@ -78,6 +80,37 @@ private Q_SLOTS:
         QCOMPARE(entries.size(), 1);
         QCOMPARE(entries.first().action, QStringLiteral("sweep"));
         QCOMPARE(entries.first().outcome, QStringLiteral("removed 5"));
+    }
+
+    // A row another transaction has locked is skipped, not waited for; the
+    // sweep goes on past it, and says how many it left.
+    void sweepSkipsRowsLockedByOthers() {
+        QString why;
+        const auto params = test::TestDb::freshPostgres(&why);
+        if (!params)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        for (int i = 0; i < 5; ++i)
+            insertLease(*params, QStringLiteral("dead%1").arg(i), QStringLiteral("t"), -10 - i);
+        {
+            ScopedConnection writer(*params, QStringLiteral("writer"));
+            QSqlQuery q(writer.db());
+            QVERIFY(q.exec(QStringLiteral("BEGIN")));
+            // The oldest expired row, which every batch would take first.
+            QVERIFY(q.exec(QStringLiteral("SELECT 1 FROM aggregate_locks WHERE lock_key = "
+                                          "'dead4' FOR UPDATE")));
+            auto swept = AdminActions::sweep(*params, 2, false, QStringLiteral("test"));
+            QVERIFY2(swept.ok(), qPrintable(swept.ok() ? QString() : swept.error().message));
+            QCOMPARE(swept->count, 4);
+            QCOMPARE(swept->skipped, 1);
+            QCOMPARE(keys(*params), QStringList{QStringLiteral("dead4")});
+            QCOMPARE(audit(*params).first().outcome,
+                     QStringLiteral("removed 4, skipped 1 locked by another transaction"));
+            QVERIFY(q.exec(QStringLiteral("COMMIT")));
+        }
+        auto again = AdminActions::sweep(*params, 2, false, QStringLiteral("test"));
+        QVERIFY(again.ok());
+        QCOMPARE(again->count, 1);
+        QCOMPARE(again->skipped, 0);
     }
 
     void sweepStopsWhenCancelled() {

@@ -207,34 +207,39 @@ void LeasesTab::sweepExpired() {
             progress->setMinimumDuration(500);
             connect(progress, &QProgressDialog::canceled, this, [cancel] { cancel->cancel(); });
             QPointer<QProgressDialog> guard(progress);
-            whenFinished(QtConcurrent::run(m_pool,
-                                           [params, cancel, guard] {
-                                               return AdminActions::sweep(
-                                                   params, 1000, false, QStringLiteral("lockscope"),
-                                                   cancel.get(), [guard](qint64 n) {
-                                                       QMetaObject::invokeMethod(
-                                                           guard,
-                                                           [guard, n] {
-                                                               if (guard)
-                                                                   guard->setValue(int(n));
-                                                           },
-                                                           Qt::QueuedConnection);
-                                                   });
-                                           }),
-                         this, [this, progress](const Result<SweepResult> &done) {
-                             progress->deleteLater();
-                             m_busy = false;
-                             updateActions();
-                             const QString text =
-                                 !done.ok() ? done.error().message
-                                 : done->cancelled
-                                     ? tr("Cancelled after removing %n expired lease(s).", nullptr,
-                                          int(done->count))
-                                     : tr("Removed %n expired lease(s).", nullptr,
-                                          int(done->count));
-                             Q_EMIT actionFinished(text);
-                             Prompter::instance()->inform(this, tr("Sweep"), text);
-                         });
+            whenFinished(
+                QtConcurrent::run(m_pool,
+                                  [params, cancel, guard] {
+                                      return AdminActions::sweep(
+                                          params, 1000, false, QStringLiteral("lockscope"),
+                                          cancel.get(), [guard](qint64 n) {
+                                              QMetaObject::invokeMethod(
+                                                  guard,
+                                                  [guard, n] {
+                                                      if (guard)
+                                                          guard->setValue(int(n));
+                                                  },
+                                                  Qt::QueuedConnection);
+                                          });
+                                  }),
+                this, [this, progress](const Result<SweepResult> &done) {
+                    progress->deleteLater();
+                    m_busy = false;
+                    updateActions();
+                    const QString text =
+                        !done.ok()        ? done.error().message
+                        : done->cancelled ? tr("Cancelled after removing %n expired lease(s).",
+                                               nullptr, int(done->count))
+                        : done->skipped > 0
+                            ? tr("Removed %n expired lease(s).", nullptr, int(done->count)) +
+                                  QLatin1Char(' ') +
+                                  tr("Skipped %n locked by another transaction; sweep "
+                                     "again later.",
+                                     nullptr, int(done->skipped))
+                            : tr("Removed %n expired lease(s).", nullptr, int(done->count));
+                    Q_EMIT actionFinished(text);
+                    Prompter::instance()->inform(this, tr("Sweep"), text);
+                });
         });
 }
 

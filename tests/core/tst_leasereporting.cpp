@@ -1,0 +1,108 @@
+// What the library reports must be what happened, also when a reply was lost:
+// a retried acquire that re-takes our own row is no takeover, and a release
+// resent after the connection was cut reports "released" when the key is free.
+#include "db/database.h"
+#include "lease/leasebackend.h"
+#include "lease/leasemanager.h"
+#include "support/testdb.h"
+
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace lockscope;
+using namespace std::chrono_literals;
+
+namespace {
+
+// Ends the server session that ran this statement text last (our lease
+// connection) and waits until the server has let it go.
+bool cutSessionThatRan(const ConnectionParams &params, const QString &like) {
+    ScopedConnection conn(params, QStringLiteral("cutter"));
+    QSqlQuery q(conn.db());
+    q.prepare(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
+                             "datname = current_database() AND pid <> pg_backend_pid() AND "
+                             "query LIKE ?"));
+    q.addBindValue(like);
+    if (!q.exec() || !q.next() || !q.value(0).toBool())
+        return false;
+    for (int i = 0; i < 100; ++i) {
+        QSqlQuery left(conn.db());
+        left.prepare(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = "
+                                    "current_database() AND pid <> pg_backend_pid() AND query "
+                                    "LIKE ?"));
+        left.addBindValue(like);
+        if (left.exec() && left.next() && left.value(0).toInt() == 0)
+            return true;
+        QTest::qWait(50);
+    }
+    return false;
+}
+
+} // namespace
+
+class TestLeaseReporting final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void retakeOfOwnLeaseIsNoTakeover() {
+        QString why;
+        const auto params = test::TestDb::freshPostgres(&why);
+        if (!params)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        LeaseBackend backend(*params, LeaseConfig{});
+        const QString token = OwnerToken::make(QStringLiteral("reporting"));
+        auto first = backend.acquireOnce(QStringLiteral("k"), token);
+        QVERIFY(first.ok() && first.value());
+        QVERIFY(!first.value()->tookOver);
+        // The same acquire again, as after a lost reply: our own row.
+        auto again = backend.acquireOnce(QStringLiteral("k"), token);
+        QVERIFY(again.ok() && again.value());
+        QVERIFY2(!again.value()->tookOver, "a re-take of our own lease reported as a takeover");
+
+        // A real takeover still says so.
+        QVERIFY(test::TestDb::exec(*params, QStringLiteral("UPDATE aggregate_locks SET "
+                                                           "expires_at = 0")));
+        auto taken =
+            backend.acquireOnce(QStringLiteral("k"), OwnerToken::make(QStringLiteral("b")));
+        QVERIFY(taken.ok() && taken.value());
+        QVERIFY(taken.value()->tookOver);
+    }
+
+    // The first release committed but its reply was lost with the connection
+    // (here: the row is gone and the connection cut before the release is
+    // sent, so the release is sent again and deletes nothing).
+    void resentReleaseOfAFreeKeyReportsReleased() {
+        QString why;
+        const auto params = test::TestDb::freshPostgres(&why);
+        if (!params)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        LeaseManager manager(*params);
+        auto lease = manager.tryLock(QStringLiteral("lost/reply"));
+        QVERIFY(lease.ok());
+        QVERIFY(test::TestDb::exec(*params, QStringLiteral("DELETE FROM aggregate_locks")));
+        QVERIFY(cutSessionThatRan(*params, QStringLiteral("%INSERT INTO aggregate_locks%")));
+        auto released = lease->release();
+        QVERIFY2(released.ok(), qPrintable(released.ok() ? QString() : released.error().message));
+        QVERIFY2(released.value(), "a free key after a resent release reported as taken over");
+    }
+
+    // ... and when another holder has the key by then, it says it was not ours.
+    void resentReleaseOfATakenKeyReportsChanged() {
+        QString why;
+        const auto params = test::TestDb::freshPostgres(&why);
+        if (!params)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        LeaseManager manager(*params);
+        auto lease = manager.tryLock(QStringLiteral("lost/reply"));
+        QVERIFY(lease.ok());
+        QVERIFY(test::TestDb::exec(*params, QStringLiteral("UPDATE aggregate_locks SET "
+                                                           "owner_token = 'someone-else/1'")));
+        QVERIFY(cutSessionThatRan(*params, QStringLiteral("%INSERT INTO aggregate_locks%")));
+        auto released = lease->release();
+        QVERIFY(released.ok());
+        QVERIFY(!released.value());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLeaseReporting)
+#include "tst_leasereporting.moc"
