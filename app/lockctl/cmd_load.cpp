@@ -173,7 +173,7 @@ int runLoad(Context &ctx, const QStringList &args) {
         return ExitOk;
     }
 
-    if (auto prepared = LoadRunner::prepare(*params, config); !prepared.ok())
+    if (auto prepared = LoadRunner::prepare(*params, config, &signals.token()); !prepared.ok())
         return ctx.fail(prepared.error());
 
     // Children first, so that every process runs at the same time. A --count is
@@ -216,7 +216,8 @@ int runLoad(Context &ctx, const QStringList &args) {
     if (!summary.ok())
         return ctx.fail(summary.error());
     summary->processes = processes + 1 - failedChildren;
-    if (auto finished = LoadRunner::finish(*params, summary.value()); !finished.ok())
+    if (auto finished = LoadRunner::finish(*params, summary.value(), &signals.token());
+        !finished.ok())
         return ctx.fail(finished.error());
     if (o.json)
         ctx.out << QJsonDocument(summary->toJson()).toJson(QJsonDocument::Compact) << Qt::endl;

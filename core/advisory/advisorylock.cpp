@@ -99,6 +99,16 @@ Status AdvisoryLock::run(const QString &sql, const QVariantList &values, const Q
     }
     if (!ok) {
         const QSqlError error = q.lastError();
+        if (Database::isConnectionLost(error)) {
+            // The session is gone, and every lock it held with it: close it, so
+            // that the next attempt connects again instead of failing forever.
+            q = QSqlQuery();
+            db = QSqlDatabase();
+            Database::close(m_connectionName);
+            m_connected = false;
+            m_inTransaction = false;
+            m_held = false;
+        }
         return Database::classify(error, m_params, what);
     }
     if (firstValue && q.next())

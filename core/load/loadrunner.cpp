@@ -123,6 +123,22 @@ private:
     std::unique_ptr<AdvisoryLock> m_advisory;
 };
 
+// Waits between attempts while the database fails: 100 ms, doubling to 2 s,
+// each jittered over [0.5, 1.5] so that workers do not retry in step.
+class Backoff final {
+public:
+    milliseconds next(std::mt19937_64 &rng) {
+        const auto base = m_next;
+        m_next = std::min(m_next * 2, milliseconds(2000));
+        const double factor = std::uniform_real_distribution<double>(0.5, 1.5)(rng);
+        return milliseconds(static_cast<qint64>(static_cast<double>(base.count()) * factor));
+    }
+    void reset() { m_next = milliseconds(100); }
+
+private:
+    milliseconds m_next{100};
+};
+
 milliseconds holdFor(const LoadConfig &config, std::mt19937_64 &rng) {
     if (config.holdMax <= config.holdMin)
         return config.holdMin;
@@ -132,11 +148,36 @@ milliseconds holdFor(const LoadConfig &config, std::mt19937_64 &rng) {
 
 } // namespace
 
-Status LoadRunner::prepare(const ConnectionParams &params, const LoadConfig &config) {
+namespace {
+
+// Runs `step` again while it fails because the server cannot be reached,
+// backing off, until it succeeds, fails otherwise, `patience` runs out or
+// `cancel` is cancelled.
+Status untilReachable(const std::function<Status()> &step, const CancelToken *cancel,
+                      milliseconds patience) {
+    const auto until = Clock::now() + patience;
+    std::mt19937_64 rng(QRandomGenerator::global()->generate64());
+    Backoff backoff;
+    for (;;) {
+        Status s = step();
+        if (s.ok() || s.error().kind != ErrorKind::Connection || Clock::now() >= until)
+            return s;
+        const auto wait = std::min(backoff.next(rng),
+                                   std::chrono::duration_cast<milliseconds>(until - Clock::now()));
+        if (cancel ? cancel->sleepFor(wait) : (std::this_thread::sleep_for(wait), false))
+            return s;
+    }
+}
+
+} // namespace
+
+Status LoadRunner::prepare(const ConnectionParams &params, const LoadConfig &config,
+                           const CancelToken *cancel, milliseconds patience) {
     QStringList keys;
     for (int i = 0; i < config.keys; ++i)
         keys << config.keyName(i);
-    return LoadWorkTable::prepare(params, config.runId, keys);
+    return untilReachable([&] { return LoadWorkTable::prepare(params, config.runId, keys); },
+                          cancel, patience);
 }
 
 Result<LoadSummary> LoadRunner::run(const ConnectionParams &params, const LoadConfig &config,
@@ -165,6 +206,7 @@ Result<LoadSummary> LoadRunner::run(const ConnectionParams &params, const LoadCo
     auto worker = [&](int index) {
         std::mt19937_64 rng(QRandomGenerator::global()->generate64() ^ static_cast<quint64>(index));
         WorkerLock lock(params, config, &manager);
+        Backoff backoff;
         LoadWorkerStats me;
         me.pid = QCoreApplication::applicationPid();
         me.thread = index;
@@ -185,9 +227,13 @@ Result<LoadSummary> LoadRunner::run(const ConnectionParams &params, const LoadCo
                     continue;
                 }
                 aggregate.failed(got.error());
-                stop.sleepFor(milliseconds(100)); // a failing database is not hammered
+                // A failing database (down, restarting) is not hammered: back
+                // off, doubling up to 2 s with jitter, for as long as the run
+                // lasts; the first success resets it.
+                stop.sleepFor(backoff.next(rng));
                 continue;
             }
+            backoff.reset();
             const auto now = Clock::now();
             aggregate.acquired(
                 k, std::chrono::duration_cast<std::chrono::nanoseconds>(now - asked).count(),
@@ -279,10 +325,21 @@ Result<LoadSummary> LoadRunner::run(const ConnectionParams &params, const LoadCo
     return summary;
 }
 
-Status LoadRunner::finish(const ConnectionParams &params, LoadSummary &summary) {
-    auto counters = LoadWorkTable::counters(params, summary.runId);
-    if (!counters.ok())
-        return counters.error();
+Status LoadRunner::finish(const ConnectionParams &params, LoadSummary &summary,
+                          const CancelToken *cancel, milliseconds patience) {
+    QHash<QString, qint64> values;
+    if (auto read = untilReachable(
+            [&]() -> Status {
+                auto counters = LoadWorkTable::counters(params, summary.runId);
+                if (!counters.ok())
+                    return counters.error();
+                values = counters.value();
+                return {};
+            },
+            cancel, patience);
+        !read.ok())
+        return read;
+    const auto *counters = &values;
     summary.violations = 0;
     for (LoadKeyStats &k : summary.perKey) {
         k.counter = counters->value(k.key, 0);
@@ -293,7 +350,8 @@ Status LoadRunner::finish(const ConnectionParams &params, LoadSummary &summary) 
     if (!leftover.ok())
         return leftover.error();
     summary.leftoverLeases = leftover.value();
-    return LoadWorkTable::drop(params, summary.runId);
+    return untilReachable([&] { return LoadWorkTable::drop(params, summary.runId); }, cancel,
+                          patience);
 }
 
 } // namespace lockscope

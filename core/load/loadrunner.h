@@ -26,13 +26,20 @@ Result<LoadSummary> run(const ConnectionParams &params, const LoadConfig &config
                         const CancelToken *cancel, const SampleCallback &onSample = {},
                         std::chrono::milliseconds sampleInterval = std::chrono::milliseconds(250));
 
-// Creates the run's counters (once, before any process starts).
-Status prepare(const ConnectionParams &params, const LoadConfig &config);
+// Creates the run's counters (once, before any process starts). While the
+// server cannot be reached (restarting, say) it keeps trying, backing off, for
+// up to `patience` or until `cancel`.
+Status prepare(const ConnectionParams &params, const LoadConfig &config,
+               const CancelToken *cancel = nullptr,
+               std::chrono::milliseconds patience = std::chrono::seconds(30));
 
 // After every process finished: reads the counters, computes violations (sections
 // completed minus counter increments, per key and in total) and checks that no
-// lease of the run is left; drops the run's counters.
-Status finish(const ConnectionParams &params, LoadSummary &summary);
+// lease of the run is left; drops the run's counters. Like prepare(), it waits
+// out a server that cannot be reached for up to `patience`.
+Status finish(const ConnectionParams &params, LoadSummary &summary,
+              const CancelToken *cancel = nullptr,
+              std::chrono::milliseconds patience = std::chrono::seconds(30));
 
 } // namespace LoadRunner
 
