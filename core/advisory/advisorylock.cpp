@@ -264,6 +264,10 @@ void AdvisoryLock::stopWatch() {
         m_watch->stop(); // kept (stopped) so isLost()/lostReason() still answer
 }
 
+quint64 AdvisoryLock::watchConfirmations() const {
+    return m_watch ? m_watch->confirmations() : 0;
+}
+
 bool AdvisoryLock::isLost() const {
     return m_watch && m_watch->isLost();
 }

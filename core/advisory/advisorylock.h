@@ -79,6 +79,8 @@ public:
                     std::chrono::milliseconds interval = std::chrono::seconds(1),
                     std::chrono::milliseconds unconfirmedLimit = std::chrono::seconds(5));
     bool isLost() const;
+    // How often the watch has seen the lock still held (0 without a watch).
+    quint64 watchConfirmations() const;
     QString lostReason() const;
     // Null until startWatch().
     LockLostNotifier *lostNotifier() const;

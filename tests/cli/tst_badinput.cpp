@@ -14,6 +14,10 @@
 #include <QTcpServer>
 #include <QTest>
 
+#include <csignal>
+#include <memory>
+#include <vector>
+
 using namespace lockscope;
 using test::LockctlProcess;
 
@@ -353,22 +357,56 @@ private Q_SLOTS:
         }
     }
 
+    // Keys with quotes, SQL and non-Latin text are stored and listed exactly as
+    // given, while held; nothing in them is executed.
+    void verbatimKeys_data() { LOCKSCOPE_BACKENDS_DATA(); }
     void verbatimKeys() { // rows 13, 14, 16
-        const ConnectionParams params = test::TestDb::freshSqlite();
+        LOCKSCOPE_FRESH_DB(params);
+        const QString url = test::TestDb::urlFor(params);
         const QStringList keys{QStringLiteral("it's \"quoted\""),
-                               QStringLiteral("a;DROP TABLE x;--"), QStringLiteral("ключ-キー-🔒")};
+                               QStringLiteral("a;DROP TABLE aggregate_locks;--"),
+                               QStringLiteral("ключ-キー-🔒")};
+        std::vector<std::unique_ptr<QProcess>> holders;
         for (const QString &key : keys) {
-            const auto r = LockctlProcess::run(
-                test::TestDb::urlFor(params),
-                {QStringLiteral("acquire"), key, QStringLiteral("--hold"), QStringLiteral("0")});
-            QCOMPARE(r.exitCode, 0);
-            QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8())
-                         .object()
-                         .value(QStringLiteral("lock_key"))
-                         .toString(),
-                     key);
+            holders.emplace_back(
+                LockctlProcess::start(url, {QStringLiteral("acquire"), key,
+                                            QStringLiteral("--hold"), QStringLiteral("60s")}));
+            QProcess *p = holders.back().get();
+            QTRY_VERIFY_WITH_TIMEOUT(p->canReadLine() || p->state() == QProcess::NotRunning, 30000);
+            const QJsonObject held = QJsonDocument::fromJson(p->readLine()).object();
+            QVERIFY2(held.value(QStringLiteral("lock_key")).toString() == key,
+                     p->readAllStandardError().constData());
         }
-        QVERIFY(test::TestDb::exec(params, QStringLiteral("SELECT count(*) FROM aggregate_locks")));
+        // All three are held now, stored byte for byte, and the table is intact.
+        QStringList stored;
+        {
+            ScopedConnection conn(params, QStringLiteral("check"));
+            QSqlQuery q(conn.db());
+            QVERIFY(q.exec(QStringLiteral("SELECT lock_key FROM aggregate_locks")));
+            while (q.next())
+                stored << q.value(0).toString();
+        }
+        QStringList expected = keys;
+        expected.sort();
+        stored.sort();
+        QCOMPARE(stored, expected);
+        const auto listed =
+            LockctlProcess::run(url, {QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(listed.exitCode, 0);
+        QStringList listedKeys;
+        for (const auto &row : QJsonDocument::fromJson(listed.out.toUtf8()).array())
+            listedKeys << row.toObject().value(QStringLiteral("lock_key")).toString();
+        listedKeys.sort();
+        QCOMPARE(listedKeys, expected);
+        for (auto &p : holders) {
+            ::kill(static_cast<pid_t>(p->processId()), SIGTERM);
+            QVERIFY(p->waitForFinished(30000));
+            QCOMPARE(p->exitCode(), 0); // a stop ends the hold and releases
+        }
+        ScopedConnection conn(params, QStringLiteral("check"));
+        QSqlQuery q(conn.db());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM aggregate_locks")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0); // each released its own
     }
 
     void zeroWaitOnHeldKey() { // rows 21, 34

@@ -2,10 +2,12 @@
 #include "support/lockctlprocess.h"
 #include "support/testdb.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTest>
 
@@ -26,6 +28,26 @@ QJsonObject firstJsonLine(QProcess *p) {
         line += p->readLine();
     }
     return QJsonDocument::fromJson(line).object();
+}
+
+// lockctl with its wall clock shifted by `offset` (faketime's -f form, "+2h");
+// its monotonic clock, which only times waits, is left alone.
+test::LockctlResult runShifted(const QString &offset, const QString &url, const QStringList &args) {
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("FAKETIME_DONT_FAKE_MONOTONIC"), QStringLiteral("1"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral("faketime"),
+            QStringList{QStringLiteral("-f"), offset, LockctlProcess::path(),
+                        QStringLiteral("--db"), url} +
+                args);
+    test::LockctlResult r;
+    if (!p.waitForFinished(30000))
+        return r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
 }
 
 } // namespace
@@ -266,6 +288,78 @@ private Q_SLOTS:
         QCOMPARE(bad.exitCode, 2);
         QVERIFY2(bad.err.contains(QLatin1String("--limit must be a whole number")),
                  qPrintable(bad.err));
+    }
+
+    // Expiry is decided by the database's clock, never lockctl's: with its
+    // clock two hours ahead it does not take (or call expired) a lease the
+    // database says is live, and two hours behind it takes and sweeps one the
+    // database says expired. (PostgreSQL: a SQLite database's clock is that of
+    // the process that opens it.)
+    void databaseClockDecides() {
+        QString why;
+        const auto params = test::TestDb::freshPostgres(&why);
+        if (!params)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        if (QStandardPaths::findExecutable(QStringLiteral("faketime")).isEmpty())
+            LOCKSCOPE_SKIP_OR_FAIL(QStringLiteral("faketime is not installed (Debian: faketime)"));
+        const QString url = test::TestDb::urlFor(*params);
+        QVERIFY(test::TestDb::exec(
+            *params, QStringLiteral("INSERT INTO aggregate_locks VALUES ('live', 'x', "
+                                    "0, extract(epoch from now()) + 600), ('dead', "
+                                    "'y', 0, extract(epoch from now()) - 600)")));
+        // The control: faketime does shift lockctl's own clock (the owner of an
+        // acquired lease, which is local, shows it in its SQLite twin below).
+        const QString local =
+            QStringLiteral("sqlite://") + test::TestDb::scratchDir() + QStringLiteral("/clock.db");
+        QCOMPARE(runShifted(QStringLiteral("+2h"), local, {QStringLiteral("migrate")}).exitCode, 0);
+        const auto shifted = runShifted(QStringLiteral("+2h"), local,
+                                        {QStringLiteral("acquire"), QStringLiteral("k"),
+                                         QStringLiteral("--hold"), QStringLiteral("0")});
+        QVERIFY2(shifted.exitCode == 0, qPrintable(shifted.err));
+        const double localNow = static_cast<double>(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
+        const double shiftedAt = QJsonDocument::fromJson(shifted.out.split(u'\n').first().toUtf8())
+                                     .object()
+                                     .value(QStringLiteral("acquired_at"))
+                                     .toDouble();
+        QVERIFY2(shiftedAt - localNow > 7000, qPrintable(shifted.out)); // ~ +2 h
+
+        const auto listed = runShifted(QStringLiteral("+2h"), url,
+                                       {QStringLiteral("list"), QStringLiteral("--json")});
+        QVERIFY2(listed.exitCode == 0, qPrintable(listed.err));
+        for (const auto &row : QJsonDocument::fromJson(listed.out.toUtf8()).array()) {
+            const QJsonObject o = row.toObject();
+            const bool live = o.value(QStringLiteral("lock_key")).toString() == u"live";
+            QCOMPARE(o.value(QStringLiteral("state")).toString(),
+                     live ? QStringLiteral("held") : QStringLiteral("expired"));
+            if (live)
+                QVERIFY(qAbs(o.value(QStringLiteral("remaining_s")).toDouble() - 600) < 60);
+        }
+        const auto notTaken = runShifted(QStringLiteral("+2h"), url,
+                                         {QStringLiteral("acquire"), QStringLiteral("live"),
+                                          QStringLiteral("--wait"), QStringLiteral("0")});
+        QCOMPARE(notTaken.exitCode, 3);
+
+        const auto counted = runShifted(
+            QStringLiteral("-2h"), url,
+            {QStringLiteral("sweep"), QStringLiteral("--dry-run"), QStringLiteral("--json")});
+        QVERIFY2(counted.exitCode == 0, qPrintable(counted.err));
+        QCOMPARE(QJsonDocument::fromJson(counted.out.toUtf8())
+                     .object()
+                     .value(QStringLiteral("would_remove"))
+                     .toInt(),
+                 1);
+        const auto taken =
+            runShifted(QStringLiteral("-2h"), url,
+                       {QStringLiteral("acquire"), QStringLiteral("dead"), QStringLiteral("--wait"),
+                        QStringLiteral("0"), QStringLiteral("--hold"), QStringLiteral("0")});
+        QVERIFY2(taken.exitCode == 0, qPrintable(taken.err));
+        // Its times are the database's, not the shifted clock's.
+        const double acquiredAt = QJsonDocument::fromJson(taken.out.split(u'\n').first().toUtf8())
+                                      .object()
+                                      .value(QStringLiteral("acquired_at"))
+                                      .toDouble();
+        const double now = static_cast<double>(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
+        QVERIFY2(qAbs(acquiredAt - now) < 600, qPrintable(taken.out));
     }
 
     void migrateTwice() {

@@ -57,11 +57,14 @@ private Q_SLOTS:
         std::atomic<int> calls{0};
         QVERIFY(lock.startWatch([&calls](const QString &, const QString &) { ++calls; }, 20ms));
         QSignalSpy lost(lock.lostNotifier(), &LockLostNotifier::lost);
-        QTest::qWait(300);
+        // The watch's query found this very key held, several times over (a
+        // query that matched nothing would declare it lost; one that failed
+        // would confirm nothing).
+        QTRY_VERIFY_WITH_TIMEOUT(lock.watchConfirmations() >= 3, 10000);
         QVERIFY2(!lock.isLost(), qPrintable(lock.lostReason()));
         QCOMPARE(calls.load(), 0);
         QVERIFY(xact ? lock.commit().ok() : lock.unlock().ok());
-        QTest::qWait(100);
+        // The unlock stopped (and joined) the watch first: nothing can come now.
         QVERIFY(!lock.isLost()); // an unlock is never a loss
         QCOMPARE(calls.load(), 0);
         QCOMPARE(lost.count(), 0);
@@ -105,7 +108,9 @@ private Q_SLOTS:
         QVERIFY(other.startWatch({}, 20ms));
         QVERIFY(terminate(*p, lock.backendPid()));
         QTRY_VERIFY_WITH_TIMEOUT(lock.isLost(), 5000);
-        QTest::qWait(200);
+        // The other watch goes on confirming its own lock after the loss.
+        const quint64 seen = other.watchConfirmations();
+        QTRY_VERIFY_WITH_TIMEOUT(other.watchConfirmations() >= seen + 3, 10000);
         QVERIFY2(!other.isLost(), qPrintable(other.lostReason()));
         QVERIFY(other.unlock().ok());
     }
@@ -126,7 +131,7 @@ private Q_SLOTS:
             },
             50ms));
         QSignalSpy lost(lock.lostNotifier(), &LockLostNotifier::lost);
-        QTest::qWait(150);
+        QTRY_VERIFY_WITH_TIMEOUT(lock.watchConfirmations() >= 1, 10000);
         QVERIFY(!lock.isLost());
         QVERIFY(terminate(*p, lock.backendPid()));
         QTRY_VERIFY_WITH_TIMEOUT(lock.isLost(), 5000);

@@ -19,25 +19,33 @@ class TestLeaseHeartbeat final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    // With a 600 ms TTL renewed every 200 ms, the lease outlives its TTL many
-    // times over, and nobody else can take it.
+    // Renewed every TTL/3, the lease outlives its TTL, and nobody else can take
+    // it: checked once the database clock is well past the first expiry.
     void heartbeatKeepsTheLease_data() { LOCKSCOPE_BACKENDS_DATA(); }
     void heartbeatKeepsTheLease() {
         LOCKSCOPE_FRESH_DB(params);
         LeaseConfig config;
-        config.ttl = 600ms;
+        config.ttl = 1500ms;
         LeaseManager manager(params, config);
         LeaseManager other(params);
         auto lease = manager.tryLock(QStringLiteral("k"));
         QVERIFY(lease.ok());
+        const double firstExpiry = lease->expiresAt();
         std::atomic<int> lost{0};
         lease->startHeartbeat([&](const QString &, const QString &) { ++lost; });
-        QTest::qWait(2000); // a control of sorts: without renewal it would have expired 3 times
+        ScopedConnection clock(params, QStringLiteral("clock"));
+        auto dbNow = [&] {
+            auto now = LeaseQueries::databaseNow(clock.db(), params);
+            return now.ok() ? now.value() : 0.0;
+        };
+        // Without renewals it would have expired by now.
+        QTRY_VERIFY_WITH_TIMEOUT(dbNow() > firstExpiry + 1.0, 20000);
+        QVERIFY(lease->expiresAt() > firstExpiry); // renewed
         QVERIFY(!other.tryLock(QStringLiteral("k")).ok());
         QCOMPARE(lost.load(), 0);
-        QVERIFY(!lease->isLost());
+        QVERIFY2(!lease->isLost(), qPrintable(lease->lostReason()));
         QVERIFY(lease->release().value()); // a release is not a loss
-        QTest::qWait(300);
+        // release() stopped and joined the heartbeat first: nothing can come now.
         QCOMPARE(lost.load(), 0);
     }
 
