@@ -139,6 +139,13 @@ private Q_SLOTS:
         QTest::newRow("30 unknown parameter")
             << QStringLiteral("postgres://u@127.0.0.1/db?password_file=x") << 2
             << QStringLiteral("the parameter 'password_file' is not supported");
+        QTest::newRow("49 option value with a semicolon")
+            << QStringLiteral("postgres://u@127.0.0.1/db?sslrootcert=/ca.pem;sslmode=disable") << 2
+            << QStringLiteral("Invalid database URL: the sslrootcert value contains ';'");
+        QTest::newRow("49 option value with a NUL character")
+            << QStringLiteral("postgres://u@127.0.0.1/db?application_name=a%00b") << 2
+            << QStringLiteral(
+                   "Invalid database URL: the application_name value contains a NUL character");
         QTest::newRow("26 missing directory")
             << QStringLiteral("sqlite:///nonexistent-lockscope-dir/x.db") << 1
             << QStringLiteral(
