@@ -108,7 +108,10 @@ int runBench(Context &ctx, const QStringList &args) {
             ScopedConnection conn(*params, QStringLiteral("bench"));
             if (!conn.ok())
                 return ctx.fail(conn.error());
-            fenced = LeaseSql::hasFences(conn.db());
+            const auto fences = LeaseSql::hasFences(conn.db(), *params);
+            if (!fences.ok())
+                return ctx.fail(fences.error());
+            fenced = fences.value();
         }
         ctx.out << CycleBenchmark::pgbenchScript(fenced) << Qt::flush;
         return ExitOk;

@@ -63,7 +63,8 @@ int main(int argc, char **argv) {
         std::fprintf(stderr, "lockscope: %s\n", qPrintable(params.error().message));
         return 2;
     }
-    params->applicationName = QStringLiteral("lockscope");
+    if (params->applicationName.isEmpty()) // the URL's application_name wins
+        params->applicationName = QStringLiteral("lockscope");
 
     ui::MainWindow window;
     window.show();

@@ -1,6 +1,7 @@
 #include "advisory/advisoryinspector.h"
 
 #include "db/database.h"
+#include "db/localsettings.h"
 
 #include <QHash>
 #include <QSet>
@@ -10,6 +11,38 @@
 #include <algorithm>
 
 namespace lockscope {
+
+namespace {
+
+AdvisoryLockRow rowFrom(const QSqlQuery &q, double *dbNow) {
+    AdvisoryLockRow row;
+    row.pid = q.value(0).toInt();
+    row.database = q.value(1).toString();
+    row.user = q.value(2).toString();
+    row.application = q.value(3).toString();
+    row.clientAddress = q.value(4).toString();
+    row.mode = q.value(5).toString();
+    row.granted = q.value(6).toBool();
+    row.waitSeconds = q.value(7).toDouble();
+    row.blockedBy = AdvisoryInspector::parseIntArray(q.value(8).toString());
+    row.transactionAge = q.value(9).toDouble();
+    row.state = q.value(10).toString();
+    row.query = q.value(11).toString();
+    const int subid = q.value(12).toInt();
+    const auto classid = static_cast<quint32>(q.value(13).toLongLong());
+    const auto objid = static_cast<quint32>(q.value(14).toLongLong());
+    row.isPair = subid == 2;
+    if (row.isPair) {
+        row.keyFirst = static_cast<qint32>(classid);
+        row.keySecond = static_cast<qint32>(objid);
+    } else {
+        row.key = static_cast<qint64>((static_cast<quint64>(classid) << 32) | objid);
+    }
+    *dbNow = q.value(15).toDouble();
+    return row;
+}
+
+} // namespace
 
 QString AdvisoryLockRow::keyDisplay() const {
     return isPair ? QStringLiteral("(%1, %2)").arg(keyFirst).arg(keySecond) : QString::number(key);
@@ -41,58 +74,39 @@ Result<AdvisorySnapshot> AdvisoryInspector::snapshot(QSqlDatabase db,
                                     "database, so there are none to show.")};
     }
     const QString what = QStringLiteral("list the advisory locks");
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT set_config('statement_timeout', ?, false)"));
-    q.addBindValue(QStringLiteral("%1ms").arg(statementTimeout.count()));
-    if (!q.exec())
-        return Database::classify(q.lastError(), params, what);
-    // pg_blocking_pids only for waiters: it is the expensive part on a busy server.
-    if (!q.exec(QStringLiteral(
-            "SELECT l.pid, d.datname, a.usename, a.application_name, host(a.client_addr), "
-            "l.mode, l.granted, "
-            "CASE WHEN l.granted THEN 0 ELSE "
-            "extract(epoch from clock_timestamp() - a.query_start)::float8 END, "
-            "CASE WHEN l.granted THEN NULL ELSE pg_blocking_pids(l.pid)::text END, "
-            "coalesce(extract(epoch from clock_timestamp() - a.xact_start)::float8, -1), "
-            "a.state, a.query, l.objsubid, l.classid::bigint, l.objid::bigint, "
-            "extract(epoch from clock_timestamp())::float8 "
-            "FROM pg_locks l "
-            "LEFT JOIN pg_stat_activity a ON a.pid = l.pid "
-            "LEFT JOIN pg_database d ON d.oid = l.database "
-            "WHERE l.locktype = 'advisory' "
-            "ORDER BY l.granted DESC, l.pid, l.classid, l.objid")))
-        return Database::classify(q.lastError(), params, what);
     AdvisorySnapshot snap;
-    while (q.next()) {
-        AdvisoryLockRow row;
-        row.pid = q.value(0).toInt();
-        row.database = q.value(1).toString();
-        row.user = q.value(2).toString();
-        row.application = q.value(3).toString();
-        row.clientAddress = q.value(4).toString();
-        row.mode = q.value(5).toString();
-        row.granted = q.value(6).toBool();
-        row.waitSeconds = q.value(7).toDouble();
-        row.blockedBy = parseIntArray(q.value(8).toString());
-        row.transactionAge = q.value(9).toDouble();
-        row.state = q.value(10).toString();
-        row.query = q.value(11).toString();
-        const int subid = q.value(12).toInt();
-        const auto classid = static_cast<quint32>(q.value(13).toLongLong());
-        const auto objid = static_cast<quint32>(q.value(14).toLongLong());
-        row.isPair = subid == 2;
-        if (row.isPair) {
-            row.keyFirst = static_cast<qint32>(classid);
-            row.keySecond = static_cast<qint32>(objid);
-        } else {
-            row.key = static_cast<qint64>((static_cast<quint64>(classid) << 32) | objid);
-        }
-        snap.dbNow = q.value(15).toDouble();
-        snap.rows.append(row);
-    }
-    q.finish();
-    q.exec(QStringLiteral("SELECT set_config('statement_timeout', '0', false)"));
+    // The timeout is the inspector's own: it ends with its statement, and the
+    // caller's connection keeps its own (or its role's and database's).
+    const Status read = LocalSettings::run(
+        db, params, what,
+        {{QStringLiteral("statement_timeout"),
+          QStringLiteral("%1ms").arg(statementTimeout.count())}},
+        [&](const QSqlDatabase &conn) -> Status {
+            QSqlQuery q(conn);
+            q.setForwardOnly(true);
+            // pg_blocking_pids only for waiters: it is the expensive part on a busy server.
+            if (!q.exec(QStringLiteral(
+                    "SELECT l.pid, d.datname, a.usename, a.application_name, "
+                    "host(a.client_addr), l.mode, l.granted, "
+                    "CASE WHEN l.granted THEN 0 ELSE "
+                    "extract(epoch from clock_timestamp() - a.query_start)::float8 END, "
+                    "CASE WHEN l.granted THEN NULL ELSE pg_blocking_pids(l.pid)::text END, "
+                    "coalesce(extract(epoch from clock_timestamp() - a.xact_start)::float8, -1), "
+                    "a.state, a.query, l.objsubid, l.classid::bigint, l.objid::bigint, "
+                    "extract(epoch from clock_timestamp())::float8 "
+                    "FROM pg_locks l "
+                    "LEFT JOIN pg_stat_activity a ON a.pid = l.pid "
+                    "LEFT JOIN pg_database d ON d.oid = l.database "
+                    "WHERE l.locktype = 'advisory' "
+                    "ORDER BY l.granted DESC, l.pid, l.classid, l.objid")))
+                return Database::classify(q.lastError(), params, what);
+            while (q.next())
+                snap.rows.append(rowFrom(q, &snap.dbNow));
+            q.finish();
+            return {};
+        });
+    if (!read.ok())
+        return read.error();
     return snap;
 }
 

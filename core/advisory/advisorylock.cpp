@@ -155,7 +155,9 @@ Status AdvisoryLock::lock(std::optional<std::chrono::milliseconds> timeout,
             return s;
         m_inTransaction = true;
     }
-    // The server waits; lock_timeout bounds the wait (0 = none).
+    // The server waits; lock_timeout bounds the wait (0 = none). It is set for
+    // the wait only: RESET afterwards gives the connection back its role's and
+    // database's lock_timeout (the lock owns the connection: nobody else set one).
     const qint64 ms = timeout ? std::max<qint64>(1, timeout->count()) : 0;
     if (auto s = run(QStringLiteral("SELECT set_config('lock_timeout', ?, false)"),
                      {QStringLiteral("%1ms").arg(ms)}, what);
@@ -177,7 +179,7 @@ Status AdvisoryLock::lock(std::optional<std::chrono::milliseconds> timeout,
         if (cancel)
             cancel->removeListener(listener);
     }
-    const QString resetTimeout = QStringLiteral("SELECT set_config('lock_timeout', '0', false)");
+    const QString resetTimeout = QStringLiteral("RESET lock_timeout");
     if (waited.ok()) {
         m_held = true;
         (void)run(resetTimeout, {}, what);

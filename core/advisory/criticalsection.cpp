@@ -3,6 +3,7 @@
 #include "base/duration.h"
 #include "db/connectionpool.h"
 #include "db/database.h"
+#include "db/localsettings.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -43,18 +44,19 @@ Status CriticalSection::run(ConnectionPool &locks, ConnectionPool &work, const A
     if (!lockConnection.ok())
         return lockConnection.error();
     const QString what = QStringLiteral("take the advisory lock %1").arg(key.display());
-    // lock_timeout bounds the server-side wait; reset after, the connection is reused.
+    // lock_timeout bounds the server-side wait, for the wait only: the pool's
+    // connection is the service's and keeps its own setting (LocalSettings; the
+    // session-level lock outlives the rollback that ends the setting).
     const Status locked = lockConnection->run([&](QSqlDatabase db) -> Status {
-        if (auto s = exec(db, params, QStringLiteral("SELECT set_config('lock_timeout', ?, false)"),
-                          {QStringLiteral("%1ms").arg(std::max<qint64>(timeout.count(), 1))}, what);
-            !s.ok())
-            return s;
-        const Status waited =
-            exec(db, params, QStringLiteral("SELECT pg_advisory_lock(%1)").arg(key.sqlArguments()),
-                 key.bindValues(), what);
-        (void)exec(db, params, QStringLiteral("SELECT set_config('lock_timeout', '0', false)"), {},
-                   what);
-        return waited;
+        return LocalSettings::run(
+            db, params, what,
+            {{QStringLiteral("lock_timeout"),
+              QStringLiteral("%1ms").arg(std::max<qint64>(timeout.count(), 1))}},
+            [&](const QSqlDatabase &conn) {
+                return exec(conn, params,
+                            QStringLiteral("SELECT pg_advisory_lock(%1)").arg(key.sqlArguments()),
+                            key.bindValues(), what);
+            });
     });
     if (!locked.ok()) {
         if (locked.error().kind == ErrorKind::Busy || locked.error().kind == ErrorKind::Timeout)

@@ -18,6 +18,15 @@ Error badUrl(const QString &why) {
                      .arg(why)};
 }
 
+// libpq's conninfo rules: the value in single quotes, with ' and \ escaped by
+// a backslash.
+QString conninfoValue(const QString &value) {
+    QString escaped = value;
+    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    escaped.replace(QLatin1Char('\''), QStringLiteral("\\'"));
+    return QLatin1Char('\'') + escaped + QLatin1Char('\'');
+}
+
 const QStringList &sslModes() {
     static const QStringList modes{QStringLiteral("disable"),   QStringLiteral("allow"),
                                    QStringLiteral("prefer"),    QStringLiteral("require"),
@@ -31,6 +40,9 @@ Result<ConnectionParams> parsePostgres(const QString &text) {
         return badUrl(QStringLiteral("it cannot be parsed (%1)").arg(url.errorString()));
     ConnectionParams p;
     p.driver = Driver::Postgres;
+    // Only what the URL says: the program fills in its own name when the URL
+    // has none (lockctl, lockscope), so a URL's application_name always wins.
+    p.applicationName.clear();
     p.host = url.host();
     p.port = url.port(5432);
     if (p.port <= 0 || p.port > 65535)
@@ -65,6 +77,9 @@ Result<ConnectionParams> parsePostgres(const QString &text) {
                               .arg(name));
         }
     }
+    if (const QString why = p.unsafeOption(); !why.isEmpty())
+        return Error{ErrorKind::InvalidArgument,
+                     QStringLiteral("Invalid database URL: %1.").arg(why)};
     return p;
 }
 
@@ -122,18 +137,40 @@ QString ConnectionParams::identity() const {
 }
 
 QString ConnectionParams::postgresConnectOptions() const {
+    // QPSQL joins these to its conninfo string after turning each ';' into a
+    // space; libpq splits that string on spaces outside quotes.
     QStringList options;
     options << QStringLiteral("connect_timeout=%1").arg(connectTimeoutS);
     if (!sslmode.isEmpty())
-        options << QStringLiteral("sslmode=") + sslmode;
+        options << QStringLiteral("sslmode=") + conninfoValue(sslmode);
     if (!sslrootcert.isEmpty())
-        options << QStringLiteral("sslrootcert=") + sslrootcert;
-    // QPSQL passes these through to libpq's conninfo, which splits on spaces.
-    QString app = applicationName;
-    app.replace(QLatin1Char(' '), QLatin1Char('_'));
-    if (!app.isEmpty())
-        options << QStringLiteral("application_name=") + app;
+        options << QStringLiteral("sslrootcert=") + conninfoValue(sslrootcert);
+    if (!applicationName.isEmpty())
+        options << QStringLiteral("application_name=") + conninfoValue(applicationName);
     return options.join(QLatin1Char(';'));
+}
+
+QString ConnectionParams::unsafeOption() const {
+    struct Option {
+        const char *name;
+        const QString &value;
+        const char *instead;
+    };
+    const Option options[] = {
+        {"sslmode", sslmode, "one of disable, allow, prefer, require, verify-ca, verify-full"},
+        {"sslrootcert", sslrootcert, "a path without it (a symbolic link to the file will do)"},
+        {"application_name", applicationName, "a name without it"}};
+    for (const Option &option : options) {
+        const bool semicolon = option.value.contains(QLatin1Char(';'));
+        if (!semicolon && !option.value.contains(QChar(u'\0')))
+            continue;
+        return QStringLiteral("the %1 value contains %2, which the Qt PostgreSQL driver cannot "
+                              "pass on to libpq as it is; use %3")
+            .arg(QLatin1String(option.name),
+                 semicolon ? QStringLiteral("';'") : QStringLiteral("a NUL character"),
+                 QLatin1String(option.instead));
+    }
+    return {};
 }
 
 Result<ConnectionParams> ConnectionParams::fromUrl(const QString &url) {

@@ -33,8 +33,15 @@ struct ConnectionParams {
     QString displayUrl() const;
     // A stable identity for per-thread connection names (no password in it).
     QString identity() const;
-    // libpq-style options for QPSQL (connect_timeout, sslmode, application_name).
+    // libpq-style options for QPSQL (connect_timeout, sslmode, sslrootcert,
+    // application_name), each value quoted by libpq's conninfo rules, so a space
+    // or a quote in a value stays in it and cannot start another option.
     QString postgresConnectOptions() const;
+    // Why an option value cannot reach libpq as it is, or empty: QPSQL turns
+    // every ';' of its options into a space (inside quotes too), and a NUL
+    // character would cut the string. fromUrl() and Database::open() refuse such
+    // values rather than pass on something else.
+    QString unsafeOption() const;
 
     // postgres://user[:password]@host[:port]/db?sslmode=…&sslrootcert=…&connect_timeout=…
     // postgresql://… ; sqlite:///absolute/path.db ; sqlite:relative.db

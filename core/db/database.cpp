@@ -193,6 +193,11 @@ Result<QSqlDatabase> Database::open(const ConnectionParams &params, const QStrin
         return openSqlite(params, name,
                           readOnly ? SqliteAccess::ReadOnly : SqliteAccess::ReadWrite);
     }
+    if (const QString why = params.unsafeOption(); !why.isEmpty()) {
+        return Error{
+            ErrorKind::InvalidArgument,
+            QStringLiteral("Cannot connect to PostgreSQL at %1: %2.").arg(where(params), why)};
+    }
     QSqlDatabase db = QSqlDatabase::addDatabase(params.qtDriverName(), name);
     if (!db.isValid())
         return removeWith(name, db, missingDriver(params));

@@ -1,5 +1,6 @@
 #include "db/migrator.h"
 
+#include "db/catalog.h"
 #include "db/database.h"
 #include "db/sqlscript.h"
 
@@ -18,11 +19,35 @@ namespace {
 // hashtextextended('lockscope.migrate', 0) would also do; a constant needs no catalog.
 constexpr qint64 kMigrateLockKey = 0x4c6f636b53636f70; // "LockScop"
 
-QString createTrackingTable(Driver driver) {
-    Q_UNUSED(driver);
-    return QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+// LockScope's history has a name of its own: golang-migrate, dbmate and Rails
+// keep theirs in `schema_migrations`, which LockScope never touches. An earlier
+// LockScope kept its history there too, recognisable by its four columns.
+const QString kHistory = QStringLiteral("lockscope_schema_migrations");
+const QString kEarlierHistory = QStringLiteral("schema_migrations");
+
+QString createTrackingTable() {
+    return QStringLiteral("CREATE TABLE IF NOT EXISTS lockscope_schema_migrations ("
                           "version integer PRIMARY KEY, name text NOT NULL, "
                           "checksum text NOT NULL, applied_at double precision NOT NULL)");
+}
+
+enum class History { Own, Earlier, None };
+
+// Where this database's history is: LockScope's own table; else an earlier
+// LockScope's schema_migrations(version, name, checksum, applied_at); else
+// nowhere (a schema_migrations of any other shape belongs to another tool).
+Result<History> locateHistory(const QSqlDatabase &db, const ConnectionParams &params) {
+    auto own = Catalog::hasTable(db, params, kHistory);
+    if (!own.ok())
+        return own.error();
+    if (own.value())
+        return History::Own;
+    auto earlier = Catalog::columns(db, params, kEarlierHistory);
+    if (!earlier.ok())
+        return earlier.error();
+    const QStringList lockscopeColumns{QStringLiteral("version"), QStringLiteral("name"),
+                                       QStringLiteral("checksum"), QStringLiteral("applied_at")};
+    return earlier.value() == lockscopeColumns ? History::Earlier : History::None;
 }
 
 struct Applied {
@@ -31,15 +56,18 @@ struct Applied {
     QString checksum;
 };
 
-Result<QList<Applied>> readApplied(QSqlDatabase &db, const ConnectionParams &params) {
+Result<QList<Applied>> readApplied(const QSqlDatabase &db, const ConnectionParams &params,
+                                   History where) {
     QList<Applied> applied;
-    if (!db.tables().contains(QStringLiteral("schema_migrations")))
+    if (where == History::None)
         return applied;
+    const QString table = where == History::Own ? kHistory : kEarlierHistory;
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral(
-            "SELECT version, name, checksum FROM schema_migrations ORDER BY version")))
-        return Database::classify(q.lastError(), params, QStringLiteral("read schema_migrations"));
+    if (!q.exec(
+            QStringLiteral("SELECT version, name, checksum FROM %1 ORDER BY version").arg(table)))
+        return Database::classify(q.lastError(), params,
+                                  QStringLiteral("read the migration history (%1)").arg(table));
     while (q.next())
         applied.append({q.value(0).toInt(), q.value(1).toString(), q.value(2).toString()});
     return applied;
@@ -113,12 +141,21 @@ Result<SchemaStatus> Migrator::status(const ConnectionParams &params) {
     if (!conn.ok())
         return conn.error();
     QSqlDatabase db = conn.db();
-    auto applied = readApplied(db, params);
+    // Read-only: an earlier LockScope's history is read where it is (the next
+    // migrate moves it).
+    auto where = locateHistory(db, params);
+    if (!where.ok())
+        return where.error();
+    auto applied = readApplied(db, params, where.value());
     if (!applied.ok())
         return applied.error();
     auto status = compare(applied.value(), available(params.driver));
-    if (status.ok())
-        status->leaseTablePresent = db.tables().contains(QStringLiteral("aggregate_locks"));
+    if (!status.ok())
+        return status;
+    auto leaseTable = Catalog::hasTable(db, params, QStringLiteral("aggregate_locks"));
+    if (!leaseTable.ok())
+        return leaseTable.error();
+    status->leaseTablePresent = leaseTable.value();
     return status;
 }
 
@@ -149,10 +186,24 @@ Result<QList<Migration>> Migrator::migrate(const ConnectionParams &params) {
     } else if (auto s = run(QStringLiteral("BEGIN IMMEDIATE")); !s.ok()) {
         return s.error();
     }
-    if (auto s = run(createTrackingTable(params.driver)); !s.ok())
+    auto where = locateHistory(db, params);
+    if (!where.ok())
+        return rollback(where.error());
+    if (auto s = run(createTrackingTable()); !s.ok())
         return rollback(s.error());
+    if (where.value() == History::Earlier) {
+        // Adopt an earlier LockScope's history: moved, in this transaction, so the
+        // name is free for other tools and nothing applied is run again.
+        if (auto s = run(QStringLiteral("INSERT INTO lockscope_schema_migrations (version, name, "
+                                        "checksum, applied_at) SELECT version, name, checksum, "
+                                        "applied_at FROM schema_migrations"));
+            !s.ok())
+            return rollback(s.error());
+        if (auto s = run(QStringLiteral("DROP TABLE schema_migrations")); !s.ok())
+            return rollback(s.error());
+    }
 
-    auto applied = readApplied(db, params);
+    auto applied = readApplied(db, params, History::Own);
     if (!applied.ok())
         return rollback(applied.error());
     auto status = compare(applied.value(), available(params.driver));
@@ -169,8 +220,8 @@ Result<QList<Migration>> Migrator::migrate(const ConnectionParams &params) {
             }
         }
         QSqlQuery record(db);
-        record.prepare(QStringLiteral("INSERT INTO schema_migrations (version, name, checksum, "
-                                      "applied_at) VALUES (?, ?, ?, %1)")
+        record.prepare(QStringLiteral("INSERT INTO lockscope_schema_migrations (version, name, "
+                                      "checksum, applied_at) VALUES (?, ?, ?, %1)")
                            .arg(Database::nowSql(params.driver)));
         record.addBindValue(m.version);
         record.addBindValue(m.name);

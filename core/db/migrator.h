@@ -22,10 +22,13 @@ struct SchemaStatus {
 };
 
 // Tracked migrations: numbered SQL files per dialect, compiled into the binary
-// (resources :/migrations/postgres and :/migrations/sqlite). schema_migrations
-// records each applied version with its checksum. Migrating twice is a no-op; an
-// applied migration whose file changed, or one this build does not know, is an
-// error (SchemaMismatch), never re-run.
+// (resources :/migrations/postgres and :/migrations/sqlite).
+// lockscope_schema_migrations records each applied version with its checksum (a
+// table called schema_migrations belongs to golang-migrate, dbmate, Rails and
+// the like, and is never touched; one with LockScope's four columns is the
+// history of an earlier LockScope, which migrate() moves into LockScope's own
+// table). Migrating twice is a no-op; an applied migration whose file changed,
+// or one this build does not know, is an error (SchemaMismatch), never re-run.
 class Migrator final {
 public:
     static QList<Migration> available(Driver driver);

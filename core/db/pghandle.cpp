@@ -19,6 +19,12 @@ pg_conn *pgConnOf(const QSqlDatabase &db) {
     return *static_cast<PGconn *const *>(handle.data());
 }
 
+bool pgInTransaction(const QSqlDatabase &db) {
+    PGconn *conn = pgConnOf(db);
+    return conn && PQtransactionStatus(conn) != PQTRANS_IDLE &&
+           PQtransactionStatus(conn) != PQTRANS_UNKNOWN;
+}
+
 PgCanceller::PgCanceller(const QSqlDatabase &db) {
     if (PGconn *conn = pgConnOf(db))
         m_cancel = PQgetCancel(conn);

@@ -11,6 +11,10 @@ namespace lockscope {
 // nullptr for any other driver.
 pg_conn *pgConnOf(const QSqlDatabase &db);
 
+// Whether the connection is inside a transaction (libpq's own account, no
+// round trip); false for any other driver.
+bool pgInTransaction(const QSqlDatabase &db);
+
 // Cancels the statement running on a connection, from any thread (libpq's
 // PQcancel is thread-safe). Create it on the connection's thread before the
 // statement starts.

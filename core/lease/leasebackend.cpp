@@ -38,16 +38,38 @@ LeaseBackend::LeaseBackend(ConnectionParams params, LeaseConfig config)
 
 LeaseBackend::~LeaseBackend() = default;
 
-bool LeaseBackend::fenced() {
-    int known = m_fenced.load(std::memory_order_relaxed);
-    if (known < 0) {
-        auto db = ThreadConnections::get(m_params, m_connection);
-        if (!db.ok())
-            return false; // the statement that follows reports the connection error
-        known = LeaseSql::hasFences(db.value()) ? 1 : 0;
-        m_fenced.store(known, std::memory_order_relaxed);
+Result<bool> LeaseBackend::fenced() {
+    const int known = m_fenced.load(std::memory_order_acquire);
+    if (known == 1)
+        return true;
+    const qint64 nowMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::steady_clock::now().time_since_epoch())
+                             .count();
+    if (known == 0 &&
+        nowMs - m_fencesLookedUpAtMs.load(std::memory_order_relaxed) < fenceRecheck().count())
+        return false;
+    // A connection the server cut is reopened and asked once more, as the lease
+    // statements are; what cannot be asked is an error, not "no fences".
+    for (int attempt = 0;; ++attempt) {
+        std::optional<Result<bool>> found;
+        {
+            auto db = ThreadConnections::get(m_params, m_connection);
+            if (!db.ok())
+                return db.error();
+            found.emplace(LeaseSql::hasFences(db.value(), m_params));
+        } // the connection handle is gone before a lost connection is dropped
+        if (!found->ok()) {
+            if (found->error().kind != ErrorKind::Connection)
+                return found->error();
+            ThreadConnections::drop(m_connection);
+            if (attempt == 0)
+                continue;
+            return found->error();
+        }
+        m_fencesLookedUpAtMs.store(nowMs, std::memory_order_relaxed);
+        m_fenced.store(found->value() ? 1 : 0, std::memory_order_release);
+        return found->value();
     }
-    return known == 1;
 }
 
 bool LeaseBackend::listenForReleases() {
@@ -160,7 +182,10 @@ Result<std::optional<LeaseInfo>> LeaseBackend::acquireOnce(const QString &key,
     if (m_params.isPostgres()) {
         if (m_hasPending.load(std::memory_order_acquire))
             retryPendingReleases();
-        const bool withFence = fenced();
+        const auto fences = fenced();
+        if (!fences.ok())
+            return fences.error();
+        const bool withFence = fences.value();
         const auto sentAt = std::chrono::steady_clock::now();
         auto rows = execPostgres(withFence ? m_pgAcquireFenced : m_pgAcquire,
                                  {key.toUtf8(), token.toUtf8(), m_ttlText}, "acquire", key);
@@ -177,7 +202,10 @@ Result<std::optional<LeaseInfo>> LeaseBackend::acquireOnce(const QString &key,
     }
     // SQLite: with fencing, the upsert and the fence bump are one short write
     // transaction (SQLite has no data-modifying CTEs). It counts as one operation.
-    const bool withFence = fenced();
+    const auto fences = fenced();
+    if (!fences.ok())
+        return fences.error();
+    const bool withFence = fences.value();
     auto run = [&](const QString &sql, const QVariantList &values,
                    std::optional<QVariant> *first) -> Status {
         auto statement = ThreadConnections::prepared(m_params, m_connection, sql);

@@ -65,6 +65,10 @@ public:
     quint64 statementCount() const { return m_statements.load(std::memory_order_relaxed); }
 
     static QString connectionPurpose() { return QStringLiteral("lease"); }
+    // How long "the database has no fence table" is believed before it is
+    // looked up again (a `lockctl migrate` while the service runs). A fence table
+    // once found is kept for the backend's life; a failed look-up is never kept.
+    static constexpr std::chrono::milliseconds fenceRecheck() { return std::chrono::seconds(5); }
 
 private:
     template <typename T> Result<T> failed(const QSqlError &error, const QString &what);
@@ -83,9 +87,11 @@ private:
     LeaseConfig m_config;
     // Computed once: these run on every statement.
     ThreadConnections::Key m_connection;
-    // Whether aggregate_locks has the fence column (migration 0004): -1 unknown.
-    bool fenced();
-    std::atomic<int> m_fenced{-1};
+    // Whether this thread's connection sees lockscope_fences (migration 0004),
+    // from the cache above or by asking the server; an error when it cannot tell.
+    Result<bool> fenced();
+    std::atomic<int> m_fenced{-1};               // -1 unknown, 0 absent, 1 present
+    std::atomic<qint64> m_fencesLookedUpAtMs{0}; // steady clock, when m_fenced is 0
     QString m_acquireSql;
     QString m_acquireFencedSql;
     QString m_releaseSql;

@@ -29,7 +29,10 @@ LeaseRow rowFrom(const QSqlQuery &q, bool fenced) {
 Result<LeaseSnapshot> LeaseQueries::snapshot(QSqlDatabase db, const ConnectionParams &params) {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    const bool fenced = LeaseSql::hasFences(db);
+    const auto fences = LeaseSql::hasFences(db, params);
+    if (!fences.ok())
+        return fences.error();
+    const bool fenced = fences.value();
     const qint64 before = QDateTime::currentMSecsSinceEpoch();
     if (!q.exec(LeaseSql::listAll(params.driver, fenced)))
         return Database::classify(q.lastError(), params, QStringLiteral("list the leases"));
@@ -57,7 +60,10 @@ Result<std::optional<LeaseRow>> LeaseQueries::find(QSqlDatabase db, const Connec
                                                    const QString &key, double *dbNow) {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    const bool fenced = LeaseSql::hasFences(db);
+    const auto fences = LeaseSql::hasFences(db, params);
+    if (!fences.ok())
+        return fences.error();
+    const bool fenced = fences.value();
     if (!q.prepare(LeaseSql::listOne(params.driver, fenced)))
         return Database::classify(q.lastError(), params,
                                   QStringLiteral("look up the lease '%1'").arg(key));

@@ -1,13 +1,14 @@
 #include "lease/leasesql.h"
 
+#include "db/catalog.h"
 #include "db/database.h"
 
 #include <QStringList>
 
 namespace lockscope {
 
-bool LeaseSql::hasFences(const QSqlDatabase &db) {
-    return db.tables().contains(QStringLiteral("lockscope_fences"));
+Result<bool> LeaseSql::hasFences(const QSqlDatabase &db, const ConnectionParams &params) {
+    return Catalog::hasTable(db, params, QStringLiteral("lockscope_fences"));
 }
 
 QString LeaseSql::acquire(Driver driver, bool fenced) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/result.h"
 #include "db/connectionparams.h"
 
 #include <QSqlDatabase>
@@ -18,8 +19,10 @@ namespace LeaseSql {
 QString acquire(Driver driver, bool fenced = false);
 // (key, token) -> one row (last_fence): the next fence for the key, now the token's.
 QString bumpFence();
-// Whether the database has LockScope's fences (migration 0004).
-bool hasFences(const QSqlDatabase &db);
+// Whether the connection sees LockScope's fences (migration 0004): the server
+// resolves lockscope_fences in the schemas the connection uses (Catalog). A
+// failed look-up is an error, never "no fences".
+Result<bool> hasFences(const QSqlDatabase &db, const ConnectionParams &params);
 // (key, token) -> the lease was still ours when a row comes back (PostgreSQL: it
 // also notifies `lockscope_release` with the key) or one row was affected (SQLite).
 QString release(Driver driver);

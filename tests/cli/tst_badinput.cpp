@@ -143,6 +143,13 @@ private Q_SLOTS:
         QTest::newRow("30 unknown parameter")
             << QStringLiteral("postgres://u@127.0.0.1/db?password_file=x") << 2
             << QStringLiteral("the parameter 'password_file' is not supported");
+        QTest::newRow("49 option value with a semicolon")
+            << QStringLiteral("postgres://u@127.0.0.1/db?sslrootcert=/ca.pem;sslmode=disable") << 2
+            << QStringLiteral("Invalid database URL: the sslrootcert value contains ';'");
+        QTest::newRow("49 option value with a NUL character")
+            << QStringLiteral("postgres://u@127.0.0.1/db?application_name=a%00b") << 2
+            << QStringLiteral(
+                   "Invalid database URL: the application_name value contains a NUL character");
         QTest::newRow("26 missing directory")
             << QStringLiteral("sqlite:///nonexistent-lockscope-dir/x.db") << 1
             << QStringLiteral(
@@ -277,12 +284,42 @@ private Q_SLOTS:
         QVERIFY(works.out.contains(QLatin1String("\"fence\":null")));
 
         const ConnectionParams newer = test::TestDb::freshSqlite();
-        QVERIFY(test::TestDb::exec(newer, QStringLiteral("INSERT INTO schema_migrations VALUES "
-                                                         "(9999, '9999_future', 'x', 0)")));
+        QVERIFY(test::TestDb::exec(newer, QStringLiteral("INSERT INTO lockscope_schema_migrations "
+                                                         "VALUES (9999, '9999_future', 'x', 0)")));
         const auto refused =
             LockctlProcess::run(test::TestDb::urlFor(newer), {QStringLiteral("migrate")});
         QCOMPARE(refused.exitCode, 1);
         QVERIFY(refused.err.contains(QLatin1String("which this build of LockScope does not know")));
+    }
+
+    // Row 46: golang-migrate's schema_migrations (dbmate's and Rails' are in
+    // tests/core/tst_migrations.cpp): migrate works beside it and leaves it alone.
+    void otherToolsSchemaMigrations_data() { LOCKSCOPE_BACKENDS_DATA(); }
+    void otherToolsSchemaMigrations() {
+        QFETCH(QString, backend);
+        QString why;
+        const auto params = test::TestDb::fresh(backend, &why, false);
+        if (!params)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        QVERIFY(test::TestDb::exec(*params, QStringLiteral("CREATE TABLE schema_migrations "
+                                                           "(version bigint NOT NULL PRIMARY "
+                                                           "KEY, dirty boolean NOT NULL)")));
+        QVERIFY(test::TestDb::exec(
+            *params,
+            QStringLiteral("INSERT INTO schema_migrations VALUES (20240101120000, false)")));
+        const QString url = test::TestDb::urlFor(*params);
+        const auto first = LockctlProcess::run(url, {QStringLiteral("migrate")});
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        const auto second = LockctlProcess::run(url, {QStringLiteral("migrate")});
+        QVERIFY2(second.exitCode == 0, qPrintable(second.err));
+        QVERIFY2(second.out.contains(QLatin1String("is up to date.")), qPrintable(second.out));
+        QVERIFY2(!second.out.contains(QLatin1String("applied now")), qPrintable(second.out));
+        ScopedConnection conn(*params, QStringLiteral("theirs"));
+        QSqlQuery q(conn.db());
+        QVERIFY(q.exec(QStringLiteral("SELECT version, dirty FROM schema_migrations")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toLongLong(), 20240101120000LL);
+        QVERIFY(!q.next());
     }
 
     void readOnlyRole() { // rows 8, 9

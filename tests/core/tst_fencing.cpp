@@ -2,7 +2,10 @@
 // whoever writes the row; and the fenced write that turns a stale holder away.
 #include "admin/adminactions.h"
 #include "db/database.h"
+#include "db/migrator.h"
+#include "db/threadconnections.h"
 #include "lease/fencedwrite.h"
+#include "lease/leasebackend.h"
 #include "lease/leasemanager.h"
 #include "lease/leasequeries.h"
 #include "support/testdb.h"
@@ -159,6 +162,67 @@ private Q_SLOTS:
         QCOMPARE(q.value(0).toInt(), 150);
         QCOMPARE(FencedWrite::highest(work.db(), params, QStringLiteral("invoice/42")).value(),
                  *taker->fence());
+    }
+
+    // `lockctl migrate` run while a service's manager is up: once the fence
+    // table exists, the manager's acquisitions carry fences within
+    // LeaseBackend::fenceRecheck() (an absent table is looked for again at most
+    // that often), without a restart.
+    void fenceTableCreatedLaterIsPickedUp_data() { LOCKSCOPE_BACKENDS_DATA(); }
+    void fenceTableCreatedLaterIsPickedUp() {
+        QFETCH(QString, backend);
+        QString why;
+        auto p = test::TestDb::fresh(backend, &why, false);
+        if (!p)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        QVERIFY(test::TestDb::exec(
+            *p, QStringLiteral("CREATE TABLE aggregate_locks (lock_key text PRIMARY KEY, "
+                               "owner_token text NOT NULL, acquired_at double precision NOT NULL, "
+                               "expires_at double precision NOT NULL)")));
+        LeaseManager manager(*p);
+        auto early = manager.tryLock(QStringLiteral("early"));
+        QVERIFY(early.ok());
+        QVERIFY(!early->fence());
+        QVERIFY(early->release().value());
+
+        auto applied = Migrator::migrate(*p);
+        QVERIFY2(applied.ok(), qPrintable(applied.ok() ? QString() : applied.error().message));
+        auto fencedNow = [&] {
+            auto lease = manager.tryLock(QStringLiteral("later"));
+            const bool fenced = lease.ok() && lease->fence().has_value();
+            if (lease.ok())
+                (void)lease->release();
+            return fenced;
+        };
+        const auto bound = 4 * LeaseBackend::fenceRecheck();
+        QTRY_VERIFY_WITH_TIMEOUT(fencedNow(), static_cast<int>(bound.count()));
+    }
+
+    // The look-up that finds the fence table runs on a connection the server has
+    // cut: its failure is not taken for "no fences" (it once was, for the
+    // manager's life), and the acquisition on the reopened connection is fenced.
+    void failedLookUpIsNotCached() {
+        QString why;
+        auto p = test::TestDb::freshPostgres(&why);
+        if (!p)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        LeaseManager manager(*p);
+        int pid = 0;
+        {
+            // The manager's connection on this thread, opened before its first look-up.
+            auto db = ThreadConnections::get(*p, LeaseBackend::connectionPurpose());
+            QVERIFY(db.ok());
+            QSqlQuery q(db.value());
+            QVERIFY(q.exec(QStringLiteral("SELECT pg_backend_pid()")) && q.next());
+            pid = q.value(0).toInt();
+        }
+        QVERIFY(test::TestDb::exec(
+            *p, QStringLiteral("SELECT pg_terminate_backend(%1, 10000)").arg(pid)));
+        auto lease = manager.tryLock(QStringLiteral("after-the-cut"));
+        QVERIFY2(lease.ok(), qPrintable(lease.ok() ? QString() : lease.error().message));
+        QVERIFY2(lease->fence().has_value(), "a failed look-up switched fencing off");
+        auto next = manager.tryLock(QStringLiteral("next"));
+        QVERIFY(next.ok() && next->fence().has_value());
     }
 
     void failedWriteRollsBack() {

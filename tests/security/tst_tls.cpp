@@ -2,6 +2,8 @@
 // the harness generates (scripts/pg-harness start DIR --tls): sslmode=require and
 // verify-full work for the core library and lockctl, and a wrong or missing
 // certificate authority is refused with a message that says what to check.
+// Option values reach libpq quoted: a CA path with a space works, and a value
+// that smuggles in another option (sslmode=disable) cannot switch TLS off.
 #include "db/database.h"
 #include "lease/lease.h"
 #include "lease/leasemanager.h"
@@ -9,6 +11,7 @@
 #include "support/privateserver.h"
 #include "support/testdb.h"
 
+#include <QDir>
 #include <QSqlQuery>
 #include <QTest>
 #include <QUrlQuery>
@@ -150,6 +153,102 @@ private Q_SLOTS:
             test::LockctlProcess::run(good, {QStringLiteral("list"), QStringLiteral("--json")});
         QVERIFY2(list.exitCode == 0, qPrintable(list.err));
         QVERIFY2(!list.out.contains(QLatin1String("tls/refused")), qPrintable(list.out));
+    }
+    // A certificate authority whose path has a space in it (a home directory
+    // like "/home/ann/My Certificates/ca.crt"), in the core library and lockctl.
+    void caPathWithASpace() {
+        const QString dir = test::TestDb::scratchDir() + QStringLiteral("/ca dir with space");
+        QVERIFY(QDir().mkpath(dir));
+        const QString path = dir + QStringLiteral("/it's ca.crt");
+        QFile::remove(path);
+        QVERIFY(QFile::copy(ca(), path));
+        {
+            ScopedConnection conn(
+                with(QStringLiteral("localhost"), QStringLiteral("verify-full"), path),
+                QStringLiteral("tls-space"));
+            QVERIFY2(conn.ok(), qPrintable(conn.ok() ? QString() : conn.error().message));
+            QVERIFY(encrypted(conn.db()));
+        }
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("sslmode"), QStringLiteral("verify-full"));
+        query.addQueryItem(QStringLiteral("sslrootcert"),
+                           QString::fromLatin1(QUrl::toPercentEncoding(path, "/")));
+        const QString url =
+            test::TestDb::urlFor(m_db) + QLatin1Char('?') + query.toString(QUrl::FullyEncoded);
+        const auto acquired =
+            test::LockctlProcess::run(url, {QStringLiteral("acquire"), QStringLiteral("tls/space"),
+                                            QStringLiteral("--hold"), QStringLiteral("0")});
+        QVERIFY2(acquired.exitCode == 0, qPrintable(url + QLatin1Char(' ') + acquired.err));
+    }
+
+    // sslrootcert=/ca.pem%20sslmode=disable once reached libpq as two options, the
+    // second of which switched TLS off. Now it is one file name: under require the
+    // session is still encrypted (libpq skips verification for a CA file it cannot
+    // find, as it always does under require); under verify-full the file is not
+    // found and the connection refused.
+    void smuggledOptionCannotDowngrade_data() {
+        QTest::addColumn<QString>("mode");
+        QTest::newRow("require") << QStringLiteral("require");
+        QTest::newRow("verify-full") << QStringLiteral("verify-full");
+    }
+    void smuggledOptionCannotDowngrade() {
+        QFETCH(QString, mode);
+        const QString url = test::TestDb::urlFor(m_db) +
+                            QStringLiteral("?sslmode=%1&sslrootcert=%2%20sslmode=disable")
+                                .arg(mode, QString::fromLatin1(QUrl::toPercentEncoding(ca(), "/")));
+        auto p = ConnectionParams::fromUrl(url);
+        QVERIFY2(p.ok(), qPrintable(p.ok() ? QString() : p.error().message));
+        QCOMPARE(p->sslrootcert, ca() + QStringLiteral(" sslmode=disable"));
+        ScopedConnection conn(p.value(), QStringLiteral("tls-smuggled"));
+        if (mode == QLatin1String("require")) {
+            QVERIFY2(conn.ok(), qPrintable(conn.ok() ? QString() : conn.error().message));
+            QVERIFY2(encrypted(conn.db()), "sslmode=disable in a value switched TLS off");
+        } else {
+            QVERIFY2(!conn.ok(), "sslmode=disable in a value switched TLS off");
+            QVERIFY2(conn.error().message.contains(QLatin1String("does not exist")),
+                     qPrintable(conn.error().message));
+        }
+    }
+
+    // QPSQL turns every ';' of its options into a space, inside quotes too, so
+    // a value with ';' cannot be passed on safely: it is refused before
+    // connecting, whether it came in a URL or was set in code (the GUI's fields).
+    void semicolonIsRefused() {
+        ConnectionParams p = with(QStringLiteral("127.0.0.1"), QStringLiteral("require"),
+                                  ca() + QStringLiteral(";sslmode=disable"));
+        ScopedConnection conn(p, QStringLiteral("tls-semicolon"));
+        QVERIFY(!conn.ok());
+        QCOMPARE(conn.error().kind, ErrorKind::InvalidArgument);
+        QVERIFY2(conn.error().message.contains(QLatin1String("sslrootcert")),
+                 qPrintable(conn.error().message));
+        p = with(QStringLiteral("127.0.0.1"), QStringLiteral("require"), QString());
+        p.applicationName = QStringLiteral("app;sslmode=disable");
+        ScopedConnection named(p, QStringLiteral("tls-semicolon-app"));
+        QVERIFY(!named.ok());
+        QCOMPARE(named.error().kind, ErrorKind::InvalidArgument);
+        const auto parsed = ConnectionParams::fromUrl(
+            test::TestDb::urlFor(m_db) +
+            QStringLiteral("?sslmode=require&sslrootcert=/ca.pem;sslmode=disable"));
+        QVERIFY(!parsed.ok());
+        QCOMPARE(parsed.error().kind, ErrorKind::InvalidArgument);
+        const auto nul = ConnectionParams::fromUrl(test::TestDb::urlFor(m_db) +
+                                                   QStringLiteral("?application_name=a%00b"));
+        QVERIFY(!nul.ok());
+        QCOMPARE(nul.error().kind, ErrorKind::InvalidArgument);
+        QVERIFY2(nul.error().message.contains(QLatin1String("a NUL character")),
+                 qPrintable(nul.error().message));
+    }
+
+    // An application name with spaces reaches the server whole.
+    void applicationNameWithSpaces() {
+        ConnectionParams p =
+            with(QStringLiteral("127.0.0.1"), QStringLiteral("require"), QString());
+        p.applicationName = QStringLiteral("nightly report's job");
+        ScopedConnection conn(p, QStringLiteral("tls-app"));
+        QVERIFY2(conn.ok(), qPrintable(conn.ok() ? QString() : conn.error().message));
+        QSqlQuery q(conn.db());
+        QVERIFY(q.exec(QStringLiteral("SHOW application_name")) && q.next());
+        QCOMPARE(q.value(0).toString(), p.applicationName);
     }
 };
 
