@@ -3,12 +3,12 @@
 #include "db/drivernoise.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
 
 #include <cstring>
 
 #include <functional>
 #include <map>
+#include <string_view>
 
 using namespace lockctl;
 
@@ -58,20 +58,38 @@ void printHelp(QTextStream &out) {
 // A password typed into a URL on the command line would show in `ps` for as long
 // as the process runs: once Qt has copied the arguments, overwrite the password
 // in the process's own argument memory (what /proc/PID/cmdline shows). The URL
-// keeps its shape; libpq already has the password from the copy.
-void hidePasswordsInArgv(int argc, char **argv) {
-    static const QRegularExpression withPassword(
-        QStringLiteral("^(--db=)?(postgres(?:ql)?://[^:/@]*:)([^@]*)@"));
-    for (int i = 1; i < argc; ++i) {
-        const QByteArray arg(argv[i]);
-        const auto match = withPassword.match(QString::fromLocal8Bit(arg));
-        if (!match.hasMatch())
-            continue;
-        const qsizetype start =
-            match.captured(1).toLocal8Bit().size() + match.captured(2).toLocal8Bit().size();
-        const qsizetype length = match.captured(3).toLocal8Bit().size();
-        memset(argv[i] + start, 'x', static_cast<size_t>(length));
+// keeps its shape; libpq already has the password from the copy. The offsets are
+// found in the raw bytes, never in a decoded copy: an argument that is not valid
+// UTF-8 decodes to a different length, and the overwrite would land elsewhere
+// (and could run past the end of the argument).
+// Matches ^(--db=)?postgres(ql)?://[^:/@]*:([^@]*)@ and blanks the second group.
+void hidePasswordInArgument(char *arg) {
+    std::string_view text(arg);
+    if (text.starts_with("--db="))
+        text.remove_prefix(5);
+    bool scheme = false;
+    for (const std::string_view prefix : {"postgresql://", "postgres://"}) {
+        if (text.starts_with(prefix)) {
+            text.remove_prefix(prefix.size());
+            scheme = true;
+            break;
+        }
     }
+    if (!scheme)
+        return;
+    const std::size_t userEnd = text.find_first_of(":/@");
+    if (userEnd == std::string_view::npos || text[userEnd] != ':')
+        return;
+    const std::size_t at = text.find('@', userEnd + 1);
+    if (at == std::string_view::npos)
+        return;
+    char *password = arg + (text.data() - arg) + userEnd + 1;
+    memset(password, 'x', at - userEnd - 1);
+}
+
+void hidePasswordsInArgv(int argc, char **argv) {
+    for (int i = 1; i < argc; ++i)
+        hidePasswordInArgument(argv[i]);
 }
 
 } // namespace
