@@ -68,8 +68,12 @@ int runAudit(Context &ctx, const QStringList &args) {
                 QStringLiteral("--action must be one of %1, not '%2'")
                     .arg(AuditLog::knownActions().join(QStringLiteral(", ")), filter.action));
     }
-    if (parser.isSet(target))
-        filter.target = GlobPattern::toRegularExpression(parser.value(target));
+    if (parser.isSet(target)) {
+        auto compiled = GlobPattern::compile(parser.value(target), QStringLiteral("--target"));
+        if (!compiled.ok())
+            return ctx.fail(compiled.error());
+        filter.target = compiled.value();
+    }
     code = -1;
     const auto sinceValue = durationOption(ctx, parser, QStringLiteral("since"), &code);
     if (code >= 0)

@@ -33,6 +33,13 @@ int runList(Context &ctx, const QStringList &args) {
         return ctx.usage(QStringLiteral("list takes no arguments; filter with --match GLOB"));
     if (parser.isSet(expired) && parser.isSet(held))
         return ctx.usage(QStringLiteral("--expired and --held exclude each other"));
+    QRegularExpression glob;
+    if (parser.isSet(match)) {
+        auto compiled = GlobPattern::compile(parser.value(match), QStringLiteral("--match"));
+        if (!compiled.ok())
+            return ctx.fail(compiled.error());
+        glob = compiled.value();
+    }
     const auto params = ctx.params();
     if (!params)
         return ExitUsage;
@@ -44,9 +51,6 @@ int runList(Context &ctx, const QStringList &args) {
     if (!snap.ok())
         return ctx.fail(snap.error());
 
-    const QRegularExpression glob = parser.isSet(match)
-                                        ? GlobPattern::toRegularExpression(parser.value(match))
-                                        : QRegularExpression();
     QList<LeaseRow> rows;
     for (const LeaseRow &row : std::as_const(snap->rows)) {
         const bool isHeld = row.isHeldAt(snap->dbNow);

@@ -11,7 +11,11 @@ int runRelease(Context &ctx, const QStringList &args) {
     parser.setApplicationDescription(QStringLiteral(
         "Release a lease: only if it still carries --token T, or unconditionally with --force. "
         "Exit 4 when the lease is no longer held with that token."));
-    parser.addPositionalArgument(QStringLiteral("KEY"), QStringLiteral("The key to release."));
+    parser.addPositionalArgument(
+        QStringLiteral("KEY"),
+        QStringLiteral("The key to release, as `lockctl list` shows it (any length). A key that "
+                       "begins with '-' goes after `--`, which ends the options: release --force "
+                       "-- -my-key"));
     const QCommandLineOption token(
         QStringLiteral("token"), QStringLiteral("Release only if the lease has this owner token."),
         QStringLiteral("TOKEN"));

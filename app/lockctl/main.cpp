@@ -51,7 +51,9 @@ void printHelp(QTextStream &out) {
            "Durations take a unit: 250ms, 3s, 1.5s, 2m; a bare number means seconds.\n\n"
            "Exit codes: 0 ok, 1 error, 2 usage or bad input, 3 timeout or not acquired,\n"
            "4 lease changed (not held with that token).\n"
-           "Run `lockctl COMMAND --help` for a command's options.\n"
+           "Run `lockctl COMMAND --help` for a command's options.\n\n"
+           "A KEY that begins with '-' goes after `--`, which ends the options:\n"
+           "  lockctl release --force -- -my-key\n"
         << Qt::flush;
 }
 
@@ -107,10 +109,13 @@ int main(int argc, char **argv) {
     QTextStream err(stderr);
     Context ctx{QString(), out, err};
 
-    // Global options may stand before or after the command: pull out --db first.
+    // Global options may stand before or after the command: pull out --db first,
+    // up to a `--`, after which everything is an argument (a key such as "--db").
     QStringList args = arguments.mid(1);
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args.at(i);
+        if (a == QLatin1String("--"))
+            break;
         if (a == QLatin1String("--db")) {
             if (i + 1 >= args.size())
                 return ctx.usage(QStringLiteral("--db needs a URL"));
