@@ -1,8 +1,7 @@
 #include "cli.h"
 
 #include "base/duration.h"
-
-#include <QDateTime>
+#include "base/epochtime.h"
 
 namespace lockctl {
 
@@ -18,6 +17,8 @@ int exitCodeFor(ErrorKind kind) {
         return ExitTimeout;
     case ErrorKind::LeaseChanged:
         return ExitChanged;
+    case ErrorKind::InvalidExpiry: // it will not change by waiting: an error, not a timeout
+        return ExitError;
     default:
         return ExitError;
     }
@@ -81,8 +82,7 @@ std::optional<std::chrono::milliseconds> durationOption(Context &ctx, const QCom
 }
 
 QString formatEpoch(double epochSeconds) {
-    return QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(epochSeconds * 1000.0))
-        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+    return EpochTime::format(epochSeconds);
 }
 
 } // namespace lockctl

@@ -28,7 +28,10 @@ int runAcquire(Context &ctx, const QStringList &args) {
     parser.setApplicationDescription(QStringLiteral(
         "Acquire a lease, print it as JSON, hold it for --hold (or until SIGINT/SIGTERM), "
         "release it and exit. Exit 3 when --wait ran out."));
-    parser.addPositionalArgument(QStringLiteral("KEY"), QStringLiteral("The key to lock."));
+    parser.addPositionalArgument(
+        QStringLiteral("KEY"),
+        QStringLiteral("The key to lock. A key that begins with '-' goes after `--`, which ends "
+                       "the options: acquire --ttl 1m -- -my-key"));
     const QCommandLineOption ttl(QStringLiteral("ttl"),
                                  QStringLiteral("Lease time to live (default 30s)."),
                                  QStringLiteral("DURATION"));

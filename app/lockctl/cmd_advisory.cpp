@@ -2,6 +2,7 @@
 
 #include "admin/backendactions.h"
 #include "advisory/advisoryinspector.h"
+#include "base/visibletext.h"
 #include "db/database.h"
 
 #include <QJsonArray>
@@ -105,11 +106,13 @@ int runAdvisory(Context &ctx, const QStringList &args) {
         waiting += row.granted ? 0 : 1;
         ctx.out
             << QString::number(row.pid).leftJustified(8) << row.keyDisplay().leftJustified(24)
-            << row.database.leftJustified(15) << ' ' << row.mode.leftJustified(15)
+            << VisibleText::forTerminal(row.database).leftJustified(15) << ' '
+            << row.mode.leftJustified(15)
             << (row.granted ? QStringLiteral("held") : QStringLiteral("WAITING")).leftJustified(10)
             << (row.granted ? QString() : QStringLiteral("%1s").arg(row.waitSeconds, 0, 'f', 1))
                    .rightJustified(9)
-            << "  " << blockers.join(QLatin1Char(',')).leftJustified(14) << row.application << '\n';
+            << "  " << blockers.join(QLatin1Char(',')).leftJustified(14)
+            << VisibleText::forTerminal(row.application) << '\n'; // any client sets it
     }
     ctx.out << snap->rows.size() << " advisory lock" << (snap->rows.size() == 1 ? "" : "s") << ": "
             << snap->rows.size() - waiting << " held, " << waiting << " waiting." << Qt::endl;

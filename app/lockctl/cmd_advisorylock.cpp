@@ -23,7 +23,8 @@ int runAdvisoryLock(Context &ctx, const QStringList &args) {
     parser.addPositionalArgument(
         QStringLiteral("KEY"),
         QStringLiteral("A 64-bit integer (42), a pair (1,2), or text:STRING (hashed by the server "
-                       "with hashtextextended)."));
+                       "with hashtextextended). A negative key goes after `--`, which ends the "
+                       "options: advisory-lock --hold 5s -- -7"));
     const QCommandLineOption shared(QStringLiteral("shared"), QStringLiteral("A shared lock."));
     const QCommandLineOption xact(QStringLiteral("xact"),
                                   QStringLiteral("Transaction scope (held until commit)."));

@@ -2,6 +2,7 @@
 
 #include "admin/auditlog.h"
 #include "base/globpattern.h"
+#include "base/visibletext.h"
 #include "db/database.h"
 #include "lease/leasequeries.h"
 
@@ -17,8 +18,10 @@ using namespace lockscope;
 
 namespace {
 
-QString oneLine(QString text) {
-    return text.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
+// Any role that may write the log chose these texts: control characters are
+// shown as escapes, never sent to the terminal (--json keeps them exact).
+QString shown(const QString &text) {
+    return VisibleText::forTerminal(text);
 }
 
 QJsonValue orNull(const QString &text) {
@@ -68,8 +71,12 @@ int runAudit(Context &ctx, const QStringList &args) {
                 QStringLiteral("--action must be one of %1, not '%2'")
                     .arg(AuditLog::knownActions().join(QStringLiteral(", ")), filter.action));
     }
-    if (parser.isSet(target))
-        filter.target = GlobPattern::toRegularExpression(parser.value(target));
+    if (parser.isSet(target)) {
+        auto compiled = GlobPattern::compile(parser.value(target), QStringLiteral("--target"));
+        if (!compiled.ok())
+            return ctx.fail(compiled.error());
+        filter.target = compiled.value();
+    }
     code = -1;
     const auto sinceValue = durationOption(ctx, parser, QStringLiteral("since"), &code);
     if (code >= 0)
@@ -99,7 +106,7 @@ int runAudit(Context &ctx, const QStringList &args) {
             array.append(QJsonObject{{QStringLiteral("id"), e.id},
                                      {QStringLiteral("at"), e.at},
                                      {QStringLiteral("db_user"), orNull(e.dbUser)},
-                                     {QStringLiteral("os_user"), e.osUser},
+                                     {QStringLiteral("os_user"), orNull(e.osUser)},
                                      {QStringLiteral("os_host"), e.osHost},
                                      {QStringLiteral("tool"), e.tool},
                                      {QStringLiteral("action"), e.action},
@@ -123,14 +130,16 @@ int runAudit(Context &ctx, const QStringList &args) {
     int actionWidth = 6;
     int targetWidth = 6;
     for (const AuditEntry &e : std::as_const(list)) {
-        QString w = e.osUser + QLatin1Char('@') + e.osHost;
+        // A refusal the database recorded itself knows the client's host, not its OS user.
+        QString w = e.osUser.isEmpty() ? e.osHost : e.osUser + QLatin1Char('@') + e.osHost;
         if (!e.dbUser.isEmpty())
             w = e.dbUser + QStringLiteral(" (") + w + QLatin1Char(')');
+        w = shown(w);
         who << w;
         whoWidth = std::min(40, std::max<int>(whoWidth, static_cast<int>(w.size())));
-        actionWidth = std::max<int>(actionWidth, static_cast<int>(e.action.size()));
+        actionWidth = std::max<int>(actionWidth, static_cast<int>(shown(e.action).size()));
         targetWidth =
-            std::min(40, std::max<int>(targetWidth, static_cast<int>(oneLine(e.target).size())));
+            std::min(40, std::max<int>(targetWidth, static_cast<int>(shown(e.target).size())));
     }
     ctx.out << QStringLiteral("AT").leftJustified(23) << "  "
             << QStringLiteral("WHO").leftJustified(whoWidth) << "  "
@@ -140,11 +149,11 @@ int runAudit(Context &ctx, const QStringList &args) {
     for (qsizetype i = 0; i < list.size(); ++i) {
         const AuditEntry &e = list.at(i);
         ctx.out << formatEpoch(e.at).leftJustified(23) << "  " << who.at(i).leftJustified(whoWidth)
-                << "  " << e.tool.leftJustified(9) << "  " << e.action.leftJustified(actionWidth)
-                << "  " << oneLine(e.target).leftJustified(targetWidth) << "  " << e.outcome
-                << '\n';
+                << "  " << shown(e.tool).leftJustified(9) << "  "
+                << shown(e.action).leftJustified(actionWidth) << "  "
+                << shown(e.target).leftJustified(targetWidth) << "  " << shown(e.outcome) << '\n';
         if (!e.detail.isEmpty())
-            ctx.out << "    " << oneLine(e.detail) << '\n';
+            ctx.out << "    " << shown(e.detail) << '\n';
     }
     ctx.out << list.size() << " entr" << (list.size() == 1 ? "y" : "ies") << '.' << Qt::endl;
     return ExitOk;

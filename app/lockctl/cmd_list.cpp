@@ -1,13 +1,17 @@
 #include "commands.h"
 
 #include "base/duration.h"
+#include "base/epochtime.h"
 #include "base/globpattern.h"
+#include "base/visibletext.h"
 #include "db/database.h"
 #include "lease/leasequeries.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <cmath>
 
 namespace lockctl {
 
@@ -33,6 +37,13 @@ int runList(Context &ctx, const QStringList &args) {
         return ctx.usage(QStringLiteral("list takes no arguments; filter with --match GLOB"));
     if (parser.isSet(expired) && parser.isSet(held))
         return ctx.usage(QStringLiteral("--expired and --held exclude each other"));
+    QRegularExpression glob;
+    if (parser.isSet(match)) {
+        auto compiled = GlobPattern::compile(parser.value(match), QStringLiteral("--match"));
+        if (!compiled.ok())
+            return ctx.fail(compiled.error());
+        glob = compiled.value();
+    }
     const auto params = ctx.params();
     if (!params)
         return ExitUsage;
@@ -44,15 +55,12 @@ int runList(Context &ctx, const QStringList &args) {
     if (!snap.ok())
         return ctx.fail(snap.error());
 
-    const QRegularExpression glob = parser.isSet(match)
-                                        ? GlobPattern::toRegularExpression(parser.value(match))
-                                        : QRegularExpression();
     QList<LeaseRow> rows;
     for (const LeaseRow &row : std::as_const(snap->rows)) {
-        const bool isHeld = row.isHeldAt(snap->dbNow);
-        if (parser.isSet(expired) && isHeld)
+        // A lease with an invalid expiry is neither held nor expired.
+        if (parser.isSet(expired) && !row.isExpiredAt(snap->dbNow))
             continue;
-        if (parser.isSet(held) && !isHeld)
+        if (parser.isSet(held) && !row.isHeldAt(snap->dbNow))
             continue;
         if (parser.isSet(match) && !glob.match(row.key).hasMatch())
             continue;
@@ -62,17 +70,25 @@ int runList(Context &ctx, const QStringList &args) {
     if (parser.isSet(json)) {
         QJsonArray array;
         for (const LeaseRow &row : std::as_const(rows)) {
+            const bool valid = row.hasValidExpiry();
             const double remaining = row.remainingAt(snap->dbNow);
             QJsonObject o;
             o.insert(QStringLiteral("lock_key"), row.key);
             o.insert(QStringLiteral("owner_token"), row.token);
             o.insert(QStringLiteral("owner"), row.owner.isEmpty() ? QJsonValue() : row.owner);
-            o.insert(QStringLiteral("acquired_at"), row.acquiredAt);
-            o.insert(QStringLiteral("expires_at"), row.expiresAt);
-            o.insert(QStringLiteral("remaining_s"), std::round(remaining * 1000.0) / 1000.0);
+            o.insert(QStringLiteral("acquired_at"),
+                     std::isfinite(row.acquiredAt) ? QJsonValue(row.acquiredAt) : QJsonValue());
+            // An expiry that is not a finite number: null, and what was stored as text.
+            o.insert(QStringLiteral("expires_at"),
+                     valid ? QJsonValue(row.expiresAt) : QJsonValue());
+            o.insert(QStringLiteral("expires_at_text"),
+                     valid ? QJsonValue() : QJsonValue(row.invalidExpiry()));
+            o.insert(QStringLiteral("remaining_s"),
+                     valid ? QJsonValue(std::round(remaining * 1000.0) / 1000.0) : QJsonValue());
             o.insert(QStringLiteral("fence"), row.fence ? QJsonValue(*row.fence) : QJsonValue());
-            o.insert(QStringLiteral("state"),
-                     remaining > 0 ? QStringLiteral("held") : QStringLiteral("expired"));
+            o.insert(QStringLiteral("state"), !valid          ? QStringLiteral("invalid")
+                                              : remaining > 0 ? QStringLiteral("held")
+                                                              : QStringLiteral("expired"));
             array.append(o);
         }
         ctx.out << QJsonDocument(array).toJson(QJsonDocument::Indented) << Qt::flush;
@@ -86,36 +102,61 @@ int runList(Context &ctx, const QStringList &args) {
             ctx.out << "No leases in " << params->displayUrl() << '.' << Qt::endl;
         return ExitOk;
     }
+    // Keys and tokens come from any program that writes the table: control
+    // characters are shown as escapes, never sent to the terminal.
+    struct Line {
+        QString key, state, remaining, owner, expires;
+    };
+    QList<Line> lines;
+    int heldCount = 0;
+    int invalidCount = 0;
+    for (const LeaseRow &row : std::as_const(rows)) {
+        Line line;
+        line.key = VisibleText::forTerminal(row.key);
+        line.owner = VisibleText::forTerminal(row.owner.isEmpty() ? row.token : row.owner);
+        if (!row.hasValidExpiry()) {
+            ++invalidCount;
+            line.state = QStringLiteral("invalid");
+            line.remaining = QStringLiteral("—");
+            line.expires =
+                QStringLiteral("invalid (%1)").arg(VisibleText::forTerminal(row.invalidExpiry()));
+        } else {
+            const double remaining = row.remainingAt(snap->dbNow);
+            heldCount += remaining > 0 ? 1 : 0;
+            line.state = remaining > 0 ? QStringLiteral("held") : QStringLiteral("expired");
+            line.remaining = Duration::formatRemaining(remaining);
+            line.expires = EpochTime::format(row.expiresAt);
+        }
+        lines.append(line);
+    }
     int keyWidth = 3;
     int ownerWidth = 5;
     int remainingWidth = 9;
-    for (const LeaseRow &row : std::as_const(rows)) {
-        keyWidth = std::min(48, std::max<int>(keyWidth, static_cast<int>(row.key.size())));
-        const QString owner = row.owner.isEmpty() ? row.token : row.owner;
-        ownerWidth = std::min(40, std::max<int>(ownerWidth, static_cast<int>(owner.size())));
-        remainingWidth = std::max<int>(
-            remainingWidth,
-            static_cast<int>(Duration::formatRemaining(row.remainingAt(snap->dbNow)).size()));
+    for (const Line &line : std::as_const(lines)) {
+        keyWidth = std::min(48, std::max<int>(keyWidth, static_cast<int>(line.key.size())));
+        ownerWidth = std::min(40, std::max<int>(ownerWidth, static_cast<int>(line.owner.size())));
+        remainingWidth = std::max<int>(remainingWidth, static_cast<int>(line.remaining.size()));
     }
     ctx.out << QStringLiteral("KEY").leftJustified(keyWidth) << "  "
             << QStringLiteral("STATE").leftJustified(7) << "  "
             << QStringLiteral("REMAINING").rightJustified(remainingWidth) << "  "
             << QStringLiteral("OWNER").leftJustified(ownerWidth) << "  EXPIRES AT\n";
-    int heldCount = 0;
-    for (const LeaseRow &row : std::as_const(rows)) {
-        const double remaining = row.remainingAt(snap->dbNow);
-        heldCount += remaining > 0 ? 1 : 0;
-        QString key = row.key;
-        key.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
-        const QString owner = row.owner.isEmpty() ? row.token : row.owner;
-        ctx.out
-            << key.leftJustified(keyWidth) << "  "
-            << (remaining > 0 ? QStringLiteral("held") : QStringLiteral("expired")).leftJustified(7)
-            << "  " << Duration::formatRemaining(remaining).rightJustified(remainingWidth) << "  "
-            << owner.leftJustified(ownerWidth) << "  " << formatEpoch(row.expiresAt) << '\n';
+    for (const Line &line : std::as_const(lines)) {
+        ctx.out << line.key.leftJustified(keyWidth) << "  " << line.state.leftJustified(7) << "  "
+                << line.remaining.rightJustified(remainingWidth) << "  "
+                << line.owner.leftJustified(ownerWidth) << "  " << line.expires << '\n';
     }
+    const qsizetype expiredCount = rows.size() - heldCount - invalidCount;
     ctx.out << rows.size() << " lease" << (rows.size() == 1 ? "" : "s") << ": " << heldCount
-            << " held, " << rows.size() - heldCount << " expired." << Qt::endl;
+            << " held, " << expiredCount << " expired";
+    if (invalidCount > 0)
+        ctx.out << ", " << invalidCount << " invalid";
+    ctx.out << '.' << Qt::endl;
+    if (invalidCount > 0)
+        ctx.out << "Invalid: another program wrote an expiry that is not a finite number; no "
+                   "sweep removes such a lease and no acquire takes it over. Remove it with "
+                   "`lockctl release --force -- KEY`."
+                << Qt::endl;
     return ExitOk;
 }
 

@@ -1,6 +1,7 @@
 #include "commands.h"
 
 #include "admin/adminactions.h"
+#include "base/visibletext.h"
 
 namespace lockctl {
 
@@ -11,7 +12,11 @@ int runRelease(Context &ctx, const QStringList &args) {
     parser.setApplicationDescription(QStringLiteral(
         "Release a lease: only if it still carries --token T, or unconditionally with --force. "
         "Exit 4 when the lease is no longer held with that token."));
-    parser.addPositionalArgument(QStringLiteral("KEY"), QStringLiteral("The key to release."));
+    parser.addPositionalArgument(
+        QStringLiteral("KEY"),
+        QStringLiteral("The key to release, as `lockctl list` shows it (any length). A key that "
+                       "begins with '-' goes after `--`, which ends the options: release --force "
+                       "-- -my-key"));
     const QCommandLineOption token(
         QStringLiteral("token"), QStringLiteral("Release only if the lease has this owner token."),
         QStringLiteral("TOKEN"));
@@ -40,24 +45,28 @@ int runRelease(Context &ctx, const QStringList &args) {
     if (!result.ok())
         return ctx.fail(result.error());
     if (!result->audited)
-        ctx.err << "lockctl: warning: the action was not recorded in the audit log (run "
-                   "`lockctl migrate` to create it)."
+        ctx.err << "lockctl: warning: the action was not recorded in the audit log: run "
+                   "`lockctl migrate` if the database has none, or grant this role INSERT on "
+                   "lockscope_audit (without it only refusals are recorded)."
                 << Qt::endl;
+    // The token was written by whoever holds the lease: shown, never obeyed.
+    const QString shownKey = VisibleText::forTerminal(key);
+    const QString shownToken = VisibleText::forTerminal(result->previousToken);
     switch (result->outcome) {
     case ReleaseOutcome::Released:
         if (expected)
-            ctx.out << "released '" << key << "' (token " << result->previousToken << ")"
-                    << Qt::endl;
+            ctx.out << "released '" << shownKey << "' (token " << shownToken << ")" << Qt::endl;
         else
-            ctx.out << "FORCED: released '" << key << "' without checking its owner (it had token "
-                    << result->previousToken << ")" << Qt::endl;
+            ctx.out << "FORCED: released '" << shownKey
+                    << "' without checking its owner (it had token " << shownToken << ")"
+                    << Qt::endl;
         return ExitOk;
     case ReleaseOutcome::Changed:
-        ctx.err << "lockctl: not released: '" << key << "' is now held with another token ("
-                << result->previousToken << "); it changed since you looked." << Qt::endl;
+        ctx.err << "lockctl: not released: '" << shownKey << "' is now held with another token ("
+                << shownToken << "); it changed since you looked." << Qt::endl;
         return ExitChanged;
     case ReleaseOutcome::Absent:
-        ctx.err << "lockctl: not released: there is no lease '" << key << "'." << Qt::endl;
+        ctx.err << "lockctl: not released: there is no lease '" << shownKey << "'." << Qt::endl;
         return ExitChanged;
     }
     return ExitError;

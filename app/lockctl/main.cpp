@@ -3,12 +3,12 @@
 #include "db/drivernoise.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
 
 #include <cstring>
 
 #include <functional>
 #include <map>
+#include <string_view>
 
 using namespace lockctl;
 
@@ -51,27 +51,47 @@ void printHelp(QTextStream &out) {
            "Durations take a unit: 250ms, 3s, 1.5s, 2m; a bare number means seconds.\n\n"
            "Exit codes: 0 ok, 1 error, 2 usage or bad input, 3 timeout or not acquired,\n"
            "4 lease changed (not held with that token).\n"
-           "Run `lockctl COMMAND --help` for a command's options.\n"
+           "Run `lockctl COMMAND --help` for a command's options.\n\n"
+           "A KEY that begins with '-' goes after `--`, which ends the options:\n"
+           "  lockctl release --force -- -my-key\n"
         << Qt::flush;
 }
 
 // A password typed into a URL on the command line would show in `ps` for as long
 // as the process runs: once Qt has copied the arguments, overwrite the password
 // in the process's own argument memory (what /proc/PID/cmdline shows). The URL
-// keeps its shape; libpq already has the password from the copy.
-void hidePasswordsInArgv(int argc, char **argv) {
-    static const QRegularExpression withPassword(
-        QStringLiteral("^(--db=)?(postgres(?:ql)?://[^:/@]*:)([^@]*)@"));
-    for (int i = 1; i < argc; ++i) {
-        const QByteArray arg(argv[i]);
-        const auto match = withPassword.match(QString::fromLocal8Bit(arg));
-        if (!match.hasMatch())
-            continue;
-        const qsizetype start =
-            match.captured(1).toLocal8Bit().size() + match.captured(2).toLocal8Bit().size();
-        const qsizetype length = match.captured(3).toLocal8Bit().size();
-        memset(argv[i] + start, 'x', static_cast<size_t>(length));
+// keeps its shape; libpq already has the password from the copy. The offsets are
+// found in the raw bytes, never in a decoded copy: an argument that is not valid
+// UTF-8 decodes to a different length, and the overwrite would land elsewhere
+// (and could run past the end of the argument).
+// Matches ^(--db=)?postgres(ql)?://[^:/@]*:([^@]*)@ and blanks the second group.
+void hidePasswordInArgument(char *arg) {
+    std::string_view text(arg);
+    if (text.starts_with("--db="))
+        text.remove_prefix(5);
+    bool scheme = false;
+    for (const std::string_view prefix : {"postgresql://", "postgres://"}) {
+        if (text.starts_with(prefix)) {
+            text.remove_prefix(prefix.size());
+            scheme = true;
+            break;
+        }
     }
+    if (!scheme)
+        return;
+    const std::size_t userEnd = text.find_first_of(":/@");
+    if (userEnd == std::string_view::npos || text[userEnd] != ':')
+        return;
+    const std::size_t at = text.find('@', userEnd + 1);
+    if (at == std::string_view::npos)
+        return;
+    char *password = arg + (text.data() - arg) + userEnd + 1;
+    memset(password, 'x', at - userEnd - 1);
+}
+
+void hidePasswordsInArgv(int argc, char **argv) {
+    for (int i = 1; i < argc; ++i)
+        hidePasswordInArgument(argv[i]);
 }
 
 } // namespace
@@ -89,10 +109,13 @@ int main(int argc, char **argv) {
     QTextStream err(stderr);
     Context ctx{QString(), out, err};
 
-    // Global options may stand before or after the command: pull out --db first.
+    // Global options may stand before or after the command: pull out --db first,
+    // up to a `--`, after which everything is an argument (a key such as "--db").
     QStringList args = arguments.mid(1);
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args.at(i);
+        if (a == QLatin1String("--"))
+            break;
         if (a == QLatin1String("--db")) {
             if (i + 1 >= args.size())
                 return ctx.usage(QStringLiteral("--db needs a URL"));

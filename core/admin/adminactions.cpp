@@ -102,7 +102,9 @@ Result<ForceReleaseResult> AdminActions::forceRelease(const ConnectionParams &pa
                                                       const QString &key,
                                                       const std::optional<QString> &expectedToken,
                                                       const QString &tool) {
-    if (auto valid = LockKey::validate(key); !valid.ok())
+    // Not the rules for a new key: whatever another program wrote (a key longer
+    // than LockScope would create, say) is listed, so it can be released.
+    if (auto valid = LockKey::validateExisting(key); !valid.ok())
         return valid.error();
     if (expectedToken && expectedToken->isEmpty()) {
         return Error{ErrorKind::InvalidArgument,

@@ -54,14 +54,20 @@ Status AuditLog::record(QSqlDatabase db, const ConnectionParams &params, AuditEn
         return {};
     const Error e = Database::classify(q.lastError(), params,
                                        QStringLiteral("record the action in the audit log"));
-    if (e.kind != ErrorKind::PermissionDenied || !params.isPostgres())
+    if (e.kind != ErrorKind::PermissionDenied || !params.isPostgres() ||
+        entry.outcome != QLatin1String("refused"))
         return e;
-    // A role that may not write the audit table (the read-only role) records
-    // through lockscope_audit_record (migration 0005), as itself.
+    // A role that may not write the audit table (the read-only role) records its
+    // refusal through lockscope_audit_refusal (migration 0006): the database sets
+    // the outcome and the identities (db_user, the client's address), not us.
     QSqlQuery viaFunction(db);
-    viaFunction.prepare(QStringLiteral("SELECT lockscope_audit_record(?, ?, ?, ?, ?, ?, ?, ?)"));
-    for (const QVariant &value : q.boundValues())
-        viaFunction.addBindValue(value);
+    viaFunction.prepare(QStringLiteral("SELECT lockscope_audit_refusal(?, ?, ?, ?, ?)"));
+    viaFunction.addBindValue(entry.tool);
+    viaFunction.addBindValue(entry.action);
+    viaFunction.addBindValue(entry.target);
+    viaFunction.addBindValue(entry.previousToken.isEmpty() ? QVariant()
+                                                           : QVariant(entry.previousToken));
+    viaFunction.addBindValue(entry.detail.isEmpty() ? QVariant() : QVariant(entry.detail));
     if (!viaFunction.exec())
         return Database::classify(viaFunction.lastError(), params,
                                   QStringLiteral("record the action in the audit log"));

@@ -46,9 +46,16 @@ QString Duration::format(std::chrono::milliseconds duration) {
 }
 
 QString Duration::formatRemaining(double seconds) {
+    if (!std::isfinite(seconds))
+        return QStringLiteral("—");
     const double a = std::abs(seconds);
-    const auto whole = static_cast<qint64>(a);
+    constexpr double kWholeDaysUpTo = 1e15; // ~31 million years; far below qint64's range
     QString text;
+    if (a >= kWholeDaysUpTo) {
+        text = QStringLiteral("%1 d").arg(a / 86400.0, 0, 'e', 2);
+        return seconds >= 0 ? text : QStringLiteral("%1 ago").arg(text);
+    }
+    const auto whole = static_cast<qint64>(a);
     if (a < 60)
         text = QStringLiteral("%1 s").arg(a, 0, 'f', 1);
     else if (a < 3600)

@@ -28,6 +28,8 @@ QString errorKindName(ErrorKind kind) {
         return QStringLiteral("cancelled");
     case ErrorKind::LeaseChanged:
         return QStringLiteral("lease-changed");
+    case ErrorKind::InvalidExpiry:
+        return QStringLiteral("invalid-expiry");
     case ErrorKind::Unsupported:
         return QStringLiteral("unsupported");
     case ErrorKind::Busy:

@@ -19,6 +19,7 @@ enum class ErrorKind {
     Timeout,          // a bounded wait ran out
     Cancelled,        // the caller cancelled the wait
     LeaseChanged,     // the lease is no longer held with the expected token
+    InvalidExpiry,    // the lease's expires_at is not a finite number: it never expires
     Unsupported,      // the operation needs another driver (advisory locks need PostgreSQL)
     Busy,             // the database was busy (SQLite lock contention) for too long
     Database,         // any other database error

@@ -2,14 +2,20 @@
 
 namespace lockscope {
 
-Status LockKey::validate(const QString &key) {
-    if (key.isEmpty())
-        return Error{ErrorKind::InvalidKey,
-                     QStringLiteral("The lock key is empty. Give a non-empty key.")};
+Status LockKey::validateExisting(const QString &key) {
     if (key.contains(QChar(u'\0')))
         return Error{ErrorKind::InvalidKey,
                      QStringLiteral("The lock key contains a NUL character, which neither "
                                     "PostgreSQL nor SQLite text can hold. Remove it.")};
+    return {};
+}
+
+Status LockKey::validate(const QString &key) {
+    if (key.isEmpty())
+        return Error{ErrorKind::InvalidKey,
+                     QStringLiteral("The lock key is empty. Give a non-empty key.")};
+    if (auto stored = validateExisting(key); !stored.ok())
+        return stored;
     // UTF-8 length without converting (this runs on every acquire).
     qsizetype bytes = 0;
     for (const QChar c : key) {

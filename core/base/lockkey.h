@@ -13,7 +13,14 @@ namespace LockKey {
 
 constexpr int kMaxKeyBytes = 1024;
 
+// For a key to acquire: the rules above.
 Status validate(const QString &key);
+
+// For a key that may already be in the table (force release): other programs
+// write keys of any length, even empty ones, and whatever is listed must be
+// releasable. Only a NUL is refused: no text column holds one, and a driver
+// would cut the key there (and then release another lease).
+Status validateExisting(const QString &key);
 
 } // namespace LockKey
 

@@ -3,6 +3,7 @@
 #include "base/canceltoken.h"
 #include "base/duration.h"
 #include "base/lockkey.h"
+#include "lease/expirycheck.h"
 #include "lease/keywakeups.h"
 #include "lease/leasebackend.h"
 
@@ -102,6 +103,8 @@ Result<Lease> LeaseManager::tryLock(const QString &key) {
         return attempt.error();
     if (!attempt.ok())
         return Error{ErrorKind::NotAcquired, lockedFile(key, m_backend->params())};
+    if (const auto invalid = ExpiryCheck::invalidExpiry(m_backend->params(), key))
+        return ExpiryCheck::error(key, *invalid);
     return Error{ErrorKind::NotAcquired,
                  QStringLiteral("The lease '%1' is held by another owner.").arg(key)};
 }
@@ -148,6 +151,9 @@ Result<Lease> LeaseManager::acquireGated(const QString &key, bool gated,
     const auto leaveWakeups = qScopeGuard([&] { wakeups.leave(key); });
     bool listening = false;
     bool sawHolder = false; // an attempt that found the lease held, not the file locked
+    // A holder whose expiry is not a finite number never lets go: looked up on
+    // the first failed attempt, then at most every ExpiryCheck::kIntervalSeconds.
+    std::optional<Clock::time_point> nextExpiryCheck;
     for (;;) {
         // Read before the attempt: a release that lands between the attempt and
         // the wait moves the generation, and the wait returns at once.
@@ -167,6 +173,11 @@ Result<Lease> LeaseManager::acquireGated(const QString &key, bool gated,
         }
         if (cancel && cancel->isCancelled())
             return cancelled(key);
+        if (attempt.ok() && (!nextExpiryCheck || Clock::now() >= *nextExpiryCheck)) {
+            if (const auto invalid = ExpiryCheck::invalidExpiry(m_backend->params(), key))
+                return ExpiryCheck::error(key, *invalid);
+            nextExpiryCheck = Clock::now() + std::chrono::seconds(ExpiryCheck::kIntervalSeconds);
+        }
         if (!listening && m_backend->listenForReleases()) {
             // Now listening: a release may have happened before LISTEN took
             // effect, so try again at once rather than wait a whole interval.

@@ -8,17 +8,36 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <limits>
+
 namespace lockscope {
 
 namespace {
+
+// A time as stored. Other programs write these columns: NULL (SQLite also
+// stores NaN as NULL) and, on SQLite, text are not numbers. They become NaN, and
+// `text` says what was there.
+double timeFrom(const QVariant &value, QString *text) {
+    if (value.isNull()) {
+        *text = QStringLiteral("NULL");
+        return std::numeric_limits<double>::quiet_NaN();
+    }
+    bool ok = false;
+    const double seconds = value.toDouble(&ok);
+    if (ok)
+        return seconds;
+    *text = QLatin1Char('\'') + value.toString() + QLatin1Char('\'');
+    return std::numeric_limits<double>::quiet_NaN();
+}
 
 LeaseRow rowFrom(const QSqlQuery &q, bool fenced) {
     LeaseRow row;
     row.key = q.value(0).toString();
     row.token = q.value(1).toString();
     row.owner = OwnerToken::ownerOf(row.token);
-    row.acquiredAt = q.value(2).toDouble();
-    row.expiresAt = q.value(3).toDouble();
+    QString acquiredText;
+    row.acquiredAt = timeFrom(q.value(2), &acquiredText);
+    row.expiresAt = timeFrom(q.value(3), &row.expiresAtText);
     if (fenced && !q.isNull(5))
         row.fence = q.value(5).toLongLong();
     return row;

@@ -4,23 +4,51 @@
 #include <QMetaType>
 #include <QString>
 
+#include <cmath>
 #include <optional>
 
 namespace lockscope {
 
 // One row of aggregate_locks as the inspector shows it. Times are epoch seconds
 // by the database clock; dbNow is the database's now when the row was read.
+//
+// Other programs write this table too. A row whose expires_at is not a finite
+// number (NaN, Infinity, -Infinity, or NULL -- SQLite stores NaN as NULL) has an
+// invalid expiry: it is neither held nor expired, no sweep removes it and no
+// acquire takes it over; only a force release does (docs/ARCHITECTURE.md).
 struct LeaseRow {
     QString key;
     QString token;
     QString owner; // the owner id part of a LockScope token, else empty
     double acquiredAt = 0;
-    double expiresAt = 0;
+    double expiresAt = 0;        // NaN when NULL in the table (see expiresAtText)
+    QString expiresAtText;       // what was stored, when it is not a number: "NULL", "'soon'"
     std::optional<qint64> fence; // empty: written without fencing ("unfenced")
 
-    bool operator==(const LeaseRow &) const = default;
+    bool operator==(const LeaseRow &other) const {
+        // NaN != NaN: compared as stored, so an unchanged row is not "changed".
+        auto same = [](double a, double b) {
+            return a == b || (std::isnan(a) && std::isnan(b));
+        };
+        return key == other.key && token == other.token && owner == other.owner &&
+               same(acquiredAt, other.acquiredAt) && same(expiresAt, other.expiresAt) &&
+               expiresAtText == other.expiresAtText && fence == other.fence;
+    }
+    bool hasValidExpiry() const { return expiresAtText.isEmpty() && std::isfinite(expiresAt); }
+    // "NaN", "Infinity", "-Infinity", "NULL" (or the stored text) when the expiry
+    // is invalid; empty when it is valid.
+    QString invalidExpiry() const {
+        if (!expiresAtText.isEmpty())
+            return expiresAtText;
+        if (std::isnan(expiresAt))
+            return QStringLiteral("NaN");
+        if (std::isinf(expiresAt))
+            return expiresAt > 0 ? QStringLiteral("Infinity") : QStringLiteral("-Infinity");
+        return {};
+    }
     double remainingAt(double now) const { return expiresAt - now; }
-    bool isHeldAt(double now) const { return expiresAt > now; }
+    bool isHeldAt(double now) const { return hasValidExpiry() && expiresAt > now; }
+    bool isExpiredAt(double now) const { return hasValidExpiry() && expiresAt <= now; }
 };
 
 struct LeaseSnapshot {

@@ -11,6 +11,10 @@ Result<bool> LeaseSql::hasFences(const QSqlDatabase &db, const ConnectionParams 
     return Catalog::hasTable(db, params, QStringLiteral("lockscope_fences"));
 }
 
+// A lease whose expires_at is not a finite number (another program wrote NaN,
+// Infinity, -Infinity or NULL) is never taken over: NaN, Infinity and NULL fail
+// `<= t` by themselves (PostgreSQL orders NaN above every number), and -Infinity
+// is excluded explicitly (SQLite reads -9e999 as -Infinity and stores NaN as NULL).
 QString LeaseSql::acquire(Driver driver, bool fenced) {
     // PostgreSQL: one statement. The CTE `c` reads the clock once, so
     // acquired_at and the expiry comparison agree; `k` binds the values once;
@@ -26,7 +30,8 @@ QString LeaseSql::acquire(Driver driver, bool fenced) {
         "SELECT k.key, k.token, c.t, c.t + k.ttl FROM c, k "
         "ON CONFLICT (lock_key) DO UPDATE SET owner_token = EXCLUDED.owner_token, "
         "acquired_at = EXCLUDED.acquired_at, expires_at = EXCLUDED.expires_at "
-        "WHERE l.expires_at <= EXCLUDED.acquired_at OR l.owner_token = EXCLUDED.owner_token ");
+        "WHERE (l.expires_at <= EXCLUDED.acquired_at AND l.expires_at > '-Infinity'::float8) "
+        "OR l.owner_token = EXCLUDED.owner_token ");
     static const QString tookOver = QStringLiteral(
         "(l.xmax <> 0 AND (SELECT owner_token FROM p) IS DISTINCT FROM l.owner_token)");
     if (driver == Driver::Postgres && fenced) {
@@ -55,7 +60,8 @@ QString LeaseSql::acquire(Driver driver, bool fenced) {
         "AS c WHERE true "
         "ON CONFLICT (lock_key) DO UPDATE SET owner_token = excluded.owner_token, "
         "acquired_at = excluded.acquired_at, expires_at = excluded.expires_at "
-        "WHERE aggregate_locks.expires_at <= excluded.acquired_at "
+        "WHERE (aggregate_locks.expires_at <= excluded.acquired_at "
+        "AND aggregate_locks.expires_at > -9e999) "
         "OR aggregate_locks.owner_token = excluded.owner_token "
         "RETURNING acquired_at, expires_at, 0");
 }
@@ -102,23 +108,50 @@ QString LeaseSql::sweepBatch(Driver driver) {
         // so a batch costs the same at row one million as at row one (an IN over
         // lock_key made the planner scan the whole table for every batch). The
         // outer condition is re-checked on rows changed concurrently, so a lease
-        // re-acquired between the scan and the delete is left alone.
+        // re-acquired between the scan and the delete is left alone. A row whose
+        // expiry is not a finite number is never swept: NaN and Infinity fail
+        // `<= t`, and `> '-Infinity'` keeps -Infinity out while leaving the
+        // condition an index range.
         return QStringLiteral(
             "WITH c AS (SELECT extract(epoch from clock_timestamp())::float8 AS t) "
             "DELETE FROM aggregate_locks WHERE ctid = ANY(ARRAY("
-            "SELECT ctid FROM aggregate_locks WHERE expires_at <= (SELECT t FROM c) "
+            "SELECT ctid FROM aggregate_locks WHERE expires_at > '-Infinity'::float8 "
+            "AND expires_at <= (SELECT t FROM c) "
             "ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED)) "
-            "AND expires_at <= (SELECT t FROM c)");
+            "AND expires_at > '-Infinity'::float8 AND expires_at <= (SELECT t FROM c)");
     }
     return QStringLiteral("DELETE FROM aggregate_locks WHERE lock_key IN ("
-                          "SELECT lock_key FROM aggregate_locks WHERE expires_at <= %1 "
-                          "ORDER BY expires_at LIMIT ?) AND expires_at <= %1")
+                          "SELECT lock_key FROM aggregate_locks WHERE expires_at > -9e999 "
+                          "AND expires_at <= %1 ORDER BY expires_at LIMIT ?) "
+                          "AND expires_at > -9e999 AND expires_at <= %1")
         .arg(Database::nowSql(driver));
 }
 
 QString LeaseSql::countExpired(Driver driver) {
-    return QStringLiteral("SELECT count(*) FROM aggregate_locks WHERE expires_at <= %1")
-        .arg(Database::nowSql(driver));
+    return QStringLiteral("SELECT count(*) FROM aggregate_locks WHERE expires_at > %1 "
+                          "AND expires_at <= %2")
+        .arg(minusInfinity(driver), Database::nowSql(driver));
+}
+
+QString LeaseSql::minusInfinity(Driver driver) {
+    return driver == Driver::Postgres ? QStringLiteral("'-Infinity'::float8")
+                                      : QStringLiteral("-9e999");
+}
+
+QString LeaseSql::invalidExpiry(Driver driver) {
+    if (driver == Driver::Postgres)
+        return QStringLiteral("SELECT CASE WHEN expires_at IS NULL THEN 'NULL' "
+                              "WHEN expires_at = 'NaN'::float8 THEN 'NaN' "
+                              "WHEN expires_at = 'Infinity'::float8 THEN 'Infinity' "
+                              "WHEN expires_at = '-Infinity'::float8 THEN '-Infinity' END "
+                              "FROM aggregate_locks WHERE lock_key = ?");
+    // SQLite stores NaN as NULL; a value of another type (text) is no time either.
+    return QStringLiteral("SELECT CASE WHEN expires_at IS NULL THEN 'NULL' "
+                          "WHEN typeof(expires_at) NOT IN ('real', 'integer') "
+                          "THEN quote(expires_at) "
+                          "WHEN expires_at = 9e999 THEN 'Infinity' "
+                          "WHEN expires_at = -9e999 THEN '-Infinity' END "
+                          "FROM aggregate_locks WHERE lock_key = ?");
 }
 
 QString LeaseSql::listAll(Driver driver, bool fenced) {

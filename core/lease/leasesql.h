@@ -32,10 +32,17 @@ QString renew(Driver driver);
 QString forceReleaseGuarded();
 // (key) -> rows affected; unconditional force release.
 QString forceReleaseAny();
-// (batch) -> rows affected; deletes up to `batch` expired rows.
+// (batch) -> rows affected; deletes up to `batch` expired rows (never one whose
+// expires_at is not a finite number).
 QString sweepBatch(Driver driver);
-// () -> one row: count of expired rows.
+// () -> one row: count of expired rows (as sweepBatch would delete them).
 QString countExpired(Driver driver);
+// -Infinity as a literal of the dialect (SQLite reads -9e999 as -Infinity).
+QString minusInfinity(Driver driver);
+// (key) -> one row when the lease exists: NULL when its expires_at is a finite
+// number, else what it is ("NaN", "Infinity", "-Infinity", "NULL", or on SQLite
+// a quoted value of another type).
+QString invalidExpiry(Driver driver);
 // () -> rows (lock_key, owner_token, acquired_at, expires_at, db_now[, fence]).
 QString listAll(Driver driver, bool fenced = false);
 // (key) -> rows (lock_key, owner_token, acquired_at, expires_at, db_now[, fence]).

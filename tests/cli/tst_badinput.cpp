@@ -109,6 +109,27 @@ private Q_SLOTS:
             QStringLiteral("'x' is not an advisory lock key. Give a 64-bit integer (42), a pair"));
         row("36 advisory on sqlite", {QStringLiteral("advisory")}, 1,
             QStringLiteral("advisory locks exist only on PostgreSQL"));
+        // Row 52: a glob that cannot match is a mistake to name, not an empty result.
+        row("52 list backwards range",
+            {QStringLiteral("list"), QStringLiteral("--match"), QStringLiteral("[z-a]")}, 2,
+            QStringLiteral("--match '[z-a]' is not a valid glob: the range z-a runs backwards; "
+                           "write it as a-z."));
+        row("52 list empty class",
+            {QStringLiteral("list"), QStringLiteral("--match"), QStringLiteral("[!]")}, 2,
+            QStringLiteral("--match '[!]' is not a valid glob: the class [!] contains no "
+                           "character"));
+        row("52 audit backwards range",
+            {QStringLiteral("audit"), QStringLiteral("--target"), QStringLiteral("job[9-0]")}, 2,
+            QStringLiteral("--target 'job[9-0]' is not a valid glob: the range 9-0 runs "
+                           "backwards; write it as 0-9."));
+        row("52 audit empty class",
+            {QStringLiteral("audit"), QStringLiteral("--target"), QStringLiteral("[!]*")}, 2,
+            QStringLiteral("--target '[!]*' is not a valid glob: the class [!] contains no "
+                           "character"));
+        // Row 55: a key that begins with '-' without `--` is taken for an option.
+        row("55 dash key without --",
+            {QStringLiteral("release"), QStringLiteral("-k"), QStringLiteral("--force")}, 2,
+            QStringLiteral("Unknown option 'k'"));
         row("37 load advisory on sqlite",
             {QStringLiteral("load"), QStringLiteral("--mode"), QStringLiteral("advisory")}, 2,
             QStringLiteral(
@@ -444,6 +465,44 @@ private Q_SLOTS:
         QSqlQuery q(conn.db());
         QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM aggregate_locks")) && q.next());
         QCOMPARE(q.value(0).toInt(), 0); // each released its own
+    }
+
+    // Row 55: keys that begin with '-' (even one that looks like lockctl's own
+    // --db) go after `--`, and every command's help says so.
+    void keysThatBeginWithADash() {
+        const ConnectionParams params = test::TestDb::freshSqlite();
+        const QString url = test::TestDb::urlFor(params);
+        const auto acquired = LockctlProcess::run(
+            url, {QStringLiteral("acquire"), QStringLiteral("--hold"), QStringLiteral("0"),
+                  QStringLiteral("--"), QStringLiteral("-k")});
+        QVERIFY2(acquired.exitCode == 0, qPrintable(acquired.err));
+        QCOMPARE(QJsonDocument::fromJson(acquired.out.toUtf8())
+                     .object()
+                     .value(QStringLiteral("lock_key"))
+                     .toString(),
+                 QStringLiteral("-k"));
+        QVERIFY(test::TestDb::exec(params, QStringLiteral("INSERT INTO aggregate_locks VALUES "
+                                                          "('-k', 'theirs', 1, 4102444800), "
+                                                          "('--db=sqlite:elsewhere.db', 'theirs', "
+                                                          "1, 4102444800)")));
+        for (const QString &key :
+             {QStringLiteral("-k"), QStringLiteral("--db=sqlite:elsewhere.db")}) {
+            const auto released =
+                LockctlProcess::run(url, {QStringLiteral("release"), QStringLiteral("--force"),
+                                          QStringLiteral("--"), key});
+            QVERIFY2(released.exitCode == 0, qPrintable(key + QLatin1Char(' ') + released.err));
+        }
+        QCOMPARE(tableState(params), QString());
+        for (const QString &command : {QStringLiteral("acquire"), QStringLiteral("release"),
+                                       QStringLiteral("advisory-lock")}) {
+            const auto help = LockctlProcess::run(url, {command, QStringLiteral("--help")});
+            QCOMPARE(help.exitCode, 0);
+            QVERIFY2(help.out.simplified().contains(QLatin1String("goes after `--`")),
+                     qPrintable(help.out)); // help text is wrapped
+        }
+        const auto help = LockctlProcess::run(url, {QStringLiteral("--help")});
+        QVERIFY2(help.out.contains(QLatin1String("lockctl release --force -- -my-key")),
+                 qPrintable(help.out));
     }
 
     void zeroWaitOnHeldKey() { // rows 21, 34

@@ -227,6 +227,37 @@ private Q_SLOTS:
         QVERIFY(keys(params).isEmpty());
     }
 
+    // Whatever is listed can be released: a key longer than LockScope creates
+    // (another program wrote it) is released with its token or by force, and
+    // audited; the rules for new keys still refuse it at acquire.
+    void forceReleaseOfLongForeignKey_data() { LOCKSCOPE_BACKENDS_DATA(); }
+    void forceReleaseOfLongForeignKey() {
+        LOCKSCOPE_FRESH_DB(params);
+        const QString key = QString(3000, QLatin1Char('x'));
+        insertLease(params, key, QStringLiteral("their-token"), 300);
+        QCOMPARE(keys(params), QStringList{key});
+        auto guarded = AdminActions::forceRelease(params, key, QStringLiteral("their-token"),
+                                                  QStringLiteral("test"));
+        QVERIFY2(guarded.ok(), qPrintable(guarded.ok() ? QString() : guarded.error().message));
+        QCOMPARE(guarded->outcome, ReleaseOutcome::Released);
+        QVERIFY(guarded->audited);
+        QVERIFY(keys(params).isEmpty());
+
+        insertLease(params, key, QStringLiteral("their-token"), 300);
+        auto forced = AdminActions::forceRelease(params, key, std::nullopt, QStringLiteral("test"));
+        QVERIFY2(forced.ok(), qPrintable(forced.ok() ? QString() : forced.error().message));
+        QCOMPARE(forced->outcome, ReleaseOutcome::Released);
+        QVERIFY(keys(params).isEmpty());
+        QCOMPARE(audit(params).first().target, key);
+
+        // A NUL is still refused: a driver would cut the key there.
+        auto nul = AdminActions::forceRelease(params, QStringLiteral("a") + QChar(u'\0'),
+                                              std::nullopt, QStringLiteral("test"));
+        QCOMPARE(nul.error().kind, ErrorKind::InvalidKey);
+        LeaseManager manager(params);
+        QCOMPARE(manager.tryLock(key).error().kind, ErrorKind::InvalidKey);
+    }
+
     void missingTableSaysRunMigrate_data() { LOCKSCOPE_BACKENDS_DATA(); }
     void missingTableSaysRunMigrate() {
         QFETCH(QString, backend);

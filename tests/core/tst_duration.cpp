@@ -56,6 +56,12 @@ private Q_SLOTS:
         QTest::newRow("the year 2100") << 2306998228.6 << QStringLiteral("26701 d 08 h");
         QTest::newRow("expired") << -75.0 << QStringLiteral("1 m 15 s ago");
         QTest::newRow("long expired") << -90000.0 << QStringLiteral("1 d 01 h ago");
+        // Written by other programs: never cast out of range, never a made-up number.
+        QTest::newRow("NaN") << qQNaN() << QStringLiteral("—");
+        QTest::newRow("Infinity") << qInf() << QStringLiteral("—");
+        QTest::newRow("-Infinity") << -qInf() << QStringLiteral("—");
+        QTest::newRow("beyond whole days") << 1e300 << QStringLiteral("1.16e+295 d");
+        QTest::newRow("long ago beyond whole days") << -1e300 << QStringLiteral("1.16e+295 d ago");
     }
     void formatsRemaining() {
         QFETCH(double, seconds);

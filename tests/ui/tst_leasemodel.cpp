@@ -1,6 +1,7 @@
 // The lease model and its proxy as snapshots arrive: incremental signals only,
 // selection kept, nothing emitted when nothing changed, countdown by the
 // database clock.
+#include "common/exporter.h"
 #include "common/rowdiff.h"
 #include "leases/leasefilterproxy.h"
 #include "leases/leasetablemodel.h"
@@ -188,6 +189,77 @@ private Q_SLOTS:
         f.proxy.setFilterText(QString());
         f.proxy.setStateFilter(LeaseFilterProxy::StateFilter::Held);
         QCOMPARE(f.proxy.rowCount(), 2);
+    }
+
+    // Expiries other programs wrote that are not finite numbers: a state of
+    // their own (a symbol and text), no date made up from the number, neither
+    // held nor expired, and an unchanged refresh is still no change.
+    void invalidExpiryHasItsOwnState() {
+        Fixture f;
+        LeaseRow nan = lease(QStringLiteral("nan"), 0);
+        nan.expiresAt = qQNaN();
+        LeaseRow inf = lease(QStringLiteral("inf"), 0);
+        inf.expiresAt = qInf();
+        LeaseRow minusInf = lease(QStringLiteral("minus-inf"), 0);
+        minusInf.expiresAt = -qInf();
+        const QList<LeaseRow> rows{nan, inf, minusInf, lease(QStringLiteral("held"), 30),
+                                   lease(QStringLiteral("gone"), -5)};
+        feed(f.model, rows);
+        const QList<std::pair<QString, QString>> expected{
+            {QStringLiteral("inf"), QStringLiteral("invalid (Infinity)")},
+            {QStringLiteral("minus-inf"), QStringLiteral("invalid (-Infinity)")},
+            {QStringLiteral("nan"), QStringLiteral("invalid (NaN)")}};
+        for (const auto &[key, expiry] : expected) {
+            int row = -1;
+            for (int r = 0; r < f.model.rowCount(); ++r) {
+                if (f.model.rowAt(r).key == key)
+                    row = r;
+            }
+            QVERIFY(row >= 0);
+            QCOMPARE(f.model.index(row, LeaseTableModel::State).data().toString(),
+                     QStringLiteral("⚠ invalid"));
+            QCOMPARE(f.model.index(row, LeaseTableModel::Remaining).data().toString(),
+                     QStringLiteral("—"));
+            QCOMPARE(f.model.index(row, LeaseTableModel::ExpiresAt).data().toString(), expiry);
+            QVERIFY(f.model.index(row, LeaseTableModel::State)
+                        .data(Qt::ToolTipRole)
+                        .toString()
+                        .contains(QLatin1String("never expires")));
+        }
+        QCOMPARE(f.model.heldCount(), 1);
+        f.proxy.setStateFilter(LeaseFilterProxy::StateFilter::Held);
+        QCOMPARE(f.proxy.rowCount(), 1);
+        QCOMPARE(f.proxy.index(0, LeaseTableModel::Key).data().toString(), QStringLiteral("held"));
+        f.proxy.setStateFilter(LeaseFilterProxy::StateFilter::Expired);
+        QCOMPARE(f.proxy.rowCount(), 1);
+        QCOMPARE(f.proxy.index(0, LeaseTableModel::Key).data().toString(), QStringLiteral("gone"));
+        f.proxy.setStateFilter(LeaseFilterProxy::StateFilter::All);
+        f.proxy.sort(LeaseTableModel::Remaining); // sorts although NaN has no order
+        QCOMPARE(f.proxy.rowCount(), 5);
+
+        QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
+        feed(f.model, rows);
+        QCOMPARE(changed.size(), 0);
+    }
+
+    // Keys and tokens from any writer: control characters are shown, never
+    // passed to the view as themselves; exports keep the exact text.
+    void controlCharactersAreShown() {
+        Fixture f;
+        const QString key = QStringLiteral("jobs/\x1b[2J\r\n\u202e");
+        const QString token = QStringLiteral("tok\x1b]0;x\x07");
+        feed(f.model, {lease(key, 30, token)});
+        QCOMPARE(f.model.index(0, LeaseTableModel::Key).data().toString(),
+                 QStringLiteral("jobs/␛[2J␍⏎\\u202e"));
+        QCOMPARE(f.model.index(0, LeaseTableModel::Owner).data().toString(),
+                 QStringLiteral("tok␛]0;x␇"));
+        QCOMPARE(f.model.index(0, LeaseTableModel::Token).data().toString(),
+                 QStringLiteral("tok␛]0;x␇"));
+        QCOMPARE(f.model.index(0, LeaseTableModel::Key).data(Exporter::ExportRole).toString(), key);
+        QCOMPARE(f.model.index(0, LeaseTableModel::Token).data(Exporter::ExportRole).toString(),
+                 token);
+        QCOMPARE(f.model.index(0, LeaseTableModel::Key).data(LeaseTableModel::KeyRole).toString(),
+                 key);
     }
 
     void diffPlanShapes() {

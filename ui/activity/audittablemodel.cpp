@@ -1,6 +1,8 @@
 #include "activity/audittablemodel.h"
 
-#include <QDateTime>
+#include "base/epochtime.h"
+#include "base/visibletext.h"
+#include "common/exporter.h"
 
 namespace lockscope::ui {
 
@@ -18,15 +20,21 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const {
         return {};
     const AuditEntry &e = m_rows.at(index.row());
     if (role == Qt::ToolTipRole)
-        return e.detail.isEmpty() ? QVariant() : QVariant(e.detail);
+        return e.detail.isEmpty() ? QVariant() : QVariant(VisibleText::forDisplay(e.detail));
+    if (role == Qt::DisplayRole && index.column() != When) {
+        // Targets, tokens and details come from whoever wrote the log: control
+        // characters are shown, not obeyed. UserRole and exports keep the exact text.
+        return VisibleText::forDisplay(data(index, Qt::UserRole).toString());
+    }
+    if (role == Exporter::ExportRole)
+        return index.column() == When ? QVariant() : data(index, Qt::UserRole);
     if (role != Qt::DisplayRole && role != Qt::UserRole)
         return {};
     switch (Column(index.column())) {
     case When:
         if (role == Qt::UserRole)
             return e.at;
-        return QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(e.at * 1000))
-            .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        return EpochTime::format(e.at, false);
     case Action:
         return e.action;
     case Target:
@@ -35,8 +43,8 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const {
         return e.outcome;
     case DbUser:
         return e.dbUser;
-    case OsUser:
-        return QStringLiteral("%1@%2").arg(e.osUser, e.osHost);
+    case OsUser: // empty for a refusal the database recorded itself: only the host is known
+        return e.osUser.isEmpty() ? e.osHost : QStringLiteral("%1@%2").arg(e.osUser, e.osHost);
     case Tool:
         return e.tool;
     case PreviousToken:

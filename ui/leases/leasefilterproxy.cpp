@@ -29,8 +29,14 @@ bool LeaseFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
     const auto *model = static_cast<const LeaseTableModel *>(sourceModel());
     const QModelIndex index = model->index(sourceRow, 0, sourceParent);
     if (m_state != StateFilter::All) {
-        const bool held = model->data(index, LeaseTableModel::RemainingRole).toDouble() > 0;
-        if ((m_state == StateFilter::Held) != held)
+        // A lease with an invalid expiry is neither held nor expired.
+        const auto state =
+            LeaseTableModel::LeaseState(model->data(index, LeaseTableModel::StateRole).toInt());
+        const bool held = state == LeaseTableModel::LeaseState::Held ||
+                          state == LeaseTableModel::LeaseState::ExpiringSoon;
+        const bool wanted =
+            m_state == StateFilter::Held ? held : state == LeaseTableModel::LeaseState::Expired;
+        if (!wanted)
             return false;
     }
     if (m_text.isEmpty())

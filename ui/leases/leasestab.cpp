@@ -3,6 +3,7 @@
 #include "admin/adminactions.h"
 #include "base/canceltoken.h"
 #include "base/duration.h"
+#include "base/visibletext.h"
 #include "common/prompter.h"
 #include "common/whenfinished.h"
 #include "leases/leasefilterproxy.h"
@@ -34,11 +35,15 @@ struct Shown {
     QString token;
     QString owner;
     double remaining = 0;
+    QString invalidExpiry; // what another program stored instead of a time, else empty
 };
 
-QString remainingText(double s) {
-    return s > 0 ? QObject::tr("%1 left").arg(Duration::formatRemaining(s))
-                 : QObject::tr("expired %1").arg(Duration::formatRemaining(s));
+QString remainingText(const Shown &s) {
+    if (!s.invalidExpiry.isEmpty())
+        return QObject::tr("invalid expiry (%1), never expires")
+            .arg(VisibleText::forDisplay(s.invalidExpiry));
+    return s.remaining > 0 ? QObject::tr("%1 left").arg(Duration::formatRemaining(s.remaining))
+                           : QObject::tr("expired %1").arg(Duration::formatRemaining(s.remaining));
 }
 
 } // namespace
@@ -251,13 +256,15 @@ void LeasesTab::forceReleaseSelected() {
     for (const QModelIndex &proxyIndex : rows) {
         const LeaseRow &row = m_model->rowAt(m_proxy->mapToSource(proxyIndex).row());
         shown.append({row.key, row.token, row.owner.isEmpty() ? row.token : row.owner,
-                      row.expiresAt - m_model->databaseNow()});
+                      row.expiresAt - m_model->databaseNow(), row.invalidExpiry()});
     }
     if (shown.isEmpty())
         return;
     QStringList lines;
     for (const Shown &s : std::as_const(shown))
-        lines << tr("• %1 — owner %2, %3").arg(s.key, s.owner, remainingText(s.remaining));
+        lines << tr("• %1 — owner %2, %3")
+                     .arg(VisibleText::forDisplay(s.key), VisibleText::forDisplay(s.owner),
+                          remainingText(s));
     if (!Prompter::instance()->confirm(
             this, tr("Force release"),
             tr("Release these leases? Each is released only if it still carries the token "
@@ -275,15 +282,16 @@ void LeasesTab::forceReleaseSelected() {
                 for (const Shown &s : shown) {
                     auto r = AdminActions::forceRelease(params, s.key, s.token,
                                                         QStringLiteral("lockscope"));
+                    const QString key = VisibleText::forDisplay(s.key);
                     if (!r.ok())
-                        outcome << QObject::tr("%1: %2").arg(s.key, r.error().message);
+                        outcome << QObject::tr("%1: %2").arg(key, r.error().message);
                     else if (r->outcome == ReleaseOutcome::Released)
-                        outcome << QObject::tr("%1: released").arg(s.key);
+                        outcome << QObject::tr("%1: released").arg(key);
                     else if (r->outcome == ReleaseOutcome::Changed)
-                        outcome << QObject::tr("%1: changed since you looked — not released")
-                                       .arg(s.key);
+                        outcome
+                            << QObject::tr("%1: changed since you looked — not released").arg(key);
                     else
-                        outcome << QObject::tr("%1: already gone — nothing to release").arg(s.key);
+                        outcome << QObject::tr("%1: already gone — nothing to release").arg(key);
                 }
                 return outcome.join(QLatin1Char('\n'));
             }),

@@ -1,19 +1,29 @@
 #include "leases/leasetablemodel.h"
 
 #include "base/duration.h"
+#include "base/epochtime.h"
+#include "base/visibletext.h"
 #include "common/exporter.h"
 
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
 
+#include <cmath>
+#include <limits>
+
 namespace lockscope::ui {
 
 namespace {
 
 QString formatTime(double epoch) {
-    return QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(epoch * 1000.0))
-        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    return EpochTime::format(epoch, false);
+}
+
+QString expiryText(const LeaseRow &row) {
+    return row.hasValidExpiry()
+               ? formatTime(row.expiresAt)
+               : QStringLiteral("invalid (%1)").arg(VisibleText::forDisplay(row.invalidExpiry()));
 }
 
 } // namespace
@@ -33,6 +43,8 @@ double LeaseTableModel::databaseNow() const {
 }
 
 LeaseTableModel::LeaseState LeaseTableModel::stateOf(const LeaseRow &row) const {
+    if (!row.hasValidExpiry())
+        return LeaseState::Invalid;
     const double left = row.expiresAt - databaseNow();
     if (left <= 0)
         return LeaseState::Expired;
@@ -45,6 +57,11 @@ int LeaseTableModel::heldCount() const {
                                           [now](const LeaseRow &r) { return r.isHeldAt(now); }));
 }
 
+int LeaseTableModel::invalidCount() const {
+    return static_cast<int>(std::count_if(m_rows.cbegin(), m_rows.cend(),
+                                          [](const LeaseRow &r) { return !r.hasValidExpiry(); }));
+}
+
 QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
     if (!index.isValid() || index.row() >= m_rows.size())
         return {};
@@ -54,37 +71,53 @@ QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
     switch (role) {
     case KeyRole:
         return row.key;
-    case Exporter::ExportRole:
-        return index.column() == Key ? QVariant(row.key) : QVariant();
+    case Exporter::ExportRole: // the exact text; the table shows control characters
+        switch (Column(index.column())) {
+        case Key:
+            return row.key;
+        case Owner:
+            return row.owner.isEmpty() ? row.token : row.owner;
+        case Token:
+            return row.token;
+        default:
+            return {};
+        }
     case TokenRole:
         return row.token;
     case RemainingRole:
-        return remaining;
+        return state == LeaseState::Invalid ? QVariant() : QVariant(remaining);
     case StateRole:
         return int(state);
     case Qt::DisplayRole:
         switch (Column(index.column())) {
-        case Key: {
-            QString key = row.key;
-            return key.replace(QLatin1Char('\n'), QStringLiteral("⏎"));
-        }
+        case Key:
+            return VisibleText::forDisplay(row.key);
         case Owner:
-            return row.owner.isEmpty() ? row.token : row.owner;
+            return VisibleText::forDisplay(row.owner.isEmpty() ? row.token : row.owner);
         case State:
             // A symbol as well as the colour, for those who cannot tell them apart.
-            return state == LeaseState::Held           ? QStringLiteral("● held")
-                   : state == LeaseState::ExpiringSoon ? QStringLiteral("◐ expiring")
-                                                       : QStringLiteral("✕ expired");
+            switch (state) {
+            case LeaseState::Held:
+                return QStringLiteral("● held");
+            case LeaseState::ExpiringSoon:
+                return QStringLiteral("◐ expiring");
+            case LeaseState::Expired:
+                return QStringLiteral("✕ expired");
+            case LeaseState::Invalid:
+                return QStringLiteral("⚠ invalid");
+            }
+            break;
         case Remaining:
-            return Duration::formatRemaining(remaining);
+            return state == LeaseState::Invalid ? QStringLiteral("—")
+                                                : Duration::formatRemaining(remaining);
         case ExpiresAt:
-            return formatTime(row.expiresAt);
+            return expiryText(row);
         case AcquiredAt:
             return formatTime(row.acquiredAt);
         case Fence:
             return row.fence ? QString::number(*row.fence) : tr("unfenced");
         case Token:
-            return row.token;
+            return VisibleText::forDisplay(row.token);
         case ColumnCount:
             break;
         }
@@ -98,10 +131,11 @@ QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
         case State:
             return int(state);
         case Remaining:
-        case ExpiresAt:
-            return row.expiresAt;
-        case AcquiredAt:
-            return row.acquiredAt;
+        case ExpiresAt: // an invalid expiry never ends: after every time (NaN would not sort)
+            return row.hasValidExpiry() ? row.expiresAt : std::numeric_limits<double>::infinity();
+        case AcquiredAt: // NULL (read as NaN) first
+            return std::isnan(row.acquiredAt) ? -std::numeric_limits<double>::infinity()
+                                              : row.acquiredAt;
         case Fence:
             return row.fence ? QVariant(*row.fence) : QVariant(qint64(-1));
         case Token:
@@ -113,15 +147,23 @@ QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
     case Qt::ToolTipRole:
         if (index.column() == Owner && row.owner.isEmpty())
             return tr("Written by another program: its owner is only known by its token.");
+        if (state == LeaseState::Invalid &&
+            (index.column() == State || index.column() == Remaining || index.column() == ExpiresAt))
+            return tr("Another program wrote this lease's expiry as %1, which is not a time: it "
+                      "never expires, no sweep removes it and no acquire takes it over. Force "
+                      "release removes it.")
+                .arg(VisibleText::forDisplay(row.invalidExpiry()));
         if (index.column() == Key)
-            return row.key;
+            return VisibleText::forDisplay(row.key);
         return QStringLiteral("%1\nowner token %2\nexpires %3 (database clock)")
-            .arg(row.key, row.token, formatTime(row.expiresAt));
+            .arg(VisibleText::forDisplay(row.key), VisibleText::forDisplay(row.token),
+                 expiryText(row));
     case Qt::ForegroundRole:
         if (index.column() == State || index.column() == Remaining) {
             return QBrush(state == LeaseState::Held           ? QColor(0x1b, 0x7f, 0x3b)
                           : state == LeaseState::ExpiringSoon ? QColor(0xa6, 0x6a, 0x00)
-                                                              : QColor(0xb0, 0x1f, 0x1f));
+                          : state == LeaseState::Expired      ? QColor(0xb0, 0x1f, 0x1f)
+                                                              : QColor(0x6a, 0x1b, 0x9a));
         }
         break;
     case Qt::TextAlignmentRole:

@@ -20,7 +20,9 @@ class LeaseTableModel final : public SnapshotTableModel<LeaseRow> {
 public:
     enum Column { Key, Owner, State, Remaining, ExpiresAt, AcquiredAt, Fence, Token, ColumnCount };
     enum Role { SortRole = Qt::UserRole, KeyRole, TokenRole, RemainingRole, StateRole };
-    enum class LeaseState { Held, ExpiringSoon, Expired };
+    // Invalid: expires_at is not a finite number (another program wrote NaN,
+    // ±Infinity or NULL); it never expires and only a force release removes it.
+    enum class LeaseState { Held, ExpiringSoon, Expired, Invalid };
 
     explicit LeaseTableModel(QObject *parent = nullptr);
     ~LeaseTableModel() override;
@@ -40,6 +42,7 @@ public:
     double offsetSeconds() const { return m_offset; }
     LeaseState stateOf(const LeaseRow &row) const;
     int heldCount() const;
+    int invalidCount() const;
     // Leases with less than this left show as expiring soon.
     static constexpr double kExpiringSoonSeconds = 5.0;
 

@@ -256,7 +256,10 @@ void MainWindow::updateStatus() {
     }
     const int total = m_leaseModel->rowCount();
     const int held = m_leaseModel->heldCount();
-    QString text = tr("%1 held, %2 expired").arg(held).arg(total - held);
+    const int invalid = m_leaseModel->invalidCount();
+    QString text = tr("%1 held, %2 expired").arg(held).arg(total - held - invalid);
+    if (invalid > 0)
+        text += tr(", %1 with an invalid expiry").arg(invalid);
     if (s.params.isPostgres())
         text += tr(" · %1 advisory (%2 waiting)")
                     .arg(m_advisoryModel->rowCount())
