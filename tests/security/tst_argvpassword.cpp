@@ -64,8 +64,9 @@ private Q_SLOTS:
         QTest::newRow("invalid UTF-8 in the password")
             << QByteArray("lockscope") << QByteArray("pw\xff\xff\xff\xff\xff\xff\xffS3cret")
             << QByteArray();
-        QTest::newRow("valid UTF-8 (control)")
-            << QByteArray("l\xc3\xb6" "ckscope") << QByteArray("S3cret-p\xc3\xa4ss") << QByteArray();
+        QTest::newRow("valid UTF-8 (control)") << QByteArray("l\xc3\xb6"
+                                                             "ckscope")
+                                               << QByteArray("S3cret-p\xc3\xa4ss") << QByteArray();
     }
     void passwordBlankedInRawBytes() {
         QFETCH(QByteArray, user);
