@@ -75,8 +75,10 @@ int main(int argc, char **argv) {
                              QCoreApplication::exit(1);
                          });
         QObject::connect(window.refresher(), &ui::InspectorRefresher::refreshed, &app, [&] {
-            if (parser.isSet(screenshot))
+            if (parser.isSet(screenshot)) {
+                QCoreApplication::processEvents(); // the status bar's layout follows its text
                 window.grab().save(parser.value(screenshot));
+            }
             std::printf("lockscope: connected to %s, %d lease(s) shown\n",
                         qPrintable(params->displayUrl()), window.leaseModel()->rowCount());
             window.close();

@@ -52,15 +52,15 @@ QString VisibleText::forTerminal(const QString &text) {
     });
 }
 
+// The Unicode control pictures (␛, ␍ …) would read best, but the fonts a
+// stock Debian desktop has (DejaVu) lack them and show an empty box: the GUI
+// uses the terminal's escapes, which every font can show, and ⏎ (which DejaVu
+// has) for a line break.
 QString VisibleText::forDisplay(const QString &text) {
     return replaceHidden(text, [](char16_t c) -> QString {
         if (c == u'\n')
             return QStringLiteral("⏎");
-        if (c < 0x20)
-            return QString(QChar(char16_t(0x2400 + c))); // ␀ … ␟
-        if (c == 0x7f)
-            return QStringLiteral("␡");
-        return hex(c);
+        return forTerminal(QString(QChar(c)));
     });
 }
 

@@ -21,8 +21,8 @@ bool isHidden(char16_t c);
 // For a terminal: \n, \r, \t, else \xHH (up to U+00FF) or \uHHHH.
 QString forTerminal(const QString &text);
 
-// For the GUI: ⏎ for a newline, the Unicode control pictures (␛, ␍, ␉, ␡, …)
-// for the other C0 controls and DEL, \uHHHH for the rest.
+// For the GUI: ⏎ for a newline, the terminal's escapes for the rest (the
+// Unicode control pictures are missing from common fonts).
 QString forDisplay(const QString &text);
 
 } // namespace VisibleText

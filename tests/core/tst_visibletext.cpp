@@ -23,18 +23,18 @@ private Q_SLOTS:
             << QStringLiteral("ключ-キー-🔒👨‍👩‍👧");
         QTest::newRow("newline, return, tab")
             << QStringLiteral("a\nb\rc\td") << QStringLiteral("a\\nb\\rc\\td")
-            << QStringLiteral("a⏎b␍c␉d");
-        QTest::newRow("escape sequence")
-            << QStringLiteral("\x1b[2J") << QStringLiteral("\\x1b[2J") << QStringLiteral("␛[2J");
-        QTest::newRow("bell and DEL")
-            << QStringLiteral("\x07\x7f") << QStringLiteral("\\x07\\x7f") << QStringLiteral("␇␡");
+            << QStringLiteral("a⏎b\\rc\\td");
+        QTest::newRow("escape sequence") << QStringLiteral("\x1b[2J") << QStringLiteral("\\x1b[2J")
+                                         << QStringLiteral("\\x1b[2J");
+        QTest::newRow("bell and DEL") << QStringLiteral("\x07\x7f") << QStringLiteral("\\x07\\x7f")
+                                      << QStringLiteral("\\x07\\x7f");
         QTest::newRow("C1 control (CSI)")
             << QStringLiteral("a\u009bb") << QStringLiteral("a\\x9bb") << QStringLiteral("a\\x9bb");
         QTest::newRow("right-to-left override")
             << QStringLiteral("abc\u202edef") << QStringLiteral("abc\\u202edef")
             << QStringLiteral("abc\\u202edef");
         QTest::newRow("NUL") << QString(QChar(u'\0')) << QStringLiteral("\\x00")
-                             << QStringLiteral("␀");
+                             << QStringLiteral("\\x00");
     }
     void terminalAndDisplay() {
         QFETCH(QString, text);

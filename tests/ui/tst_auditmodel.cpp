@@ -34,9 +34,9 @@ private Q_SLOTS:
                     RowDiff::compute(model.rows(), rows, [](const AuditEntry &a) { return a.id; }));
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.index(0, AuditTableModel::Target).data().toString(),
-                 QStringLiteral("jobs/␛[2Jwiped␍x"));
+                 QStringLiteral("jobs/\\x1b[2Jwiped\\rx"));
         QCOMPARE(model.index(0, AuditTableModel::Outcome).data().toString(),
-                 QStringLiteral("refused␛[0m"));
+                 QStringLiteral("refused\\x1b[0m"));
         QCOMPARE(model.index(0, AuditTableModel::Detail).data().toString(),
                  QStringLiteral("line one⏎line two"));
         QCOMPARE(model.index(0, AuditTableModel::OsUser).data().toString(),

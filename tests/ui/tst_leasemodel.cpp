@@ -250,11 +250,11 @@ private Q_SLOTS:
         const QString token = QStringLiteral("tok\x1b]0;x\x07");
         feed(f.model, {lease(key, 30, token)});
         QCOMPARE(f.model.index(0, LeaseTableModel::Key).data().toString(),
-                 QStringLiteral("jobs/␛[2J␍⏎\\u202e"));
+                 QStringLiteral("jobs/\\x1b[2J\\r⏎\\u202e"));
         QCOMPARE(f.model.index(0, LeaseTableModel::Owner).data().toString(),
-                 QStringLiteral("tok␛]0;x␇"));
+                 QStringLiteral("tok\\x1b]0;x\\x07"));
         QCOMPARE(f.model.index(0, LeaseTableModel::Token).data().toString(),
-                 QStringLiteral("tok␛]0;x␇"));
+                 QStringLiteral("tok\\x1b]0;x\\x07"));
         QCOMPARE(f.model.index(0, LeaseTableModel::Key).data(Exporter::ExportRole).toString(), key);
         QCOMPARE(f.model.index(0, LeaseTableModel::Token).data(Exporter::ExportRole).toString(),
                  token);
