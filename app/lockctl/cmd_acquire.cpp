@@ -89,6 +89,11 @@ int runAcquire(Context &ctx, const QStringList &args) {
         config.ownerId = parser.value(owner);
     LeaseManager manager(*params, config);
 
+    // When the heartbeat told this process the lease was gone (local clock,
+    // epoch ms): printed with the "lost" event, so a reader can check it came
+    // before anyone else could take the key. Declared before the lease, whose
+    // heartbeat writes it, so that it outlives that thread.
+    std::atomic<qint64> reportedAtMs{0};
     auto lease = manager.lock(positional.first(), waitValue, &signals.token());
     if (!lease.ok()) {
         if (lease.error().kind == ErrorKind::Cancelled) {
@@ -110,10 +115,6 @@ int runAcquire(Context &ctx, const QStringList &args) {
     o.insert(QStringLiteral("fence"), lease->fence() ? QJsonValue(*lease->fence()) : QJsonValue());
     ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
 
-    // When the heartbeat told this process the lease was gone (local clock,
-    // epoch ms): printed with the "lost" event, so a reader can check it came
-    // before anyone else could take the key.
-    std::atomic<qint64> reportedAtMs{0};
     if (parser.isSet(heartbeat)) {
         // The heartbeat's thread ends the hold at once when the lease is gone.
         lease->startHeartbeat([&signals, &reportedAtMs](const QString &, const QString &) {

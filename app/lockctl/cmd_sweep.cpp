@@ -62,9 +62,9 @@ int runSweep(Context &ctx, const QStringList &args) {
     if (!parser.isSet(dryRun) && result->skipped > 0)
         ctx.out << "skipped " << result->skipped << " expired lease"
                 << (result->skipped == 1 ? "" : "s")
-                << " locked by another transaction (a writer is changing "
-                << (result->skipped == 1 ? "it" : "them") << "); run sweep again later."
-                << Qt::endl;
+                << " still expired: locked by another transaction (a writer is changing "
+                << (result->skipped == 1 ? "it" : "them")
+                << "), or expired during the sweep; run sweep again later." << Qt::endl;
     return ExitOk;
 }
 

@@ -38,6 +38,16 @@ Result<SweepResult> AdminActions::sweep(const ConnectionParams &params, int batc
     if (!q.prepare(LeaseSql::sweepBatch(params.driver))) // no table: "run lockctl migrate"
         return Database::classify(q.lastError(), params,
                                   QStringLiteral("sweep the expired leases"));
+    // What is expired now bounds the sweep: on a busy table where leases keep
+    // expiring, every batch would find some, and the sweep would never end.
+    qint64 target = 0;
+    {
+        QSqlQuery count(db);
+        if (!count.exec(LeaseSql::countExpired(params.driver)) || !count.next())
+            return Database::classify(count.lastError(), params,
+                                      QStringLiteral("count the expired leases"));
+        target = count.value(0).toLongLong();
+    }
     std::optional<Error> failure;
     int busyRetries = 0;
     for (;;) {
@@ -67,12 +77,14 @@ Result<SweepResult> AdminActions::sweep(const ConnectionParams &params, int batc
             progress(result.count);
         // A short batch does not mean the end: a row re-acquired between the
         // batch's snapshot and its lock drops out of it while more expired
-        // rows follow. Only an empty batch does.
-        if (removed == 0)
+        // rows follow. Only an empty batch does, or having removed as many as
+        // were expired at the start.
+        if (removed == 0 || result.count >= target)
             break;
     }
     if (!failure && !result.cancelled) {
-        // What is still expired now was locked by someone else (SKIP LOCKED).
+        // What is still expired now was locked by another transaction (SKIP
+        // LOCKED), or expired while the sweep ran.
         QSqlQuery left(db);
         if (left.exec(LeaseSql::countExpired(params.driver)) && left.next())
             result.skipped = left.value(0).toLongLong();
@@ -86,7 +98,8 @@ Result<SweepResult> AdminActions::sweep(const ConnectionParams &params, int batc
         : failure          ? QStringLiteral("failed after removing %1").arg(result.count)
         : result.cancelled ? QStringLiteral("cancelled after removing %1").arg(result.count)
         : result.skipped > 0
-            ? QStringLiteral("removed %1, skipped %2 locked by another transaction")
+            ? QStringLiteral("removed %1, left %2 still expired (locked by another "
+                             "transaction, or expired during the sweep)")
                   .arg(result.count)
                   .arg(result.skipped)
             : QStringLiteral("removed %1").arg(result.count);

@@ -28,7 +28,9 @@ struct SweepResult {
     qint64 count = 0; // removed, or (dry run) that would be removed
     int batches = 0;
     // Expired leases left in place: their rows were locked by another
-    // transaction (a writer renewing or taking them over) during the sweep.
+    // transaction (a writer renewing or taking them over) during the sweep, or
+    // they expired while it ran (a sweep removes at most what was expired
+    // when it started, so it ends on a busy table).
     qint64 skipped = 0;
     double longestStatementMs = 0; // one batch, as the client saw it (round trip included)
     bool cancelled = false;

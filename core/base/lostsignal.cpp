@@ -10,7 +10,7 @@ LostSignal::~LostSignal() = default;
 
 bool LostSignal::waitFor(std::chrono::milliseconds duration) {
     std::unique_lock lock(m_mutex);
-    return m_wake.wait_for(lock, duration, [this] { return m_stopping; });
+    return m_wake.wait_for(lock, duration, [this] { return m_stopping || m_lost; });
 }
 
 void LostSignal::stop() {
@@ -36,9 +36,12 @@ void LostSignal::declare(const QString &key, const QString &reason) {
         std::lock_guard lock(m_mutex);
         if (m_stopping)
             return; // a release that raced the check is not a loss
+        if (m_lost)
+            return; // told once, whichever watcher found it first
         m_reason = reason;
+        m_lost = true;
     }
-    m_lost = true;
+    m_wake.notify_all(); // a watcher waiting between checks ends at once
     if (m_onLost)
         m_onLost(key, reason);
     Q_EMIT m_notifier->lost(key, reason);

@@ -23,7 +23,8 @@ public:
     LostSignal(const LostSignal &) = delete;
     LostSignal &operator=(const LostSignal &) = delete;
 
-    // Sleeps up to `duration`; true when stop() was called (at once, not after).
+    // Sleeps up to `duration`; true when stop() was called or the loss was
+    // declared (at once, not after).
     bool waitFor(std::chrono::milliseconds duration);
     void stop();
     bool isStopping() const;

@@ -3,6 +3,7 @@
 #include "db/database.h"
 #include "db/pghandle.h"
 
+#include <QScopeGuard>
 #include <QSet>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -230,6 +231,15 @@ Result<PgRows> PgStatement::execBounded(const QSqlDatabase &db, const Connection
     args.reserve(values.size());
     for (const QByteArray &v : values)
         args.push_back(v.constData());
+    // Non-blocking for this statement only (PQsend* and PQflush then never
+    // wait for the socket; the flush loop in awaitReply does), restored after.
+    const bool wasNonBlocking = PQisnonblocking(conn) == 1;
+    if (!wasNonBlocking)
+        PQsetnonblocking(conn, 1);
+    const auto restore = qScopeGuard([&] {
+        if (!wasNonBlocking && PQstatus(conn) == CONNECTION_OK)
+            PQsetnonblocking(conn, 0);
+    });
     auto sendFailed = [&] {
         const QSqlError error = errorOf(conn, nullptr);
         preparedOn(conn).clear();

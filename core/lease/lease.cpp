@@ -1,5 +1,6 @@
 #include "lease/lease.h"
 
+#include "base/duration.h"
 #include "lease/leasebackend.h"
 
 #include <algorithm>
@@ -79,6 +80,13 @@ Status Lease::renew(std::optional<std::chrono::milliseconds> ttl) {
     if (!isValid())
         return Error{ErrorKind::LeaseChanged,
                      QStringLiteral("The lease '%1' was already released.").arg(m_info.key)};
+    if (m_heartbeat && ttl && *ttl != m_backend->config().ttl)
+        return Error{ErrorKind::InvalidArgument,
+                     QStringLiteral("The lease '%1' has a heartbeat that renews it with its TTL "
+                                    "of %2; renewing it with another TTL meanwhile would leave "
+                                    "the heartbeat's loss deadline wrong. Renew without a TTL, "
+                                    "or configure the TTL on the LeaseManager.")
+                         .arg(m_info.key, Duration::format(m_backend->config().ttl))};
     const auto sent = std::chrono::steady_clock::now();
     auto renewed =
         m_backend->renewOnce(m_info.key, m_info.token, ttl.value_or(m_backend->config().ttl));

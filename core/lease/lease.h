@@ -57,7 +57,10 @@ public:
     // already have given the key to someone else, whatever a heartbeat says:
     // check it before acting on the lease's behalf (a write without fencing).
     std::chrono::steady_clock::time_point trustedUntil() const;
-    bool isTrusted() const { return std::chrono::steady_clock::now() < trustedUntil(); }
+    // False as soon as the heartbeat found the lease gone, too.
+    bool isTrusted() const {
+        return !isLost() && std::chrono::steady_clock::now() < trustedUntil();
+    }
     QString lostReason() const;
     // Null until startHeartbeat().
     LockLostNotifier *lostNotifier() const;

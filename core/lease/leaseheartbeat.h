@@ -35,27 +35,25 @@ public:
     LeaseHeartbeat(const LeaseHeartbeat &) = delete;
     LeaseHeartbeat &operator=(const LeaseHeartbeat &) = delete;
 
+    // Ends both threads. Never waits long: a renewal stuck where no deadline
+    // reaches (a connect to a server that answers nothing) is left to finish
+    // on its own after 2 s; it holds only state it shares, never this object.
     void stop();
-    bool isLost() const { return m_lost.isLost(); }
-    QString lostReason() const { return m_lost.reason(); }
-    quint64 renewals() const { return m_renewals.load(); }
+    bool isLost() const;
+    QString lostReason() const;
+    quint64 renewals() const;
+    LockLostNotifier *notifier() const;
     // The expiry the database set at the last successful renewal (epoch
     // seconds, database clock), and when that renewal was sent.
     double expiresAt() const;
     std::chrono::steady_clock::time_point sentAt() const;
-    LockLostNotifier *notifier() const { return m_lost.notifier(); }
+
+    struct Shared; // what the renewer and the watchdog share
 
 private:
-    void run();
-
-    std::shared_ptr<LeaseBackend> m_backend;
-    LeaseInfo m_info;
-    std::chrono::milliseconds m_interval;
-    LostSignal m_lost;
-    std::atomic<quint64> m_renewals{0};
-    mutable std::mutex m_infoMutex; // m_info.expiresAt, m_info.sentAt
-
-    std::thread m_thread;
+    std::shared_ptr<Shared> m_shared;
+    std::thread m_renewer;  // renews every interval, sooner after a failure
+    std::thread m_watchdog; // declares the loss at the deadline, whatever the renewer does
 };
 
 } // namespace lockscope

@@ -7,6 +7,7 @@
 #include "lease/leasemanager.h"
 #include "lease/leasequeries.h"
 #include "support/lockctlprocess.h"
+#include "support/privateserver.h"
 #include "support/testdb.h"
 
 #include <QElapsedTimer>
@@ -17,6 +18,8 @@
 #include <QTest>
 #include <QUrlQuery>
 
+#include <atomic>
+#include <chrono>
 #include <csignal>
 #include <memory>
 
@@ -110,6 +113,55 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("told at %1, taken over at %2")
                                 .arg(reportedAt, 0, 'f', 3)
                                 .arg(takenAt, 0, 'f', 3)));
+    }
+
+    // The heartbeat's session is cut and the server takes no new connection
+    // (its postmaster frozen): the renewer hangs in the connect, where no
+    // statement deadline reaches. The holder is still told before the lease
+    // can expire on the database (control: a renewer that declares the loss
+    // itself, after its connect gives up, tells it seconds late).
+    void lossIsToldWhileTheReconnectHangs() {
+        test::PrivateServer server;
+        if (!server.ok())
+            LOCKSCOPE_SKIP_OR_FAIL(server.error());
+        QString why;
+        const ConnectionParams params = server.freshDatabase(&why);
+        if (!why.isEmpty())
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        LeaseConfig config;
+        config.ttl = 3s; // loss margin 300 ms
+        LeaseManager manager(params, config);
+        auto lease = manager.tryLock(QStringLiteral("hang/key"));
+        QVERIFY(lease.ok());
+        std::atomic<qint64> toldAtNs{0};
+        const double first = lease->expiresAt();
+        lease->startHeartbeat([&](const QString &, const QString &) {
+            toldAtNs = std::chrono::steady_clock::now().time_since_epoch().count();
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(lease->expiresAt() > first, 10000); // renewed once
+
+        ScopedConnection admin(params, QStringLiteral("admin"));
+        QVERIFY(admin.ok());
+        const qint64 postmaster = server.postmasterPid();
+        QVERIFY(postmaster > 0);
+        QVERIFY(::kill(static_cast<pid_t>(postmaster), SIGSTOP) == 0);
+        const auto thaw = qScopeGuard([&] { ::kill(static_cast<pid_t>(postmaster), SIGCONT); });
+        QSqlQuery cut(admin.db());
+        QVERIFY(cut.exec(
+            QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = "
+                           "current_database() AND pid <> pg_backend_pid() AND query LIKE 'UPDATE "
+                           "aggregate_locks SET expires_at%'")));
+        QVERIFY(cut.next() && cut.value(0).toBool());
+        // The database can expire it at the trusted moment plus the margin.
+        const auto expiresLocally = lease->trustedUntil() + config.effectiveLossMargin();
+        QTRY_VERIFY_WITH_TIMEOUT(toldAtNs.load() != 0, 15000);
+        const auto told =
+            std::chrono::steady_clock::time_point(std::chrono::steady_clock::duration(toldAtNs));
+        QVERIFY2(told < expiresLocally,
+                 qPrintable(QStringLiteral("told %1 ms after the database could expire it")
+                                .arg(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                         told - expiresLocally)
+                                         .count())));
     }
 
     // An operator force-releases the key during the hold: the heartbeat finds

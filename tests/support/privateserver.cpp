@@ -150,4 +150,11 @@ bool PrivateServer::resume() {
     return runHarness({QStringLiteral("resume"), m_dir});
 }
 
+qint64 PrivateServer::postmasterPid() const {
+    QFile pidFile(m_dir + QStringLiteral("/data/postmaster.pid"));
+    if (!pidFile.open(QIODevice::ReadOnly))
+        return 0;
+    return pidFile.readLine().trimmed().toLongLong();
+}
+
 } // namespace lockscope::test

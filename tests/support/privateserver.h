@@ -37,6 +37,9 @@ public:
 
     // pg_ctl restart (fast shutdown: every connection is cut); false on failure.
     bool restart();
+    // The postmaster's pid (the first line of DATA/postmaster.pid), 0 if unknown:
+    // SIGSTOP it and new connections hang while open sessions go on.
+    qint64 postmasterPid() const;
     // Stops the server but keeps its data; resume() starts it on the same port.
     bool halt();
     bool resume();
