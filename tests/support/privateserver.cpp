@@ -46,7 +46,8 @@ bool addPasswords(const QString &scratch, const QByteArray &lines, QString *erro
 
 } // namespace
 
-PrivateServer::PrivateServer(Tls tls) {
+PrivateServer::PrivateServer(Tls tls)
+    : m_previousPassFile(qgetenv("PGPASSFILE")) {
     const QString harness = qEnvironmentVariable("LOCKSCOPE_TEST_PG_HARNESS");
     if (harness.isEmpty()) {
         m_error = QStringLiteral("no PostgreSQL harness: run the suite with scripts/test, or set "
@@ -89,6 +90,12 @@ PrivateServer::PrivateServer(Tls tls) {
 PrivateServer::~PrivateServer() {
     if (!m_dir.isEmpty())
         runHarness({QStringLiteral("stop"), m_dir});
+    // The merged file goes with this server's directory: later tests of the
+    // process log in to the shared server with the file they had before.
+    if (m_previousPassFile.isEmpty())
+        qunsetenv("PGPASSFILE");
+    else
+        qputenv("PGPASSFILE", m_previousPassFile);
 }
 
 bool PrivateServer::runHarness(const QStringList &args, QString *output) {

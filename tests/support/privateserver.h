@@ -50,6 +50,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_parent;
     QString m_dir;
     QMap<QString, QString> m_env;
+    QByteArray m_previousPassFile; // PGPASSFILE before this server: restored when it goes
     QString m_error;
 };
 
