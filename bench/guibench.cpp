@@ -168,7 +168,7 @@ int main(int argc, char **argv) {
 
     QList<double> applyMs;
     QList<double> refreshMs;
-    StallMeter refreshing;
+    double refreshStallMs = 0;
     for (int round = 0; round < r; ++round) {
         // 1 % of the rows change (renewed) between refreshes.
         if (!exec(*params,
@@ -180,23 +180,27 @@ int main(int argc, char **argv) {
         QSignalSpy refreshed(refresher, &ui::InspectorRefresher::refreshed);
         QElapsedTimer t;
         t.start();
+        StallMeter refreshing; // from here on: not the benchmark's own UPDATE above
         refresher->refreshNow();
         if (!waitFor([&] { return refreshed.size() > 0; }, 60'000))
             return 1;
+        refreshStallMs = std::max(refreshStallMs, refreshing.longestMs());
         refreshMs << static_cast<double>(t.nsecsElapsed()) / 1e6;
         applyMs << refresher->lastApplyMs();
     }
 
-    const double refreshStallMs = refreshing.longestMs();
-
     // Sorting by another column and back, and filtering as a DBA types.
     QTableView *view = window.leasesTab()->view();
-    StallMeter sorting;
-    sorting.measure(
+    std::optional<StallMeter> sorting;
+    sorting.emplace();
+    sorting->measure(
         [&] { view->sortByColumn(ui::LeaseTableModel::Remaining, Qt::AscendingOrder); });
     QCoreApplication::processEvents();
-    sorting.measure([&] { view->sortByColumn(ui::LeaseTableModel::Key, Qt::AscendingOrder); });
+    sorting->measure([&] { view->sortByColumn(ui::LeaseTableModel::Key, Qt::AscendingOrder); });
     QCoreApplication::processEvents();
+    QCoreApplication::processEvents();
+    const double sortStallMs = sorting->longestMs();
+    sorting.reset();
     auto *filter = window.leasesTab()->findChild<QLineEdit *>(QStringLiteral("leaseFilter"));
     StallMeter filtering;
     for (const QString &typed : {QStringLiteral("4"), QStringLiteral("42"), QStringLiteral("421"),
@@ -221,7 +225,7 @@ int main(int argc, char **argv) {
         {QStringLiteral("first_load_ms"), firstLoadMs},
         {QStringLiteral("load_stall_ms"), loadStallMs},
         {QStringLiteral("refresh_stall_ms"), refreshStallMs},
-        {QStringLiteral("sort_stall_ms"), sorting.longestMs()},
+        {QStringLiteral("sort_stall_ms"), sortStallMs},
         {QStringLiteral("filter_stall_ms"), filtering.longestMs()},
         {QStringLiteral("first_apply_gui_ms"), firstApplyMs},
         {QStringLiteral("refresh_total_ms_median"), median(refreshMs)},
