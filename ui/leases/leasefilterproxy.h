@@ -26,6 +26,8 @@ protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    void invalidateWhole();
+
     QString m_text;
     QRegularExpression m_glob;
     bool m_isGlob = false;
