@@ -110,12 +110,17 @@ int runCheck(Context &ctx, const QStringList &args) {
         QStringLiteral("crit-blocked"),
         QStringLiteral("CRITICAL when one session blocks more than N others."),
         QStringLiteral("N"));
-    parser.addOptions({help, warnWait, critWait, warnBlocked, critBlocked});
+    const QCommandLineOption database(
+        QStringLiteral("database"),
+        QStringLiteral("Only sessions connected to database NAME count (their blockers count "
+                       "wherever they are)."),
+        QStringLiteral("NAME"));
+    parser.addOptions({help, warnWait, critWait, warnBlocked, critBlocked, database});
     if (!parser.parse(QStringList{QStringLiteral("lockctl check")} + args))
         return unknown(ctx, parser.errorText() + QStringLiteral(" (see `lockctl check --help`)"));
     if (parser.isSet(help)) {
         ctx.out << "Usage: lockctl [--db URL] check [--warn-wait D] [--crit-wait D] "
-                   "[--warn-blocked N] [--crit-blocked N]\n"
+                   "[--warn-blocked N] [--crit-blocked N] [--database NAME]\n"
                 << parser.helpText().section(QLatin1Char('\n'), 1) << Qt::flush;
         return Ok;
     }
@@ -127,9 +132,13 @@ int runCheck(Context &ctx, const QStringList &args) {
     if (!readThresholds(parser, &t, &error))
         return unknown(ctx, error);
     int code = ExitOk;
-    const auto snap = ServerLocksOutput::take(ctx, &error, &code);
+    if (parser.isSet(database) && parser.value(database).isEmpty())
+        return unknown(ctx, QStringLiteral("--database needs a database name"));
+    auto snap = ServerLocksOutput::take(ctx, &error, &code);
     if (!snap)
         return unknown(ctx, error);
+    if (parser.isSet(database))
+        snap = ServerLocksOutput::onlyDatabase(*snap, parser.value(database));
 
     const QList<BlockerNode> roots = BlockingTree::build(*snap);
     double longestWait = 0;

@@ -64,6 +64,22 @@ std::optional<ServerLockSnapshot> ServerLocksOutput::take(Context &ctx, QString 
     return snap.value();
 }
 
+ServerLockSnapshot ServerLocksOutput::onlyDatabase(const ServerLockSnapshot &snap,
+                                                   const QString &database) {
+    ServerLockSnapshot only = snap;
+    only.sessions.clear();
+    only.locks.clear();
+    for (const ServerSession &s : snap.sessions) {
+        if (s.database == database)
+            only.sessions.append(s);
+    }
+    for (const ServerLock &lock : snap.locks) {
+        if (only.session(lock.pid))
+            only.locks.append(lock);
+    }
+    return only;
+}
+
 QJsonObject ServerLocksOutput::lockJson(const ServerLock &lock, const ServerLockSnapshot &snap) {
     const ServerSession *s = snap.session(lock.pid);
     QJsonObject o{

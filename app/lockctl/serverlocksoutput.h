@@ -18,6 +18,11 @@ namespace ServerLocksOutput {
 // gets the sentence (check prints it its own way), `code` the exit code.
 std::optional<lockscope::ServerLockSnapshot> take(Context &ctx, QString *error, int *code);
 
+// The sessions connected to `database` and their locks; who blocks them stays
+// in their blocked_by, so their blockers still head the blocking tree.
+lockscope::ServerLockSnapshot onlyDatabase(const lockscope::ServerLockSnapshot &snap,
+                                           const QString &database);
+
 QJsonObject lockJson(const lockscope::ServerLock &lock, const lockscope::ServerLockSnapshot &snap);
 QJsonObject nodeJson(const lockscope::BlockerNode &node, const lockscope::ServerLockSnapshot &snap);
 
