@@ -54,7 +54,7 @@ BlockerNode buildNode(const Graph &g, const QHash<int, int> &parentOf, int pid, 
     BlockerNode node;
     node.pid = pid;
     node.depth = depth;
-    node.blockedTotal = reachable(g, pid, &node.inCycle) * 0 + static_cast<int>(g.waitersOf.value(pid).size());
+    node.blockedTotal = reachable(g, pid, &node.inCycle);
     placed.insert(pid);
     QList<int> waiters = g.waitersOf.value(pid);
     std::sort(waiters.begin(), waiters.end());
