@@ -58,9 +58,8 @@ LocksResult diffLocks(const LocksInputs &in, const ServerLockSnapshot &snap) {
             item.key = lockIdentity(item.lock);
             if (item.lock.granted) {
                 const QString seenKey = QString::number(s.pid) + QLatin1Char('|') + item.key;
-                const double first = in.firstSeen.value(seenKey, snap.dbNow);
-                out.firstSeen.insert(seenKey, first);
-                item.heldFor = snap.dbNow - first;
+                item.firstSeen = in.firstSeen.value(seenKey, snap.dbNow);
+                out.firstSeen.insert(seenKey, item.firstSeen);
             }
             entry.locks.append(std::move(item));
         }

@@ -15,7 +15,10 @@ namespace lockscope::ui {
 struct LockItem {
     QString key; // identity within the session; the children are sorted by it
     ServerLock lock;
-    double heldFor = -1; // held locks: seconds since LockScope first saw it (a lower bound)
+    // Held locks: when LockScope first saw it, by the database clock (-1 for a
+    // wait). pg_locks has no grant time, so "held for" is a lower bound. Kept
+    // as a time, not an age, so an unchanged lock stays an unchanged row.
+    double firstSeen = -1;
     bool operator==(const LockItem &) const = default;
 };
 

@@ -129,6 +129,7 @@ void LocksTab::refreshed() {
         text += tr(" (* waits since the statement began: PostgreSQL before 14 does not record "
                    "when a wait started)");
     m_summary->setText(text + QLatin1Char('.'));
+    m_view->viewport()->update(); // "held ≥" moved on with the database clock
     rebuildTree();
 }
 

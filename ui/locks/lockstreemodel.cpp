@@ -177,7 +177,9 @@ QVariant LocksTreeModel::lockData(const LockItem &item, int column, int role) co
         if (!l.granted)
             return QString(age(l.waitSeconds) + (l.waitEstimated ? tr(" *") : QString()));
         // pg_locks has no grant time: what LockScope has seen, a lower bound.
-        return item.heldFor > 0.5 ? tr("held ≥ %1").arg(age(item.heldFor)) : QString();
+        if (item.firstSeen < 0 || m_dbNow - item.firstSeen < 0.5)
+            return QString();
+        return tr("held ≥ %1").arg(age(m_dbNow - item.firstSeen));
     case Target:
         return VisibleText::forDisplay(l.target());
     case BlockedBy:
@@ -225,6 +227,7 @@ void LocksTreeModel::reindex() {
 
 void LocksTreeModel::reset(const QList<LockSessionEntry> &sessions) {
     beginResetModel();
+    m_dbNow = 0;
     m_sessions = sessions;
     reindex();
     endResetModel();
@@ -253,6 +256,9 @@ void LocksTreeModel::applyChildren(int row, const QList<LockItem> &locks, const 
 }
 
 void LocksTreeModel::apply(const LocksResult &result) {
+    // "held ≥" ages with the clock without a signal per lock: a view repaints
+    // what it shows (LocksTab updates its viewport after each refresh).
+    m_dbNow = result.dbNow;
     const RowDiffPlan &plan = result.sessionPlan;
     for (auto it = plan.removals.crbegin(); it != plan.removals.crend(); ++it) {
         beginRemoveRows({}, it->first, it->last);

@@ -51,6 +51,8 @@ public:
     QModelIndex indexOfPid(int pid) const;
     // Waits are true waits (pg_locks.waitstart); false before PostgreSQL 14.
     void setWaitStartKnown(bool known) { m_waitStart = known; }
+    // The database's clock at the latest snapshot ("held ≥" is measured to it).
+    double databaseNow() const { return m_dbNow; }
 
 private:
     QVariant sessionData(const LockSessionEntry &entry, int column, int role) const;
@@ -61,6 +63,7 @@ private:
     QList<LockSessionEntry> m_sessions;
     QHash<int, int> m_rowOfPid;
     bool m_waitStart = true;
+    double m_dbNow = 0;
 };
 
 } // namespace lockscope::ui
