@@ -74,13 +74,26 @@ int main(int argc, char **argv) {
     const int w = parser.value(waiters).toInt();
     const int r = parser.value(rounds).toInt();
 
+    // Sessions connect one after another: two hundred SCRAM logins at once on
+    // a two-core machine run into the connect timeout.
     std::atomic<int> holding{0};
+    std::atomic<int> connected{0};
+    const auto oneByOne = [&](int started) {
+        while (connected < started)
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    };
     std::atomic<bool> done{false};
     std::vector<std::thread> sessions;
     const int perHolder = std::max(1, l / h);
     for (int i = 0; i < h; ++i) {
         sessions.emplace_back([&, i] {
             ScopedConnection conn(*params, QStringLiteral("holder"));
+            ++connected;
+            if (!conn.ok()) {
+                std::fprintf(stderr, "holder: %s\n", qPrintable(conn.error().message));
+                ++holding;
+                return;
+            }
             QSqlQuery q(conn.db());
             if (!q.exec(QStringLiteral("SELECT count(pg_advisory_lock(900000 + g)) FROM "
                                        "generate_series(%1, %2) g")
@@ -91,18 +104,32 @@ int main(int argc, char **argv) {
             while (!done)
                 std::this_thread::sleep_for(std::chrono::milliseconds(50));
         });
+        oneByOne(i + 1);
     }
     while (holding < h)
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     for (int i = 0; i < w; ++i) {
         sessions.emplace_back([&, i] {
             ScopedConnection conn(*params, QStringLiteral("waiter"));
+            ++connected;
+            if (!conn.ok()) {
+                std::fprintf(stderr, "waiter: %s\n", qPrintable(conn.error().message));
+                return;
+            }
             QSqlQuery q(conn.db());
             q.exec(QStringLiteral("SELECT pg_advisory_lock(900000 + %1)")
                        .arg((i * 37) % (h * perHolder)));
         });
+        oneByOne(h + i + 1);
     }
     ScopedConnection inspector(*params, QStringLiteral("inspector"));
+    if (!inspector.ok()) {
+        std::fprintf(stderr, "%s\n", qPrintable(inspector.error().message));
+        done = true;
+        for (auto &s : sessions)
+            s.join();
+        return 1;
+    }
     for (int tries = 0; tries < 600; ++tries) {
         QSqlQuery q(inspector.db());
         q.exec(QStringLiteral(

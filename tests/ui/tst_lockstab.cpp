@@ -3,6 +3,10 @@
 // locks of one session stay one row), waits and idle-in-transaction blockers
 // stand out, the blocking tree puts the root blocker first, and refreshes
 // change rows incrementally (no reset, expansion kept). Saves a screenshot.
+#include "admin/auditlog.h"
+#include "common/prompter.h"
+#include "db/database.h"
+#include "db/privileges.h"
 #include "locks/locksrefresher.h"
 #include "locks/lockstab.h"
 #include "locks/lockstreemodel.h"
@@ -13,6 +17,7 @@
 #include <QApplication>
 #include <QFont>
 #include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeView>
@@ -41,6 +46,22 @@ QModelIndex lockRow(const LocksTreeModel &model, int pid, const QString &locktyp
             return i;
     }
     return {};
+}
+
+class ScriptedPrompter final : public Prompter {
+public:
+    bool answer = true;
+    QStringList asked;
+    QStringList told;
+    bool confirm(QWidget *, const QString &, const QString &text) override {
+        asked << text;
+        return answer;
+    }
+    void inform(QWidget *, const QString &, const QString &text) override { told << text; }
+};
+
+void selectSession(QTreeView *view, const QModelIndex &index) {
+    view->selectionModel()->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
 }
 
 QTreeWidgetItem *rootItem(QTreeWidget *tree, int pid) {
@@ -181,6 +202,131 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(rootItem(tab.blockingTree(), holder.pid()) == nullptr, 20000);
         QTRY_VERIFY_WITH_TIMEOUT(!model->indexOfPid(holder.pid()).isValid(), 20000);
         QVERIFY(tab.summary()->text().contains(QLatin1String(" locks of ")));
+    }
+
+    void terminateSeveralSessions() {
+        QString why;
+        const auto params = test::TestDb::freshPostgres(&why); // migrated: the audit log
+        if (!params)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        QVERIFY2(
+            test::TestDb::exec(
+                *params, QStringLiteral("CREATE SCHEMA app; CREATE TABLE app.jobs (id int)"), &why),
+            qPrintable(why));
+        const QString url = test::TestDb::urlFor(*params);
+        PgSession a(url, QStringLiteral("etl-a"));
+        PgSession b(url, QStringLiteral("etl-b"));
+        PgSession bystander(url, QStringLiteral("keep-me"));
+        QVERIFY(a.ok() && b.ok() && bystander.ok());
+        QVERIFY(a.exec(QStringLiteral("BEGIN")));
+        QVERIFY(a.exec(QStringLiteral("LOCK TABLE app.jobs IN ROW SHARE MODE")));
+        QVERIFY(b.exec(QStringLiteral("BEGIN")));
+        QVERIFY(b.exec(QStringLiteral("SELECT count(*) FROM app.jobs")));
+        QVERIFY(bystander.exec(QStringLiteral("BEGIN")));
+        QVERIFY(bystander.exec(QStringLiteral("LOCK TABLE app.jobs IN ACCESS SHARE MODE")));
+
+        auto *prompter = new ScriptedPrompter;
+        Prompter::install(prompter);
+        LocksTab tab;
+        tab.refresher()->setInterval(300);
+        Session session;
+        session.params = *params;
+        {
+            ScopedConnection conn(*params, QStringLiteral("privileges"));
+            QVERIFY(conn.ok());
+            auto privileges = PrivilegeCheck::check(conn.db(), *params);
+            QVERIFY(privileges.ok());
+            session.privileges = privileges.value();
+        }
+        QVERIFY(session.canSignalBackends());
+        tab.setSession(session);
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        LocksTreeModel *model = tab.model();
+        QTRY_VERIFY_WITH_TIMEOUT(model->indexOfPid(a.pid()).isValid() &&
+                                     model->indexOfPid(b.pid()).isValid() &&
+                                     model->indexOfPid(bystander.pid()).isValid(),
+                                 30000);
+        QVERIFY(!tab.terminateButton()->isEnabled()); // nothing selected
+        selectSession(tab.view(), model->indexOfPid(a.pid()));
+        // A lock row stands for its session.
+        tab.view()->expand(model->indexOfPid(b.pid()));
+        selectSession(tab.view(), model->index(0, 0, model->indexOfPid(b.pid())));
+        QCOMPARE(tab.selectedSessions().size(), 2);
+        QVERIFY(tab.terminateButton()->isEnabled());
+        QVERIFY(tab.cancelButton()->isEnabled());
+
+        // Declined: nothing happens.
+        prompter->answer = false;
+        tab.signalSelected(true);
+        QCOMPARE(prompter->asked.size(), 1);
+        QTest::qWait(300);
+        QVERIFY(a.exec(QStringLiteral("SELECT 1")));
+
+        prompter->answer = true;
+        QSignalSpy finished(&tab, &LocksTab::actionFinished);
+        tab.signalSelected(true);
+        QCOMPARE(prompter->asked.size(), 2);
+        const QString asked = prompter->asked.last();
+        for (const QString &part :
+             {QStringLiteral("End these 2 sessions?"),
+              QStringLiteral("pid %1 — user lockscope, application 'etl-a', idle in transaction: "
+                             "LOCK TABLE app.jobs IN ROW SHARE MODE")
+                  .arg(a.pid()),
+              QStringLiteral("pid %1 — user lockscope, application 'etl-b', idle in transaction: "
+                             "SELECT count(*) FROM app.jobs")
+                  .arg(b.pid())})
+            QVERIFY2(asked.contains(part), qPrintable(asked));
+        QVERIFY(!asked.contains(QString::number(bystander.pid())));
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(prompter->told.size(), 1);
+        QCOMPARE(prompter->told.last(), QStringLiteral("pid %1: terminated.\npid %2: terminated.")
+                                            .arg(std::min(a.pid(), b.pid()))
+                                            .arg(std::max(a.pid(), b.pid())));
+        QVERIFY(!a.exec(QStringLiteral("SELECT 1")));
+        QVERIFY(!b.exec(QStringLiteral("SELECT 1")));
+        QVERIFY(bystander.exec(QStringLiteral("SELECT 1")));
+        QTRY_VERIFY_WITH_TIMEOUT(!model->indexOfPid(a.pid()).isValid(), 20000);
+
+        // Each one audited.
+        ScopedConnection conn(*params, QStringLiteral("audit"));
+        AuditFilter filter;
+        filter.action = QStringLiteral("terminate-backend");
+        const auto audit = AuditLog::recent(conn.db(), *params, 10, filter);
+        QVERIFY(audit.ok());
+        QStringList targets;
+        for (const AuditEntry &e : audit.value()) {
+            QCOMPARE(e.tool, QStringLiteral("lockscope"));
+            targets << e.target;
+        }
+        targets.sort();
+        QStringList expected{QStringLiteral("pid %1").arg(a.pid()),
+                             QStringLiteral("pid %1").arg(b.pid())};
+        expected.sort();
+        QCOMPARE(targets, expected);
+        Prompter::install(nullptr);
+    }
+
+    void actionsNeedThePrivilege() {
+        QString why;
+        const auto params = test::TestDb::freshPostgres(&why, false);
+        if (!params)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        PgSession other(test::TestDb::urlFor(*params), QStringLiteral("other"));
+        QVERIFY(other.exec(QStringLiteral("SELECT pg_advisory_lock(5)")));
+        LocksTab tab;
+        tab.refresher()->setInterval(300);
+        Session session;
+        session.params = *params;
+        session.privileges.canSignalBackends = false;
+        session.privileges.backendReason = QStringLiteral("The role may not signal backends.");
+        tab.setSession(session);
+        tab.show();
+        QTRY_VERIFY_WITH_TIMEOUT(tab.model()->indexOfPid(other.pid()).isValid(), 30000);
+        selectSession(tab.view(), tab.model()->indexOfPid(other.pid()));
+        QVERIFY(!tab.terminateButton()->isEnabled());
+        QCOMPARE(tab.terminateButton()->toolTip(),
+                 QStringLiteral("The role may not signal backends."));
     }
 
     void hiddenTabDoesNotRefresh() {

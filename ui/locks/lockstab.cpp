@@ -2,17 +2,24 @@
 
 #include "base/duration.h"
 #include "base/visibletext.h"
+#include "common/prompter.h"
+#include "common/whenfinished.h"
 #include "locks/locksrefresher.h"
 #include "locks/lockstreemodel.h"
+#include "locks/sessionactions.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QSplitter>
+#include <QThreadPool>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
 
 #include <functional>
 
@@ -31,12 +38,24 @@ LocksTab::LocksTab(QWidget *parent)
     , m_notice(new QLabel(this))
     , m_summary(new QLabel(this))
     , m_refresh(new QPushButton(tr("Refresh"), this))
+    , m_cancel(new QPushButton(tr("Cancel queries…"), this))
+    , m_terminate(new QPushButton(tr("Terminate sessions…"), this))
     , m_view(new QTreeView(this))
-    , m_tree(new QTreeWidget(this)) {
+    , m_tree(new QTreeWidget(this))
+    , m_actions(new QThreadPool(this)) {
+    m_actions->setMaxThreadCount(1);
     m_view->setObjectName(QStringLiteral("locksView"));
     m_view->setModel(m_model);
     m_view->setUniformRowHeights(true); // 100,000 rows under one session stay fast
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &LocksTab::updateActions);
+    m_cancel->setObjectName(QStringLiteral("locksCancel"));
+    m_terminate->setObjectName(QStringLiteral("locksTerminate"));
+    connect(m_cancel, &QPushButton::clicked, this, [this] { signalSelected(false); });
+    connect(m_terminate, &QPushButton::clicked, this, [this] { signalSelected(true); });
+    connect(this, &LocksTab::actionFinished, m_refresher, &LocksRefresher::refreshNow);
     m_view->setAlternatingRowColors(false);
     m_view->header()->setStretchLastSection(false);
     m_view->setColumnWidth(LocksTreeModel::Session, 190);
@@ -68,6 +87,8 @@ LocksTab::LocksTab(QWidget *parent)
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_summary, 1);
+    top->addWidget(m_cancel);
+    top->addWidget(m_terminate);
     top->addWidget(m_refresh);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_view);
@@ -79,6 +100,7 @@ LocksTab::LocksTab(QWidget *parent)
     layout->addLayout(top);
     layout->addWidget(split, 1);
     m_summary->setText(tr("Not connected."));
+    updateActions();
 }
 
 LocksTab::~LocksTab() = default;
@@ -96,6 +118,7 @@ void LocksTab::setSession(const std::optional<Session> &session) {
     m_summary->setText(session ? tr("Reading the server's locks…") : tr("Not connected."));
     m_refresher->setConnection(session ? std::optional<ConnectionParams>(session->params)
                                        : std::nullopt);
+    updateActions();
 }
 
 void LocksTab::showEvent(QShowEvent *event) {
@@ -201,6 +224,65 @@ void LocksTab::showSession(int pid) {
         return;
     m_view->setCurrentIndex(index);
     m_view->scrollTo(index);
+}
+
+QList<ServerSession> LocksTab::selectedSessions() const {
+    QList<ServerSession> out;
+    QList<int> seen;
+    for (const QModelIndex &row : m_view->selectionModel()->selectedRows()) {
+        const QModelIndex session = row.parent().isValid() ? row.parent() : row;
+        if (!session.isValid() || session.row() >= m_model->sessions().size())
+            continue;
+        const ServerSession &s = m_model->sessions().at(session.row()).session;
+        if (!seen.contains(s.pid)) {
+            seen << s.pid;
+            out << s;
+        }
+    }
+    std::sort(out.begin(), out.end(),
+              [](const ServerSession &a, const ServerSession &b) { return a.pid < b.pid; });
+    return out;
+}
+
+void LocksTab::updateActions() {
+    const bool may = m_session && m_session->canSignalBackends();
+    const bool selected = !SessionActions::signallable(selectedSessions()).isEmpty();
+    const QString why = !m_session ? tr("Not connected.")
+                        : may      ? QString()
+                                   : m_session->backendReason();
+    for (QPushButton *b : {m_cancel, m_terminate}) {
+        b->setEnabled(may && selected && !m_busy);
+        b->setToolTip(may ? (selected ? QString()
+                                      : tr("Select one or more sessions first (Ctrl or Shift "
+                                           "for several)."))
+                          : why);
+    }
+}
+
+void LocksTab::signalSelected(bool terminate) {
+    const QList<ServerSession> sessions = SessionActions::signallable(selectedSessions());
+    if (!m_session || !m_session->canSignalBackends() || sessions.isEmpty() || m_busy)
+        return;
+    const QString what = terminate ? tr("Terminate sessions") : tr("Cancel queries");
+    if (!Prompter::instance()->confirm(this, what,
+                                       SessionActions::confirmation(sessions, terminate)))
+        return;
+    QList<int> pids;
+    for (const ServerSession &s : sessions)
+        pids << s.pid;
+    m_busy = true;
+    updateActions();
+    const ConnectionParams params = m_session->params;
+    whenFinished(QtConcurrent::run(m_actions,
+                                   [params, pids, terminate] {
+                                       return SessionActions::run(params, pids, terminate);
+                                   }),
+                 this, [this, what](const QString &outcome) {
+                     m_busy = false;
+                     updateActions();
+                     Q_EMIT actionFinished(outcome);
+                     Prompter::instance()->inform(this, what, outcome);
+                 });
 }
 
 } // namespace lockscope::ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connection/session.h"
+#include "server/serverlock.h"
 
 #include <QWidget>
 
@@ -9,6 +10,7 @@
 class QLabel;
 class QPushButton;
 class QTreeView;
+class QThreadPool;
 class QTreeWidget;
 
 namespace lockscope::ui {
@@ -35,6 +37,17 @@ public:
     QTreeWidget *blockingTree() const { return m_tree; }
     QLabel *summary() const { return m_summary; }
     QLabel *notice() const { return m_notice; }
+    QPushButton *cancelButton() const { return m_cancel; }
+    QPushButton *terminateButton() const { return m_terminate; }
+
+    // Cancels the statements of (or terminates) every selected session after one
+    // confirmation naming them all; each signal is audited. On a worker thread.
+    void signalSelected(bool terminate);
+    // The sessions of the selected rows (a lock row stands for its session).
+    QList<ServerSession> selectedSessions() const;
+
+Q_SIGNALS:
+    void actionFinished(const QString &summary);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -44,15 +57,20 @@ private:
     void refreshed();
     void rebuildTree();
     void showSession(int pid);
+    void updateActions();
 
     LocksTreeModel *m_model;
     LocksRefresher *m_refresher;
     QLabel *m_notice;
     QLabel *m_summary;
     QPushButton *m_refresh;
+    QPushButton *m_cancel;
+    QPushButton *m_terminate;
     QTreeView *m_view;
     QTreeWidget *m_tree;
     std::optional<Session> m_session;
+    QThreadPool *m_actions;
+    bool m_busy = false;
 };
 
 } // namespace lockscope::ui
