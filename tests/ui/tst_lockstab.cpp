@@ -189,8 +189,13 @@ private Q_SLOTS:
             QStringLiteral("SELECT count(pg_advisory_unlock(g)) FROM generate_series(1, 1000) g")));
         QTRY_VERIFY_WITH_TIMEOUT(childCountOf(*model, many.pid()) < 2100, 30000);
         QCOMPARE(resets.count(), 0);
-        QVERIFY(!removed.isEmpty());
-        QCOMPARE(removed.first().at(0).value<QModelIndex>(), model->indexOfPid(many.pid()));
+        // Rows left under the bulk session (other tests' sessions come and go
+        // at the top level meanwhile: the view is server-wide).
+        bool underBulk = false;
+        for (const QList<QVariant> &signal : std::as_const(removed))
+            underBulk =
+                underBulk || signal.at(0).value<QModelIndex>() == model->indexOfPid(many.pid());
+        QVERIFY(underBulk);
         QVERIFY(tab.view()->isExpanded(model->indexOfPid(many.pid())));
         QCOMPARE(tab.view()->currentIndex(), model->indexOfPid(holder.pid()));
 
