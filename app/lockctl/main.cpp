@@ -29,6 +29,9 @@ const std::map<QString, Command> &commands() {
         {QStringLiteral("audit"), {"who swept, released or signalled what, and when", runAudit}},
         {QStringLiteral("advisory"), {"PostgreSQL advisory locks held and awaited", runAdvisory}},
         {QStringLiteral("advisory-lock"), {"take and hold an advisory lock", runAdvisoryLock}},
+        {QStringLiteral("locks"), {"every lock on the PostgreSQL server, all types", runLocks}},
+        {QStringLiteral("blocking"), {"who blocks whom: root blockers first", runBlocking}},
+        {QStringLiteral("check"), {"monitoring plugin: exit 0 OK .. 3 UNKNOWN", runCheck}},
         {QStringLiteral("cancel-backend"), {"cancel a backend's statement", runCancelBackend}},
         {QStringLiteral("terminate-backend"), {"end a backend's session", runTerminateBackend}},
         {QStringLiteral("load"), {"generate contention and count violations", runLoad}},
@@ -51,6 +54,8 @@ void printHelp(QTextStream &out) {
            "Durations take a unit: 250ms, 3s, 1.5s, 2m; a bare number means seconds.\n\n"
            "Exit codes: 0 ok, 1 error, 2 usage or bad input, 3 timeout or not acquired,\n"
            "4 lease changed (not held with that token).\n"
+           "`lockctl check` follows the monitoring-plugin convention instead: 0 OK,\n"
+           "1 WARNING, 2 CRITICAL, 3 UNKNOWN (bad options and an unreachable server too).\n"
            "Run `lockctl COMMAND --help` for a command's options.\n\n"
            "A KEY that begins with '-' goes after `--`, which ends the options:\n"
            "  lockctl release --force -- -my-key\n"

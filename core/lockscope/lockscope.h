@@ -37,6 +37,9 @@
 #include "advisory/advisorylock.h"
 #include "advisory/criticalsection.h"
 
+#include "server/blockingtree.h"
+#include "server/serverlockinspector.h"
+
 #include "admin/adminactions.h"
 #include "admin/auditlog.h"
 #include "admin/backendactions.h"

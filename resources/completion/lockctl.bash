@@ -3,7 +3,7 @@
 # compares these lists with `lockctl COMMAND --help`, so they cannot drift.
 
 _lockctl_commands="migrate list acquire release sweep audit advisory advisory-lock
-cancel-backend terminate-backend load bench"
+locks blocking check cancel-backend terminate-backend load bench"
 
 _lockctl_options() {
     case $1 in
@@ -15,6 +15,9 @@ _lockctl_options() {
         audit) echo "--limit --action --target --since --json" ;;
         advisory) echo "--json --this-database" ;;
         advisory-lock) echo "--shared --xact --wait --hold" ;;
+        locks) echo "--json --waiting --min-wait --database" ;;
+        blocking) echo "--json" ;;
+        check) echo "--warn-wait --crit-wait --warn-blocked --crit-blocked --database" ;;
         load) echo "--mode --scope --threads --processes --keys --skew --hold --hold-range --ttl --wait --duration --count --json" ;;
         "bench cycle") echo "--clients --duration --no-gate --hot --json" ;;
         "bench handoff") echo "--rounds --hold --processes --no-notify --retry --pause --json" ;;
@@ -51,7 +54,8 @@ _lockctl() {
             return ;;
         --ttl|--wait|--hold|--hold-range|--duration|--since|--retry|--pause|--token|--owner|\
         --match|--target|--limit|--batch|--threads|--processes|--keys|--skew|--count|\
-        --clients|--rounds|--fenced-write)
+        --clients|--rounds|--fenced-write|--min-wait|--database|--warn-wait|--crit-wait|\
+        --warn-blocked|--crit-blocked)
             return ;;
     esac
 

@@ -15,6 +15,7 @@
 #include "leases/leasestab.h"
 #include "leases/leasetablemodel.h"
 #include "load/loadpanel.h"
+#include "locks/lockstab.h"
 #include "window/aboutdialog.h"
 
 #include <QAction>
@@ -45,6 +46,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_leasesTab(new LeasesTab(m_leaseModel, m_refresher->pool(), this))
     , m_advisoryTab(new AdvisoryTab(m_advisoryModel, m_refresher, m_refresher->pool(), this))
+    , m_locksTab(new LocksTab(this))
     , m_activityTab(new ActivityTab(m_auditModel, this))
     , m_loadPanel(new LoadPanel(this))
     , m_connection(new QLabel(this))
@@ -58,6 +60,7 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowIcon(AboutDialog::appIcon());
     m_tabs->addTab(m_leasesTab, tr("Leases"));
     m_tabs->addTab(m_advisoryTab, tr("Advisory locks"));
+    m_tabs->addTab(m_locksTab, tr("Locks"));
     m_tabs->addTab(m_activityTab, tr("Activity"));
     m_tabs->addTab(m_loadPanel, tr("Load"));
     setCentralWidget(m_tabs);
@@ -179,6 +182,7 @@ void MainWindow::connectTo(const ConnectionParams &params, const QString &profil
                          ProfileStore::setLastProfile(m_session->profileName);
                      m_leasesTab->setSession(m_session);
                      m_advisoryTab->setSession(m_session);
+                     m_locksTab->setSession(m_session);
                      m_loadPanel->setConnection(m_session->params);
                      m_refresher->setConnection(m_session->params);
                      m_disconnect->setEnabled(true);
@@ -193,6 +197,7 @@ void MainWindow::disconnectFromDatabase() {
     m_refresher->setConnection(std::nullopt);
     m_leasesTab->setSession(std::nullopt);
     m_advisoryTab->setSession(std::nullopt);
+    m_locksTab->setSession(std::nullopt);
     m_loadPanel->setConnection(std::nullopt);
     m_disconnect->setEnabled(false);
     updateStatus();

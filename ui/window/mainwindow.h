@@ -18,6 +18,7 @@ namespace lockscope::ui {
 class AboutDialog;
 class ActivityTab;
 class AdvisoryTab;
+class LocksTab;
 class AdvisoryTableModel;
 class AuditTableModel;
 class InspectorRefresher;
@@ -52,6 +53,7 @@ public:
     InspectorRefresher *refresher() const { return m_refresher; }
     LeasesTab *leasesTab() const { return m_leasesTab; }
     AdvisoryTab *advisoryTab() const { return m_advisoryTab; }
+    LocksTab *locksTab() const { return m_locksTab; }
     ActivityTab *activityTab() const { return m_activityTab; }
     LoadPanel *loadPanel() const { return m_loadPanel; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -77,6 +79,7 @@ private:
     QTabWidget *m_tabs;
     LeasesTab *m_leasesTab;
     AdvisoryTab *m_advisoryTab;
+    LocksTab *m_locksTab;
     ActivityTab *m_activityTab;
     LoadPanel *m_loadPanel;
     QLabel *m_connection;

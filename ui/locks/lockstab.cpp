@@ -1,0 +1,288 @@
+#include "locks/lockstab.h"
+
+#include "base/duration.h"
+#include "base/visibletext.h"
+#include "common/prompter.h"
+#include "common/whenfinished.h"
+#include "locks/locksrefresher.h"
+#include "locks/lockstreemodel.h"
+#include "locks/sessionactions.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QThreadPool>
+#include <QTreeView>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+
+#include <functional>
+
+namespace lockscope::ui {
+
+namespace {
+
+enum TreeColumn { TreeSession, TreeWaitsFor, TreeBlocks, TreeState, TreeXact, TreeApp, TreeQuery };
+
+} // namespace
+
+LocksTab::LocksTab(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new LocksTreeModel(this))
+    , m_refresher(new LocksRefresher(m_model, this))
+    , m_notice(new QLabel(this))
+    , m_summary(new QLabel(this))
+    , m_refresh(new QPushButton(tr("Refresh"), this))
+    , m_cancel(new QPushButton(tr("Cancel queries…"), this))
+    , m_terminate(new QPushButton(tr("Terminate sessions…"), this))
+    , m_view(new QTreeView(this))
+    , m_tree(new QTreeWidget(this))
+    , m_actions(new QThreadPool(this)) {
+    m_actions->setMaxThreadCount(1);
+    m_view->setObjectName(QStringLiteral("locksView"));
+    m_view->setModel(m_model);
+    m_view->setUniformRowHeights(true); // 100,000 rows under one session stay fast
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &LocksTab::updateActions);
+    m_cancel->setObjectName(QStringLiteral("locksCancel"));
+    m_terminate->setObjectName(QStringLiteral("locksTerminate"));
+    connect(m_cancel, &QPushButton::clicked, this, [this] { signalSelected(false); });
+    connect(m_terminate, &QPushButton::clicked, this, [this] { signalSelected(true); });
+    connect(this, &LocksTab::actionFinished, m_refresher, &LocksRefresher::refreshNow);
+    m_view->setAlternatingRowColors(false);
+    m_view->header()->setStretchLastSection(false);
+    m_view->setColumnWidth(LocksTreeModel::Session, 190);
+    m_view->setColumnWidth(LocksTreeModel::Mode, 170);
+    m_view->setColumnWidth(LocksTreeModel::State, 140);
+    m_view->setColumnWidth(LocksTreeModel::Wait, 110);
+    m_view->setColumnWidth(LocksTreeModel::Target, 320);
+
+    m_tree->setObjectName(QStringLiteral("locksBlockingTree"));
+    m_tree->setHeaderLabels({tr("Session (who blocks whom)"), tr("Waits for"), tr("Blocks"),
+                             tr("State"), tr("Transaction"), tr("Application"), tr("Last query")});
+    m_tree->setColumnWidth(TreeSession, 170);
+    m_tree->setColumnWidth(TreeWaitsFor, 300);
+    m_tree->setColumnWidth(TreeBlocks, 60);
+    m_tree->setColumnWidth(TreeState, 150);
+    connect(m_tree, &QTreeWidget::itemDoubleClicked, this,
+            [this](QTreeWidgetItem *item) { showSession(item->data(0, Qt::UserRole).toInt()); });
+
+    m_notice->setObjectName(QStringLiteral("locksNotice"));
+    m_notice->setWordWrap(true);
+    m_notice->hide();
+    m_summary->setObjectName(QStringLiteral("locksSummary"));
+    connect(m_refresh, &QPushButton::clicked, m_refresher, &LocksRefresher::refreshNow);
+    connect(m_refresher, &LocksRefresher::refreshed, this, &LocksTab::refreshed);
+    connect(m_refresher, &LocksRefresher::failed, this, [this](const QString &message) {
+        m_notice->setText(message);
+        m_notice->show();
+    });
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_summary, 1);
+    top->addWidget(m_cancel);
+    top->addWidget(m_terminate);
+    top->addWidget(m_refresh);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_view);
+    split->addWidget(m_tree);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_notice);
+    layout->addLayout(top);
+    layout->addWidget(split, 1);
+    m_summary->setText(tr("Not connected."));
+    updateActions();
+}
+
+LocksTab::~LocksTab() = default;
+
+void LocksTab::setSession(const std::optional<Session> &session) {
+    m_session = session;
+    m_tree->clear();
+    if (session && !session->params.isPostgres()) {
+        m_notice->setText(tr("Server locks exist only on PostgreSQL. This is a SQLite database; "
+                             "its leases are on the Leases tab."));
+        m_notice->show();
+    } else {
+        m_notice->hide();
+    }
+    m_summary->setText(session ? tr("Reading the server's locks…") : tr("Not connected."));
+    m_refresher->setConnection(session ? std::optional<ConnectionParams>(session->params)
+                                       : std::nullopt);
+    updateActions();
+}
+
+void LocksTab::showEvent(QShowEvent *event) {
+    QWidget::showEvent(event);
+    m_refresher->setActive(true);
+}
+
+void LocksTab::hideEvent(QHideEvent *event) {
+    QWidget::hideEvent(event);
+    m_refresher->setActive(false);
+}
+
+void LocksTab::refreshed() {
+    if (m_session && m_session->params.isPostgres())
+        m_notice->hide();
+    const LocksResult &r = m_refresher->last();
+    int waiting = 0;
+    double longest = 0;
+    for (const LockSessionEntry &e : m_model->sessions()) {
+        if (e.session.waitingCount > 0) {
+            ++waiting;
+            longest = std::max(longest, e.session.longestWait);
+        }
+    }
+    QString text = tr("%n locks", nullptr, r.lockCount) +
+                   tr(" of %n sessions", nullptr, int(m_model->sessions().size()));
+    text += waiting > 0 ? tr("; %n waiting, the longest for %1", nullptr, waiting)
+                              .arg(Duration::formatRemaining(longest))
+                        : tr("; nobody waits");
+    if (!r.hasWaitStart)
+        text += tr(" (* waits since the statement began: PostgreSQL before 14 does not record "
+                   "when a wait started)");
+    m_summary->setText(text + QLatin1Char('.'));
+    m_view->viewport()->update(); // "held ≥" moved on with the database clock
+    rebuildTree();
+}
+
+void LocksTab::rebuildTree() {
+    const LocksResult &r = m_refresher->last();
+    const auto sessionOf = [this](int pid) -> const LockSessionEntry * {
+        const QModelIndex index = m_model->indexOfPid(pid);
+        return index.isValid() ? &m_model->sessions().at(index.row()) : nullptr;
+    };
+    std::function<QTreeWidgetItem *(const BlockerNode &)> build = [&](const BlockerNode &node) {
+        const LockSessionEntry *e = sessionOf(node.pid);
+        QString waitsFor;
+        QString state;
+        QString xact;
+        QString application;
+        QString query;
+        bool idle = false;
+        if (e) {
+            for (const LockItem &item : e->locks) {
+                if (!item.lock.granted) {
+                    waitsFor = tr("%1 on %2 for %3")
+                                   .arg(item.lock.mode, VisibleText::forDisplay(item.lock.target()),
+                                        Duration::formatRemaining(item.lock.waitSeconds));
+                    break;
+                }
+            }
+            const ServerSession &s = e->session;
+            idle = s.idleInTransaction();
+            state = !s.known ? (s.pid == 0 ? tr("prepared transaction") : tr("gone"))
+                             : VisibleText::forDisplay(s.state);
+            if (idle && s.stateAge >= 0)
+                state += tr(" for %1").arg(Duration::formatRemaining(s.stateAge));
+            xact = s.transactionAge >= 0 ? Duration::formatRemaining(s.transactionAge) : QString();
+            application = VisibleText::forDisplay(s.application);
+            if (!s.clientAddress.isEmpty())
+                application += QStringLiteral(" (%1)").arg(s.clientAddress);
+            query = VisibleText::forDisplay(s.query.simplified());
+        }
+        auto *item = new QTreeWidgetItem(
+            {node.inCycle ? tr("pid %1 (deadlock)").arg(node.pid) : tr("pid %1").arg(node.pid),
+             waitsFor, node.blockedTotal > 0 ? QString::number(node.blockedTotal) : QString(),
+             state, xact, application, query});
+        item->setData(0, Qt::UserRole, node.pid);
+        item->setToolTip(TreeQuery, e ? e->session.query : QString());
+        if (idle) {
+            QFont bold = item->font(TreeState);
+            bold.setBold(true);
+            item->setFont(TreeState, bold);
+            for (int c = 0; c <= TreeQuery; ++c)
+                item->setBackground(c, QColor(0xfd, 0xde, 0xde));
+        } else if (!waitsFor.isEmpty()) {
+            item->setBackground(TreeWaitsFor, QColor(0xff, 0xf1, 0xd6));
+        }
+        for (const BlockerNode &child : node.blocks)
+            item->addChild(build(child));
+        return item;
+    };
+    m_tree->setUpdatesEnabled(false);
+    m_tree->clear();
+    for (const BlockerNode &root : r.blockingTree)
+        m_tree->addTopLevelItem(build(root));
+    m_tree->expandAll();
+    m_tree->setUpdatesEnabled(true);
+}
+
+void LocksTab::showSession(int pid) {
+    const QModelIndex index = m_model->indexOfPid(pid);
+    if (!index.isValid())
+        return;
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index);
+}
+
+QList<ServerSession> LocksTab::selectedSessions() const {
+    QList<ServerSession> out;
+    QList<int> seen;
+    for (const QModelIndex &row : m_view->selectionModel()->selectedRows()) {
+        const QModelIndex session = row.parent().isValid() ? row.parent() : row;
+        if (!session.isValid() || session.row() >= m_model->sessions().size())
+            continue;
+        const ServerSession &s = m_model->sessions().at(session.row()).session;
+        if (!seen.contains(s.pid)) {
+            seen << s.pid;
+            out << s;
+        }
+    }
+    std::sort(out.begin(), out.end(),
+              [](const ServerSession &a, const ServerSession &b) { return a.pid < b.pid; });
+    return out;
+}
+
+void LocksTab::updateActions() {
+    const bool may = m_session && m_session->canSignalBackends();
+    const bool selected = !SessionActions::signallable(selectedSessions()).isEmpty();
+    const QString why = !m_session ? tr("Not connected.")
+                        : may      ? QString()
+                                   : m_session->backendReason();
+    for (QPushButton *b : {m_cancel, m_terminate}) {
+        b->setEnabled(may && selected && !m_busy);
+        b->setToolTip(may ? (selected ? QString()
+                                      : tr("Select one or more sessions first (Ctrl or Shift "
+                                           "for several)."))
+                          : why);
+    }
+}
+
+void LocksTab::signalSelected(bool terminate) {
+    const QList<ServerSession> sessions = SessionActions::signallable(selectedSessions());
+    if (!m_session || !m_session->canSignalBackends() || sessions.isEmpty() || m_busy)
+        return;
+    const QString what = terminate ? tr("Terminate sessions") : tr("Cancel queries");
+    if (!Prompter::instance()->confirm(this, what,
+                                       SessionActions::confirmation(sessions, terminate)))
+        return;
+    QList<int> pids;
+    for (const ServerSession &s : sessions)
+        pids << s.pid;
+    m_busy = true;
+    updateActions();
+    const ConnectionParams params = m_session->params;
+    whenFinished(QtConcurrent::run(m_actions,
+                                   [params, pids, terminate] {
+                                       return SessionActions::run(params, pids, terminate);
+                                   }),
+                 this, [this, what](const QString &outcome) {
+                     m_busy = false;
+                     updateActions();
+                     Q_EMIT actionFinished(outcome);
+                     Prompter::instance()->inform(this, what, outcome);
+                 });
+}
+
+} // namespace lockscope::ui
