@@ -2,11 +2,14 @@
 
 #include "admin/backendactions.h"
 #include "advisory/advisorytablemodel.h"
+#include "common/emptystate.h"
 #include "common/prompter.h"
 #include "common/whenfinished.h"
 #include "inspector/inspectorrefresher.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -14,6 +17,7 @@
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QThreadPool>
 #include <QTreeWidget>
@@ -34,7 +38,9 @@ AdvisoryTab::AdvisoryTab(AdvisoryTableModel *model, InspectorRefresher *refreshe
     , m_view(new QTableView(this))
     , m_tree(new QTreeWidget(this))
     , m_cancel(new QPushButton(tr("Cancel query…"), this))
-    , m_terminate(new QPushButton(tr("Terminate backend…"), this)) {
+    , m_terminate(new QPushButton(tr("Terminate backend…"), this))
+    , m_empty(new EmptyState(this))
+    , m_stack(new QStackedWidget(this)) {
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(AdvisoryTableModel::SortRole);
     m_view->setModel(m_proxy);
@@ -61,6 +67,7 @@ AdvisoryTab::AdvisoryTab(AdvisoryTableModel *model, InspectorRefresher *refreshe
     connect(m_thisDatabase, &QCheckBox::toggled, this, [this] {
         applyDatabaseFilter();
         rebuildTree();
+        updateEmptyState();
     });
 
     m_notice->setWordWrap(true);
@@ -82,6 +89,7 @@ AdvisoryTab::AdvisoryTab(AdvisoryTableModel *model, InspectorRefresher *refreshe
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_terminate);
     auto *split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("advisorySplitter"));
     split->addWidget(m_view);
     split->addWidget(m_tree);
     split->setStretchFactor(0, 3);
@@ -89,24 +97,89 @@ AdvisoryTab::AdvisoryTab(AdvisoryTableModel *model, InspectorRefresher *refreshe
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_notice);
     layout->addLayout(buttons);
-    layout->addWidget(split, 1);
+    m_stack->addWidget(split);
+    m_stack->addWidget(m_empty);
+    layout->addWidget(m_stack, 1);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy, signal, this, &AdvisoryTab::updateEmptyState);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &AdvisoryTab::updateEmptyState);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &AdvisoryTab::updateEmptyState);
     updateActions();
+    updateEmptyState();
+}
+
+bool AdvisoryTab::showsEmptyState() const {
+    return m_stack->currentWidget() == m_empty;
+}
+
+void AdvisoryTab::updateEmptyState() {
+    enum Kind { Rows, NotConnected, Sqlite, Loading, OtherDatabases, Empty };
+    const Kind kind = m_proxy->rowCount() > 0        ? Rows
+                      : !m_session                   ? NotConnected
+                      : m_session->params.isSqlite() ? Sqlite
+                      : m_model->rowCount() > 0      ? OtherDatabases
+                      : !m_loaded                    ? Loading
+                                                     : Empty;
+    m_stack->setCurrentIndex(kind == Rows ? 0 : 1);
+    if (kind == m_emptyKind)
+        return;
+    m_emptyKind = kind;
+    switch (kind) {
+    case Rows:
+        break;
+    case NotConnected:
+        m_empty->setContent(tr("Not connected"),
+                            tr("Connect to a PostgreSQL database to see every advisory lock that "
+                               "a session holds or waits for, and who blocks whom."));
+        connect(m_empty->addButton(QStringLiteral("emptyConnect"), tr("Connect to a database…")),
+                &QPushButton::clicked, this, &AdvisoryTab::connectRequested);
+        break;
+    case Sqlite:
+        m_empty->setContent(tr("Advisory locks exist only on PostgreSQL"),
+                            tr("This is a SQLite database, so there are none to show; its leases "
+                               "are on the Leases tab."));
+        break;
+    case Loading:
+        m_empty->setContent(tr("Reading the advisory locks…"), QString());
+        break;
+    case OtherDatabases:
+        m_empty->setContent(tr("No advisory lock in this database"),
+                            tr("%n advisory lock(s) are held or awaited in other databases of "
+                               "this server.",
+                               nullptr, m_model->rowCount()));
+        connect(m_empty->addButton(QStringLiteral("emptyAllDatabases"), tr("Show every database")),
+                &QPushButton::clicked, this, [this] { m_thisDatabase->setChecked(false); });
+        break;
+    case Empty: {
+        const QString command = QStringLiteral("lockctl --db '%1' advisory-lock 42 --hold 60s")
+                                    .arg(m_session->params.displayUrl());
+        m_empty->setContent(
+            tr("No advisory lock is held or awaited"),
+            tr("Sessions take advisory locks with pg_advisory_lock(key) and friends; while one "
+               "holds a key, the others that ask for it wait, and this tab shows who blocks "
+               "whom. To hold one by hand, run:\n\n%1")
+                .arg(command));
+        connect(m_empty->addButton(QStringLiteral("emptyCopyCommand"), tr("Copy the command")),
+                &QPushButton::clicked, this,
+                [command] { QApplication::clipboard()->setText(command); });
+        connect(
+            m_empty->addButton(QStringLiteral("emptyAdvisoryLoad"), tr("Set up an advisory load")),
+            &QPushButton::clicked, this, &AdvisoryTab::advisoryLoadRequested);
+        break;
+    }
+    }
 }
 
 AdvisoryTab::~AdvisoryTab() = default;
 
 void AdvisoryTab::setSession(const std::optional<Session> &session) {
     m_session = session;
+    m_loaded = false;
     m_tree->clear();
-    if (session && session->params.isSqlite()) {
-        m_notice->setText(tr("Advisory locks exist only on PostgreSQL. This is a SQLite database, "
-                             "so there are none to show; its leases are on the Leases tab."));
-        m_notice->show();
-    } else {
-        m_notice->hide();
-    }
+    m_notice->hide(); // on SQLite the empty state says why there is nothing here
     applyDatabaseFilter();
     updateActions();
+    updateEmptyState();
 }
 
 void AdvisoryTab::applyDatabaseFilter() {
@@ -118,6 +191,10 @@ void AdvisoryTab::applyDatabaseFilter() {
 }
 
 void AdvisoryTab::refreshed() {
+    if (!m_loaded && m_session) {
+        m_loaded = true;
+        updateEmptyState();
+    }
     if (!m_refresher->advisoryError().isEmpty()) {
         m_notice->setText(m_refresher->advisoryError());
         m_notice->show();

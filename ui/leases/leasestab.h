@@ -11,12 +11,14 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QStackedWidget;
 class QTableView;
 class QTimer;
 class QThreadPool;
 
 namespace lockscope::ui {
 
+class EmptyState;
 class LeaseFilterProxy;
 class LeaseTableModel;
 
@@ -36,6 +38,13 @@ public:
     QAction *forceReleaseAction() const { return m_forceRelease; }
     QAction *sweepAction() const { return m_sweep; }
     void focusFilter();
+    QLineEdit *filterEdit() const { return m_filter; }
+    QComboBox *stateCombo() const { return m_state; }
+    EmptyState *emptyState() const { return m_empty; }
+    // Whether the table or the empty state is on screen.
+    bool showsEmptyState() const;
+    // The first snapshot of the current connection has arrived.
+    void setLoaded(bool loaded);
     // Repaints the countdown of the visible rows only.
     void tickCountdown();
 
@@ -44,14 +53,20 @@ public:
 
 Q_SIGNALS:
     void actionFinished(const QString &summary); // a refresh is due
+    // The empty state's buttons: the window connects these.
+    void connectRequested();
+    void demoRequested();
 
 private:
     void updateActions();
+    void updateEmptyState();
 
     LeaseTableModel *m_model;
     LeaseFilterProxy *m_proxy;
     QThreadPool *m_pool;
     QTableView *m_view;
+    EmptyState *m_empty;
+    QStackedWidget *m_stack;
     QLineEdit *m_filter;
     QComboBox *m_state;
     QPushButton *m_sweepButton;
@@ -61,6 +76,8 @@ private:
     QTimer *m_countdown;
     std::optional<Session> m_session;
     bool m_busy = false;
+    bool m_loaded = false;
+    int m_emptyKind = -1; // which empty state is shown, so it is rebuilt only on a change
 };
 
 } // namespace lockscope::ui

@@ -14,6 +14,7 @@
 #include "leases/leasefilterproxy.h"
 #include "leases/leasestab.h"
 #include "leases/leasetablemodel.h"
+#include "load/demorun.h"
 #include "load/loadpanel.h"
 #include "window/aboutdialog.h"
 
@@ -22,9 +23,12 @@
 #include <QCloseEvent>
 #include <QFile>
 #include <QFileDialog>
+#include <QFrame>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStatusBar>
@@ -32,6 +36,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace lockscope::ui {
@@ -53,20 +58,81 @@ MainWindow::MainWindow(QWidget *parent)
     , m_pause(new QAction(tr("&Pause"), this))
     , m_refresh(new QAction(tr("&Refresh now"), this))
     , m_disconnect(new QAction(tr("&Disconnect"), this))
-    , m_statusTimer(new QTimer(this)) {
+    , m_statusTimer(new QTimer(this))
+    , m_demo(new DemoRun(m_loadPanel, this))
+    , m_banner(new QFrame(this))
+    , m_bannerText(new QLabel(m_banner))
+    , m_bannerStop(new QPushButton(tr("Stop the demo"), m_banner)) {
     setWindowTitle(tr("LockScope"));
     setWindowIcon(AboutDialog::appIcon());
     m_tabs->addTab(m_leasesTab, tr("Leases"));
     m_tabs->addTab(m_advisoryTab, tr("Advisory locks"));
     m_tabs->addTab(m_activityTab, tr("Activity"));
     m_tabs->addTab(m_loadPanel, tr("Load"));
-    setCentralWidget(m_tabs);
+    // A banner above the tabs for what the demo does and, at its end, what it showed.
+    m_banner->setObjectName(QStringLiteral("banner"));
+    m_banner->setFrameShape(QFrame::StyledPanel);
+    m_banner->setAutoFillBackground(true);
+    m_banner->setBackgroundRole(QPalette::ToolTipBase);
+    m_bannerText->setObjectName(QStringLiteral("bannerText"));
+    m_bannerText->setWordWrap(true);
+    m_bannerText->setForegroundRole(QPalette::ToolTipText);
+    auto *bannerClose = new QPushButton(tr("Close"), m_banner);
+    bannerClose->setObjectName(QStringLiteral("bannerClose"));
+    m_bannerStop->setObjectName(QStringLiteral("bannerStop"));
+    auto *bannerLayout = new QHBoxLayout(m_banner);
+    bannerLayout->addWidget(m_bannerText, 1);
+    bannerLayout->addWidget(m_bannerStop);
+    bannerLayout->addWidget(bannerClose);
+    m_banner->hide();
+    connect(m_bannerStop, &QPushButton::clicked, m_demo, &DemoRun::stop);
+    connect(bannerClose, &QPushButton::clicked, this, [this] {
+        m_demo->stop();
+        m_banner->hide();
+    });
+    connect(m_demo, &DemoRun::phaseChanged, this,
+            [this](DemoRun::Phase phase, const QString &description) {
+                showBanner(description, true);
+                m_tabs->setCurrentWidget(phase == DemoRun::Phase::Leases
+                                             ? static_cast<QWidget *>(m_leasesTab)
+                                             : m_loadPanel);
+            });
+    connect(m_demo, &DemoRun::finished, this, [this](const QString &summary) {
+        if (m_intervalBeforeDemo.count() > 0)
+            m_refresher->setInterval(m_intervalBeforeDemo);
+        m_intervalBeforeDemo = std::chrono::milliseconds(0);
+        m_refresher->refreshNow();
+        showBanner(summary, false);
+    });
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->addWidget(m_banner);
+    centralLayout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
     m_status->setObjectName(QStringLiteral("statusText"));
     statusBar()->addWidget(m_connection);
     statusBar()->addPermanentWidget(m_status);
     buildMenus();
 
     connect(m_refresher, &InspectorRefresher::refreshed, this, &MainWindow::updateStatus);
+    connect(m_refresher, &InspectorRefresher::refreshed, this, [this] {
+        m_leasesTab->setLoaded(true);
+        m_activityTab->setLoaded(true);
+    });
+    // The empty states' buttons.
+    connect(m_leasesTab, &LeasesTab::connectRequested, this, &MainWindow::showConnectionDialog);
+    connect(m_advisoryTab, &AdvisoryTab::connectRequested, this, &MainWindow::showConnectionDialog);
+    connect(m_activityTab, &ActivityTab::connectRequested, this, &MainWindow::showConnectionDialog);
+    connect(m_leasesTab, &LeasesTab::demoRequested, this, &MainWindow::startDemo);
+    connect(m_advisoryTab, &AdvisoryTab::advisoryLoadRequested, this, [this] {
+        LoadConfig c = m_loadPanel->config();
+        c.mode = LoadMode::Advisory;
+        m_loadPanel->setConfig(c);
+        m_tabs->setCurrentWidget(m_loadPanel);
+    });
+    connect(m_activityTab, &ActivityTab::showLeasesRequested, this,
+            [this] { m_tabs->setCurrentWidget(m_leasesTab); });
     connect(m_refresher, &InspectorRefresher::failing, this, &MainWindow::updateStatus);
     connect(m_refresher, &InspectorRefresher::recovered, this, &MainWindow::updateStatus);
     // After an action the data on screen is stale: refresh at once.
@@ -133,7 +199,12 @@ void MainWindow::buildMenus() {
     auto *aboutQt = new QAction(tr("About &Qt"), this);
     aboutQt->setMenuRole(QAction::AboutQtRole);
     connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+    auto *demo = new QAction(tr("Start a &demo load"), this);
+    demo->setObjectName(QStringLiteral("demoAction"));
+    connect(demo, &QAction::triggered, this, &MainWindow::startDemo);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(demo);
+    help->addSeparator();
     help->addActions({about, aboutQt});
 
     m_interval->setRange(1, 3600);
@@ -179,6 +250,8 @@ void MainWindow::connectTo(const ConnectionParams &params, const QString &profil
                          ProfileStore::setLastProfile(m_session->profileName);
                      m_leasesTab->setSession(m_session);
                      m_advisoryTab->setSession(m_session);
+                     m_activityTab->setSession(m_session);
+                     sessionChanged();
                      m_loadPanel->setConnection(m_session->params);
                      m_refresher->setConnection(m_session->params);
                      m_disconnect->setEnabled(true);
@@ -189,13 +262,70 @@ void MainWindow::connectTo(const ConnectionParams &params, const QString &profil
 
 void MainWindow::disconnectFromDatabase() {
     ++m_connectSerial;
+    m_demo->stop();
     m_session.reset();
     m_refresher->setConnection(std::nullopt);
     m_leasesTab->setSession(std::nullopt);
     m_advisoryTab->setSession(std::nullopt);
+    m_activityTab->setSession(std::nullopt);
+    sessionChanged();
     m_loadPanel->setConnection(std::nullopt);
     m_disconnect->setEnabled(false);
     updateStatus();
+}
+
+void MainWindow::sessionChanged() {
+    // On SQLite the Advisory locks tab is not offered as an empty grid: it is
+    // disabled, and its tooltip says why.
+    const int advisory = m_tabs->indexOf(m_advisoryTab);
+    const bool sqlite = m_session && m_session->params.isSqlite();
+    if (sqlite && m_tabs->currentIndex() == advisory)
+        m_tabs->setCurrentWidget(m_leasesTab);
+    m_tabs->setTabEnabled(advisory, !sqlite);
+    m_tabs->setTabToolTip(advisory, sqlite ? tr("Advisory locks exist only on PostgreSQL; this is "
+                                                "a SQLite database.")
+                                           : tr("Advisory locks held or awaited by sessions of "
+                                                "this PostgreSQL server, and who blocks whom."));
+}
+
+void MainWindow::showBanner(const QString &text, bool running) {
+    m_bannerText->setText(text);
+    m_bannerStop->setVisible(running);
+    m_banner->show();
+}
+
+void MainWindow::startDemo() {
+    if (m_demo->isRunning())
+        return;
+    if (!m_session) {
+        Prompter::instance()->inform(this, tr("Demo"),
+                                     tr("Connect to a database first: the demo runs on it."));
+        return;
+    }
+    if (m_loadPanel->isRunning()) {
+        Prompter::instance()->inform(this, tr("Demo"),
+                                     tr("A load is already running on the Load tab; stop it "
+                                        "first."));
+        return;
+    }
+    if (!m_session->isEmbedded() &&
+        !Prompter::instance()->confirm(
+            this, tr("Start a demo load"),
+            tr("The demo runs on %1 for about 16 seconds: 6 threads take leases on 3 keys named "
+               "load/…, and update a work table of LockScope's own; then the same updates run "
+               "without a lock. It releases every lease and removes its counters at the end. "
+               "Run it on this database?")
+                .arg(m_session->params.displayUrl())))
+        return;
+    // Refresh more often while the demo runs, so the leases are seen changing hands.
+    const auto before = m_refresher->interval();
+    m_refresher->setInterval(std::min(before, std::chrono::milliseconds(500)));
+    if (!m_demo->start()) {
+        m_refresher->setInterval(before);
+        Prompter::instance()->inform(this, tr("Demo"), m_loadPanel->summaryLabel()->text());
+        return;
+    }
+    m_intervalBeforeDemo = before;
 }
 
 void MainWindow::showConnectionDialog() {
@@ -295,6 +425,7 @@ void MainWindow::closeEvent(QCloseEvent *event) {
     settings.setValue(QStringLiteral("window/advisoryColumns"),
                       m_advisoryTab->view()->horizontalHeader()->saveState());
     settings.setValue(QStringLiteral("window/interval"), m_interval->value());
+    m_demo->stop();
     m_loadPanel->stop();
     QMainWindow::closeEvent(event);
 }

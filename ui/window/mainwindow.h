@@ -4,10 +4,13 @@
 
 #include <QMainWindow>
 
+#include <chrono>
 #include <optional>
 
 class QAction;
+class QFrame;
 class QLabel;
+class QPushButton;
 class QSpinBox;
 class QTabWidget;
 class QThreadPool;
@@ -20,6 +23,7 @@ class ActivityTab;
 class AdvisoryTab;
 class AdvisoryTableModel;
 class AuditTableModel;
+class DemoRun;
 class InspectorRefresher;
 class LeaseTableModel;
 class LeasesTab;
@@ -46,6 +50,11 @@ public:
     // Help ▸ About: icon, version, Qt version, database drivers.
     void showAbout();
     AboutDialog *aboutDialog() const { return m_about; }
+    // Help ▸ Start a demo load: a short, self-stopping load on this database (asked
+    // first unless it is the embedded one), then a summary of what it showed.
+    void startDemo();
+    DemoRun *demo() const { return m_demo; }
+    QLabel *bannerText() const { return m_bannerText; }
 
     const std::optional<Session> &session() const { return m_session; }
     QString connectionError() const { return m_connectionError; }
@@ -69,6 +78,8 @@ private:
     void buildMenus();
     void updateStatus();
     void restoreState();
+    void showBanner(const QString &text, bool running);
+    void sessionChanged();
 
     LeaseTableModel *m_leaseModel;
     AdvisoryTableModel *m_advisoryModel;
@@ -90,6 +101,11 @@ private:
     QString m_connectionError;
     quint64 m_connectSerial = 0;
     AboutDialog *m_about = nullptr;
+    DemoRun *m_demo;
+    QFrame *m_banner;
+    QLabel *m_bannerText;
+    QPushButton *m_bannerStop;
+    std::chrono::milliseconds m_intervalBeforeDemo{0};
 };
 
 } // namespace lockscope::ui
