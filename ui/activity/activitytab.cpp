@@ -2,10 +2,13 @@
 
 #include "activity/audittablemodel.h"
 #include "common/emptystate.h"
+#include "common/exporter.h"
+#include "common/rowmenu.h"
 
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
@@ -45,6 +48,7 @@ ActivityTab::ActivityTab(AuditTableModel *model, QWidget *parent)
                                     "LockScope and lockctl — including refused ones."),
                                  this));
     layout->addWidget(m_filter);
+    RowMenu::attach(m_view, [this](const QModelIndex &index) { return contextMenu(index); });
     m_stack->addWidget(m_view);
     m_stack->addWidget(m_empty);
     layout->addWidget(m_stack, 1);
@@ -66,6 +70,27 @@ void ActivityTab::setSession(const std::optional<Session> &session) {
 void ActivityTab::setLoaded(bool loaded) {
     m_loaded = loaded;
     updateEmptyState();
+}
+
+QMenu *ActivityTab::contextMenu(const QModelIndex &proxyIndex) {
+    if (!proxyIndex.isValid() || proxyIndex.model() != m_proxy)
+        return nullptr;
+    m_view->selectRow(proxyIndex.row());
+    const AuditEntry entry = m_model->rowAt(m_proxy->mapToSource(proxyIndex).row());
+    auto *menu = new QMenu(this);
+    RowMenu::addCopy(menu, QStringLiteral("copyTarget"), tr("Copy &target"), entry.target);
+    RowMenu::addCopy(menu, QStringLiteral("copyJson"), tr("Copy row as &JSON"),
+                     Exporter::rowToJson(m_proxy, proxyIndex.row()));
+    menu->addSeparator();
+    QAction *byUser = menu->addAction(tr("&Filter by this user"));
+    byUser->setObjectName(QStringLiteral("filterUser"));
+    const QString user = entry.dbUser.isEmpty() ? entry.osUser : entry.dbUser;
+    connect(byUser, &QAction::triggered, this, [this, user] { m_filter->setText(user); });
+    QAction *byTarget = menu->addAction(tr("Filter by this t&arget"));
+    byTarget->setObjectName(QStringLiteral("filterTarget"));
+    connect(byTarget, &QAction::triggered, this,
+            [this, target = entry.target] { m_filter->setText(target); });
+    return menu;
 }
 
 bool ActivityTab::showsEmptyState() const {

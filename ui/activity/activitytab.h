@@ -7,6 +7,8 @@
 #include <optional>
 
 class QLineEdit;
+class QMenu;
+class QModelIndex;
 class QSortFilterProxyModel;
 class QStackedWidget;
 class QTableView;
@@ -34,6 +36,8 @@ public:
     bool showsEmptyState() const;
     void setSession(const std::optional<Session> &session);
     void setLoaded(bool loaded);
+    // The row's right-click menu: copy target / row as JSON, filter by its user.
+    QMenu *contextMenu(const QModelIndex &proxyIndex);
 
 Q_SIGNALS:
     void connectRequested();

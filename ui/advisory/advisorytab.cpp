@@ -3,16 +3,20 @@
 #include "admin/backendactions.h"
 #include "advisory/advisorytablemodel.h"
 #include "common/emptystate.h"
+#include "common/exporter.h"
 #include "common/prompter.h"
+#include "common/rowmenu.h"
 #include "common/whenfinished.h"
 #include "inspector/inspectorrefresher.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>
@@ -39,6 +43,8 @@ AdvisoryTab::AdvisoryTab(AdvisoryTableModel *model, InspectorRefresher *refreshe
     , m_tree(new QTreeWidget(this))
     , m_cancel(new QPushButton(tr("Cancel query…"), this))
     , m_terminate(new QPushButton(tr("Terminate backend…"), this))
+    , m_cancelAction(new QAction(tr("&Cancel query of the selected session…"), this))
+    , m_terminateAction(new QAction(tr("&Terminate the selected session…"), this))
     , m_empty(new EmptyState(this))
     , m_stack(new QStackedWidget(this)) {
     m_proxy->setSourceModel(m_model);
@@ -74,8 +80,11 @@ AdvisoryTab::AdvisoryTab(AdvisoryTableModel *model, InspectorRefresher *refreshe
     m_notice->setObjectName(QStringLiteral("advisoryNotice"));
     m_notice->hide();
 
-    connect(m_cancel, &QPushButton::clicked, this, [this] { signalSelected(false); });
-    connect(m_terminate, &QPushButton::clicked, this, [this] { signalSelected(true); });
+    connect(m_cancelAction, &QAction::triggered, this, [this] { signalSelected(false); });
+    connect(m_terminateAction, &QAction::triggered, this, [this] { signalSelected(true); });
+    connect(m_cancel, &QPushButton::clicked, m_cancelAction, &QAction::trigger);
+    connect(m_terminate, &QPushButton::clicked, m_terminateAction, &QAction::trigger);
+    RowMenu::attach(m_view, [this](const QModelIndex &index) { return contextMenu(index); });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &AdvisoryTab::updateActions);
     connect(m_refresher, &InspectorRefresher::refreshed, this, &AdvisoryTab::refreshed);
@@ -106,6 +115,24 @@ AdvisoryTab::AdvisoryTab(AdvisoryTableModel *model, InspectorRefresher *refreshe
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &AdvisoryTab::updateEmptyState);
     updateActions();
     updateEmptyState();
+}
+
+QMenu *AdvisoryTab::contextMenu(const QModelIndex &proxyIndex) {
+    if (!proxyIndex.isValid() || proxyIndex.model() != m_proxy)
+        return nullptr;
+    m_view->selectRow(proxyIndex.row()); // the actions act on what was clicked
+    const AdvisoryLockRow row = m_model->rowAt(m_proxy->mapToSource(proxyIndex).row());
+    auto *menu = new QMenu(this);
+    RowMenu::addCopy(menu, QStringLiteral("copyKey"), tr("Copy &key"), row.keyDisplay());
+    RowMenu::addCopy(menu, QStringLiteral("copyPid"), tr("Copy &PID"), QString::number(row.pid));
+    RowMenu::addCopy(menu, QStringLiteral("copyApplication"), tr("Copy &application"),
+                     row.application);
+    RowMenu::addCopy(menu, QStringLiteral("copyJson"), tr("Copy row as &JSON"),
+                     Exporter::rowToJson(m_proxy, proxyIndex.row()));
+    menu->addSeparator();
+    menu->addAction(m_cancelAction);
+    menu->addAction(m_terminateAction);
+    return menu;
 }
 
 bool AdvisoryTab::showsEmptyState() const {
@@ -269,6 +296,10 @@ void AdvisoryTab::updateActions() {
         b->setToolTip(may ? (selected ? QString() : tr("Select a session in the table first."))
                           : why);
     }
+    m_cancelAction->setEnabled(m_cancel->isEnabled());
+    m_cancelAction->setToolTip(m_cancel->toolTip());
+    m_terminateAction->setEnabled(m_terminate->isEnabled());
+    m_terminateAction->setToolTip(m_terminate->toolTip());
 }
 
 void AdvisoryTab::signalSelected(bool terminate) {

@@ -7,7 +7,9 @@
 #include <optional>
 
 class QCheckBox;
+class QAction;
 class QLabel;
+class QMenu;
 class QPushButton;
 class QSortFilterProxyModel;
 class QStackedWidget;
@@ -47,6 +49,11 @@ public:
     bool showsEmptyState() const;
 
     void signalSelected(bool terminate);
+    // The row's right-click menu: copy key / PID / application / row as JSON,
+    // cancel query, terminate backend (the same actions as the buttons).
+    QMenu *contextMenu(const QModelIndex &proxyIndex);
+    QAction *cancelAction() const { return m_cancelAction; }
+    QAction *terminateAction() const { return m_terminateAction; }
 
 Q_SIGNALS:
     void actionFinished(const QString &summary);
@@ -72,6 +79,8 @@ private:
     QTreeWidget *m_tree;
     QPushButton *m_cancel;
     QPushButton *m_terminate;
+    QAction *m_cancelAction;
+    QAction *m_terminateAction;
     EmptyState *m_empty;
     QStackedWidget *m_stack;
     std::optional<Session> m_session;

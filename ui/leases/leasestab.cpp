@@ -5,7 +5,9 @@
 #include "base/duration.h"
 #include "base/visibletext.h"
 #include "common/emptystate.h"
+#include "common/exporter.h"
 #include "common/prompter.h"
+#include "common/rowmenu.h"
 #include "common/whenfinished.h"
 #include "leases/leasefilterproxy.h"
 #include "leases/leasetablemodel.h"
@@ -18,6 +20,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPointer>
 #include <QProgressDialog>
 #include <QPushButton>
@@ -64,8 +67,9 @@ LeasesTab::LeasesTab(LeaseTableModel *model, QThreadPool *pool, QWidget *parent)
     , m_state(new QComboBox(this))
     , m_sweepButton(new QPushButton(tr("Sweep expired…"), this))
     , m_releaseButton(new QPushButton(tr("Force release…"), this))
-    , m_sweep(new QAction(tr("Sweep expired leases…"), this))
-    , m_forceRelease(new QAction(tr("Force release selected…"), this))
+    , m_sweep(new QAction(tr("&Sweep expired leases…"), this))
+    , m_forceRelease(new QAction(tr("&Force release selected…"), this))
+    , m_copy(new QAction(tr("Copy selected rows as JSON"), this))
     , m_countdown(new QTimer(this)) {
     m_proxy->setSourceModel(m_model);
     m_view->setModel(m_proxy);
@@ -94,9 +98,21 @@ LeasesTab::LeasesTab(LeaseTableModel *model, QThreadPool *pool, QWidget *parent)
     connect(m_state, &QComboBox::currentIndexChanged, this,
             [this](int index) { m_proxy->setStateFilter(LeaseFilterProxy::StateFilter(index)); });
 
+    m_forceRelease->setObjectName(QStringLiteral("forceRelease"));
     m_forceRelease->setShortcut(QKeySequence::Delete);
     m_forceRelease->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     addAction(m_forceRelease);
+    m_copy->setShortcut(QKeySequence::Copy);
+    m_copy->setShortcutContext(Qt::WidgetShortcut);
+    m_view->addAction(m_copy);
+    connect(m_copy, &QAction::triggered, this, [this] {
+        QStringList rows;
+        for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
+            rows << Exporter::rowToJson(m_proxy, index.row());
+        if (!rows.isEmpty())
+            QApplication::clipboard()->setText(rows.join(QLatin1Char('\n')));
+    });
+    RowMenu::attach(m_view, [this](const QModelIndex &index) { return contextMenu(index); });
     connect(m_sweep, &QAction::triggered, this, &LeasesTab::sweepExpired);
     connect(m_forceRelease, &QAction::triggered, this, &LeasesTab::forceReleaseSelected);
     connect(m_sweepButton, &QPushButton::clicked, m_sweep, &QAction::trigger);
@@ -143,6 +159,31 @@ void LeasesTab::setLoaded(bool loaded) {
 
 bool LeasesTab::showsEmptyState() const {
     return m_stack->currentWidget() == m_empty;
+}
+
+QMenu *LeasesTab::contextMenu(const QModelIndex &proxyIndex) {
+    if (!proxyIndex.isValid() || proxyIndex.model() != m_proxy)
+        return nullptr;
+    const int row = proxyIndex.row();
+    // The actions act on what was clicked: select it unless it is part of the selection.
+    if (!m_view->selectionModel()->isRowSelected(row, QModelIndex()))
+        m_view->selectRow(row);
+    const LeaseRow lease = m_model->rowAt(m_proxy->mapToSource(proxyIndex).row());
+    const QString owner = lease.owner.isEmpty() ? lease.token : lease.owner;
+    auto *menu = new QMenu(this);
+    RowMenu::addCopy(menu, QStringLiteral("copyKey"), tr("Copy &key"), lease.key);
+    RowMenu::addCopy(menu, QStringLiteral("copyToken"), tr("Copy &token"), lease.token);
+    RowMenu::addCopy(menu, QStringLiteral("copyOwner"), tr("Copy &owner"), owner);
+    RowMenu::addCopy(menu, QStringLiteral("copyJson"), tr("Copy row as &JSON"),
+                     Exporter::rowToJson(m_proxy, row));
+    menu->addSeparator();
+    QAction *byOwner = menu->addAction(tr("&Filter by this owner"));
+    byOwner->setObjectName(QStringLiteral("filterOwner"));
+    connect(byOwner, &QAction::triggered, this, [this, owner] { m_filter->setText(owner); });
+    menu->addSeparator();
+    menu->addAction(m_forceRelease);
+    menu->addAction(m_sweep);
+    return menu;
 }
 
 void LeasesTab::updateEmptyState() {

@@ -10,6 +10,7 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QPushButton;
 class QStackedWidget;
 class QTableView;
@@ -50,6 +51,11 @@ public:
 
     void sweepExpired();
     void forceReleaseSelected();
+    // The row's right-click menu: copy key / token / owner / row as JSON, filter
+    // by its owner, force release (the owner-guarded path), sweep. The caller owns it.
+    QMenu *contextMenu(const QModelIndex &proxyIndex);
+    // Ctrl+C in the table: the selected rows as JSON.
+    QAction *copyAction() const { return m_copy; }
 
 Q_SIGNALS:
     void actionFinished(const QString &summary); // a refresh is due
@@ -73,6 +79,7 @@ private:
     QPushButton *m_releaseButton;
     QAction *m_sweep;
     QAction *m_forceRelease;
+    QAction *m_copy;
     QTimer *m_countdown;
     std::optional<Session> m_session;
     bool m_busy = false;

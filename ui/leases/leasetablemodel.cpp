@@ -177,6 +177,8 @@ QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
 }
 
 QVariant LeaseTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole)
+        return headerToolTip(section);
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return SnapshotTableModel<LeaseRow>::headerData(section, orientation, role);
     switch (Column(section)) {
@@ -196,6 +198,36 @@ QVariant LeaseTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Fence");
     case Token:
         return tr("Token");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QString LeaseTableModel::headerToolTip(int section) {
+    switch (Column(section)) {
+    case Key:
+        return tr("What is locked: the lease's key (lock_key).");
+    case Owner:
+        return tr("Who holds it: the owner its program wrote, else its token.");
+    case State:
+        return tr("Held, expiring (under %1 s left), expired (still in the table until a sweep "
+                  "or a take-over) or invalid (an expiry that is not a time).")
+            .arg(kExpiringSoonSeconds);
+    case Remaining:
+        return tr("Time left until expires_at, counted down by the database's clock (not this "
+                  "computer's); negative once expired.");
+    case ExpiresAt:
+        return tr("When the lease expires (expires_at, database clock), in your time zone.");
+    case AcquiredAt:
+        return tr("When the current holder acquired it (acquired_at, database clock).");
+    case Fence:
+        return tr("The fencing token: strictly increases with every acquisition of the key, so a "
+                  "resource can refuse writes from an older holder. \"unfenced\": written by a "
+                  "program that does not keep one.");
+    case Token:
+        return tr("The owner token, unique per acquisition: release and renew act only with it, "
+                  "and force release only if the lease still carries it.");
     case ColumnCount:
         break;
     }

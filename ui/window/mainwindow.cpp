@@ -17,6 +17,7 @@
 #include "load/demorun.h"
 #include "load/loadpanel.h"
 #include "window/aboutdialog.h"
+#include "window/shortcutsdialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -148,6 +149,14 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::showShortcuts() {
+    if (!m_shortcuts)
+        m_shortcuts = new ShortcutsDialog(this);
+    m_shortcuts->show();
+    m_shortcuts->raise();
+    m_shortcuts->activateWindow();
+}
+
 void MainWindow::showAbout() {
     if (!m_about)
         m_about = new AboutDialog(this);
@@ -162,7 +171,10 @@ void MainWindow::buildMenus() {
     connect(connectAction, &QAction::triggered, this, &MainWindow::showConnectionDialog);
     connect(m_disconnect, &QAction::triggered, this, &MainWindow::disconnectFromDatabase);
     auto *quit = new QAction(tr("&Quit"), this);
-    quit->setShortcut(QKeySequence::Quit);
+    // Ctrl+Q where the platform names no Quit key (offscreen, some desktops).
+    quit->setShortcut(QKeySequence::keyBindings(QKeySequence::Quit).isEmpty()
+                          ? QKeySequence(Qt::CTRL | Qt::Key_Q)
+                          : QKeySequence(QKeySequence::Quit));
     connect(quit, &QAction::triggered, this, &QWidget::close);
     auto *exportCsv = new QAction(tr("Export visible rows as &CSV…"), this);
     auto *exportJson = new QAction(tr("Export visible rows as &JSON…"), this);
@@ -190,8 +202,21 @@ void MainWindow::buildMenus() {
     });
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addActions({m_refresh, m_pause, find});
+    view->addSeparator();
+    // Every tab from the keyboard: Ctrl+1 … Ctrl+4.
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *show = new QAction(tr("Show &%1 %2").arg(i + 1).arg(m_tabs->tabText(i)), this);
+        show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        connect(show, &QAction::triggered, this, [this, i] {
+            if (m_tabs->isTabEnabled(i))
+                m_tabs->setCurrentIndex(i);
+        });
+        view->addAction(show);
+    }
     QMenu *actions = menuBar()->addMenu(tr("&Actions"));
     actions->addActions({m_leasesTab->sweepAction(), m_leasesTab->forceReleaseAction()});
+    actions->addSeparator();
+    actions->addActions({m_advisoryTab->cancelAction(), m_advisoryTab->terminateAction()});
 
     auto *about = new QAction(tr("&About LockScope"), this);
     about->setMenuRole(QAction::AboutRole);
@@ -202,7 +227,11 @@ void MainWindow::buildMenus() {
     auto *demo = new QAction(tr("Start a &demo load"), this);
     demo->setObjectName(QStringLiteral("demoAction"));
     connect(demo, &QAction::triggered, this, &MainWindow::startDemo);
+    auto *keys = new QAction(tr("&Keyboard Shortcuts"), this);
+    keys->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    connect(keys, &QAction::triggered, this, &MainWindow::showShortcuts);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(keys);
     help->addAction(demo);
     help->addSeparator();
     help->addActions({about, aboutQt});

@@ -28,6 +28,7 @@ class InspectorRefresher;
 class LeaseTableModel;
 class LeasesTab;
 class LoadPanel;
+class ShortcutsDialog;
 
 // The inspector's window: tabs for leases, advisory locks, activity and load; a
 // status bar with the connection, the totals and the age of the data. It owns
@@ -50,6 +51,9 @@ public:
     // Help ▸ About: icon, version, Qt version, database drivers.
     void showAbout();
     AboutDialog *aboutDialog() const { return m_about; }
+    // Help ▸ Keyboard Shortcuts.
+    void showShortcuts();
+    ShortcutsDialog *shortcutsDialog() const { return m_shortcuts; }
     // Help ▸ Start a demo load: a short, self-stopping load on this database (asked
     // first unless it is the embedded one), then a summary of what it showed.
     void startDemo();
@@ -101,6 +105,7 @@ private:
     QString m_connectionError;
     quint64 m_connectSerial = 0;
     AboutDialog *m_about = nullptr;
+    ShortcutsDialog *m_shortcuts = nullptr;
     DemoRun *m_demo;
     QFrame *m_banner;
     QLabel *m_bannerText;
