@@ -89,7 +89,9 @@ int main(int argc, char **argv) {
             QCoreApplication::exit(1);
         });
     }
-    window.connectTo(params.value(), embedded ? QStringLiteral("embedded") : QString(),
-                     parser.isSet(readOnly), embedded);
+    // No database named: the profile used last, else the embedded database.
+    if (!embedded || !window.connectToLastProfile(parser.isSet(readOnly)))
+        window.connectTo(params.value(), embedded ? QStringLiteral("embedded") : QString(),
+                         parser.isSet(readOnly), embedded);
     return app.exec();
 }

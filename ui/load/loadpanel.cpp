@@ -111,6 +111,7 @@ LoadPanel::LoadPanel(QWidget *parent)
     leftLayout->addWidget(m_summary);
     leftLayout->addWidget(m_keys, 1);
     auto *split = new QSplitter(this);
+    split->setObjectName(QStringLiteral("loadSplitter"));
     split->addWidget(left);
     split->addWidget(m_charts);
     split->setStretchFactor(1, 2);

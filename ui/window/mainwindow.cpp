@@ -5,10 +5,12 @@
 #include "advisory/advisorytab.h"
 #include "advisory/advisorytablemodel.h"
 #include "common/exporter.h"
+#include "common/headermenu.h"
 #include "common/prompter.h"
 #include "common/whenfinished.h"
 #include "connection/connectiondialog.h"
 #include "connection/connector.h"
+#include "connection/passwordstore.h"
 #include "connection/profilestore.h"
 #include "inspector/inspectorrefresher.h"
 #include "leases/leasefilterproxy.h"
@@ -18,6 +20,7 @@
 #include "load/loadpanel.h"
 #include "window/aboutdialog.h"
 #include "window/shortcutsdialog.h"
+#include "window/windowmemory.h"
 
 #include <QAction>
 #include <QApplication>
@@ -143,7 +146,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_statusTimer->setInterval(500);
     connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
     m_statusTimer->start();
-    restoreState();
+    for (QTableView *v : {m_leasesTab->view(), m_advisoryTab->view(), m_activityTab->view()})
+        HeaderMenu::attach(v->horizontalHeader());
+    m_memory = std::make_unique<WindowMemory>(this); // the layout as built: Reset's defaults
+    m_memory->restore();
     updateStatus();
 }
 
@@ -213,6 +219,13 @@ void MainWindow::buildMenus() {
         });
         view->addAction(show);
     }
+    view->addSeparator();
+    auto *reset = new QAction(tr("Reset &layout"), this);
+    reset->setObjectName(QStringLiteral("resetLayout"));
+    reset->setToolTip(tr("Window size, columns, splitters, filters and the refresh interval as "
+                         "they were at the first start."));
+    connect(reset, &QAction::triggered, this, &MainWindow::resetLayout);
+    view->addAction(reset);
     QMenu *actions = menuBar()->addMenu(tr("&Actions"));
     actions->addActions({m_leasesTab->sweepAction(), m_leasesTab->forceReleaseAction()});
     actions->addSeparator();
@@ -432,28 +445,27 @@ void MainWindow::updateStatus() {
     m_status->setText(text);
 }
 
-void MainWindow::restoreState() {
-    QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    QMainWindow::restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    m_leasesTab->view()->horizontalHeader()->restoreState(
-        settings.value(QStringLiteral("window/leaseColumns")).toByteArray());
-    m_advisoryTab->view()->horizontalHeader()->restoreState(
-        settings.value(QStringLiteral("window/advisoryColumns")).toByteArray());
-    m_interval->setValue(settings.value(QStringLiteral("window/interval"), 2).toInt());
-    if (!settings.contains(QStringLiteral("window/geometry")))
-        resize(1280, 760);
+void MainWindow::resetLayout() {
+    m_memory->reset();
+}
+
+bool MainWindow::connectToLastProfile(bool readOnly) {
+    const QString name = ProfileStore::lastProfile();
+    if (name.isEmpty() || name == QLatin1String("embedded"))
+        return false;
+    for (Profile p : ProfileStore::load()) {
+        if (p.name != name)
+            continue;
+        if (const auto password = PasswordStore::read(p.name))
+            p.params.password = *password;
+        connectTo(p.params, p.name, p.readOnly || readOnly);
+        return true;
+    }
+    return false;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {
-    QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), QMainWindow::saveState());
-    settings.setValue(QStringLiteral("window/leaseColumns"),
-                      m_leasesTab->view()->horizontalHeader()->saveState());
-    settings.setValue(QStringLiteral("window/advisoryColumns"),
-                      m_advisoryTab->view()->horizontalHeader()->saveState());
-    settings.setValue(QStringLiteral("window/interval"), m_interval->value());
+    m_memory->save();
     m_demo->stop();
     m_loadPanel->stop();
     QMainWindow::closeEvent(event);

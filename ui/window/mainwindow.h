@@ -5,6 +5,7 @@
 #include <QMainWindow>
 
 #include <chrono>
+#include <memory>
 #include <optional>
 
 class QAction;
@@ -29,6 +30,7 @@ class LeaseTableModel;
 class LeasesTab;
 class LoadPanel;
 class ShortcutsDialog;
+class WindowMemory;
 
 // The inspector's window: tabs for leases, advisory locks, activity and load; a
 // status bar with the connection, the totals and the age of the data. It owns
@@ -46,6 +48,12 @@ public:
     void connectTo(const ConnectionParams &params, const QString &profileName = QString(),
                    bool profileReadOnly = false, bool migrate = false);
     void disconnectFromDatabase();
+    // Connects to the profile used last (saved in the settings, password from the
+    // keychain); false when there is none to go back to, or it was the embedded one.
+    // `readOnly` (lockscope --read-only) makes it read-only whatever the profile says.
+    bool connectToLastProfile(bool readOnly = false);
+    // View ▸ Reset layout: geometry, columns, splitters, filters and interval as built.
+    void resetLayout();
     void showConnectionDialog();
     void exportCurrentTab(bool json, const QString &path = QString());
     // Help ▸ About: icon, version, Qt version, database drivers.
@@ -69,6 +77,7 @@ public:
     LoadPanel *loadPanel() const { return m_loadPanel; }
     QTabWidget *tabs() const { return m_tabs; }
     QLabel *statusLabel() const { return m_status; }
+    QSpinBox *intervalBox() const { return m_interval; }
     LeaseTableModel *leaseModel() const { return m_leaseModel; }
 
 Q_SIGNALS:
@@ -81,7 +90,6 @@ protected:
 private:
     void buildMenus();
     void updateStatus();
-    void restoreState();
     void showBanner(const QString &text, bool running);
     void sessionChanged();
 
@@ -111,6 +119,7 @@ private:
     QLabel *m_bannerText;
     QPushButton *m_bannerStop;
     std::chrono::milliseconds m_intervalBeforeDemo{0};
+    std::unique_ptr<WindowMemory> m_memory;
 };
 
 } // namespace lockscope::ui
