@@ -19,6 +19,7 @@
 #include "load/demorun.h"
 #include "load/loadpanel.h"
 #include "window/aboutdialog.h"
+#include "window/documentationdialog.h"
 #include "window/shortcutsdialog.h"
 #include "window/windowmemory.h"
 
@@ -155,6 +156,14 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::showDocumentation() {
+    if (!m_documentation)
+        m_documentation = new DocumentationDialog(this);
+    m_documentation->show();
+    m_documentation->raise();
+    m_documentation->activateWindow();
+}
+
 void MainWindow::showShortcuts() {
     if (!m_shortcuts)
         m_shortcuts = new ShortcutsDialog(this);
@@ -243,7 +252,14 @@ void MainWindow::buildMenus() {
     auto *keys = new QAction(tr("&Keyboard Shortcuts"), this);
     keys->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
     connect(keys, &QAction::triggered, this, &MainWindow::showShortcuts);
+    auto *docs = new QAction(tr("&Documentation"), this);
+    docs->setObjectName(QStringLiteral("documentationAction"));
+    docs->setShortcut(QKeySequence::keyBindings(QKeySequence::HelpContents).isEmpty()
+                          ? QKeySequence(Qt::Key_F1)
+                          : QKeySequence(QKeySequence::HelpContents));
+    connect(docs, &QAction::triggered, this, &MainWindow::showDocumentation);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(docs);
     help->addAction(keys);
     help->addAction(demo);
     help->addSeparator();

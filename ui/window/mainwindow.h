@@ -25,6 +25,7 @@ class AdvisoryTab;
 class AdvisoryTableModel;
 class AuditTableModel;
 class DemoRun;
+class DocumentationDialog;
 class InspectorRefresher;
 class LeaseTableModel;
 class LeasesTab;
@@ -59,6 +60,9 @@ public:
     // Help ▸ About: icon, version, Qt version, database drivers.
     void showAbout();
     AboutDialog *aboutDialog() const { return m_about; }
+    // Help ▸ Documentation: the README built into the program.
+    void showDocumentation();
+    DocumentationDialog *documentationDialog() const { return m_documentation; }
     // Help ▸ Keyboard Shortcuts.
     void showShortcuts();
     ShortcutsDialog *shortcutsDialog() const { return m_shortcuts; }
@@ -114,6 +118,7 @@ private:
     quint64 m_connectSerial = 0;
     AboutDialog *m_about = nullptr;
     ShortcutsDialog *m_shortcuts = nullptr;
+    DocumentationDialog *m_documentation = nullptr;
     DemoRun *m_demo;
     QFrame *m_banner;
     QLabel *m_bannerText;
