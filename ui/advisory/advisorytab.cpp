@@ -6,6 +6,7 @@
 #include "common/exporter.h"
 #include "common/prompter.h"
 #include "common/rowmenu.h"
+#include "common/statecolors.h"
 #include "common/whenfinished.h"
 #include "inspector/inspectorrefresher.h"
 
@@ -254,7 +255,7 @@ void AdvisoryTab::rebuildTree() {
                                  locks.join(QStringLiteral("; ")), application});
         item->setData(0, Qt::UserRole, node.pid);
         if (waiting)
-            item->setBackground(0, QColor(0xff, 0xf1, 0xd6));
+            item->setBackground(0, StateColors::background(StateColors::Tone::Warning));
         for (const BlockingNode &child : node.blocked)
             item->addChild(build(child));
         return item;

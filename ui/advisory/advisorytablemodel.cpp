@@ -1,5 +1,7 @@
 #include "advisory/advisorytablemodel.h"
 
+#include "common/statecolors.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QFont>
@@ -45,7 +47,7 @@ QVariant AdvisoryTableModel::data(const QModelIndex &index, int role) const {
     if (role == PidRole)
         return row.pid;
     if (role == Qt::BackgroundRole && !row.granted)
-        return QBrush(QColor(0xff, 0xf1, 0xd6)); // waiters stand out
+        return QBrush(StateColors::background(StateColors::Tone::Warning)); // waiters stand out
     if (role == Qt::FontRole && !row.granted && index.column() == Granted) {
         QFont bold;
         bold.setBold(true);

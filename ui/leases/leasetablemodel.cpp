@@ -4,6 +4,7 @@
 #include "base/epochtime.h"
 #include "base/visibletext.h"
 #include "common/exporter.h"
+#include "common/statecolors.h"
 
 #include <QBrush>
 #include <QColor>
@@ -160,10 +161,12 @@ QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
                  expiryText(row));
     case Qt::ForegroundRole:
         if (index.column() == State || index.column() == Remaining) {
-            return QBrush(state == LeaseState::Held           ? QColor(0x1b, 0x7f, 0x3b)
-                          : state == LeaseState::ExpiringSoon ? QColor(0xa6, 0x6a, 0x00)
-                          : state == LeaseState::Expired      ? QColor(0xb0, 0x1f, 0x1f)
-                                                              : QColor(0x6a, 0x1b, 0x9a));
+            using Tone = StateColors::Tone;
+            return QBrush(StateColors::foreground(state == LeaseState::Held ? Tone::Good
+                                                  : state == LeaseState::ExpiringSoon
+                                                      ? Tone::Warning
+                                                  : state == LeaseState::Expired ? Tone::Bad
+                                                                                 : Tone::Strange));
         }
         break;
     case Qt::TextAlignmentRole:

@@ -1,6 +1,7 @@
 #include "load/loadpanel.h"
 
 #include "base/canceltoken.h"
+#include "common/statecolors.h"
 #include "common/whenfinished.h"
 #include "load/loadcharts.h"
 #include "load/loadchildren.h"
@@ -278,7 +279,7 @@ void LoadPanel::showKeys(const QList<LoadKeyStats> &keys, bool final) {
             }
             item->setText(cells.at(c));
             if (final && c == 5 && k.violations > 0)
-                item->setForeground(QColor(0xb0, 0x1f, 0x1f));
+                item->setForeground(StateColors::foreground(StateColors::Tone::Bad));
         }
     }
 }
