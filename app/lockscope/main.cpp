@@ -1,6 +1,7 @@
 // lockscope: the inspector GUI. A thin main: parse the command line, open the
 // window, connect.
 #include "base/version.h"
+#include "common/translations.h"
 #include "db/connectionparams.h"
 #include "db/drivernoise.h"
 #include "inspector/inspectorrefresher.h"
@@ -34,6 +35,7 @@ int main(int argc, char **argv) {
     QApplication::setOrganizationName(QStringLiteral("LockScope"));
     QApplication::setApplicationName(QStringLiteral("lockscope"));
     QApplication::setApplicationVersion(QStringLiteral(LOCKSCOPE_VERSION));
+    ui::Translations::install(); // the user's language (LANG=de_DE.UTF-8: German)
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

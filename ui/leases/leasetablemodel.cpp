@@ -22,9 +22,9 @@ QString formatTime(double epoch) {
 }
 
 QString expiryText(const LeaseRow &row) {
-    return row.hasValidExpiry()
-               ? formatTime(row.expiresAt)
-               : QStringLiteral("invalid (%1)").arg(VisibleText::forDisplay(row.invalidExpiry()));
+    return row.hasValidExpiry() ? formatTime(row.expiresAt)
+                                : LeaseTableModel::tr("invalid (%1)")
+                                      .arg(VisibleText::forDisplay(row.invalidExpiry()));
 }
 
 } // namespace
@@ -99,13 +99,13 @@ QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
             // A symbol as well as the colour, for those who cannot tell them apart.
             switch (state) {
             case LeaseState::Held:
-                return QStringLiteral("● held");
+                return tr("● held");
             case LeaseState::ExpiringSoon:
-                return QStringLiteral("◐ expiring");
+                return tr("◐ expiring");
             case LeaseState::Expired:
-                return QStringLiteral("✕ expired");
+                return tr("✕ expired");
             case LeaseState::Invalid:
-                return QStringLiteral("⚠ invalid");
+                return tr("⚠ invalid");
             }
             break;
         case Remaining:
@@ -156,7 +156,7 @@ QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
                 .arg(VisibleText::forDisplay(row.invalidExpiry()));
         if (index.column() == Key)
             return VisibleText::forDisplay(row.key);
-        return QStringLiteral("%1\nowner token %2\nexpires %3 (database clock)")
+        return tr("%1\nowner token %2\nexpires %3 (database clock)")
             .arg(VisibleText::forDisplay(row.key), VisibleText::forDisplay(row.token),
                  expiryText(row));
     case Qt::ForegroundRole:

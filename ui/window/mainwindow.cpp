@@ -32,6 +32,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
@@ -455,7 +456,8 @@ void MainWindow::updateStatus() {
     const QDateTime last = m_refresher->lastRefreshed();
     if (last.isValid())
         text += tr(" · refreshed %1 s ago")
-                    .arg(last.msecsTo(QDateTime::currentDateTime()) / 1000.0, 0, 'f', 1);
+                    .arg(QLocale().toString(last.msecsTo(QDateTime::currentDateTime()) / 1000.0,
+                                            'f', 1));
     if (m_refresher->isPaused())
         text += tr(" · PAUSED");
     m_status->setText(text);
