@@ -4,6 +4,7 @@ LOCKSCOPE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 LOCKSCOPE_PACKAGES=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6sql6-psql libqt6sql6-sqlite qt6-charts-dev
+    qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
     libgl-dev libqt6opengl6-dev qtkeychain-qt6-dev libpq-dev
     postgresql postgresql-contrib sqlite3 libsqlite3-dev xvfb xauth python3 faketime
     desktop-file-utils appstream man-db file locales

@@ -1,6 +1,7 @@
 // lockscope: the inspector GUI. A thin main: parse the command line, open the
 // window, connect.
 #include "base/version.h"
+#include "common/translations.h"
 #include "db/connectionparams.h"
 #include "db/drivernoise.h"
 #include "inspector/inspectorrefresher.h"
@@ -34,6 +35,7 @@ int main(int argc, char **argv) {
     QApplication::setOrganizationName(QStringLiteral("LockScope"));
     QApplication::setApplicationName(QStringLiteral("lockscope"));
     QApplication::setApplicationVersion(QStringLiteral(LOCKSCOPE_VERSION));
+    ui::Translations::install(); // the user's language (LANG=de_DE.UTF-8: German)
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -89,7 +91,9 @@ int main(int argc, char **argv) {
             QCoreApplication::exit(1);
         });
     }
-    window.connectTo(params.value(), embedded ? QStringLiteral("embedded") : QString(),
-                     parser.isSet(readOnly), embedded);
+    // No database named: the profile used last, else the embedded database.
+    if (!embedded || !window.connectToLastProfile(parser.isSet(readOnly)))
+        window.connectTo(params.value(), embedded ? QStringLiteral("embedded") : QString(),
+                         parser.isSet(readOnly), embedded);
     return app.exec();
 }

@@ -6,7 +6,10 @@
 
 #include <QLabel>
 #include <QMenuBar>
+#include <QSettings>
 #include <QSqlDatabase>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace lockscope;
@@ -14,7 +17,15 @@ using namespace lockscope;
 class TestAboutDialog final : public QObject {
     Q_OBJECT
 
+    QTemporaryDir m_settings;
+
 private Q_SLOTS:
+    // The window reads and writes its layout: never in the user's settings.
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
+    }
+
     void windowHasTheIcon() {
         ui::MainWindow window;
         QVERIFY(!window.windowIcon().isNull());

@@ -5,6 +5,7 @@
 #include "activity/audittablemodel.h"
 #include "advisory/advisorytab.h"
 #include "advisory/advisorytablemodel.h"
+#include "common/emptystate.h"
 #include "common/prompter.h"
 #include "db/database.h"
 #include "inspector/inspectorrefresher.h"
@@ -269,8 +270,13 @@ private Q_SLOTS:
         const ConnectionParams params = test::TestDb::freshSqlite();
         MainWindow w;
         LOCKSCOPE_CONNECT(w, params);
-        QVERIFY(!w.advisoryTab()->notice()->isHidden());
-        QVERIFY(w.advisoryTab()->notice()->text().contains(QLatin1String("only on PostgreSQL")));
+        // Not offered as an empty grid: the tab is disabled and says why.
+        const int tab = w.tabs()->indexOf(w.advisoryTab());
+        QVERIFY(!w.tabs()->isTabEnabled(tab));
+        QVERIFY(w.tabs()->tabToolTip(tab).contains(QLatin1String("only on PostgreSQL")));
+        QVERIFY(w.advisoryTab()->showsEmptyState());
+        QVERIFY(
+            w.advisoryTab()->emptyState()->title().contains(QLatin1String("only on PostgreSQL")));
     }
 
     void sweepRemovesExactlyTheExpired_data() { LOCKSCOPE_BACKENDS_DATA(); }

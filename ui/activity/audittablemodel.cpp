@@ -58,12 +58,25 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const {
 }
 
 QVariant AuditTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount ||
+        (role != Qt::DisplayRole && role != Qt::ToolTipRole))
         return SnapshotTableModel<AuditEntry>::headerData(section, orientation, role);
-    static const char *const names[] = {"When",    "Action",         "Target",
-                                        "Outcome", "Database user",  "OS user",
-                                        "Tool",    "Previous token", "Detail"};
-    return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
+    static const char *const names[] = {
+        QT_TR_NOOP("When"),    QT_TR_NOOP("Action"),         QT_TR_NOOP("Target"),
+        QT_TR_NOOP("Outcome"), QT_TR_NOOP("Database user"),  QT_TR_NOOP("OS user"),
+        QT_TR_NOOP("Tool"),    QT_TR_NOOP("Previous token"), QT_TR_NOOP("Detail")};
+    static const char *const tips[] = {
+        QT_TR_NOOP("When it happened, by the database's clock, in your time zone."),
+        QT_TR_NOOP("sweep, force-release, cancel-backend or terminate-backend."),
+        QT_TR_NOOP("The lease key, the backend PID, or the expired leases of a sweep."),
+        QT_TR_NOOP("What came of it: released, changed (left alone), absent, removed N, or "
+                   "refused and why."),
+        QT_TR_NOOP("The database role that did it."),
+        QT_TR_NOOP("The operating-system user and host of the program that did it."),
+        QT_TR_NOOP("lockscope or lockctl."),
+        QT_TR_NOOP("The owner token the lease carried when it was force-released."),
+        QT_TR_NOOP("Anything else recorded with it.")};
+    return tr(role == Qt::ToolTipRole ? tips[section] : names[section]);
 }
 
 } // namespace lockscope::ui

@@ -2,18 +2,27 @@
 
 #include "admin/backendactions.h"
 #include "advisory/advisorytablemodel.h"
+#include "common/emptystate.h"
+#include "common/exporter.h"
 #include "common/prompter.h"
+#include "common/rowmenu.h"
+#include "common/statecolors.h"
 #include "common/whenfinished.h"
 #include "inspector/inspectorrefresher.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QThreadPool>
 #include <QTreeWidget>
@@ -34,7 +43,11 @@ AdvisoryTab::AdvisoryTab(AdvisoryTableModel *model, InspectorRefresher *refreshe
     , m_view(new QTableView(this))
     , m_tree(new QTreeWidget(this))
     , m_cancel(new QPushButton(tr("Cancel query…"), this))
-    , m_terminate(new QPushButton(tr("Terminate backend…"), this)) {
+    , m_terminate(new QPushButton(tr("Terminate backend…"), this))
+    , m_cancelAction(new QAction(tr("&Cancel query of the selected session…"), this))
+    , m_terminateAction(new QAction(tr("&Terminate the selected session…"), this))
+    , m_empty(new EmptyState(this))
+    , m_stack(new QStackedWidget(this)) {
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(AdvisoryTableModel::SortRole);
     m_view->setModel(m_proxy);
@@ -61,14 +74,18 @@ AdvisoryTab::AdvisoryTab(AdvisoryTableModel *model, InspectorRefresher *refreshe
     connect(m_thisDatabase, &QCheckBox::toggled, this, [this] {
         applyDatabaseFilter();
         rebuildTree();
+        updateEmptyState();
     });
 
     m_notice->setWordWrap(true);
     m_notice->setObjectName(QStringLiteral("advisoryNotice"));
     m_notice->hide();
 
-    connect(m_cancel, &QPushButton::clicked, this, [this] { signalSelected(false); });
-    connect(m_terminate, &QPushButton::clicked, this, [this] { signalSelected(true); });
+    connect(m_cancelAction, &QAction::triggered, this, [this] { signalSelected(false); });
+    connect(m_terminateAction, &QAction::triggered, this, [this] { signalSelected(true); });
+    connect(m_cancel, &QPushButton::clicked, m_cancelAction, &QAction::trigger);
+    connect(m_terminate, &QPushButton::clicked, m_terminateAction, &QAction::trigger);
+    RowMenu::attach(m_view, [this](const QModelIndex &index) { return contextMenu(index); });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &AdvisoryTab::updateActions);
     connect(m_refresher, &InspectorRefresher::refreshed, this, &AdvisoryTab::refreshed);
@@ -82,6 +99,7 @@ AdvisoryTab::AdvisoryTab(AdvisoryTableModel *model, InspectorRefresher *refreshe
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_terminate);
     auto *split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("advisorySplitter"));
     split->addWidget(m_view);
     split->addWidget(m_tree);
     split->setStretchFactor(0, 3);
@@ -89,24 +107,107 @@ AdvisoryTab::AdvisoryTab(AdvisoryTableModel *model, InspectorRefresher *refreshe
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_notice);
     layout->addLayout(buttons);
-    layout->addWidget(split, 1);
+    m_stack->addWidget(split);
+    m_stack->addWidget(m_empty);
+    layout->addWidget(m_stack, 1);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy, signal, this, &AdvisoryTab::updateEmptyState);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &AdvisoryTab::updateEmptyState);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &AdvisoryTab::updateEmptyState);
     updateActions();
+    updateEmptyState();
+}
+
+QMenu *AdvisoryTab::contextMenu(const QModelIndex &proxyIndex) {
+    if (!proxyIndex.isValid() || proxyIndex.model() != m_proxy)
+        return nullptr;
+    m_view->selectRow(proxyIndex.row()); // the actions act on what was clicked
+    const AdvisoryLockRow row = m_model->rowAt(m_proxy->mapToSource(proxyIndex).row());
+    auto *menu = new QMenu(this);
+    RowMenu::addCopy(menu, QStringLiteral("copyKey"), tr("Copy &key"), row.keyDisplay());
+    RowMenu::addCopy(menu, QStringLiteral("copyPid"), tr("Copy &PID"), QString::number(row.pid));
+    RowMenu::addCopy(menu, QStringLiteral("copyApplication"), tr("Copy &application"),
+                     row.application);
+    RowMenu::addCopy(menu, QStringLiteral("copyJson"), tr("Copy row as &JSON"),
+                     Exporter::rowToJson(m_proxy, proxyIndex.row()));
+    menu->addSeparator();
+    menu->addAction(m_cancelAction);
+    menu->addAction(m_terminateAction);
+    return menu;
+}
+
+bool AdvisoryTab::showsEmptyState() const {
+    return m_stack->currentWidget() == m_empty;
+}
+
+void AdvisoryTab::updateEmptyState() {
+    enum Kind { Rows, NotConnected, Sqlite, Loading, OtherDatabases, Empty };
+    const Kind kind = m_proxy->rowCount() > 0        ? Rows
+                      : !m_session                   ? NotConnected
+                      : m_session->params.isSqlite() ? Sqlite
+                      : m_model->rowCount() > 0      ? OtherDatabases
+                      : !m_loaded                    ? Loading
+                                                     : Empty;
+    m_stack->setCurrentIndex(kind == Rows ? 0 : 1);
+    if (kind == m_emptyKind)
+        return;
+    m_emptyKind = kind;
+    switch (kind) {
+    case Rows:
+        break;
+    case NotConnected:
+        m_empty->setContent(tr("Not connected"),
+                            tr("Connect to a PostgreSQL database to see every advisory lock that "
+                               "a session holds or waits for, and who blocks whom."));
+        connect(m_empty->addButton(QStringLiteral("emptyConnect"), tr("Connect to a database…")),
+                &QPushButton::clicked, this, &AdvisoryTab::connectRequested);
+        break;
+    case Sqlite:
+        m_empty->setContent(tr("Advisory locks exist only on PostgreSQL"),
+                            tr("This is a SQLite database, so there are none to show; its leases "
+                               "are on the Leases tab."));
+        break;
+    case Loading:
+        m_empty->setContent(tr("Reading the advisory locks…"), QString());
+        break;
+    case OtherDatabases:
+        m_empty->setContent(tr("No advisory lock in this database"),
+                            tr("%n advisory lock(s) are held or awaited in other databases of "
+                               "this server.",
+                               nullptr, m_model->rowCount()));
+        connect(m_empty->addButton(QStringLiteral("emptyAllDatabases"), tr("Show every database")),
+                &QPushButton::clicked, this, [this] { m_thisDatabase->setChecked(false); });
+        break;
+    case Empty: {
+        const QString command = QStringLiteral("lockctl --db '%1' advisory-lock 42 --hold 60s")
+                                    .arg(m_session->params.displayUrl());
+        m_empty->setContent(
+            tr("No advisory lock is held or awaited"),
+            tr("Sessions take advisory locks with pg_advisory_lock(key) and friends; while one "
+               "holds a key, the others that ask for it wait, and this tab shows who blocks "
+               "whom. To hold one by hand, run:\n\n%1")
+                .arg(command));
+        connect(m_empty->addButton(QStringLiteral("emptyCopyCommand"), tr("Copy the command")),
+                &QPushButton::clicked, this,
+                [command] { QApplication::clipboard()->setText(command); });
+        connect(
+            m_empty->addButton(QStringLiteral("emptyAdvisoryLoad"), tr("Set up an advisory load")),
+            &QPushButton::clicked, this, &AdvisoryTab::advisoryLoadRequested);
+        break;
+    }
+    }
 }
 
 AdvisoryTab::~AdvisoryTab() = default;
 
 void AdvisoryTab::setSession(const std::optional<Session> &session) {
     m_session = session;
+    m_loaded = false;
     m_tree->clear();
-    if (session && session->params.isSqlite()) {
-        m_notice->setText(tr("Advisory locks exist only on PostgreSQL. This is a SQLite database, "
-                             "so there are none to show; its leases are on the Leases tab."));
-        m_notice->show();
-    } else {
-        m_notice->hide();
-    }
+    m_notice->hide(); // on SQLite the empty state says why there is nothing here
     applyDatabaseFilter();
     updateActions();
+    updateEmptyState();
 }
 
 void AdvisoryTab::applyDatabaseFilter() {
@@ -118,6 +219,10 @@ void AdvisoryTab::applyDatabaseFilter() {
 }
 
 void AdvisoryTab::refreshed() {
+    if (!m_loaded && m_session) {
+        m_loaded = true;
+        updateEmptyState();
+    }
     if (!m_refresher->advisoryError().isEmpty()) {
         m_notice->setText(m_refresher->advisoryError());
         m_notice->show();
@@ -150,7 +255,7 @@ void AdvisoryTab::rebuildTree() {
                                  locks.join(QStringLiteral("; ")), application});
         item->setData(0, Qt::UserRole, node.pid);
         if (waiting)
-            item->setBackground(0, QColor(0xff, 0xf1, 0xd6));
+            item->setBackground(0, StateColors::background(StateColors::Tone::Warning));
         for (const BlockingNode &child : node.blocked)
             item->addChild(build(child));
         return item;
@@ -192,6 +297,10 @@ void AdvisoryTab::updateActions() {
         b->setToolTip(may ? (selected ? QString() : tr("Select a session in the table first."))
                           : why);
     }
+    m_cancelAction->setEnabled(m_cancel->isEnabled());
+    m_cancelAction->setToolTip(m_cancel->toolTip());
+    m_terminateAction->setEnabled(m_terminate->isEnabled());
+    m_terminateAction->setToolTip(m_terminate->toolTip());
 }
 
 void AdvisoryTab::signalSelected(bool terminate) {

@@ -7,9 +7,12 @@
 #include <optional>
 
 class QCheckBox;
+class QAction;
 class QLabel;
+class QMenu;
 class QPushButton;
 class QSortFilterProxyModel;
+class QStackedWidget;
 class QTableView;
 class QThreadPool;
 class QTreeWidget;
@@ -17,6 +20,7 @@ class QTreeWidget;
 namespace lockscope::ui {
 
 class AdvisoryTableModel;
+class EmptyState;
 class InspectorRefresher;
 
 // The Advisory tab: every advisory lock held or awaited (waiters highlighted), a
@@ -41,17 +45,28 @@ public:
     QCheckBox *thisDatabaseOnly() const { return m_thisDatabase; }
     QPushButton *cancelButton() const { return m_cancel; }
     QPushButton *terminateButton() const { return m_terminate; }
+    EmptyState *emptyState() const { return m_empty; }
+    bool showsEmptyState() const;
 
     void signalSelected(bool terminate);
+    // The row's right-click menu: copy key / PID / application / row as JSON,
+    // cancel query, terminate backend (the same actions as the buttons).
+    QMenu *contextMenu(const QModelIndex &proxyIndex);
+    QAction *cancelAction() const { return m_cancelAction; }
+    QAction *terminateAction() const { return m_terminateAction; }
 
 Q_SIGNALS:
     void actionFinished(const QString &summary);
+    // The empty state's buttons: the window connects these.
+    void connectRequested();
+    void advisoryLoadRequested();
 
 private:
     void refreshed();
     void rebuildTree();
     void updateActions();
     void applyDatabaseFilter();
+    void updateEmptyState();
     int selectedPid(QString *application) const;
 
     AdvisoryTableModel *m_model;
@@ -64,8 +79,14 @@ private:
     QTreeWidget *m_tree;
     QPushButton *m_cancel;
     QPushButton *m_terminate;
+    QAction *m_cancelAction;
+    QAction *m_terminateAction;
+    EmptyState *m_empty;
+    QStackedWidget *m_stack;
     std::optional<Session> m_session;
     bool m_busy = false;
+    bool m_loaded = false;
+    int m_emptyKind = -1;
 };
 
 } // namespace lockscope::ui

@@ -1,5 +1,7 @@
 #include "advisory/advisorytablemodel.h"
 
+#include "common/statecolors.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QFont>
@@ -45,7 +47,7 @@ QVariant AdvisoryTableModel::data(const QModelIndex &index, int role) const {
     if (role == PidRole)
         return row.pid;
     if (role == Qt::BackgroundRole && !row.granted)
-        return QBrush(QColor(0xff, 0xf1, 0xd6)); // waiters stand out
+        return QBrush(StateColors::background(StateColors::Tone::Warning)); // waiters stand out
     if (role == Qt::FontRole && !row.granted && index.column() == Granted) {
         QFont bold;
         bold.setBold(true);
@@ -95,12 +97,38 @@ QVariant AdvisoryTableModel::data(const QModelIndex &index, int role) const {
 }
 
 QVariant AdvisoryTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount ||
+        (role != Qt::DisplayRole && role != Qt::ToolTipRole))
         return SnapshotTableModel<AdvisoryLockRow>::headerData(section, orientation, role);
-    static const char *const names[] = {
-        "PID",  "Key",    "Mode",     "State",           "Waited",  "Blocked by", "Application",
-        "User", "Client", "Database", "Transaction age", "Session", "Query"};
-    return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
+    static const char *const names[] = {QT_TR_NOOP("PID"),
+                                        QT_TR_NOOP("Key"),
+                                        QT_TR_NOOP("Mode"),
+                                        QT_TR_NOOP("State"),
+                                        QT_TR_NOOP("Waited"),
+                                        QT_TR_NOOP("Blocked by"),
+                                        QT_TR_NOOP("Application"),
+                                        QT_TR_NOOP("User"),
+                                        QT_TR_NOOP("Client"),
+                                        QT_TR_NOOP("Database"),
+                                        QT_TR_NOOP("Transaction age"),
+                                        QT_TR_NOOP("Session"),
+                                        QT_TR_NOOP("Query")};
+    static const char *const tips[] = {
+        QT_TR_NOOP("The backend's process ID on the server (pg_stat_activity.pid)."),
+        QT_TR_NOOP("The advisory lock's key: one bigint, or two ints shown as a pair."),
+        QT_TR_NOOP("Exclusive or shared, as the session asked for it."),
+        QT_TR_NOOP("Held (granted) or waiting for it; waiting rows are highlighted."),
+        QT_TR_NOOP("How long a waiting session has waited: since its waiting statement "
+                   "started (pg_stat_activity.query_start), by the database clock."),
+        QT_TR_NOOP("The PIDs of the sessions this one waits behind (pg_blocking_pids)."),
+        QT_TR_NOOP("The application_name the session connected with."),
+        QT_TR_NOOP("The database role of the session."),
+        QT_TR_NOOP("The client's address and port; empty for a local socket."),
+        QT_TR_NOOP("The database the lock belongs to: advisory keys block only within one."),
+        QT_TR_NOOP("How long the session's current transaction has been open."),
+        QT_TR_NOOP("The session's state: active, idle, idle in transaction, …"),
+        QT_TR_NOOP("The session's current or last statement.")};
+    return tr(role == Qt::ToolTipRole ? tips[section] : names[section]);
 }
 
 } // namespace lockscope::ui

@@ -41,15 +41,24 @@ QString Exporter::toCsv(const QAbstractItemModel *model) {
     return out;
 }
 
+namespace {
+QJsonObject rowObject(const QAbstractItemModel *model, int r) {
+    QJsonObject o;
+    for (int c = 0; c < model->columnCount(); ++c)
+        o.insert(model->headerData(c, Qt::Horizontal).toString(),
+                 QJsonValue::fromVariant(valueOf(model, r, c)));
+    return o;
+}
+} // namespace
+
+QString Exporter::rowToJson(const QAbstractItemModel *model, int row) {
+    return QString::fromUtf8(QJsonDocument(rowObject(model, row)).toJson(QJsonDocument::Compact));
+}
+
 QString Exporter::toJson(const QAbstractItemModel *model) {
     QJsonArray rows;
-    for (int r = 0; r < model->rowCount(); ++r) {
-        QJsonObject o;
-        for (int c = 0; c < model->columnCount(); ++c)
-            o.insert(model->headerData(c, Qt::Horizontal).toString(),
-                     QJsonValue::fromVariant(valueOf(model, r, c)));
-        rows.append(o);
-    }
+    for (int r = 0; r < model->rowCount(); ++r)
+        rows.append(rowObject(model, r));
     return QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Indented));
 }
 

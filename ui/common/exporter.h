@@ -15,6 +15,8 @@ constexpr int ExportRole = 0x0100 + 100; // Qt::UserRole + 100
 
 QString toCsv(const QAbstractItemModel *model);
 QString toJson(const QAbstractItemModel *model);
+// One row as a compact JSON object keyed by column title.
+QString rowToJson(const QAbstractItemModel *model, int row);
 } // namespace Exporter
 
 } // namespace lockscope::ui

@@ -4,6 +4,11 @@
 
 namespace lockscope::ui {
 
+bool Session::isEmbedded() const {
+    return params.isSqlite() && (profileName == QLatin1String("embedded") ||
+                                 params.sqlitePath == ConnectionParams::embeddedDefaultPath());
+}
+
 QString Session::leaseReason() const {
     if (profileReadOnly)
         return QObject::tr("Read-only: the profile '%1' is set to read-only.").arg(profileName);

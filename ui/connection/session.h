@@ -16,6 +16,9 @@ struct Session {
 
     bool canReleaseLeases() const { return !profileReadOnly && privileges.canReleaseLeases; }
     bool canSignalBackends() const { return !profileReadOnly && privileges.canSignalBackends; }
+    // LockScope's own SQLite file (the default when no database is named), where a
+    // demo load may run without asking.
+    bool isEmbedded() const;
     QString leaseReason() const;
     QString backendReason() const;
 };

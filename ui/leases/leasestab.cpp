@@ -4,20 +4,27 @@
 #include "base/canceltoken.h"
 #include "base/duration.h"
 #include "base/visibletext.h"
+#include "common/emptystate.h"
+#include "common/exporter.h"
 #include "common/prompter.h"
+#include "common/rowmenu.h"
 #include "common/whenfinished.h"
 #include "leases/leasefilterproxy.h"
 #include "leases/leasetablemodel.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPointer>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QThreadPool>
 #include <QTimer>
@@ -54,12 +61,15 @@ LeasesTab::LeasesTab(LeaseTableModel *model, QThreadPool *pool, QWidget *parent)
     , m_proxy(new LeaseFilterProxy(this))
     , m_pool(pool)
     , m_view(new QTableView(this))
+    , m_empty(new EmptyState(this))
+    , m_stack(new QStackedWidget(this))
     , m_filter(new QLineEdit(this))
     , m_state(new QComboBox(this))
     , m_sweepButton(new QPushButton(tr("Sweep expired…"), this))
     , m_releaseButton(new QPushButton(tr("Force release…"), this))
-    , m_sweep(new QAction(tr("Sweep expired leases…"), this))
-    , m_forceRelease(new QAction(tr("Force release selected…"), this))
+    , m_sweep(new QAction(tr("&Sweep expired leases…"), this))
+    , m_forceRelease(new QAction(tr("&Force release selected…"), this))
+    , m_copy(new QAction(tr("Copy selected rows as JSON"), this))
     , m_countdown(new QTimer(this)) {
     m_proxy->setSourceModel(m_model);
     m_view->setModel(m_proxy);
@@ -88,9 +98,21 @@ LeasesTab::LeasesTab(LeaseTableModel *model, QThreadPool *pool, QWidget *parent)
     connect(m_state, &QComboBox::currentIndexChanged, this,
             [this](int index) { m_proxy->setStateFilter(LeaseFilterProxy::StateFilter(index)); });
 
+    m_forceRelease->setObjectName(QStringLiteral("forceRelease"));
     m_forceRelease->setShortcut(QKeySequence::Delete);
     m_forceRelease->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     addAction(m_forceRelease);
+    m_copy->setShortcut(QKeySequence::Copy);
+    m_copy->setShortcutContext(Qt::WidgetShortcut);
+    m_view->addAction(m_copy);
+    connect(m_copy, &QAction::triggered, this, [this] {
+        QStringList rows;
+        for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
+            rows << Exporter::rowToJson(m_proxy, index.row());
+        if (!rows.isEmpty())
+            QApplication::clipboard()->setText(rows.join(QLatin1Char('\n')));
+    });
+    RowMenu::attach(m_view, [this](const QModelIndex &index) { return contextMenu(index); });
     connect(m_sweep, &QAction::triggered, this, &LeasesTab::sweepExpired);
     connect(m_forceRelease, &QAction::triggered, this, &LeasesTab::forceReleaseSelected);
     connect(m_sweepButton, &QPushButton::clicked, m_sweep, &QAction::trigger);
@@ -105,20 +127,132 @@ LeasesTab::LeasesTab(LeaseTableModel *model, QThreadPool *pool, QWidget *parent)
     top->addWidget(m_releaseButton);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addWidget(m_view, 1);
+    m_stack->addWidget(m_view);
+    m_stack->addWidget(m_empty);
+    layout->addWidget(m_stack, 1);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy, signal, this, &LeasesTab::updateEmptyState);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &LeasesTab::updateEmptyState);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &LeasesTab::updateEmptyState);
 
     // The countdown: several times a second, only the rows on screen.
     m_countdown->setInterval(250);
     connect(m_countdown, &QTimer::timeout, this, &LeasesTab::tickCountdown);
     m_countdown->start();
     updateActions();
+    updateEmptyState();
 }
 
 LeasesTab::~LeasesTab() = default;
 
 void LeasesTab::setSession(const std::optional<Session> &session) {
     m_session = session;
+    m_loaded = false;
     updateActions();
+    updateEmptyState();
+}
+
+void LeasesTab::setLoaded(bool loaded) {
+    m_loaded = loaded;
+    updateEmptyState();
+}
+
+bool LeasesTab::showsEmptyState() const {
+    return m_stack->currentWidget() == m_empty;
+}
+
+QMenu *LeasesTab::contextMenu(const QModelIndex &proxyIndex) {
+    if (!proxyIndex.isValid() || proxyIndex.model() != m_proxy)
+        return nullptr;
+    const int row = proxyIndex.row();
+    // The actions act on what was clicked: select it unless it is part of the selection.
+    if (!m_view->selectionModel()->isRowSelected(row, QModelIndex()))
+        m_view->selectRow(row);
+    const LeaseRow lease = m_model->rowAt(m_proxy->mapToSource(proxyIndex).row());
+    const QString owner = lease.owner.isEmpty() ? lease.token : lease.owner;
+    auto *menu = new QMenu(this);
+    RowMenu::addCopy(menu, QStringLiteral("copyKey"), tr("Copy &key"), lease.key);
+    RowMenu::addCopy(menu, QStringLiteral("copyToken"), tr("Copy &token"), lease.token);
+    RowMenu::addCopy(menu, QStringLiteral("copyOwner"), tr("Copy &owner"), owner);
+    RowMenu::addCopy(menu, QStringLiteral("copyJson"), tr("Copy row as &JSON"),
+                     Exporter::rowToJson(m_proxy, row));
+    menu->addSeparator();
+    QAction *byOwner = menu->addAction(tr("&Filter by this owner"));
+    byOwner->setObjectName(QStringLiteral("filterOwner"));
+    connect(byOwner, &QAction::triggered, this, [this, owner] { m_filter->setText(owner); });
+    menu->addSeparator();
+    menu->addAction(m_forceRelease);
+    menu->addAction(m_sweep);
+    return menu;
+}
+
+void LeasesTab::updateEmptyState() {
+    enum Kind { Rows, NotConnected, Loading, Filtered, Embedded, Server };
+    const Kind kind = m_proxy->rowCount() > 0   ? Rows
+                      : !m_session              ? NotConnected
+                      : m_model->rowCount() > 0 ? Filtered
+                      : !m_loaded               ? Loading
+                      : m_session->isEmbedded() ? Embedded
+                                                : Server;
+    m_stack->setCurrentWidget(kind == Rows ? static_cast<QWidget *>(m_view) : m_empty);
+    if (kind == m_emptyKind)
+        return;
+    m_emptyKind = kind;
+    switch (kind) {
+    case Rows:
+        break;
+    case NotConnected:
+        m_empty->setContent(tr("Not connected"),
+                            tr("Connect to a PostgreSQL or SQLite database to see its leases: "
+                               "who holds which key, until when by the database's clock, and "
+                               "which expired without being released."));
+        connect(m_empty->addButton(QStringLiteral("emptyConnect"), tr("Connect to a database…")),
+                &QPushButton::clicked, this, &LeasesTab::connectRequested);
+        break;
+    case Loading:
+        m_empty->setContent(tr("Reading the leases…"), QString());
+        break;
+    case Filtered:
+        m_empty->setContent(tr("No lease matches the filter"),
+                            tr("%n lease(s) are hidden by the filter or the state chosen above.",
+                               nullptr, m_model->rowCount()));
+        connect(m_empty->addButton(QStringLiteral("emptyClearFilter"), tr("Clear the filter")),
+                &QPushButton::clicked, this, [this] {
+                    m_filter->clear();
+                    m_state->setCurrentIndex(0);
+                });
+        break;
+    case Embedded:
+        m_empty->setContent(
+            tr("No leases yet"),
+            tr("This is LockScope's own SQLite database, where nothing runs until you start "
+               "something. A demo load lets a few threads fight over three keys for a few "
+               "seconds: you see leases appear here, count down and pass from owner to owner, "
+               "then what happens to the same work without a lock."));
+        connect(m_empty->addButton(QStringLiteral("emptyDemo"), tr("Start a demo load")),
+                &QPushButton::clicked, this, &LeasesTab::demoRequested);
+        connect(m_empty->addButton(QStringLiteral("emptyConnect"), tr("Connect to a database…")),
+                &QPushButton::clicked, this, &LeasesTab::connectRequested);
+        break;
+    case Server: {
+        const QString command =
+            QStringLiteral("lockctl --db '%1' acquire jobs/nightly --ttl 1m --hold 30s")
+                .arg(m_session->params.displayUrl());
+        m_empty->setContent(
+            tr("No leases in this database"),
+            tr("A lease is a row of the aggregate_locks table that one program holds on a key "
+               "until it releases it or "
+               "its time runs out by the database's clock. Programs that use the lease library "
+               "(or lockctl) make them; to make one by hand, run:\n\n%1")
+                .arg(command));
+        connect(m_empty->addButton(QStringLiteral("emptyCopyCommand"), tr("Copy the command")),
+                &QPushButton::clicked, this,
+                [command] { QApplication::clipboard()->setText(command); });
+        connect(m_empty->addButton(QStringLiteral("emptyDemo"), tr("Start a demo load…")),
+                &QPushButton::clicked, this, &LeasesTab::demoRequested);
+        break;
+    }
+    }
 }
 
 void LeasesTab::focusFilter() {

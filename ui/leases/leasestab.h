@@ -10,13 +10,16 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QPushButton;
+class QStackedWidget;
 class QTableView;
 class QTimer;
 class QThreadPool;
 
 namespace lockscope::ui {
 
+class EmptyState;
 class LeaseFilterProxy;
 class LeaseTableModel;
 
@@ -36,31 +39,52 @@ public:
     QAction *forceReleaseAction() const { return m_forceRelease; }
     QAction *sweepAction() const { return m_sweep; }
     void focusFilter();
+    QLineEdit *filterEdit() const { return m_filter; }
+    QComboBox *stateCombo() const { return m_state; }
+    EmptyState *emptyState() const { return m_empty; }
+    // Whether the table or the empty state is on screen.
+    bool showsEmptyState() const;
+    // The first snapshot of the current connection has arrived.
+    void setLoaded(bool loaded);
     // Repaints the countdown of the visible rows only.
     void tickCountdown();
 
     void sweepExpired();
     void forceReleaseSelected();
+    // The row's right-click menu: copy key / token / owner / row as JSON, filter
+    // by its owner, force release (the owner-guarded path), sweep. The caller owns it.
+    QMenu *contextMenu(const QModelIndex &proxyIndex);
+    // Ctrl+C in the table: the selected rows as JSON.
+    QAction *copyAction() const { return m_copy; }
 
 Q_SIGNALS:
     void actionFinished(const QString &summary); // a refresh is due
+    // The empty state's buttons: the window connects these.
+    void connectRequested();
+    void demoRequested();
 
 private:
     void updateActions();
+    void updateEmptyState();
 
     LeaseTableModel *m_model;
     LeaseFilterProxy *m_proxy;
     QThreadPool *m_pool;
     QTableView *m_view;
+    EmptyState *m_empty;
+    QStackedWidget *m_stack;
     QLineEdit *m_filter;
     QComboBox *m_state;
     QPushButton *m_sweepButton;
     QPushButton *m_releaseButton;
     QAction *m_sweep;
     QAction *m_forceRelease;
+    QAction *m_copy;
     QTimer *m_countdown;
     std::optional<Session> m_session;
     bool m_busy = false;
+    bool m_loaded = false;
+    int m_emptyKind = -1; // which empty state is shown, so it is rebuilt only on a change
 };
 
 } // namespace lockscope::ui

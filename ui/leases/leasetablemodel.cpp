@@ -4,6 +4,7 @@
 #include "base/epochtime.h"
 #include "base/visibletext.h"
 #include "common/exporter.h"
+#include "common/statecolors.h"
 
 #include <QBrush>
 #include <QColor>
@@ -21,9 +22,9 @@ QString formatTime(double epoch) {
 }
 
 QString expiryText(const LeaseRow &row) {
-    return row.hasValidExpiry()
-               ? formatTime(row.expiresAt)
-               : QStringLiteral("invalid (%1)").arg(VisibleText::forDisplay(row.invalidExpiry()));
+    return row.hasValidExpiry() ? formatTime(row.expiresAt)
+                                : LeaseTableModel::tr("invalid (%1)")
+                                      .arg(VisibleText::forDisplay(row.invalidExpiry()));
 }
 
 } // namespace
@@ -98,13 +99,13 @@ QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
             // A symbol as well as the colour, for those who cannot tell them apart.
             switch (state) {
             case LeaseState::Held:
-                return QStringLiteral("● held");
+                return tr("● held");
             case LeaseState::ExpiringSoon:
-                return QStringLiteral("◐ expiring");
+                return tr("◐ expiring");
             case LeaseState::Expired:
-                return QStringLiteral("✕ expired");
+                return tr("✕ expired");
             case LeaseState::Invalid:
-                return QStringLiteral("⚠ invalid");
+                return tr("⚠ invalid");
             }
             break;
         case Remaining:
@@ -155,15 +156,17 @@ QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
                 .arg(VisibleText::forDisplay(row.invalidExpiry()));
         if (index.column() == Key)
             return VisibleText::forDisplay(row.key);
-        return QStringLiteral("%1\nowner token %2\nexpires %3 (database clock)")
+        return tr("%1\nowner token %2\nexpires %3 (database clock)")
             .arg(VisibleText::forDisplay(row.key), VisibleText::forDisplay(row.token),
                  expiryText(row));
     case Qt::ForegroundRole:
         if (index.column() == State || index.column() == Remaining) {
-            return QBrush(state == LeaseState::Held           ? QColor(0x1b, 0x7f, 0x3b)
-                          : state == LeaseState::ExpiringSoon ? QColor(0xa6, 0x6a, 0x00)
-                          : state == LeaseState::Expired      ? QColor(0xb0, 0x1f, 0x1f)
-                                                              : QColor(0x6a, 0x1b, 0x9a));
+            using Tone = StateColors::Tone;
+            return QBrush(StateColors::foreground(state == LeaseState::Held ? Tone::Good
+                                                  : state == LeaseState::ExpiringSoon
+                                                      ? Tone::Warning
+                                                  : state == LeaseState::Expired ? Tone::Bad
+                                                                                 : Tone::Strange));
         }
         break;
     case Qt::TextAlignmentRole:
@@ -177,6 +180,8 @@ QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
 }
 
 QVariant LeaseTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole)
+        return headerToolTip(section);
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return SnapshotTableModel<LeaseRow>::headerData(section, orientation, role);
     switch (Column(section)) {
@@ -196,6 +201,36 @@ QVariant LeaseTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Fence");
     case Token:
         return tr("Token");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QString LeaseTableModel::headerToolTip(int section) {
+    switch (Column(section)) {
+    case Key:
+        return tr("What is locked: the lease's key (lock_key).");
+    case Owner:
+        return tr("Who holds it: the owner its program wrote, else its token.");
+    case State:
+        return tr("Held, expiring (under %1 s left), expired (still in the table until a sweep "
+                  "or a take-over) or invalid (an expiry that is not a time).")
+            .arg(kExpiringSoonSeconds);
+    case Remaining:
+        return tr("Time left until expires_at, counted down by the database's clock (not this "
+                  "computer's); negative once expired.");
+    case ExpiresAt:
+        return tr("When the lease expires (expires_at, database clock), in your time zone.");
+    case AcquiredAt:
+        return tr("When the current holder acquired it (acquired_at, database clock).");
+    case Fence:
+        return tr("The fencing token: strictly increases with every acquisition of the key, so a "
+                  "resource can refuse writes from an older holder. \"unfenced\": written by a "
+                  "program that does not keep one.");
+    case Token:
+        return tr("The owner token, unique per acquisition: release and renew act only with it, "
+                  "and force release only if the lease still carries it.");
     case ColumnCount:
         break;
     }

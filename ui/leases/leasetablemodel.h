@@ -46,6 +46,9 @@ public:
     // Leases with less than this left show as expiring soon.
     static constexpr double kExpiringSoonSeconds = 5.0;
 
+    // What the column means, for its header's tooltip.
+    static QString headerToolTip(int section);
+
     // For tests: the local clock in ms since the epoch.
     void setLocalClock(std::function<qint64()> clock);
 

@@ -1,7 +1,10 @@
 #include "load/loadcharts.h"
 
+#include "common/statecolors.h"
+
 #include <QChart>
 #include <QChartView>
+#include <QEvent>
 #include <QLineSeries>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -31,9 +34,9 @@ LoadCharts::LoadCharts(QWidget *parent)
         const char *title;
         const char *unit;
         QList<QLineSeries *> lines;
-    } charts[] = {{"Throughput", "acquired/s", {m_throughput}},
-                  {"Acquire latency", "ms", {m_p50, m_p90, m_p99}},
-                  {"Timeouts", "count", {m_timeouts}}};
+    } charts[] = {{QT_TR_NOOP("Throughput"), QT_TR_NOOP("acquired/s"), {m_throughput}},
+                  {QT_TR_NOOP("Acquire latency"), QT_TR_NOOP("ms"), {m_p50, m_p90, m_p99}},
+                  {QT_TR_NOOP("Timeouts"), QT_TR_NOOP("count"), {m_timeouts}}};
     for (int i = 0; i < 3; ++i) {
         QChart *chart = makeChart(tr(charts[i].title), tr(charts[i].unit), &m_x[i], &m_y[i]);
         for (QLineSeries *line : charts[i].lines) {
@@ -41,14 +44,36 @@ LoadCharts::LoadCharts(QWidget *parent)
             line->attachAxis(m_x[i]);
             line->attachAxis(m_y[i]);
         }
+        m_charts.append(chart);
         auto *view = new QChartView(chart, this);
         view->setRenderHint(QPainter::Antialiasing);
         view->setMinimumHeight(150);
         layout->addWidget(view);
     }
+    applyTheme();
 }
 
 LoadCharts::~LoadCharts() = default;
+
+bool LoadCharts::isDarkTheme() const {
+    return !m_charts.isEmpty() && m_charts.first()->theme() == QChart::ChartThemeDark;
+}
+
+void LoadCharts::applyTheme() {
+    // Qt Charts draws its own backgrounds: follow the desktop's light or dark palette.
+    const auto theme =
+        StateColors::isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight;
+    for (QChart *chart : std::as_const(m_charts)) {
+        if (chart->theme() != theme)
+            chart->setTheme(theme);
+    }
+}
+
+void LoadCharts::changeEvent(QEvent *event) {
+    if (event->type() == QEvent::PaletteChange)
+        applyTheme();
+    QWidget::changeEvent(event);
+}
 
 QChart *LoadCharts::makeChart(const QString &title, const QString &unit, QValueAxis **x,
                               QValueAxis **y) {

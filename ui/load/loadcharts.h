@@ -23,8 +23,14 @@ public:
     void clear();
     void addSample(const LoadSample &sample);
     int pointCount() const;
+    // The charts' theme follows the palette (dark or light).
+    bool isDarkTheme() const;
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
+    void applyTheme();
     QChart *makeChart(const QString &title, const QString &unit, QValueAxis **x, QValueAxis **y);
 
     QLineSeries *m_throughput;
@@ -32,6 +38,7 @@ private:
     QLineSeries *m_p90;
     QLineSeries *m_p99;
     QLineSeries *m_timeouts;
+    QList<QChart *> m_charts;
     QValueAxis *m_x[3] = {};
     QValueAxis *m_y[3] = {};
     double m_maxThroughput = 1;

@@ -1,6 +1,7 @@
 #include "load/loadpanel.h"
 
 #include "base/canceltoken.h"
+#include "common/statecolors.h"
 #include "common/whenfinished.h"
 #include "load/loadcharts.h"
 #include "load/loadchildren.h"
@@ -13,6 +14,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
@@ -111,6 +113,7 @@ LoadPanel::LoadPanel(QWidget *parent)
     leftLayout->addWidget(m_summary);
     leftLayout->addWidget(m_keys, 1);
     auto *split = new QSplitter(this);
+    split->setObjectName(QStringLiteral("loadSplitter"));
     split->addWidget(left);
     split->addWidget(m_charts);
     split->setStretchFactor(1, 2);
@@ -249,12 +252,12 @@ void LoadPanel::onSample(const LoadSample &sample) {
     m_charts->addSample(sample);
     if (!sample.perKey.isEmpty())
         showKeys(sample.perKey, false);
+    const QLocale l;
     m_summary->setText(tr("%1 s: %2 acquired, %3/s, p99 %4 ms, %5 timeouts")
-                           .arg(sample.elapsedS, 0, 'f', 1)
-                           .arg(sample.acquisitions)
-                           .arg(sample.throughputPerS, 0, 'f', 0)
-                           .arg(sample.p99Ms, 0, 'f', 1)
-                           .arg(sample.timeouts));
+                           .arg(l.toString(sample.elapsedS, 'f', 1),
+                                l.toString(sample.acquisitions),
+                                l.toString(sample.throughputPerS, 'f', 0),
+                                l.toString(sample.p99Ms, 'f', 1), l.toString(sample.timeouts)));
     Q_EMIT sampled(sample);
 }
 
@@ -262,13 +265,14 @@ void LoadPanel::showKeys(const QList<LoadKeyStats> &keys, bool final) {
     m_keys->setRowCount(static_cast<int>(keys.size()));
     for (int i = 0; i < keys.size(); ++i) {
         const LoadKeyStats &k = keys.at(i);
-        const QStringList cells{
-            k.key,
-            QString::number(k.acquisitions),
-            QString::number(k.timeouts),
-            tr("%1 ms").arg(k.acquisitions ? k.waitTotalMs / k.acquisitions : 0, 0, 'f', 2),
-            tr("%1 ms").arg(k.waitMaxMs, 0, 'f', 1),
-            final ? QString::number(k.violations) : tr("(at the end)")};
+        const QLocale l;
+        const QStringList cells{k.key,
+                                l.toString(k.acquisitions),
+                                l.toString(k.timeouts),
+                                tr("%1 ms").arg(l.toString(
+                                    k.acquisitions ? k.waitTotalMs / k.acquisitions : 0, 'f', 2)),
+                                tr("%1 ms").arg(l.toString(k.waitMaxMs, 'f', 1)),
+                                final ? l.toString(k.violations) : tr("(at the end)")};
         for (int c = 0; c < cells.size(); ++c) {
             auto *item = m_keys->item(i, c);
             if (!item) {
@@ -277,7 +281,7 @@ void LoadPanel::showKeys(const QList<LoadKeyStats> &keys, bool final) {
             }
             item->setText(cells.at(c));
             if (final && c == 5 && k.violations > 0)
-                item->setForeground(QColor(0xb0, 0x1f, 0x1f));
+                item->setForeground(StateColors::foreground(StateColors::Tone::Bad));
         }
     }
 }
@@ -293,6 +297,7 @@ void LoadPanel::onFinished(const Result<LoadSummary> &summary) {
     }
     m_last = summary.value();
     const LoadSummary &s = summary.value();
+    const QLocale l;
     showKeys(s.perKey, true);
     const QString verdict =
         s.mode == LoadMode::None
@@ -303,17 +308,12 @@ void LoadPanel::onFinished(const Result<LoadSummary> &summary) {
     const QString text =
         tr("%1 mode, %2 process(es) × %3 threads, %4 s: %5 acquired (%6/s), p50 %7 ms, p99 %8 ms, "
            "%9 timeouts, %10 statements per acquisition. %11")
-            .arg(LoadConfig::modeName(s.mode))
-            .arg(s.processes)
-            .arg(s.threads)
-            .arg(s.seconds, 0, 'f', 1)
-            .arg(s.acquisitions)
-            .arg(s.throughputPerS(), 0, 'f', 0)
-            .arg(s.latency.percentileMs(0.5), 0, 'f', 2)
-            .arg(s.latency.percentileMs(0.99), 0, 'f', 2)
-            .arg(s.timeouts)
-            .arg(s.statementsPerAcquisition(), 0, 'f', 2)
-            .arg(verdict);
+            .arg(LoadConfig::modeName(s.mode), l.toString(s.processes), l.toString(s.threads),
+                 l.toString(s.seconds, 'f', 1), l.toString(s.acquisitions),
+                 l.toString(s.throughputPerS(), 'f', 0),
+                 l.toString(s.latency.percentileMs(0.5), 'f', 2),
+                 l.toString(s.latency.percentileMs(0.99), 'f', 2), l.toString(s.timeouts))
+            .arg(l.toString(s.statementsPerAcquisition(), 'f', 2), verdict);
     m_summary->setText(text);
     Q_EMIT finished(text);
 }

@@ -5,27 +5,37 @@
 #include "advisory/advisorytab.h"
 #include "advisory/advisorytablemodel.h"
 #include "common/exporter.h"
+#include "common/headermenu.h"
 #include "common/prompter.h"
 #include "common/whenfinished.h"
 #include "connection/connectiondialog.h"
 #include "connection/connector.h"
+#include "connection/passwordstore.h"
 #include "connection/profilestore.h"
 #include "inspector/inspectorrefresher.h"
 #include "leases/leasefilterproxy.h"
 #include "leases/leasestab.h"
 #include "leases/leasetablemodel.h"
+#include "load/demorun.h"
 #include "load/loadpanel.h"
 #include "locks/lockstab.h"
 #include "window/aboutdialog.h"
+#include "window/documentationdialog.h"
+#include "window/shortcutsdialog.h"
+#include "window/windowmemory.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFile>
 #include <QFileDialog>
+#include <QFrame>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStatusBar>
@@ -33,6 +43,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace lockscope::ui {
@@ -55,7 +66,11 @@ MainWindow::MainWindow(QWidget *parent)
     , m_pause(new QAction(tr("&Pause"), this))
     , m_refresh(new QAction(tr("&Refresh now"), this))
     , m_disconnect(new QAction(tr("&Disconnect"), this))
-    , m_statusTimer(new QTimer(this)) {
+    , m_statusTimer(new QTimer(this))
+    , m_demo(new DemoRun(m_loadPanel, this))
+    , m_banner(new QFrame(this))
+    , m_bannerText(new QLabel(m_banner))
+    , m_bannerStop(new QPushButton(tr("Stop the demo"), m_banner)) {
     setWindowTitle(tr("LockScope"));
     setWindowIcon(AboutDialog::appIcon());
     m_tabs->addTab(m_leasesTab, tr("Leases"));
@@ -63,13 +78,70 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_locksTab, tr("Locks"));
     m_tabs->addTab(m_activityTab, tr("Activity"));
     m_tabs->addTab(m_loadPanel, tr("Load"));
-    setCentralWidget(m_tabs);
+    // A banner above the tabs for what the demo does and, at its end, what it showed.
+    m_banner->setObjectName(QStringLiteral("banner"));
+    m_banner->setFrameShape(QFrame::StyledPanel);
+    m_banner->setAutoFillBackground(true);
+    m_banner->setBackgroundRole(QPalette::ToolTipBase);
+    m_bannerText->setObjectName(QStringLiteral("bannerText"));
+    m_bannerText->setWordWrap(true);
+    m_bannerText->setForegroundRole(QPalette::ToolTipText);
+    auto *bannerClose = new QPushButton(tr("Close"), m_banner);
+    bannerClose->setObjectName(QStringLiteral("bannerClose"));
+    m_bannerStop->setObjectName(QStringLiteral("bannerStop"));
+    auto *bannerLayout = new QHBoxLayout(m_banner);
+    bannerLayout->addWidget(m_bannerText, 1);
+    bannerLayout->addWidget(m_bannerStop);
+    bannerLayout->addWidget(bannerClose);
+    m_banner->hide();
+    connect(m_bannerStop, &QPushButton::clicked, m_demo, &DemoRun::stop);
+    connect(bannerClose, &QPushButton::clicked, this, [this] {
+        m_demo->stop();
+        m_banner->hide();
+    });
+    connect(m_demo, &DemoRun::phaseChanged, this,
+            [this](DemoRun::Phase phase, const QString &description) {
+                showBanner(description, true);
+                m_tabs->setCurrentWidget(phase == DemoRun::Phase::Leases
+                                             ? static_cast<QWidget *>(m_leasesTab)
+                                             : m_loadPanel);
+            });
+    connect(m_demo, &DemoRun::finished, this, [this](const QString &summary) {
+        if (m_intervalBeforeDemo.count() > 0)
+            m_refresher->setInterval(m_intervalBeforeDemo);
+        m_intervalBeforeDemo = std::chrono::milliseconds(0);
+        m_refresher->refreshNow();
+        showBanner(summary, false);
+    });
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->addWidget(m_banner);
+    centralLayout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
     m_status->setObjectName(QStringLiteral("statusText"));
     statusBar()->addWidget(m_connection);
     statusBar()->addPermanentWidget(m_status);
     buildMenus();
 
     connect(m_refresher, &InspectorRefresher::refreshed, this, &MainWindow::updateStatus);
+    connect(m_refresher, &InspectorRefresher::refreshed, this, [this] {
+        m_leasesTab->setLoaded(true);
+        m_activityTab->setLoaded(true);
+    });
+    // The empty states' buttons.
+    connect(m_leasesTab, &LeasesTab::connectRequested, this, &MainWindow::showConnectionDialog);
+    connect(m_advisoryTab, &AdvisoryTab::connectRequested, this, &MainWindow::showConnectionDialog);
+    connect(m_activityTab, &ActivityTab::connectRequested, this, &MainWindow::showConnectionDialog);
+    connect(m_leasesTab, &LeasesTab::demoRequested, this, &MainWindow::startDemo);
+    connect(m_advisoryTab, &AdvisoryTab::advisoryLoadRequested, this, [this] {
+        LoadConfig c = m_loadPanel->config();
+        c.mode = LoadMode::Advisory;
+        m_loadPanel->setConfig(c);
+        m_tabs->setCurrentWidget(m_loadPanel);
+    });
+    connect(m_activityTab, &ActivityTab::showLeasesRequested, this,
+            [this] { m_tabs->setCurrentWidget(m_leasesTab); });
     connect(m_refresher, &InspectorRefresher::failing, this, &MainWindow::updateStatus);
     connect(m_refresher, &InspectorRefresher::recovered, this, &MainWindow::updateStatus);
     // After an action the data on screen is stale: refresh at once.
@@ -79,11 +151,30 @@ MainWindow::MainWindow(QWidget *parent)
     m_statusTimer->setInterval(500);
     connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
     m_statusTimer->start();
-    restoreState();
+    for (QTableView *v : {m_leasesTab->view(), m_advisoryTab->view(), m_activityTab->view()})
+        HeaderMenu::attach(v->horizontalHeader());
+    m_memory = std::make_unique<WindowMemory>(this); // the layout as built: Reset's defaults
+    m_memory->restore();
     updateStatus();
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::showDocumentation() {
+    if (!m_documentation)
+        m_documentation = new DocumentationDialog(this);
+    m_documentation->show();
+    m_documentation->raise();
+    m_documentation->activateWindow();
+}
+
+void MainWindow::showShortcuts() {
+    if (!m_shortcuts)
+        m_shortcuts = new ShortcutsDialog(this);
+    m_shortcuts->show();
+    m_shortcuts->raise();
+    m_shortcuts->activateWindow();
+}
 
 void MainWindow::showAbout() {
     if (!m_about)
@@ -99,7 +190,10 @@ void MainWindow::buildMenus() {
     connect(connectAction, &QAction::triggered, this, &MainWindow::showConnectionDialog);
     connect(m_disconnect, &QAction::triggered, this, &MainWindow::disconnectFromDatabase);
     auto *quit = new QAction(tr("&Quit"), this);
-    quit->setShortcut(QKeySequence::Quit);
+    // Ctrl+Q where the platform names no Quit key (offscreen, some desktops).
+    quit->setShortcut(QKeySequence::keyBindings(QKeySequence::Quit).isEmpty()
+                          ? QKeySequence(Qt::CTRL | Qt::Key_Q)
+                          : QKeySequence(QKeySequence::Quit));
     connect(quit, &QAction::triggered, this, &QWidget::close);
     auto *exportCsv = new QAction(tr("Export visible rows as &CSV…"), this);
     auto *exportJson = new QAction(tr("Export visible rows as &JSON…"), this);
@@ -127,8 +221,28 @@ void MainWindow::buildMenus() {
     });
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addActions({m_refresh, m_pause, find});
+    view->addSeparator();
+    // Every tab from the keyboard: Ctrl+1 … Ctrl+5.
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *show = new QAction(tr("Show &%1 %2").arg(i + 1).arg(m_tabs->tabText(i)), this);
+        show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        connect(show, &QAction::triggered, this, [this, i] {
+            if (m_tabs->isTabEnabled(i))
+                m_tabs->setCurrentIndex(i);
+        });
+        view->addAction(show);
+    }
+    view->addSeparator();
+    auto *reset = new QAction(tr("Reset &layout"), this);
+    reset->setObjectName(QStringLiteral("resetLayout"));
+    reset->setToolTip(tr("Window size, columns, splitters, filters and the refresh interval as "
+                         "they were at the first start."));
+    connect(reset, &QAction::triggered, this, &MainWindow::resetLayout);
+    view->addAction(reset);
     QMenu *actions = menuBar()->addMenu(tr("&Actions"));
     actions->addActions({m_leasesTab->sweepAction(), m_leasesTab->forceReleaseAction()});
+    actions->addSeparator();
+    actions->addActions({m_advisoryTab->cancelAction(), m_advisoryTab->terminateAction()});
 
     auto *about = new QAction(tr("&About LockScope"), this);
     about->setMenuRole(QAction::AboutRole);
@@ -136,7 +250,23 @@ void MainWindow::buildMenus() {
     auto *aboutQt = new QAction(tr("About &Qt"), this);
     aboutQt->setMenuRole(QAction::AboutQtRole);
     connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+    auto *demo = new QAction(tr("Start a &demo load"), this);
+    demo->setObjectName(QStringLiteral("demoAction"));
+    connect(demo, &QAction::triggered, this, &MainWindow::startDemo);
+    auto *keys = new QAction(tr("&Keyboard Shortcuts"), this);
+    keys->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    connect(keys, &QAction::triggered, this, &MainWindow::showShortcuts);
+    auto *docs = new QAction(tr("&Documentation"), this);
+    docs->setObjectName(QStringLiteral("documentationAction"));
+    docs->setShortcut(QKeySequence::keyBindings(QKeySequence::HelpContents).isEmpty()
+                          ? QKeySequence(Qt::Key_F1)
+                          : QKeySequence(QKeySequence::HelpContents));
+    connect(docs, &QAction::triggered, this, &MainWindow::showDocumentation);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(docs);
+    help->addAction(keys);
+    help->addAction(demo);
+    help->addSeparator();
     help->addActions({about, aboutQt});
 
     m_interval->setRange(1, 3600);
@@ -183,6 +313,8 @@ void MainWindow::connectTo(const ConnectionParams &params, const QString &profil
                      m_leasesTab->setSession(m_session);
                      m_advisoryTab->setSession(m_session);
                      m_locksTab->setSession(m_session);
+                     m_activityTab->setSession(m_session);
+                     sessionChanged();
                      m_loadPanel->setConnection(m_session->params);
                      m_refresher->setConnection(m_session->params);
                      m_disconnect->setEnabled(true);
@@ -193,14 +325,77 @@ void MainWindow::connectTo(const ConnectionParams &params, const QString &profil
 
 void MainWindow::disconnectFromDatabase() {
     ++m_connectSerial;
+    m_demo->stop();
     m_session.reset();
     m_refresher->setConnection(std::nullopt);
     m_leasesTab->setSession(std::nullopt);
     m_advisoryTab->setSession(std::nullopt);
     m_locksTab->setSession(std::nullopt);
+    m_activityTab->setSession(std::nullopt);
+    sessionChanged();
     m_loadPanel->setConnection(std::nullopt);
     m_disconnect->setEnabled(false);
     updateStatus();
+}
+
+void MainWindow::sessionChanged() {
+    // On SQLite the PostgreSQL-only tabs (Advisory locks, Locks) are not
+    // offered as empty grids: they are disabled, and their tooltips say why.
+    const bool sqlite = m_session && m_session->params.isSqlite();
+    const int advisory = m_tabs->indexOf(m_advisoryTab);
+    const int locks = m_tabs->indexOf(m_locksTab);
+    if (sqlite && (m_tabs->currentIndex() == advisory || m_tabs->currentIndex() == locks))
+        m_tabs->setCurrentWidget(m_leasesTab);
+    m_tabs->setTabEnabled(advisory, !sqlite);
+    m_tabs->setTabToolTip(advisory, sqlite ? tr("Advisory locks exist only on PostgreSQL; this is "
+                                                "a SQLite database.")
+                                           : tr("Advisory locks held or awaited by sessions of "
+                                                "this PostgreSQL server, and who blocks whom."));
+    m_tabs->setTabEnabled(locks, !sqlite);
+    m_tabs->setTabToolTip(locks, sqlite ? tr("Server locks exist only on PostgreSQL; this is a "
+                                             "SQLite database.")
+                                        : tr("Every lock on this PostgreSQL server, grouped by "
+                                             "session, and who blocks whom."));
+}
+
+void MainWindow::showBanner(const QString &text, bool running) {
+    m_bannerText->setText(text);
+    m_bannerStop->setVisible(running);
+    m_banner->show();
+}
+
+void MainWindow::startDemo() {
+    if (m_demo->isRunning())
+        return;
+    if (!m_session) {
+        Prompter::instance()->inform(this, tr("Demo"),
+                                     tr("Connect to a database first: the demo runs on it."));
+        return;
+    }
+    if (m_loadPanel->isRunning()) {
+        Prompter::instance()->inform(this, tr("Demo"),
+                                     tr("A load is already running on the Load tab; stop it "
+                                        "first."));
+        return;
+    }
+    if (!m_session->isEmbedded() &&
+        !Prompter::instance()->confirm(
+            this, tr("Start a demo load"),
+            tr("The demo runs on %1 for about 16 seconds: 6 threads take leases on 3 keys named "
+               "load/…, and update a work table of LockScope's own; then the same updates run "
+               "without a lock. It releases every lease and removes its counters at the end. "
+               "Run it on this database?")
+                .arg(m_session->params.displayUrl())))
+        return;
+    // Refresh more often while the demo runs, so the leases are seen changing hands.
+    const auto before = m_refresher->interval();
+    m_refresher->setInterval(std::min(before, std::chrono::milliseconds(500)));
+    if (!m_demo->start()) {
+        m_refresher->setInterval(before);
+        Prompter::instance()->inform(this, tr("Demo"), m_loadPanel->summaryLabel()->text());
+        return;
+    }
+    m_intervalBeforeDemo = before;
 }
 
 void MainWindow::showConnectionDialog() {
@@ -272,34 +467,35 @@ void MainWindow::updateStatus() {
     const QDateTime last = m_refresher->lastRefreshed();
     if (last.isValid())
         text += tr(" · refreshed %1 s ago")
-                    .arg(last.msecsTo(QDateTime::currentDateTime()) / 1000.0, 0, 'f', 1);
+                    .arg(QLocale().toString(last.msecsTo(QDateTime::currentDateTime()) / 1000.0,
+                                            'f', 1));
     if (m_refresher->isPaused())
         text += tr(" · PAUSED");
     m_status->setText(text);
 }
 
-void MainWindow::restoreState() {
-    QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    QMainWindow::restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    m_leasesTab->view()->horizontalHeader()->restoreState(
-        settings.value(QStringLiteral("window/leaseColumns")).toByteArray());
-    m_advisoryTab->view()->horizontalHeader()->restoreState(
-        settings.value(QStringLiteral("window/advisoryColumns")).toByteArray());
-    m_interval->setValue(settings.value(QStringLiteral("window/interval"), 2).toInt());
-    if (!settings.contains(QStringLiteral("window/geometry")))
-        resize(1280, 760);
+void MainWindow::resetLayout() {
+    m_memory->reset();
+}
+
+bool MainWindow::connectToLastProfile(bool readOnly) {
+    const QString name = ProfileStore::lastProfile();
+    if (name.isEmpty() || name == QLatin1String("embedded"))
+        return false;
+    for (Profile p : ProfileStore::load()) {
+        if (p.name != name)
+            continue;
+        if (const auto password = PasswordStore::read(p.name))
+            p.params.password = *password;
+        connectTo(p.params, p.name, p.readOnly || readOnly);
+        return true;
+    }
+    return false;
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {
-    QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), QMainWindow::saveState());
-    settings.setValue(QStringLiteral("window/leaseColumns"),
-                      m_leasesTab->view()->horizontalHeader()->saveState());
-    settings.setValue(QStringLiteral("window/advisoryColumns"),
-                      m_advisoryTab->view()->horizontalHeader()->saveState());
-    settings.setValue(QStringLiteral("window/interval"), m_interval->value());
+    m_memory->save();
+    m_demo->stop();
     m_loadPanel->stop();
     QMainWindow::closeEvent(event);
 }

@@ -4,10 +4,14 @@
 
 #include <QMainWindow>
 
+#include <chrono>
+#include <memory>
 #include <optional>
 
 class QAction;
+class QFrame;
 class QLabel;
+class QPushButton;
 class QSpinBox;
 class QTabWidget;
 class QThreadPool;
@@ -21,10 +25,14 @@ class AdvisoryTab;
 class LocksTab;
 class AdvisoryTableModel;
 class AuditTableModel;
+class DemoRun;
+class DocumentationDialog;
 class InspectorRefresher;
 class LeaseTableModel;
 class LeasesTab;
 class LoadPanel;
+class ShortcutsDialog;
+class WindowMemory;
 
 // The inspector's window: tabs for leases, advisory locks, activity and load; a
 // status bar with the connection, the totals and the age of the data. It owns
@@ -42,11 +50,28 @@ public:
     void connectTo(const ConnectionParams &params, const QString &profileName = QString(),
                    bool profileReadOnly = false, bool migrate = false);
     void disconnectFromDatabase();
+    // Connects to the profile used last (saved in the settings, password from the
+    // keychain); false when there is none to go back to, or it was the embedded one.
+    // `readOnly` (lockscope --read-only) makes it read-only whatever the profile says.
+    bool connectToLastProfile(bool readOnly = false);
+    // View ▸ Reset layout: geometry, columns, splitters, filters and interval as built.
+    void resetLayout();
     void showConnectionDialog();
     void exportCurrentTab(bool json, const QString &path = QString());
     // Help ▸ About: icon, version, Qt version, database drivers.
     void showAbout();
     AboutDialog *aboutDialog() const { return m_about; }
+    // Help ▸ Documentation: the README built into the program.
+    void showDocumentation();
+    DocumentationDialog *documentationDialog() const { return m_documentation; }
+    // Help ▸ Keyboard Shortcuts.
+    void showShortcuts();
+    ShortcutsDialog *shortcutsDialog() const { return m_shortcuts; }
+    // Help ▸ Start a demo load: a short, self-stopping load on this database (asked
+    // first unless it is the embedded one), then a summary of what it showed.
+    void startDemo();
+    DemoRun *demo() const { return m_demo; }
+    QLabel *bannerText() const { return m_bannerText; }
 
     const std::optional<Session> &session() const { return m_session; }
     QString connectionError() const { return m_connectionError; }
@@ -58,6 +83,7 @@ public:
     LoadPanel *loadPanel() const { return m_loadPanel; }
     QTabWidget *tabs() const { return m_tabs; }
     QLabel *statusLabel() const { return m_status; }
+    QSpinBox *intervalBox() const { return m_interval; }
     LeaseTableModel *leaseModel() const { return m_leaseModel; }
 
 Q_SIGNALS:
@@ -70,7 +96,8 @@ protected:
 private:
     void buildMenus();
     void updateStatus();
-    void restoreState();
+    void showBanner(const QString &text, bool running);
+    void sessionChanged();
 
     LeaseTableModel *m_leaseModel;
     AdvisoryTableModel *m_advisoryModel;
@@ -93,6 +120,14 @@ private:
     QString m_connectionError;
     quint64 m_connectSerial = 0;
     AboutDialog *m_about = nullptr;
+    ShortcutsDialog *m_shortcuts = nullptr;
+    DocumentationDialog *m_documentation = nullptr;
+    DemoRun *m_demo;
+    QFrame *m_banner;
+    QLabel *m_bannerText;
+    QPushButton *m_bannerStop;
+    std::chrono::milliseconds m_intervalBeforeDemo{0};
+    std::unique_ptr<WindowMemory> m_memory;
 };
 
 } // namespace lockscope::ui
