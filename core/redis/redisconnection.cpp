@@ -230,6 +230,11 @@ Status RedisConnection::connectNow() {
                                    "rediss://.")
                         .arg(at)
                         .arg(m_params.connectTimeoutS));
+            if (reply.error().kind == ErrorKind::Connection)
+                return lost(QStringLiteral("Cannot connect to Redis at %1: the server closed the "
+                                           "connection before answering. If that port speaks "
+                                           "TLS, use rediss://.")
+                                .arg(at));
             return reply.error();
         }
         if (!reply->isError())

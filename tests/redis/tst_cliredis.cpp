@@ -113,6 +113,11 @@ private Q_SLOTS:
         QCOMPARE(blocked.exitCode, 3);
         QCOMPARE(TestRedis::cli(params, {QStringLiteral("GET"), p + QStringLiteral("report")}),
                  QStringLiteral("cron-7"));
+        // A key without TTL never frees itself: named at once, not waited for.
+        auto stuck = LockctlProcess::run(url, {QStringLiteral("acquire"), QStringLiteral("forever"),
+                                               QStringLiteral("--wait"), QStringLiteral("60s")});
+        QCOMPARE(stuck.exitCode, 1);
+        QVERIFY2(stuck.err.contains(QStringLiteral("no TTL")), qPrintable(stuck.err));
         ::kill(static_cast<pid_t>(held->processId()), SIGTERM);
         QVERIFY(held->waitForFinished(30000));
         QCOMPARE(held->exitCode(), 0);

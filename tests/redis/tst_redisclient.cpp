@@ -239,6 +239,9 @@ private Q_SLOTS:
         auto r = c.command({"PING"});
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, ErrorKind::Connection);
+        QVERIFY2(r.error().message.startsWith(QStringLiteral("Cannot connect to Redis at")) &&
+                     r.error().message.contains(QStringLiteral("use rediss://")),
+                 qPrintable(r.error().message));
         checkOneLine(r.error().message);
     }
 };
