@@ -225,6 +225,42 @@ private Q_SLOTS:
         QCOMPARE(TestRedis::cli(params, {QStringLiteral("GET"), redisKey}), mine->token());
     }
 
+    // The in-process gate works on Redis as on SQL: a thread of the same process
+    // waits in the gate and sends nothing to the server; the release hands the
+    // key over at once. The control (gate off) polls the server meanwhile.
+    void gatedWaitersSendNothing_data() {
+        QTest::addColumn<bool>("gated");
+        QTest::newRow("gate") << true;
+        QTest::newRow("control: no gate") << false;
+    }
+    void gatedWaitersSendNothing() {
+        QFETCH(bool, gated);
+        LOCKSCOPE_FRESH_REDIS(params);
+        LeaseConfig config = shortTtl(30s);
+        config.inProcessGate = gated;
+        config.releaseNotifications = false; // polling is what the gate must avoid
+        LeaseManager manager(params, config);
+        auto held = manager.tryLock(QStringLiteral("gate"));
+        QVERIFY(held.ok());
+        std::atomic<bool> got{false};
+        std::thread t([&] {
+            auto l = manager.lock(QStringLiteral("gate"), 20s);
+            got = l.ok();
+        });
+        QTRY_VERIFY(gated ? manager.gateWaiterCount(QStringLiteral("gate")) == 1
+                          : manager.statementCount() > 2);
+        const quint64 before = manager.statementCount();
+        QTest::qWait(500);
+        const quint64 during = manager.statementCount() - before;
+        QVERIFY(held->release().value());
+        t.join();
+        QVERIFY(got.load());
+        if (gated)
+            QCOMPARE(during, quint64(0));
+        else
+            QVERIFY2(during > 0, "the control sent nothing while waiting");
+    }
+
     // A key without TTL never frees itself: a wait ends at once with the reason.
     void noExpiryIsNamed() {
         LOCKSCOPE_FRESH_REDIS(params);
