@@ -484,7 +484,7 @@ private Q_SLOTS:
         QVERIFY(parsed.ok());
         ConnectionParams params = parsed.value();
         params.password = password;
-        LeaseManager manager(params, shortTtl(3s));
+        LeaseManager manager(params, shortTtl(10s)); // renewed every 3.3 s
         auto lease = manager.tryLock(QStringLiteral("survivor"));
         QVERIFY2(lease.ok(), qPrintable(lease.ok() ? QString() : lease.error().message));
         const qint64 before = *lease->fence();
@@ -498,8 +498,11 @@ private Q_SLOTS:
         restart.start(QStringLiteral("bash"), {harness, QStringLiteral("restart"), dir});
         QVERIFY(restart.waitForFinished(60000));
         QCOMPARE(restart.exitCode(), 0);
-        QTRY_VERIFY_WITH_TIMEOUT(lost.load(), 15000);
-        QVERIFY2(lease->lostReason().contains(QStringLiteral("no longer held")),
+        // The next renewal finds the key gone ("no longer held"); on a machine so
+        // busy that the restart outlasts the TTL, the watchdog declares it first.
+        QTRY_VERIFY_WITH_TIMEOUT(lost.load(), 30000);
+        QVERIFY2(lease->lostReason().contains(QStringLiteral("no longer held")) ||
+                     lease->lostReason().contains(QStringLiteral("could not be renewed")),
                  qPrintable(lease->lostReason()));
         LeaseManager other(params, shortTtl(3s));
         auto after = other.tryLock(QStringLiteral("survivor"));
