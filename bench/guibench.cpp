@@ -3,9 +3,11 @@
 //
 //   lockscope_guibench --db URL [--rows 100000] [--rounds 10]
 //
-// Measures: the first load (refresh requested -> rows on screen), GUI-thread time
-// per refresh (applying the diff computed off the GUI thread), the countdown
-// tick, and the process's peak memory (VmHWM).
+// Measures: the first load (refresh requested -> first rows on screen, -> all
+// rows), GUI-thread time per refresh (applying the diff computed off the GUI
+// thread), the countdown tick, sorting and filtering, the longest GUI-thread
+// stall in each (a 1 ms timer on the GUI thread: the longest gap between two
+// of its ticks), and the process's peak memory (VmHWM).
 #include "db/connectionparams.h"
 #include "db/database.h"
 #include "db/migrator.h"
@@ -20,12 +22,16 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTableView>
+#include <QTimer>
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
+#include <optional>
 
 using namespace lockscope;
 
@@ -51,6 +57,35 @@ qint64 peakRssKb() {
     }
     return -1;
 }
+
+// The longest time the GUI thread went without running its event loop while
+// this lives: a 1 ms timer, and the longest gap between two of its ticks.
+class StallMeter final {
+public:
+    StallMeter() {
+        m_timer.setInterval(1);
+        QObject::connect(&m_timer, &QTimer::timeout, &m_timer, [this] {
+            m_longestMs = std::max(m_longestMs, static_cast<double>(m_since.nsecsElapsed()) / 1e6);
+            m_since.restart();
+        });
+        m_since.start();
+        m_timer.start();
+    }
+    // A synchronous step on the GUI thread is a stall of its whole length.
+    void measure(const std::function<void()> &step) {
+        QElapsedTimer t;
+        t.start();
+        step();
+        m_longestMs = std::max(m_longestMs, static_cast<double>(t.nsecsElapsed()) / 1e6);
+        m_since.restart();
+    }
+    double longestMs() const { return m_longestMs; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_since;
+    double m_longestMs = 0;
+};
 
 bool waitFor(const std::function<bool()> &done, int ms) {
     QElapsedTimer t;
@@ -112,17 +147,28 @@ int main(int argc, char **argv) {
 
     QElapsedTimer firstLoad;
     firstLoad.start();
+    std::optional<StallMeter> loading;
+    loading.emplace();
     window.connectTo(*params);
-    if (!waitFor([&] { return window.leaseModel()->rowCount() == n; }, 60'000)) {
+    if (!waitFor([&] { return window.leaseModel()->rowCount() > 0; }, 120'000)) {
         std::fprintf(stderr, "the first load did not arrive\n");
+        return 1;
+    }
+    window.leasesTab()->view()->viewport()->repaint();
+    const double firstRowsMs = static_cast<double>(firstLoad.nsecsElapsed()) / 1e6;
+    if (!waitFor([&] { return window.leaseModel()->rowCount() == n; }, 120'000)) {
+        std::fprintf(stderr, "the first load did not complete\n");
         return 1;
     }
     window.leasesTab()->view()->viewport()->repaint();
     const double firstLoadMs = static_cast<double>(firstLoad.nsecsElapsed()) / 1e6;
     const double firstApplyMs = refresher->lastApplyMs();
+    const double loadStallMs = loading->longestMs();
+    loading.reset();
 
     QList<double> applyMs;
     QList<double> refreshMs;
+    double refreshStallMs = 0;
     for (int round = 0; round < r; ++round) {
         // 1 % of the rows change (renewed) between refreshes.
         if (!exec(*params,
@@ -134,11 +180,33 @@ int main(int argc, char **argv) {
         QSignalSpy refreshed(refresher, &ui::InspectorRefresher::refreshed);
         QElapsedTimer t;
         t.start();
+        StallMeter refreshing; // from here on: not the benchmark's own UPDATE above
         refresher->refreshNow();
         if (!waitFor([&] { return refreshed.size() > 0; }, 60'000))
             return 1;
+        refreshStallMs = std::max(refreshStallMs, refreshing.longestMs());
         refreshMs << static_cast<double>(t.nsecsElapsed()) / 1e6;
         applyMs << refresher->lastApplyMs();
+    }
+
+    // Sorting by another column and back, and filtering as a DBA types.
+    QTableView *view = window.leasesTab()->view();
+    std::optional<StallMeter> sorting;
+    sorting.emplace();
+    sorting->measure(
+        [&] { view->sortByColumn(ui::LeaseTableModel::Remaining, Qt::AscendingOrder); });
+    QCoreApplication::processEvents();
+    sorting->measure([&] { view->sortByColumn(ui::LeaseTableModel::Key, Qt::AscendingOrder); });
+    QCoreApplication::processEvents();
+    QCoreApplication::processEvents();
+    const double sortStallMs = sorting->longestMs();
+    sorting.reset();
+    auto *filter = window.leasesTab()->findChild<QLineEdit *>(QStringLiteral("leaseFilter"));
+    StallMeter filtering;
+    for (const QString &typed : {QStringLiteral("4"), QStringLiteral("42"), QStringLiteral("421"),
+                                 QStringLiteral("42"), QString()}) {
+        filtering.measure([&] { filter->setText(typed); });
+        QCoreApplication::processEvents();
     }
 
     QList<double> tickMs;
@@ -153,7 +221,12 @@ int main(int argc, char **argv) {
     }
     QJsonObject out{
         {QStringLiteral("rows"), n},
+        {QStringLiteral("first_rows_ms"), firstRowsMs},
         {QStringLiteral("first_load_ms"), firstLoadMs},
+        {QStringLiteral("load_stall_ms"), loadStallMs},
+        {QStringLiteral("refresh_stall_ms"), refreshStallMs},
+        {QStringLiteral("sort_stall_ms"), sortStallMs},
+        {QStringLiteral("filter_stall_ms"), filtering.longestMs()},
         {QStringLiteral("first_apply_gui_ms"), firstApplyMs},
         {QStringLiteral("refresh_total_ms_median"), median(refreshMs)},
         {QStringLiteral("refresh_gui_ms_median"), median(applyMs)},

@@ -5,7 +5,7 @@ LOCKSCOPE_PACKAGES=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6sql6-psql libqt6sql6-sqlite qt6-charts-dev
     libgl-dev libqt6opengl6-dev qtkeychain-qt6-dev libpq-dev
-    postgresql postgresql-contrib sqlite3 xvfb xauth python3 faketime
+    postgresql postgresql-contrib sqlite3 libsqlite3-dev xvfb xauth python3 faketime
     desktop-file-utils appstream man-db file locales
     redis-server libhiredis-dev openssl
 )

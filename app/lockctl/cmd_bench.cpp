@@ -99,8 +99,9 @@ int runBench(Context &ctx, const QStringList &args) {
         return runBenchHandoffHolder(ctx, args.mid(1));
     if (sub == QLatin1String("pgbench-script")) {
         // The statements the lease manager sends to this database: with fencing
-        // (migration 0004) the acquire also bumps the key's fence.
-        bool fenced = false;
+        // (migration 0004) the acquire also bumps the key's fence; with the
+        // release waiters (0007) the release notifies only registered waiters.
+        LeaseSql::Schema schema;
         if (!ctx.dbUrl.isEmpty()) {
             const auto params = ctx.params();
             if (!params)
@@ -108,12 +109,12 @@ int runBench(Context &ctx, const QStringList &args) {
             ScopedConnection conn(*params, QStringLiteral("bench"));
             if (!conn.ok())
                 return ctx.fail(conn.error());
-            const auto fences = LeaseSql::hasFences(conn.db(), *params);
-            if (!fences.ok())
-                return ctx.fail(fences.error());
-            fenced = fences.value();
+            const auto found = LeaseSql::lookUpSchema(conn.db(), *params);
+            if (!found.ok())
+                return ctx.fail(found.error());
+            schema = found.value();
         }
-        ctx.out << CycleBenchmark::pgbenchScript(fenced) << Qt::flush;
+        ctx.out << CycleBenchmark::pgbenchScript(schema) << Qt::flush;
         return ExitOk;
     }
     return ctx.usage(sub.isEmpty()

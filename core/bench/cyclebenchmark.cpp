@@ -121,13 +121,14 @@ Result<CycleBenchmarkResult> CycleBenchmark::run(const ConnectionParams &params,
     return r;
 }
 
-QString CycleBenchmark::pgbenchScript(bool fenced) {
+QString CycleBenchmark::pgbenchScript(const LeaseSql::Schema &schema) {
     const QString key = QStringLiteral("('bench/pgb' || :client_id || '/' || :k)");
     const QString token = QStringLiteral("('pgbench/' || :client_id || '/' || :k)");
     return QStringLiteral("\\set k random(0, 63)\n") +
-           substitute(LeaseSql::acquire(Driver::Postgres, fenced),
+           substitute(LeaseSql::acquire(Driver::Postgres, schema.fences),
                       {key, token, QStringLiteral("30.0")}) +
-           QStringLiteral(";\n") + substitute(LeaseSql::release(Driver::Postgres), {key, token}) +
+           QStringLiteral(";\n") +
+           substitute(LeaseSql::release(Driver::Postgres, schema.waiters), {key, token}) +
            QStringLiteral(";\n");
 }
 

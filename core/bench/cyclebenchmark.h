@@ -2,6 +2,7 @@
 
 #include "base/result.h"
 #include "db/connectionparams.h"
+#include "lease/leasesql.h"
 
 #include <QList>
 #include <QString>
@@ -48,7 +49,7 @@ Result<CycleBenchmarkResult> run(const ConnectionParams &params, const CycleBenc
 
 // The two statements, with pgbench variables in place of the bound values, so
 // that pgbench runs exactly what the lease manager sends.
-QString pgbenchScript(bool fenced);
+QString pgbenchScript(const LeaseSql::Schema &schema);
 
 } // namespace CycleBenchmark
 

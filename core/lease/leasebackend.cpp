@@ -29,7 +29,15 @@ LeaseBackend::LeaseBackend(ConnectionParams params, LeaseConfig config)
     , m_renewSql(LeaseSql::renew(m_params.driver))
     , m_pgAcquire("lockscope_acquire", m_acquireSql)
     , m_pgAcquireFenced("lockscope_acquire_fenced", m_acquireFencedSql)
+    , m_pgAcquireUnregister("lockscope_acquire_unregister",
+                            LeaseSql::acquire(Driver::Postgres, false, true))
+    , m_pgAcquireFencedUnregister("lockscope_acquire_fenced_unregister",
+                                  LeaseSql::acquire(Driver::Postgres, true, true))
     , m_pgRelease("lockscope_release", m_releaseSql)
+    , m_pgReleaseWhenWaited("lockscope_release_when_waited",
+                            LeaseSql::release(Driver::Postgres, true))
+    , m_pgRegisterWaiter("lockscope_register_waiter", LeaseSql::registerWaiter())
+    , m_pgUnregisterWaiter("lockscope_unregister_waiter", LeaseSql::unregisterWaiter())
     , m_pgRenew("lockscope_renew", m_renewSql)
     , m_ttlText(QByteArray::number(seconds(m_config.ttl), 'g', 17)) {
     if (m_config.ownerId.isEmpty())
@@ -39,25 +47,29 @@ LeaseBackend::LeaseBackend(ConnectionParams params, LeaseConfig config)
 
 LeaseBackend::~LeaseBackend() = default;
 
-Result<bool> LeaseBackend::fenced() {
-    const int known = m_fenced.load(std::memory_order_acquire);
-    if (known == 1)
-        return true;
+Result<LeaseSql::Schema> LeaseBackend::schema() {
+    const auto known = [](int bits) {
+        return LeaseSql::Schema{(bits & kFences) != 0, (bits & kWaiters) != 0};
+    };
+    const int cached = m_schema.load(std::memory_order_acquire);
+    const int complete = m_params.isPostgres() ? kSchemaComplete : kFences;
+    if (cached == complete)
+        return known(cached);
     const qint64 nowMs = std::chrono::duration_cast<std::chrono::milliseconds>(
                              std::chrono::steady_clock::now().time_since_epoch())
                              .count();
-    if (known == 0 &&
-        nowMs - m_fencesLookedUpAtMs.load(std::memory_order_relaxed) < fenceRecheck().count())
-        return false;
+    if (cached != kSchemaUnknown &&
+        nowMs - m_schemaLookedUpAtMs.load(std::memory_order_relaxed) < fenceRecheck().count())
+        return known(cached);
     // A connection the server cut is reopened and asked once more, as the lease
     // statements are; what cannot be asked is an error, not "no fences".
     for (int attempt = 0;; ++attempt) {
-        std::optional<Result<bool>> found;
+        std::optional<Result<LeaseSql::Schema>> found;
         {
             auto db = ThreadConnections::get(m_params, m_connection);
             if (!db.ok())
                 return db.error();
-            found.emplace(LeaseSql::hasFences(db.value(), m_params));
+            found.emplace(LeaseSql::lookUpSchema(db.value(), m_params));
         } // the connection handle is gone before a lost connection is dropped
         if (!found->ok()) {
             if (found->error().kind != ErrorKind::Connection)
@@ -67,9 +79,11 @@ Result<bool> LeaseBackend::fenced() {
                 continue;
             return found->error();
         }
-        m_fencesLookedUpAtMs.store(nowMs, std::memory_order_relaxed);
-        m_fenced.store(found->value() ? 1 : 0, std::memory_order_release);
-        return found->value();
+        const LeaseSql::Schema now = found->value();
+        m_schemaLookedUpAtMs.store(nowMs, std::memory_order_relaxed);
+        m_schema.store((now.fences ? kFences : 0) | (now.waiters ? kWaiters : 0),
+                       std::memory_order_release);
+        return now;
     }
 }
 
@@ -155,7 +169,7 @@ void LeaseBackend::retryPendingReleases() {
         const PendingRelease &p = pending[i];
         if (p.expires <= now)
             continue; // expired: anyone may take it, nothing to release
-        auto rows = execPostgres(m_pgRelease, {p.key.toUtf8(), p.token.toUtf8()}, "release", p.key);
+        auto rows = sendRelease(p.key, p.token, nullptr);
         if (!rows.ok() && rows.error().kind == ErrorKind::Connection) {
             // Still unreachable: keep this one and the rest for the next attempt.
             std::lock_guard lock(m_pendingMutex);
@@ -165,6 +179,45 @@ void LeaseBackend::retryPendingReleases() {
             return;
         }
     }
+}
+
+Result<bool> LeaseBackend::sendRelease(const QString &key, const QString &token, bool *resent) {
+    const auto tables = schema();
+    if (!tables.ok())
+        return tables.error();
+    const bool whenWaited = tables->waiters;
+    auto rows = execPostgres(whenWaited ? m_pgReleaseWhenWaited : m_pgRelease,
+                             {key.toUtf8(), token.toUtf8()}, "release", key, resent);
+    if (!rows.ok())
+        return rows.error();
+    // 0007's function answers with a boolean; before it, the CTE returns the
+    // deleted row's notification, or nothing.
+    return whenWaited ? rows->count() > 0 && rows->toBool(0, 0) : rows->count() > 0;
+}
+
+Result<bool> LeaseBackend::registerWaiter(const QString &key, const QString &token) {
+    if (!m_params.isPostgres() || !m_config.releaseNotifications)
+        return false;
+    const auto tables = schema();
+    if (!tables.ok())
+        return tables.error();
+    if (!tables->waiters)
+        return false;
+    const QByteArray life =
+        QByteArray::number(static_cast<qint64>(waiterRegistrationLife().count()));
+    auto rows =
+        execPostgres(m_pgRegisterWaiter, {key.toUtf8(), token.toUtf8(), life}, "wait for", key);
+    if (!rows.ok())
+        return rows.error();
+    return true;
+}
+
+Status LeaseBackend::unregisterWaiter(const QString &key, const QString &token) {
+    auto rows =
+        execPostgres(m_pgUnregisterWaiter, {key.toUtf8(), token.toUtf8()}, "stop waiting for", key);
+    if (!rows.ok())
+        return rows.error();
+    return {};
 }
 
 Result<bool> LeaseBackend::freeAfterResentRelease(const QString &key) {
@@ -180,20 +233,24 @@ Result<bool> LeaseBackend::freeAfterResentRelease(const QString &key) {
     return !q.next();
 }
 
-Result<std::optional<LeaseInfo>> LeaseBackend::acquireOnce(const QString &key,
-                                                           const QString &token) {
+Result<std::optional<LeaseInfo>> LeaseBackend::acquireOnce(const QString &key, const QString &token,
+                                                           bool registered) {
     if (m_store)
-        return m_store->acquireOnce(key, token);
+        return m_store->acquireOnce(key, token); // Redis publishes every release: no registry
     if (m_params.isPostgres()) {
         if (m_hasPending.load(std::memory_order_acquire))
             retryPendingReleases();
-        const auto fences = fenced();
-        if (!fences.ok())
-            return fences.error();
-        const bool withFence = fences.value();
+        const auto tables = schema();
+        if (!tables.ok())
+            return tables.error();
+        const bool withFence = tables->fences;
+        const bool unregister = registered && tables->waiters;
+        const PgStatement &statement =
+            withFence ? (unregister ? m_pgAcquireFencedUnregister : m_pgAcquireFenced)
+                      : (unregister ? m_pgAcquireUnregister : m_pgAcquire);
         const auto sentAt = std::chrono::steady_clock::now();
-        auto rows = execPostgres(withFence ? m_pgAcquireFenced : m_pgAcquire,
-                                 {key.toUtf8(), token.toUtf8(), m_ttlText}, "acquire", key);
+        auto rows =
+            execPostgres(statement, {key.toUtf8(), token.toUtf8(), m_ttlText}, "acquire", key);
         if (!rows.ok())
             return rows.error();
         if (rows->count() == 0)
@@ -207,10 +264,10 @@ Result<std::optional<LeaseInfo>> LeaseBackend::acquireOnce(const QString &key,
     }
     // SQLite: with fencing, the upsert and the fence bump are one short write
     // transaction (SQLite has no data-modifying CTEs). It counts as one operation.
-    const auto fences = fenced();
-    if (!fences.ok())
-        return fences.error();
-    const bool withFence = fences.value();
+    const auto tables = schema();
+    if (!tables.ok())
+        return tables.error();
+    const bool withFence = tables->fences;
     auto run = [&](const QString &sql, const QVariantList &values,
                    std::optional<QVariant> *first) -> Status {
         auto statement = ThreadConnections::prepared(m_params, m_connection, sql);
@@ -275,15 +332,14 @@ Result<bool> LeaseBackend::releaseOnce(const QString &key, const QString &token)
         return m_store->releaseOnce(key, token);
     if (m_params.isPostgres()) {
         bool resent = false;
-        auto rows =
-            execPostgres(m_pgRelease, {key.toUtf8(), token.toUtf8()}, "release", key, &resent);
+        auto rows = sendRelease(key, token, &resent);
         if (!rows.ok()) {
             if (rows.error().kind == ErrorKind::Connection)
                 keepForRetry(key, token);
             return rows.error();
         }
-        if (rows->count() > 0)
-            return true; // the CTE returns the deleted row's notification
+        if (rows.value())
+            return true;
         // Resent after the connection was cut: the first delete may have
         // committed with only its reply lost. Say what happened.
         return resent ? freeAfterResentRelease(key) : Result<bool>(false);

@@ -7,6 +7,7 @@
 #include "lease/keywakeups.h"
 #include "lease/leaseconfig.h"
 #include "lease/leaseinfo.h"
+#include "lease/leasesql.h"
 #include "lease/leasestore.h"
 #include "lease/localgate.h"
 
@@ -34,7 +35,25 @@ public:
     LeaseBackend &operator=(const LeaseBackend &) = delete;
 
     // One conditional upsert. nullopt: another live holder has the key.
-    Result<std::optional<LeaseInfo>> acquireOnce(const QString &key, const QString &token);
+    // `registered`: the caller registered `token` as a waiter for the key
+    // (registerWaiter); an acquire drops the registration in the same statement.
+    Result<std::optional<LeaseInfo>> acquireOnce(const QString &key, const QString &token,
+                                                 bool registered = false);
+    // PostgreSQL with migration 0007 and release notifications on: registers
+    // `token` as waiting for `key`, so that a release of the key notifies
+    // (releases notify only when someone waits). The caller must already be
+    // listening (listenForReleases) and must try once more after this returns
+    // true: a release that came before the registration was committed sent no
+    // notification, but that next attempt sees it. false: nothing to register
+    // with (SQLite, an older schema, notifications off) -- wait by polling.
+    Result<bool> registerWaiter(const QString &key, const QString &token);
+    // Drops the registration (the caller gave up waiting).
+    Status unregisterWaiter(const QString &key, const QString &token);
+    // How long a registration lasts unless renewed: a waiter registers again
+    // after half of it. A waiter that died stops costing notifications after it.
+    static constexpr std::chrono::seconds waiterRegistrationLife() {
+        return std::chrono::seconds(30);
+    }
     // true: the lease was still ours and is gone now. A release the server never
     // saw (the connection was lost, the server down) is kept and sent again before
     // this backend's next acquire, so a restart does not leave the key blocked for
@@ -66,9 +85,9 @@ public:
     quint64 statementCount() const { return m_statements.load(std::memory_order_relaxed); }
 
     static QString connectionPurpose() { return QStringLiteral("lease"); }
-    // How long "the database has no fence table" is believed before it is
-    // looked up again (a `lockctl migrate` while the service runs). A fence table
-    // once found is kept for the backend's life; a failed look-up is never kept.
+    // How long "the database has no fence (or waiter) table" is believed before
+    // it is looked up again (a `lockctl migrate` while the service runs). Tables
+    // once found are kept for the backend's life; a failed look-up is never kept.
     static constexpr std::chrono::milliseconds fenceRecheck() { return std::chrono::seconds(5); }
 
 private:
@@ -79,6 +98,9 @@ private:
     Result<PgRows> execPostgres(const PgStatement &statement,
                                 std::initializer_list<QByteArray> values, const char *verb,
                                 const QString &key, bool *resent = nullptr);
+    // The release statement this database has (before or after migration 0007);
+    // true when the lease was still ours and is gone now.
+    Result<bool> sendRelease(const QString &key, const QString &token, bool *resent);
     // After a resent release deleted nothing: true when nobody holds the key
     // (the first attempt committed and only its reply was lost, or it expired
     // unclaimed), false when another token holds it now.
@@ -88,18 +110,26 @@ private:
     LeaseConfig m_config;
     // Computed once: these run on every statement.
     ThreadConnections::Key m_connection;
-    // Whether this thread's connection sees lockscope_fences (migration 0004),
-    // from the cache above or by asking the server; an error when it cannot tell.
-    Result<bool> fenced();
-    std::atomic<int> m_fenced{-1};               // -1 unknown, 0 absent, 1 present
-    std::atomic<qint64> m_fencesLookedUpAtMs{0}; // steady clock, when m_fenced is 0
+    // Which of LockScope's tables this thread's connection sees (the fences,
+    // migration 0004; the release waiters, 0007), from the cache or by asking
+    // the server; an error when it cannot tell.
+    Result<LeaseSql::Schema> schema();
+    static constexpr int kSchemaUnknown = -1, kFences = 1, kWaiters = 2;
+    static constexpr int kSchemaComplete = kFences | kWaiters;
+    std::atomic<int> m_schema{kSchemaUnknown};   // kFences | kWaiters, or unknown
+    std::atomic<qint64> m_schemaLookedUpAtMs{0}; // steady clock, while incomplete
     QString m_acquireSql;
     QString m_acquireFencedSql;
     QString m_releaseSql;
     QString m_renewSql;
-    PgStatement m_pgAcquire; // PostgreSQL fast path for the two hot statements
+    PgStatement m_pgAcquire; // PostgreSQL fast path for the hot statements
     PgStatement m_pgAcquireFenced;
-    PgStatement m_pgRelease;
+    PgStatement m_pgAcquireUnregister; // the same, for a registered waiter
+    PgStatement m_pgAcquireFencedUnregister;
+    PgStatement m_pgRelease;           // notifies every time (before 0007)
+    PgStatement m_pgReleaseWhenWaited; // notifies only a registered waiter
+    PgStatement m_pgRegisterWaiter;
+    PgStatement m_pgUnregisterWaiter;
     PgStatement m_pgRenew;
     QByteArray m_ttlText;
     LocalGate m_gate;

@@ -150,6 +150,15 @@ Result<Lease> LeaseManager::acquireGated(const QString &key, bool gated,
     wakeups.enter(key);
     const auto leaveWakeups = qScopeGuard([&] { wakeups.leave(key); });
     bool listening = false;
+    // Registered as a waiter for release notifications (PostgreSQL, migration
+    // 0007): releases notify only registered waiters. A successful acquire drops
+    // the registration in the same statement; any other way out drops it here.
+    bool registered = false;
+    Clock::time_point registeredAt;
+    const auto unregister = qScopeGuard([&] {
+        if (registered)
+            (void)m_backend->unregisterWaiter(key, token);
+    });
     bool sawHolder = false; // an attempt that found the lease held, not the file locked
     // A holder whose expiry is not a finite number never lets go: looked up on
     // the first failed attempt, then at most every ExpiryCheck::kIntervalSeconds.
@@ -158,11 +167,12 @@ Result<Lease> LeaseManager::acquireGated(const QString &key, bool gated,
         // Read before the attempt: a release that lands between the attempt and
         // the wait moves the generation, and the wait returns at once.
         const quint64 seen = wakeups.generation(key);
-        auto attempt = m_backend->acquireOnce(key, token);
+        auto attempt = m_backend->acquireOnce(key, token, registered);
         if (!attempt.ok() && attempt.error().kind != ErrorKind::Busy)
             return attempt.error();
         sawHolder = sawHolder || attempt.ok();
         if (attempt.ok() && attempt.value()) {
+            registered = false; // the acquire dropped the registration
             if (cancel && cancel->isCancelled()) {
                 // The database granted it just as the cancel arrived: give it back.
                 (void)m_backend->releaseOnce(key, token);
@@ -179,10 +189,22 @@ Result<Lease> LeaseManager::acquireGated(const QString &key, bool gated,
             nextExpiryCheck = Clock::now() + std::chrono::seconds(ExpiryCheck::kIntervalSeconds);
         }
         if (!listening && m_backend->listenForReleases()) {
-            // Now listening: a release may have happened before LISTEN took
-            // effect, so try again at once rather than wait a whole interval.
             listening = true;
+            // Listening first, then registered, then one more attempt at once: a
+            // release committed before the registration sent no notification,
+            // and this attempt sees it (see migration 0007). Without a waiter
+            // table (an older schema) releases notify anyway.
+            const auto done = m_backend->registerWaiter(key, token);
+            registered = done.ok() && done.value();
+            registeredAt = Clock::now();
             continue;
+        }
+        if (registered &&
+            Clock::now() - registeredAt >= LeaseBackend::waiterRegistrationLife() / 2) {
+            // Keep the registration alive for as long as this wait lasts.
+            const auto done = m_backend->registerWaiter(key, token);
+            registered = done.ok() && done.value();
+            registeredAt = Clock::now();
         }
         auto until = Clock::now() + jittered(m_backend->config().retryInterval);
         if (deadline) {

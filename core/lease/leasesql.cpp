@@ -15,7 +15,7 @@ Result<bool> LeaseSql::hasFences(const QSqlDatabase &db, const ConnectionParams 
 // Infinity, -Infinity or NULL) is never taken over: NaN, Infinity and NULL fail
 // `<= t` by themselves (PostgreSQL orders NaN above every number), and -Infinity
 // is excluded explicitly (SQLite reads -9e999 as -Infinity and stores NaN as NULL).
-QString LeaseSql::acquire(Driver driver, bool fenced) {
+QString LeaseSql::acquire(Driver driver, bool fenced, bool unregister) {
     // PostgreSQL: one statement. The CTE `c` reads the clock once, so
     // acquired_at and the expiry comparison agree; `k` binds the values once;
     // `p` is the holder before this statement, so `took_over` is true only
@@ -34,20 +34,31 @@ QString LeaseSql::acquire(Driver driver, bool fenced) {
         "OR l.owner_token = EXCLUDED.owner_token ");
     static const QString tookOver = QStringLiteral(
         "(l.xmax <> 0 AND (SELECT owner_token FROM p) IS DISTINCT FROM l.owner_token)");
+    // A waiter that registered for release notifications (registerWaiter) drops
+    // its registration in the statement that acquires, and only if it acquired.
+    static const QString unregistered = QStringLiteral(
+        "u AS (DELETE FROM lockscope_release_waiters w USING k WHERE w.lock_key = k.key "
+        "AND w.waiter = k.token AND EXISTS (SELECT 1 FROM a)), ");
     if (driver == Driver::Postgres && fenced) {
         // Still one statement: the fence is bumped only when the lease was taken
         // (the second CTE reads the first's RETURNING).
         return head + QStringLiteral("a AS (") + upsert +
                QStringLiteral(
                    "RETURNING l.lock_key, l.owner_token, l.acquired_at, l.expires_at, ") +
-               tookOver +
+               tookOver + QStringLiteral(" AS took_over), ") +
+               (unregister ? unregistered : QString()) +
                QStringLiteral(
-                   " AS took_over), "
                    "f AS (INSERT INTO lockscope_fences AS f (lock_key, last_fence, owner_token) "
                    "SELECT lock_key, 1, owner_token FROM a ON CONFLICT (lock_key) DO UPDATE "
                    "SET last_fence = f.last_fence + 1, owner_token = EXCLUDED.owner_token "
                    "RETURNING last_fence) "
                    "SELECT a.acquired_at, a.expires_at, a.took_over, f.last_fence FROM a, f");
+    }
+    if (driver == Driver::Postgres && unregister) {
+        return head + QStringLiteral("a AS (") + upsert +
+               QStringLiteral("RETURNING l.acquired_at, l.expires_at, ") + tookOver +
+               QStringLiteral(" AS took_over), ") + unregistered.chopped(2) +
+               QStringLiteral(" SELECT acquired_at, expires_at, took_over FROM a");
     }
     if (driver == Driver::Postgres) {
         return head.chopped(2) + QLatin1Char(' ') + upsert +
@@ -73,15 +84,55 @@ QString LeaseSql::bumpFence() {
         "owner_token = excluded.owner_token RETURNING last_fence");
 }
 
-QString LeaseSql::release(Driver driver) {
+QString LeaseSql::release(Driver driver, bool notifyWaitersOnly) {
+    if (driver == Driver::Postgres && notifyWaitersOnly) {
+        // Migration 0007: deletes, and notifies only when a waiter registered
+        // for the key (a NOTIFY serialises commits database-wide).
+        return QStringLiteral("SELECT lockscope_release_lease(CAST(? AS text), CAST(? AS text))");
+    }
     if (driver == Driver::Postgres) {
-        // The NOTIFY is sent at commit, only when the row was ours: waiters in
-        // other processes wake at once instead of at their next poll.
+        // A database migrated before 0007: the NOTIFY is sent at commit, only
+        // when the row was ours, whether or not anyone waits.
         return QStringLiteral("WITH d AS (DELETE FROM aggregate_locks WHERE lock_key = ? "
                               "AND owner_token = ? RETURNING lock_key) "
                               "SELECT pg_notify('lockscope_release', lock_key) FROM d");
     }
     return QStringLiteral("DELETE FROM aggregate_locks WHERE lock_key = ? AND owner_token = ?");
+}
+
+QString LeaseSql::registerWaiter() {
+    // Also drops lapsed registrations of the key (waiters that died), never
+    // this waiter's own: the statement may not touch one row twice.
+    return QStringLiteral(
+        "WITH c AS (SELECT extract(epoch from clock_timestamp())::float8 AS t), "
+        "k AS (SELECT CAST(? AS text) AS key, CAST(? AS text) AS waiter, "
+        "CAST(? AS float8) AS life), "
+        "gone AS (DELETE FROM lockscope_release_waiters w USING c, k WHERE w.lock_key = k.key "
+        "AND w.waiter <> k.waiter AND w.wait_until <= c.t) "
+        "INSERT INTO lockscope_release_waiters AS w (lock_key, waiter, wait_until) "
+        "SELECT k.key, k.waiter, c.t + k.life FROM c, k "
+        "ON CONFLICT (lock_key, waiter) DO UPDATE SET wait_until = EXCLUDED.wait_until");
+}
+
+QString LeaseSql::unregisterWaiter() {
+    return QStringLiteral("DELETE FROM lockscope_release_waiters WHERE lock_key = CAST(? AS text) "
+                          "AND waiter = CAST(? AS text)");
+}
+
+Result<LeaseSql::Schema> LeaseSql::lookUpSchema(const QSqlDatabase &db,
+                                                const ConnectionParams &params) {
+    Schema schema;
+    auto fences = hasFences(db, params);
+    if (!fences.ok())
+        return fences.error();
+    schema.fences = fences.value();
+    if (params.isPostgres()) {
+        auto waiters = Catalog::hasTable(db, params, QStringLiteral("lockscope_release_waiters"));
+        if (!waiters.ok())
+            return waiters.error();
+        schema.waiters = waiters.value();
+    }
+    return schema;
 }
 
 QString LeaseSql::renew(Driver driver) {

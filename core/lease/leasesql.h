@@ -16,16 +16,36 @@ namespace LeaseSql {
 // (key, token, ttl_seconds) -> one row (acquired_at, expires_at, updated[, fence]) when
 // acquired, none when another live holder has it. Inserts when absent, takes over
 // an expired lease, re-takes one's own token (so a retried statement is harmless).
-QString acquire(Driver driver, bool fenced = false);
+// `unregister` (PostgreSQL, migration 0007): the same, and when acquired it also
+// drops the waiter registration (key, token) made by registerWaiter.
+QString acquire(Driver driver, bool fenced = false, bool unregister = false);
 // (key, token) -> one row (last_fence): the next fence for the key, now the token's.
 QString bumpFence();
 // Whether the connection sees LockScope's fences (migration 0004): the server
 // resolves lockscope_fences in the schemas the connection uses (Catalog). A
 // failed look-up is an error, never "no fences".
 Result<bool> hasFences(const QSqlDatabase &db, const ConnectionParams &params);
-// (key, token) -> the lease was still ours when a row comes back (PostgreSQL: it
-// also notifies `lockscope_release` with the key) or one row was affected (SQLite).
-QString release(Driver driver);
+// What of LockScope's own tables a connection sees (resolved by the server in
+// the schemas the connection uses): the fences (migration 0004) and the release
+// waiters (0007, PostgreSQL). A failed look-up is an error, never "absent".
+struct Schema {
+    bool fences = false;
+    bool waiters = false;
+};
+Result<Schema> lookUpSchema(const QSqlDatabase &db, const ConnectionParams &params);
+// (key, token) -> whether the lease was still ours and is gone now:
+//  - PostgreSQL with `notifyWaitersOnly` (0007): one row, a boolean; it notifies
+//    `lockscope_release` with the key only when a live waiter registered for it;
+//  - PostgreSQL before 0007: a row comes back when it was ours, and it notifies
+//    every time;
+//  - SQLite: one row affected.
+QString release(Driver driver, bool notifyWaitersOnly = false);
+// (key, waiter, life_seconds): PostgreSQL (0007). The waiter (its owner token)
+// is listening for `lockscope_release` and wants a notification when the key is
+// released, for `life` seconds (register again to extend it).
+QString registerWaiter();
+// (key, waiter): the waiter stopped waiting.
+QString unregisterWaiter();
 // (ttl_seconds, key, token) -> one row (expires_at) when still ours and not expired.
 QString renew(Driver driver);
 // (key, token) -> rows affected; force release guarded by the token shown.
