@@ -69,6 +69,11 @@ private Q_SLOTS:
                                 QStringLiteral("6f1c:42"), QStringLiteral("2")});
         auto held = LockctlProcess::start(url, {QStringLiteral("acquire"), QStringLiteral("mine"),
                                                 QStringLiteral("--ttl"), QStringLiteral("30s")});
+        // A failed check returns early: the holder must not outlive the test.
+        auto cleanup = qScopeGuard([&] {
+            if (held)
+                finish(held);
+        });
         const QJsonObject acquired = firstJsonLine(held);
         QVERIFY(!acquired.isEmpty());
 
@@ -121,7 +126,6 @@ private Q_SLOTS:
         ::kill(static_cast<pid_t>(held->processId()), SIGTERM);
         QVERIFY(held->waitForFinished(30000));
         QCOMPARE(held->exitCode(), 0);
-        delete held;
     }
 
     void releaseByTokenAndForce() {
