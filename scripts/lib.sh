@@ -8,6 +8,7 @@ LOCKSCOPE_PACKAGES=(
     libgl-dev libqt6opengl6-dev qtkeychain-qt6-dev libpq-dev
     postgresql postgresql-contrib sqlite3 libsqlite3-dev xvfb xauth python3 faketime
     desktop-file-utils appstream man-db file locales
+    redis-server libhiredis-dev openssl
 )
 
 log() { printf '==> %s\n' "$*" >&2; }

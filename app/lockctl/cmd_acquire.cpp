@@ -3,6 +3,7 @@
 #include "db/database.h"
 #include "lease/fencedwrite.h"
 #include "lease/leasemanager.h"
+#include "lease/redisfencedwrite.h"
 #include "signalwaiter.h"
 
 #include <QDateTime>
@@ -153,11 +154,17 @@ int runAcquire(Context &ctx, const QStringList &args) {
             return ctx.fail(Error{ErrorKind::Unsupported,
                                   QStringLiteral("This database has no fencing; run `lockctl "
                                                  "migrate` first.")});
-        ScopedConnection work(manager.params(), QStringLiteral("work"));
-        if (!work.ok())
-            return ctx.fail(work.error());
-        auto written = FencedWrite::apply(work.db(), manager.params(), resource, *lease->fence(),
-                                          [](QSqlDatabase) { return Status{}; });
+        Result<bool> written = false;
+        if (manager.params().isRedis()) {
+            RedisConnection work(manager.params()); // the work's connection, not the lock's
+            written = RedisFencedWrite::apply(work, resource, *lease->fence());
+        } else {
+            ScopedConnection work(manager.params(), QStringLiteral("work"));
+            if (!work.ok())
+                return ctx.fail(work.error());
+            written = FencedWrite::apply(work.db(), manager.params(), resource, *lease->fence(),
+                                         [](QSqlDatabase) { return Status{}; });
+        }
         if (!written.ok())
             return ctx.fail(written.error());
         ctx.out << QJsonDocument(

@@ -47,6 +47,13 @@ int runList(Context &ctx, const QStringList &args) {
     const auto params = ctx.params();
     if (!params)
         return ExitUsage;
+    if (params->isRedis()) {
+        if (parser.isSet(expired))
+            return ctx.usage(QStringLiteral("--expired does not apply to Redis, where an expired "
+                                            "key is gone"));
+        return runRedisList(ctx, *params,
+                            {parser.isSet(json), parser.isSet(held), parser.value(match)});
+    }
 
     ScopedConnection conn(*params, QStringLiteral("list"));
     if (!conn.ok())

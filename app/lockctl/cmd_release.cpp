@@ -41,6 +41,8 @@ int runRelease(Context &ctx, const QStringList &args) {
     const QString key = positional.first();
     const std::optional<QString> expected =
         parser.isSet(token) ? std::optional<QString>(parser.value(token)) : std::nullopt;
+    if (params->isRedis())
+        return runRedisRelease(ctx, *params, key, expected);
     auto result = AdminActions::forceRelease(*params, key, expected, QStringLiteral("lockctl"));
     if (!result.ok())
         return ctx.fail(result.error());

@@ -25,4 +25,15 @@ int runTerminateBackend(Context &ctx, const QStringList &args);
 int runBenchHandoff(Context &ctx, const QStringList &args);
 int runBenchHandoffHolder(Context &ctx, const QStringList &args);
 
+// The Redis side of list and release (--db redis://…), called by those commands.
+struct RedisListOptions {
+    bool json = false;
+    bool held = false;
+    QString glob; // --match, as given (a Redis glob)
+};
+int runRedisList(Context &ctx, const lockscope::ConnectionParams &params,
+                 const RedisListOptions &options);
+int runRedisRelease(Context &ctx, const lockscope::ConnectionParams &params, const QString &key,
+                    const std::optional<QString> &expectedToken);
+
 } // namespace lockctl

@@ -49,8 +49,10 @@ void printHelp(QTextStream &out) {
     out << "\nDatabase URL (--db, else $LOCKSCOPE_DB, else the embedded SQLite file):\n"
            "  postgres://user@host:port/database?sslmode=require   (also postgresql://)\n"
            "  sqlite:///absolute/path.db   sqlite:relative.db\n"
-           "Passwords come from PGPASSWORD or ~/.pgpass; a password in the URL works but is\n"
-           "never printed.\n\n"
+           "  redis://user@host:port/db?prefix=locks:   rediss://…?sslrootcert=/path/ca.crt\n"
+           "    (Redis: list, acquire and release)\n"
+           "Passwords come from PGPASSWORD or ~/.pgpass (Redis: REDISCLI_AUTH); a password in\n"
+           "the URL works but is never printed.\n\n"
            "Durations take a unit: 250ms, 3s, 1.5s, 2m; a bare number means seconds.\n\n"
            "Exit codes: 0 ok, 1 error, 2 usage or bad input, 3 timeout or not acquired,\n"
            "4 lease changed (not held with that token).\n"
@@ -69,13 +71,14 @@ void printHelp(QTextStream &out) {
 // found in the raw bytes, never in a decoded copy: an argument that is not valid
 // UTF-8 decodes to a different length, and the overwrite would land elsewhere
 // (and could run past the end of the argument).
-// Matches ^(--db=)?postgres(ql)?://[^:/@]*:([^@]*)@ and blanks the second group.
+// Matches ^(--db=)?(postgres(ql)?|rediss?)://[^:/@]*:([^@]*)@ and blanks the last group.
 void hidePasswordInArgument(char *arg) {
     std::string_view text(arg);
     if (text.starts_with("--db="))
         text.remove_prefix(5);
     bool scheme = false;
-    for (const std::string_view prefix : {"postgresql://", "postgres://"}) {
+    for (const std::string_view prefix :
+         {"postgresql://", "postgres://", "rediss://", "redis://"}) {
         if (text.starts_with(prefix)) {
             text.remove_prefix(prefix.size());
             scheme = true;

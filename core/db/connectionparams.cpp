@@ -1,5 +1,7 @@
 #include "db/connectionparams.h"
 
+#include "db/redisurl.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
@@ -13,8 +15,8 @@ namespace {
 
 Error badUrl(const QString &why) {
     return Error{ErrorKind::InvalidArgument,
-                 QStringLiteral("Invalid database URL: %1. Use postgres://user@host:port/database "
-                                "or sqlite:///absolute/path.db.")
+                 QStringLiteral("Invalid database URL: %1. Use postgres://user@host:port/database, "
+                                "sqlite:///absolute/path.db or redis://user@host:port/db.")
                      .arg(why)};
 }
 
@@ -111,6 +113,8 @@ QString ConnectionParams::qtDriverName() const {
 QString ConnectionParams::displayUrl() const {
     if (isSqlite())
         return QStringLiteral("sqlite://") + sqlitePath;
+    if (isRedis())
+        return RedisUrl::display(*this);
     QUrl url;
     url.setScheme(QStringLiteral("postgres"));
     url.setUserName(user);
@@ -182,6 +186,8 @@ Result<ConnectionParams> ConnectionParams::fromUrl(const QString &url) {
         return parsePostgres(text);
     if (text.startsWith(QLatin1String("sqlite:")))
         return parseSqlite(text);
+    if (text.startsWith(QLatin1String("redis://")) || text.startsWith(QLatin1String("rediss://")))
+        return RedisUrl::parse(text);
     const qsizetype colon = text.indexOf(QLatin1Char(':'));
     const QString scheme = colon > 0 ? text.left(colon) : QString();
     return badUrl(scheme.isEmpty()

@@ -6,7 +6,7 @@
 
 namespace lockscope {
 
-enum class Driver { Postgres, Sqlite };
+enum class Driver { Postgres, Sqlite, Redis };
 
 // Everything needed to open a connection, as a value that may cross threads.
 // The password is held only in memory: it is never part of displayUrl(),
@@ -22,10 +22,16 @@ struct ConnectionParams {
     QString sslrootcert;
     QString sqlitePath; // SQLite: absolute path of the database file
     int connectTimeoutS = 5;
+    // Redis (redis:// or rediss://, see db/redisurl.h): host, port, user,
+    // password (else $REDISCLI_AUTH at connect time) and sslrootcert as above.
+    bool redisTls = false;
+    int redisDb = 0;
+    QString redisPrefix; // prepended to every lease key
     QString applicationName = QStringLiteral("lockscope");
 
     bool isPostgres() const { return driver == Driver::Postgres; }
     bool isSqlite() const { return driver == Driver::Sqlite; }
+    bool isRedis() const { return driver == Driver::Redis; }
     QString qtDriverName() const;
 
     // The URL with the password left out; safe to show, to store and to hand to a
@@ -44,7 +50,8 @@ struct ConnectionParams {
     QString unsafeOption() const;
 
     // postgres://user[:password]@host[:port]/db?sslmode=…&sslrootcert=…&connect_timeout=…
-    // postgresql://… ; sqlite:///absolute/path.db ; sqlite:relative.db
+    // postgresql://… ; sqlite:///absolute/path.db ; sqlite:relative.db ;
+    // redis://[user[:password]@]host[:port][/db][?prefix=…] ; rediss://…?sslrootcert=…
     static Result<ConnectionParams> fromUrl(const QString &url);
     // The embedded default: a SQLite file in the user's data directory.
     static ConnectionParams embeddedDefault();

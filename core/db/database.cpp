@@ -174,6 +174,12 @@ Result<QSqlDatabase> openSqlite(const ConnectionParams &params, const QString &n
 } // namespace
 
 Result<QSqlDatabase> Database::open(const ConnectionParams &params, const QString &name) {
+    if (params.isRedis()) {
+        return Error{ErrorKind::Unsupported,
+                     QStringLiteral("This works on PostgreSQL and SQLite only, not on Redis (%1). "
+                                    "On Redis, lockctl offers list, acquire and release.")
+                         .arg(params.displayUrl())};
+    }
     if (params.isSqlite()) {
         const QFileInfo file(params.sqlitePath);
         const QFileInfo dir(file.absolutePath());

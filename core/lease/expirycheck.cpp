@@ -3,6 +3,7 @@
 #include "db/threadconnections.h"
 #include "lease/leasebackend.h"
 #include "lease/leasesql.h"
+#include "lease/redisleasestore.h"
 
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -25,6 +26,8 @@ QString shellWord(const QString &key) {
 
 std::optional<QString> ExpiryCheck::invalidExpiry(const ConnectionParams &params,
                                                   const QString &key) {
+    if (params.isRedis())
+        return RedisLeaseStore::noExpiry(params, key);
     auto statement = ThreadConnections::prepared(params, LeaseBackend::connectionPurpose(),
                                                  LeaseSql::invalidExpiry(params.driver));
     if (!statement.ok())

@@ -42,6 +42,7 @@ LeaseBackend::LeaseBackend(ConnectionParams params, LeaseConfig config)
     , m_ttlText(QByteArray::number(seconds(m_config.ttl), 'g', 17)) {
     if (m_config.ownerId.isEmpty())
         m_config.ownerId = LeaseConfig::defaultOwnerId();
+    m_store = LeaseStore::create(m_params, m_config, m_statements);
 }
 
 LeaseBackend::~LeaseBackend() = default;
@@ -87,6 +88,8 @@ Result<LeaseSql::Schema> LeaseBackend::schema() {
 }
 
 bool LeaseBackend::listenForReleases() {
+    if (m_store)
+        return m_store->listenForReleases(m_wakeups);
     if (!m_params.isPostgres() || !m_config.releaseNotifications)
         return false;
     {
@@ -232,6 +235,8 @@ Result<bool> LeaseBackend::freeAfterResentRelease(const QString &key) {
 
 Result<std::optional<LeaseInfo>> LeaseBackend::acquireOnce(const QString &key, const QString &token,
                                                            bool registered) {
+    if (m_store)
+        return m_store->acquireOnce(key, token); // Redis publishes every release: no registry
     if (m_params.isPostgres()) {
         if (m_hasPending.load(std::memory_order_acquire))
             retryPendingReleases();
@@ -323,6 +328,8 @@ Result<std::optional<LeaseInfo>> LeaseBackend::acquireOnce(const QString &key, c
 }
 
 Result<bool> LeaseBackend::releaseOnce(const QString &key, const QString &token) {
+    if (m_store)
+        return m_store->releaseOnce(key, token);
     if (m_params.isPostgres()) {
         bool resent = false;
         auto rows = sendRelease(key, token, &resent);
@@ -356,6 +363,8 @@ Result<bool> LeaseBackend::releaseOnce(const QString &key, const QString &token)
 
 Result<std::optional<double>> LeaseBackend::renewOnce(const QString &key, const QString &token,
                                                       std::chrono::milliseconds ttl) {
+    if (m_store)
+        return m_store->renewOnce(key, token, ttl);
     auto statement = ThreadConnections::prepared(m_params, m_connection, m_renewSql);
     if (!statement.ok())
         return statement.error();
@@ -381,6 +390,8 @@ Result<std::optional<double>>
 LeaseBackend::renewBounded(const QString &key, const QString &token, std::chrono::milliseconds ttl,
                            std::chrono::steady_clock::time_point deadline,
                            const std::function<bool()> &stopped) {
+    if (m_store)
+        return m_store->renewBounded(key, token, ttl, deadline, stopped);
     if (m_params.isPostgres()) {
         std::optional<Result<PgRows>> rows;
         {

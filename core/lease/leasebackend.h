@@ -8,6 +8,7 @@
 #include "lease/leaseconfig.h"
 #include "lease/leaseinfo.h"
 #include "lease/leasesql.h"
+#include "lease/leasestore.h"
 #include "lease/localgate.h"
 
 #include <QSqlError>
@@ -144,6 +145,9 @@ private:
     mutable std::mutex m_pendingMutex;
     std::vector<PendingRelease> m_pending;
     std::atomic<bool> m_hasPending{false};
+    // Redis (LeaseStore::create): every method above hands its work to it;
+    // null for PostgreSQL and SQLite, which run the SQL here.
+    std::unique_ptr<LeaseStore> m_store;
 };
 
 } // namespace lockscope

@@ -25,12 +25,16 @@
 #include "db/migrator.h"
 #include "db/pooledconnection.h"
 
+#include "redis/redisconnection.h"
+
 #include "lease/fencedwrite.h"
 #include "lease/lease.h"
 #include "lease/leaseconfig.h"
 #include "lease/leaseinfo.h"
 #include "lease/leasemanager.h"
 #include "lease/leasequeries.h"
+#include "lease/redisfencedwrite.h"
+#include "lease/redisinspector.h"
 
 #include "advisory/advisoryinspector.h"
 #include "advisory/advisorykey.h"
@@ -43,3 +47,4 @@
 #include "admin/adminactions.h"
 #include "admin/auditlog.h"
 #include "admin/backendactions.h"
+#include "admin/redisrelease.h"

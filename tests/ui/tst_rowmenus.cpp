@@ -1,5 +1,5 @@
 // Right-click menus on every table's rows, the keyboard (every menu action has
-// a shortcut or a mnemonic; Help ▸ Keyboard Shortcuts lists them; Ctrl+1…4,
+// a shortcut or a mnemonic; Help ▸ Keyboard Shortcuts lists them; Ctrl+1…5,
 // Ctrl+C, Shift+F10) and the column headers' tooltips, on a real window on the
 // offscreen platform against real databases.
 #include "activity/activitytab.h"

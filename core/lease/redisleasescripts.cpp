@@ -1,0 +1,68 @@
+#include "lease/redisleasescripts.h"
+
+namespace lockscope {
+
+QByteArray RedisLeaseScripts::leaseKey(const ConnectionParams &params, const QString &key) {
+    return (params.redisPrefix + key).toUtf8();
+}
+
+QByteArray RedisLeaseScripts::internalPrefix() {
+    return QByteArrayLiteral("lockscope:");
+}
+
+QByteArray RedisLeaseScripts::fenceKey(const ConnectionParams &params, const QString &key) {
+    return QByteArrayLiteral("lockscope:fence:") + leaseKey(params, key);
+}
+
+QByteArray RedisLeaseScripts::releaseChannel() {
+    return QByteArrayLiteral("lockscope:release");
+}
+
+const RedisScript &RedisLeaseScripts::acquire() {
+    static const RedisScript script(QByteArrayLiteral(R"lua(
+local cur = redis.call('GET', KEYS[1])
+local fence
+if cur == ARGV[1] then
+  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+  fence = tonumber(redis.call('GET', KEYS[2]) or '0')
+elseif cur then
+  return {0, redis.call('PTTL', KEYS[1])}
+else
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  fence = redis.call('INCR', KEYS[2])
+end
+local t = redis.call('TIME')
+return {1, fence, t[1], t[2]}
+)lua"));
+    return script;
+}
+
+const RedisScript &RedisLeaseScripts::release() {
+    static const RedisScript script(QByteArrayLiteral(R"lua(
+local t = redis.call('TYPE', KEYS[1])['ok']
+if t == 'none' then return 0 end
+if t ~= 'string' then return -1 end
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('DEL', KEYS[1])
+  redis.call('PUBLISH', ARGV[2], KEYS[1])
+  return 1
+end
+return -1
+)lua"));
+    return script;
+}
+
+const RedisScript &RedisLeaseScripts::renew() {
+    static const RedisScript script(QByteArrayLiteral(R"lua(
+if redis.call('TYPE', KEYS[1])['ok'] ~= 'string' then return {0} end
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+  local t = redis.call('TIME')
+  return {1, t[1], t[2]}
+end
+return {0}
+)lua"));
+    return script;
+}
+
+} // namespace lockscope

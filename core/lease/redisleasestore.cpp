@@ -1,0 +1,165 @@
+#include "lease/redisleasestore.h"
+
+#include "lease/keywakeups.h"
+#include "lease/redisleasescripts.h"
+#include "lease/redisreleaselistener.h"
+#include "redis/redisthreadconnections.h"
+
+namespace lockscope {
+
+using std::chrono::milliseconds;
+
+namespace {
+
+double epochFrom(const RedisReply &seconds, const RedisReply &micros) {
+    return seconds.str.toDouble() + micros.str.toDouble() / 1e6;
+}
+
+QByteArray ms(milliseconds ttl) {
+    return QByteArray::number(std::max<qint64>(1, ttl.count()));
+}
+
+} // namespace
+
+std::unique_ptr<LeaseStore> LeaseStore::create(const ConnectionParams &params,
+                                               const LeaseConfig &config,
+                                               std::atomic<quint64> &statements) {
+    if (params.isRedis())
+        return std::make_unique<RedisLeaseStore>(params, config, statements);
+    return nullptr;
+}
+
+RedisLeaseStore::RedisLeaseStore(ConnectionParams params, LeaseConfig config,
+                                 std::atomic<quint64> &statements)
+    : m_params(std::move(params))
+    , m_config(std::move(config))
+    , m_statements(statements) {}
+
+RedisLeaseStore::~RedisLeaseStore() = default;
+
+RedisConnection &RedisLeaseStore::connection() {
+    return RedisThreadConnections::get(m_params, connectionPurpose());
+}
+
+Result<std::optional<LeaseInfo>> RedisLeaseStore::acquireOnce(const QString &key,
+                                                              const QString &token) {
+    const QString what = QStringLiteral("acquire the lease '%1'").arg(key);
+    for (int attempt = 0;; ++attempt) {
+        const auto sentAt = std::chrono::steady_clock::now();
+        m_statements.fetch_add(1, std::memory_order_relaxed);
+        auto reply = RedisLeaseScripts::acquire().run(connection(),
+                                                      {RedisLeaseScripts::leaseKey(m_params, key),
+                                                       RedisLeaseScripts::fenceKey(m_params, key)},
+                                                      {token.toUtf8(), ms(m_config.ttl)}, what);
+        if (!reply.ok()) {
+            if (reply.error().kind == ErrorKind::Connection && attempt == 0)
+                continue; // reconnect; the same token re-takes what a lost reply took
+            return reply.error();
+        }
+        const auto &e = reply->elements;
+        if (e.isEmpty() || e.at(0).integer == 0)
+            return std::optional<LeaseInfo>();
+        if (e.size() < 4)
+            return Error{ErrorKind::Database,
+                         QStringLiteral("Cannot %1: unexpected reply from the script.").arg(what)};
+        const double now = epochFrom(e.at(2), e.at(3));
+        LeaseInfo info{
+            key,   token,           now,   now + static_cast<double>(m_config.ttl.count()) / 1000.0,
+            false, e.at(1).integer, sentAt};
+        return std::optional<LeaseInfo>(info);
+    }
+}
+
+Result<RedisLeaseStore::ReleaseOutcome> RedisLeaseStore::release(const QString &key,
+                                                                 const QString &token) {
+    const QString what = QStringLiteral("release the lease '%1'").arg(key);
+    for (int attempt = 0;; ++attempt) {
+        m_statements.fetch_add(1, std::memory_order_relaxed);
+        auto reply = RedisLeaseScripts::release().run(
+            connection(), {RedisLeaseScripts::leaseKey(m_params, key)},
+            {token.toUtf8(), RedisLeaseScripts::releaseChannel()}, what);
+        if (!reply.ok()) {
+            if (reply.error().kind == ErrorKind::Connection && attempt == 0)
+                continue;
+            return reply.error();
+        }
+        if (reply->integer == 1)
+            return ReleaseOutcome::Released;
+        if (reply->integer == 0)
+            // Sent again after the connection was cut: the first attempt may
+            // have deleted it with only its reply lost; the key is free either way.
+            return attempt > 0 ? ReleaseOutcome::Released : ReleaseOutcome::Absent;
+        return ReleaseOutcome::HeldByOther;
+    }
+}
+
+Result<bool> RedisLeaseStore::releaseOnce(const QString &key, const QString &token) {
+    auto outcome = release(key, token);
+    if (!outcome.ok())
+        return outcome.error();
+    return outcome.value() == ReleaseOutcome::Released;
+}
+
+Result<std::optional<double>>
+RedisLeaseStore::renewWith(const QString &key, const QString &token, milliseconds ttl,
+                           std::chrono::steady_clock::time_point deadline,
+                           const std::function<bool()> &stopped) {
+    const QString what = QStringLiteral("renew the lease '%1'").arg(key);
+    for (int attempt = 0;; ++attempt) {
+        m_statements.fetch_add(1, std::memory_order_relaxed);
+        const QList<QByteArray> keys{RedisLeaseScripts::leaseKey(m_params, key)};
+        const QList<QByteArray> args{token.toUtf8(), ms(ttl)};
+        auto reply = stopped ? RedisLeaseScripts::renew().runBounded(connection(), keys, args, what,
+                                                                     deadline, stopped)
+                             : RedisLeaseScripts::renew().run(connection(), keys, args, what);
+        if (!reply.ok()) {
+            if (reply.error().kind == ErrorKind::Connection && attempt == 0 &&
+                std::chrono::steady_clock::now() < deadline)
+                continue;
+            return reply.error();
+        }
+        const auto &e = reply->elements;
+        if (e.size() < 3 || e.at(0).integer != 1)
+            return std::optional<double>();
+        return std::optional<double>(epochFrom(e.at(1), e.at(2)) +
+                                     static_cast<double>(ttl.count()) / 1000.0);
+    }
+}
+
+Result<std::optional<double>> RedisLeaseStore::renewOnce(const QString &key, const QString &token,
+                                                         milliseconds ttl) {
+    return renewWith(key, token, ttl, std::chrono::steady_clock::time_point::max(), {});
+}
+
+Result<std::optional<double>>
+RedisLeaseStore::renewBounded(const QString &key, const QString &token, milliseconds ttl,
+                              std::chrono::steady_clock::time_point deadline,
+                              const std::function<bool()> &stopped) {
+    return renewWith(
+        key, token, ttl, deadline, stopped ? stopped : [] { return false; });
+}
+
+bool RedisLeaseStore::listenForReleases(KeyWakeups &wakeups) {
+    if (!m_config.releaseNotifications)
+        return false;
+    {
+        std::lock_guard lock(m_listenerMutex);
+        if (!m_listener) {
+            m_listener = std::make_unique<RedisReleaseListener>(
+                m_params, [&wakeups](const QString &key) { wakeups.wake(key); },
+                [&wakeups] { wakeups.wakeAll(); });
+        }
+    }
+    return m_listener->ensureListening();
+}
+
+std::optional<QString> RedisLeaseStore::noExpiry(const ConnectionParams &params,
+                                                 const QString &key) {
+    auto reply = RedisThreadConnections::get(params, connectionPurpose())
+                     .command({"PTTL", RedisLeaseScripts::leaseKey(params, key)});
+    if (reply.ok() && reply->isInteger() && reply->integer == -1)
+        return QStringLiteral("no TTL: the Redis key was set without an expiry");
+    return std::nullopt;
+}
+
+} // namespace lockscope

@@ -1,0 +1,424 @@
+#include "redis/redisconnection.h"
+
+#include <QFileInfo>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslSocket>
+
+#include <hiredis/hiredis.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace lockscope {
+
+using std::chrono::milliseconds;
+
+namespace {
+
+RedisReply copyReply(const redisReply *r) {
+    RedisReply out;
+    switch (r->type) {
+    case REDIS_REPLY_STRING:
+        out.type = RedisReply::Type::String;
+        out.str = QByteArray(r->str, static_cast<qsizetype>(r->len));
+        break;
+    case REDIS_REPLY_STATUS:
+        out.type = RedisReply::Type::Simple;
+        out.str = QByteArray(r->str, static_cast<qsizetype>(r->len));
+        break;
+    case REDIS_REPLY_ERROR:
+        out.type = RedisReply::Type::Error;
+        out.str = QByteArray(r->str, static_cast<qsizetype>(r->len));
+        break;
+    case REDIS_REPLY_INTEGER:
+        out.type = RedisReply::Type::Integer;
+        out.integer = r->integer;
+        break;
+    case REDIS_REPLY_ARRAY:
+        out.type = RedisReply::Type::Array;
+        out.elements.reserve(static_cast<qsizetype>(r->elements));
+        for (size_t i = 0; i < r->elements; ++i)
+            out.elements.append(copyReply(r->element[i]));
+        break;
+    default:
+        out.type = RedisReply::Type::Nil;
+        break;
+    }
+    return out;
+}
+
+// hiredis's formatter: RESP with binary-safe arguments.
+QByteArray format(const RedisConnection::Command &argv) {
+    std::vector<const char *> parts;
+    std::vector<size_t> lengths;
+    parts.reserve(static_cast<size_t>(argv.size()));
+    lengths.reserve(static_cast<size_t>(argv.size()));
+    for (const QByteArray &a : argv) {
+        parts.push_back(a.constData());
+        lengths.push_back(static_cast<size_t>(a.size()));
+    }
+    char *target = nullptr;
+    const int length = redisFormatCommandArgv(&target, static_cast<int>(argv.size()), parts.data(),
+                                              lengths.data());
+    if (length < 0 || !target)
+        return {};
+    QByteArray out(target, length);
+    redisFreeCommand(target);
+    return out;
+}
+
+milliseconds leftUntil(RedisConnection::Clock::time_point deadline) {
+    return std::max(milliseconds(0), std::chrono::duration_cast<milliseconds>(
+                                         deadline - RedisConnection::Clock::now()));
+}
+
+} // namespace
+
+RedisConnection::RedisConnection(ConnectionParams params)
+    : m_params(std::move(params)) {}
+
+RedisConnection::~RedisConnection() {
+    close();
+}
+
+QString RedisConnection::where() const {
+    return QStringLiteral("Redis at %1:%2/%3")
+        .arg(m_params.host)
+        .arg(m_params.port)
+        .arg(m_params.redisDb);
+}
+
+QString RedisConnection::password() const {
+    if (!m_params.password.isEmpty())
+        return m_params.password;
+    return qEnvironmentVariable("REDISCLI_AUTH");
+}
+
+QString RedisConnection::redact(QString text) const {
+    const QString secret = password();
+    if (!secret.isEmpty())
+        text.replace(secret, QStringLiteral("***"));
+    return text;
+}
+
+bool RedisConnection::isConnected() const {
+    return m_socket && m_reader && m_socket->state() == QAbstractSocket::ConnectedState;
+}
+
+void RedisConnection::close() {
+    if (m_socket) {
+        m_socket->abort();
+        m_socket.reset();
+        m_tls = nullptr;
+    }
+    if (m_reader) {
+        redisReaderFree(m_reader);
+        m_reader = nullptr;
+    }
+}
+
+Error RedisConnection::lost(const QString &why) {
+    close();
+    return Error{ErrorKind::Connection, redact(why)};
+}
+
+Status RedisConnection::ensureConnected() {
+    if (isConnected())
+        return {};
+    close();
+    return connectNow();
+}
+
+Status RedisConnection::connectNow() {
+    const milliseconds connectTimeout(m_params.connectTimeoutS * 1000);
+    const auto deadline = Clock::now() + connectTimeout;
+    if (m_params.redisTls) {
+        auto tlsSocket = std::make_unique<QSslSocket>();
+        m_tls = tlsSocket.get();
+        m_socket = std::move(tlsSocket);
+    } else {
+        m_socket = std::make_unique<QTcpSocket>();
+    }
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    const QString at = QStringLiteral("%1:%2").arg(m_params.host).arg(m_params.port);
+    auto failedToConnect = [&](const QString &why) {
+        return lost(QStringLiteral("Cannot connect to Redis at %1: %2").arg(at, why));
+    };
+    if (m_params.redisTls) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+        if (!m_params.sslrootcert.isEmpty()) {
+            const auto cas = QSslCertificate::fromPath(m_params.sslrootcert, QSsl::Pem);
+            if (cas.isEmpty())
+                return failedToConnect(
+                    QStringLiteral("the CA file %1 (sslrootcert) cannot be read or holds no PEM "
+                                   "certificate. Give the CA certificate that signed the "
+                                   "server's certificate.")
+                        .arg(m_params.sslrootcert));
+            tls.setCaCertificates(cas);
+        }
+        m_tls->setSslConfiguration(tls);
+        m_tls->connectToHostEncrypted(m_params.host, static_cast<quint16>(m_params.port));
+        if (!m_tls->waitForEncrypted(static_cast<int>(connectTimeout.count()))) {
+            const auto errors = m_tls->sslHandshakeErrors();
+            if (!errors.isEmpty())
+                return failedToConnect(
+                    QStringLiteral("the server's TLS certificate was not accepted (%1). Check "
+                                   "that sslrootcert names the CA that signed it, and that the "
+                                   "host name matches the certificate.")
+                        .arg(errors.first().errorString()));
+            if (m_socket->error() == QAbstractSocket::ConnectionRefusedError)
+                return failedToConnect(
+                    QStringLiteral("connection refused. Check that redis-server runs there and "
+                                   "that the port is its TLS port."));
+            if (m_socket->error() == QAbstractSocket::SocketTimeoutError)
+                return failedToConnect(
+                    QStringLiteral("no TLS handshake within %1 s. Check the host and port, and "
+                                   "that the port speaks TLS (tls-port).")
+                        .arg(m_params.connectTimeoutS));
+            return failedToConnect(
+                QStringLiteral("the TLS handshake failed (%1). Check that the port speaks TLS "
+                               "(tls-port), or use redis:// for a plain port.")
+                    .arg(m_socket->errorString()));
+        }
+    } else {
+        m_socket->connectToHost(m_params.host, static_cast<quint16>(m_params.port));
+        if (!m_socket->waitForConnected(static_cast<int>(connectTimeout.count()))) {
+            switch (m_socket->error()) {
+            case QAbstractSocket::ConnectionRefusedError:
+                return failedToConnect(QStringLiteral("connection refused. Check that "
+                                                      "redis-server runs there and the port."));
+            case QAbstractSocket::HostNotFoundError:
+                return failedToConnect(
+                    QStringLiteral("the host name cannot be resolved. Check the URL's host."));
+            case QAbstractSocket::SocketTimeoutError:
+                return failedToConnect(QStringLiteral("no answer within %1 s. Check the host, "
+                                                      "the port and any firewall between.")
+                                           .arg(m_params.connectTimeoutS));
+            default:
+                return failedToConnect(m_socket->errorString());
+            }
+        }
+    }
+    m_reader = redisReaderCreate();
+    // AUTH, SELECT and PING in one round trip; PING also tells a server that
+    // wants a password apart from one that does not.
+    QList<Command> hello;
+    const QString secret = password();
+    if (!secret.isEmpty()) {
+        if (m_params.user.isEmpty())
+            hello.append({"AUTH", secret.toUtf8()});
+        else
+            hello.append({"AUTH", m_params.user.toUtf8(), secret.toUtf8()});
+    }
+    if (m_params.redisDb != 0)
+        hello.append({"SELECT", QByteArray::number(m_params.redisDb)});
+    hello.append({"PING"});
+    QByteArray data;
+    for (const Command &c : std::as_const(hello))
+        data += format(c);
+    if (auto written = writeAll(data, deadline, {}); !written.ok())
+        return written.error();
+    for (qsizetype i = 0; i < hello.size(); ++i) {
+        auto reply = readOne(deadline, {});
+        if (!reply.ok()) {
+            if (reply.error().kind == ErrorKind::Timeout)
+                return lost(
+                    QStringLiteral("Cannot connect to Redis at %1: it accepted the connection but "
+                                   "did not answer within %2 s. If that port speaks TLS, use "
+                                   "rediss://.")
+                        .arg(at)
+                        .arg(m_params.connectTimeoutS));
+            if (reply.error().kind == ErrorKind::Connection)
+                return lost(QStringLiteral("Cannot connect to Redis at %1: the server closed the "
+                                           "connection before answering. If that port speaks "
+                                           "TLS, use rediss://.")
+                                .arg(at));
+            return reply.error();
+        }
+        if (!reply->isError())
+            continue;
+        const QByteArray verb = hello.at(i).first();
+        const QByteArray code = reply->errorCode();
+        const QString server = redact(QString::fromUtf8(reply->str));
+        close();
+        if (verb == "AUTH" || code == "NOAUTH" || code == "WRONGPASS") {
+            if (code == "NOAUTH" || (secret.isEmpty() && verb != "AUTH"))
+                return Error{ErrorKind::Authentication,
+                             QStringLiteral("%1 requires a password (%2). Set it in the "
+                                            "REDISCLI_AUTH environment variable, and the user in "
+                                            "the URL (redis://user@host:port/db).")
+                                 .arg(where(), server)};
+            return Error{
+                ErrorKind::Authentication,
+                QStringLiteral("%1 refused the login of user '%2' (%3). Check the user in the URL "
+                               "and the password in REDISCLI_AUTH.")
+                    .arg(where(),
+                         m_params.user.isEmpty() ? QStringLiteral("default") : m_params.user,
+                         server)};
+        }
+        if (verb == "SELECT")
+            return Error{ErrorKind::DatabaseMissing,
+                         QStringLiteral("%1: the server has no database %2 (%3). Use a database "
+                                        "index below the server's `databases` setting (16 by "
+                                        "default).")
+                             .arg(where())
+                             .arg(m_params.redisDb)
+                             .arg(server)};
+        return Error{ErrorKind::Database,
+                     QStringLiteral("%1 refused the connection: %2").arg(where(), server)};
+    }
+    return {};
+}
+
+Status RedisConnection::writeAll(const QByteArray &data, Clock::time_point deadline,
+                                 const std::function<bool()> &stopped) {
+    if (m_socket->write(data) != data.size())
+        return lost(QStringLiteral("The connection to %1 failed while sending: %2")
+                        .arg(where(), m_socket->errorString()));
+    while (m_socket->bytesToWrite() > 0 || (m_tls && m_tls->encryptedBytesToWrite() > 0)) {
+        if (stopped && stopped()) {
+            close();
+            return Error{ErrorKind::Cancelled, QStringLiteral("Stopped.")};
+        }
+        const milliseconds left = leftUntil(deadline);
+        if (left.count() == 0) {
+            close();
+            return Error{ErrorKind::Timeout,
+                         QStringLiteral("%1 did not take the command in time.").arg(where())};
+        }
+        if (!m_socket->waitForBytesWritten(static_cast<int>(std::min<qint64>(left.count(), 50))) &&
+            m_socket->state() != QAbstractSocket::ConnectedState)
+            return lost(QStringLiteral("The connection to %1 was lost while sending: %2")
+                            .arg(where(), m_socket->errorString()));
+    }
+    return {};
+}
+
+Result<RedisReply> RedisConnection::readOne(Clock::time_point deadline,
+                                            const std::function<bool()> &stopped,
+                                            bool timeoutIsError) {
+    for (;;) {
+        void *raw = nullptr;
+        if (redisReaderGetReply(m_reader, &raw) != REDIS_OK)
+            return lost(QStringLiteral("%1 sent a reply that is not RESP (%2). Is that port a "
+                                       "Redis server?")
+                            .arg(where(), QString::fromUtf8(m_reader->errstr)));
+        if (raw) {
+            auto *reply = static_cast<redisReply *>(raw);
+            RedisReply copy = copyReply(reply);
+            freeReplyObject(reply);
+            return copy;
+        }
+        const qint64 available = m_socket->bytesAvailable();
+        if (available > 0) {
+            const QByteArray chunk = m_socket->read(available);
+            redisReaderFeed(m_reader, chunk.constData(), static_cast<size_t>(chunk.size()));
+            continue;
+        }
+        if (m_socket->state() != QAbstractSocket::ConnectedState)
+            return lost(QStringLiteral("The connection to %1 was lost (%2). Check that the "
+                                       "server is up; the next command reconnects.")
+                            .arg(where(), m_socket->errorString()));
+        if (stopped && stopped()) {
+            close();
+            return Error{ErrorKind::Cancelled, QStringLiteral("Stopped.")};
+        }
+        const milliseconds left = leftUntil(deadline);
+        if (left.count() == 0) {
+            if (timeoutIsError)
+                close(); // a reply may still come: it would answer the next command
+            return Error{ErrorKind::Timeout,
+                         QStringLiteral("%1 did not answer in time.").arg(where())};
+        }
+        const qint64 slice = stopped ? std::min<qint64>(left.count(), 50) : left.count();
+        if (!m_socket->waitForReadyRead(static_cast<int>(slice)) &&
+            m_socket->state() != QAbstractSocket::ConnectedState)
+            return lost(QStringLiteral("The connection to %1 was lost (%2). Check that the "
+                                       "server is up; the next command reconnects.")
+                            .arg(where(), m_socket->errorString()));
+    }
+}
+
+Result<RedisReply> RedisConnection::command(const Command &argv) {
+    return commandBounded(argv, Clock::now() + m_commandTimeout, {});
+}
+
+Result<RedisReply> RedisConnection::commandBounded(const Command &argv, Clock::time_point deadline,
+                                                   const std::function<bool()> &stopped) {
+    if (auto connected = ensureConnected(); !connected.ok())
+        return connected.error();
+    if (auto written = writeAll(format(argv), deadline, stopped); !written.ok())
+        return written.error();
+    return readOne(deadline, stopped);
+}
+
+Result<QList<RedisReply>> RedisConnection::pipeline(const QList<Command> &commands) {
+    if (auto connected = ensureConnected(); !connected.ok())
+        return connected.error();
+    QByteArray data;
+    for (const Command &c : commands)
+        data += format(c);
+    const auto deadline = Clock::now() + m_commandTimeout;
+    if (auto written = writeAll(data, deadline, {}); !written.ok())
+        return written.error();
+    QList<RedisReply> replies;
+    replies.reserve(commands.size());
+    for (qsizetype i = 0; i < commands.size(); ++i) {
+        auto reply = readOne(deadline, {});
+        if (!reply.ok())
+            return reply.error();
+        replies.append(std::move(reply.value()));
+    }
+    return replies;
+}
+
+Status RedisConnection::send(const Command &argv) {
+    if (auto connected = ensureConnected(); !connected.ok())
+        return connected.error();
+    return writeAll(format(argv), Clock::now() + m_commandTimeout, {});
+}
+
+Result<std::optional<RedisReply>> RedisConnection::readReply(milliseconds wait) {
+    if (!isConnected())
+        return lost(QStringLiteral("The connection to %1 is closed.").arg(where()));
+    auto reply = readOne(Clock::now() + wait, {}, false);
+    if (!reply.ok()) {
+        if (reply.error().kind == ErrorKind::Timeout)
+            return std::optional<RedisReply>();
+        return reply.error();
+    }
+    return std::optional<RedisReply>(std::move(reply.value()));
+}
+
+Error RedisConnection::replyError(const RedisReply &reply, const QString &what) const {
+    const QByteArray code = reply.errorCode();
+    const QString server = redact(QString::fromUtf8(reply.str));
+    if (code == "NOAUTH")
+        return Error{ErrorKind::Authentication,
+                     QStringLiteral("Cannot %1: %2 requires a password (%3). Set it in "
+                                    "REDISCLI_AUTH.")
+                         .arg(what, where(), server)};
+    if (code == "NOPERM")
+        return Error{ErrorKind::PermissionDenied,
+                     QStringLiteral("Cannot %1: the Redis user '%2' lacks the permission (%3). "
+                                    "Grant it in the server's ACL, or use another user.")
+                         .arg(what,
+                              m_params.user.isEmpty() ? QStringLiteral("default") : m_params.user,
+                              server)};
+    if (code == "WRONGTYPE")
+        return Error{ErrorKind::InvalidArgument,
+                     QStringLiteral("Cannot %1: the Redis key holds another type than a string "
+                                    "(%2); it is not a lease. See it with `lockctl list`.")
+                         .arg(what, server)};
+    if (code == "READONLY")
+        return Error{ErrorKind::PermissionDenied,
+                     QStringLiteral("Cannot %1: %2 is a read-only replica (%3). Connect to the "
+                                    "primary.")
+                         .arg(what, where(), server)};
+    return Error{ErrorKind::Database,
+                 QStringLiteral("Cannot %1: %2 answered: %3").arg(what, where(), server)};
+}
+
+} // namespace lockscope

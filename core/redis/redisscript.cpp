@@ -1,0 +1,39 @@
+#include "redis/redisscript.h"
+
+#include <QCryptographicHash>
+
+namespace lockscope {
+
+RedisScript::RedisScript(QByteArray source)
+    : m_source(std::move(source))
+    , m_sha(QCryptographicHash::hash(m_source, QCryptographicHash::Sha1).toHex()) {}
+
+Result<RedisReply> RedisScript::run(RedisConnection &connection, const QList<QByteArray> &keys,
+                                    const QList<QByteArray> &args, const QString &what) const {
+    return runBounded(connection, keys, args, what, RedisConnection::Clock::time_point::max(), {});
+}
+
+Result<RedisReply> RedisScript::runBounded(RedisConnection &connection,
+                                           const QList<QByteArray> &keys,
+                                           const QList<QByteArray> &args, const QString &what,
+                                           RedisConnection::Clock::time_point deadline,
+                                           const std::function<bool()> &stopped) const {
+    auto call = [&](const QByteArray &verb, const QByteArray &body) {
+        RedisConnection::Command argv{verb, body, QByteArray::number(keys.size())};
+        argv += keys;
+        argv += args;
+        if (deadline == RedisConnection::Clock::time_point::max())
+            return connection.command(argv);
+        return connection.commandBounded(argv, deadline, stopped);
+    };
+    auto reply = call("EVALSHA", m_sha);
+    if (reply.ok() && reply->isError() && reply->errorCode() == "NOSCRIPT")
+        reply = call("EVAL", m_source);
+    if (!reply.ok())
+        return reply.error();
+    if (reply->isError())
+        return connection.replyError(reply.value(), what);
+    return reply;
+}
+
+} // namespace lockscope

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "base/result.h"
+#include "redis/redisconnection.h"
+
+#include <QByteArray>
+
+namespace lockscope {
+
+// A Lua script sent by its SHA1 (EVALSHA), and in full (EVAL) only when the
+// server answers NOSCRIPT (first use, or after SCRIPT FLUSH or a restart).
+class RedisScript final {
+public:
+    explicit RedisScript(QByteArray source);
+
+    // The script's reply, or its error reply as an Error (via replyError).
+    Result<RedisReply> run(RedisConnection &connection, const QList<QByteArray> &keys,
+                           const QList<QByteArray> &args, const QString &what) const;
+    Result<RedisReply> runBounded(RedisConnection &connection, const QList<QByteArray> &keys,
+                                  const QList<QByteArray> &args, const QString &what,
+                                  RedisConnection::Clock::time_point deadline,
+                                  const std::function<bool()> &stopped) const;
+    const QByteArray &sha() const { return m_sha; }
+
+private:
+    QByteArray m_source;
+    QByteArray m_sha;
+};
+
+} // namespace lockscope

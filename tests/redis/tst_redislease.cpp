@@ -1,0 +1,525 @@
+// The lease library on a real redis-server: the same LeaseManager/Lease API as
+// on PostgreSQL and SQLite, chosen by the URL.
+#include "admin/redisrelease.h"
+#include "base/canceltoken.h"
+#include "lease/leasemanager.h"
+#include "lease/redisfencedwrite.h"
+#include "lease/redisleasescripts.h"
+#include "lease/redisleasestore.h"
+#include "redis/redisconnection.h"
+#include "support/testdb.h"
+#include "support/testredis.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTest>
+
+#include <atomic>
+#include <thread>
+
+using namespace lockscope;
+using namespace std::chrono_literals;
+using test::TestRedis;
+
+namespace {
+
+// One process of the cross-process test: `iterations` times, take the lease (or
+// not: the control), read the counter, pause, write it back plus one.
+int childMain() {
+    const QString mode = qEnvironmentVariable("LOCKSCOPE_REDIS_CHILD");
+    auto params = ConnectionParams::fromUrl(qEnvironmentVariable("LOCKSCOPE_REDIS_CHILD_URL"));
+    if (!params.ok())
+        return 2;
+    const QString key = qEnvironmentVariable("LOCKSCOPE_REDIS_CHILD_KEY");
+    const int iterations = qEnvironmentVariableIntValue("LOCKSCOPE_REDIS_CHILD_N");
+    LeaseConfig config;
+    config.ttl = 20s;
+    config.retryInterval = 20ms;
+    LeaseManager manager(*params, config);
+    RedisConnection work(*params); // the work's connection, never the lock's
+    const QByteArray counter = params->redisPrefix.toUtf8() + "counter";
+    for (int i = 0; i < iterations; ++i) {
+        std::optional<Lease> lease;
+        if (mode == QLatin1String("lease")) {
+            auto taken = manager.lock(key, 60s);
+            if (!taken.ok())
+                return 3;
+            lease.emplace(std::move(taken.value()));
+        }
+        auto read = work.command({"GET", counter});
+        if (!read.ok())
+            return 4;
+        const qint64 value = read->isString() ? read->str.toLongLong() : 0;
+        std::this_thread::sleep_for(2ms);
+        if (!work.command({"SET", counter, QByteArray::number(value + 1)}).ok())
+            return 5;
+        if (lease && !lease->release().ok())
+            return 6;
+    }
+    return 0;
+}
+
+qint64 counterValue(const ConnectionParams &params) {
+    return TestRedis::cli(params,
+                          {QStringLiteral("GET"), params.redisPrefix + QStringLiteral("counter")})
+        .toLongLong();
+}
+
+LeaseConfig shortTtl(std::chrono::milliseconds ttl) {
+    LeaseConfig c;
+    c.ttl = ttl;
+    c.retryInterval = 20ms;
+    return c;
+}
+
+} // namespace
+
+class TestRedisLease final : public QObject {
+    Q_OBJECT
+
+private:
+    // Runs `processes` children in `mode`; the final counter.
+    qint64 runChildren(const ConnectionParams &params, const QString &mode, int processes,
+                       int iterations) {
+        QList<QProcess *> children;
+        for (int i = 0; i < processes; ++i) {
+            auto *p = new QProcess(this);
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("LOCKSCOPE_REDIS_CHILD"), mode);
+            env.insert(QStringLiteral("LOCKSCOPE_REDIS_CHILD_URL"), TestRedis::urlFor(params));
+            env.insert(QStringLiteral("LOCKSCOPE_REDIS_CHILD_KEY"), QStringLiteral("section"));
+            env.insert(QStringLiteral("LOCKSCOPE_REDIS_CHILD_N"), QString::number(iterations));
+            p->setProcessEnvironment(env);
+            p->start(QCoreApplication::applicationFilePath(), {});
+            children.append(p);
+        }
+        for (QProcess *p : std::as_const(children)) {
+            if (!p->waitForFinished(180000))
+                p->kill();
+            if (p->exitStatus() != QProcess::NormalExit || p->exitCode() != 0)
+                qWarning("child failed: exit %d", p->exitCode());
+            p->deleteLater();
+        }
+        return counterValue(params);
+    }
+
+private Q_SLOTS:
+    void acquireRenewRelease() {
+        LOCKSCOPE_FRESH_REDIS(params);
+        LeaseManager manager(params, shortTtl(5s));
+        auto lease = manager.tryLock(QStringLiteral("job"));
+        QVERIFY2(lease.ok(), qPrintable(lease.ok() ? QString() : lease.error().message));
+        QVERIFY(lease->fence().has_value());
+        QVERIFY(lease->expiresAt() > lease->acquiredAt());
+        // The key holds the token, with the TTL as its expiry (server clock).
+        const QString redisKey = params.redisPrefix + QStringLiteral("job");
+        QCOMPARE(TestRedis::cli(params, {QStringLiteral("GET"), redisKey}), lease->token());
+        const qint64 pttl = TestRedis::cli(params, {QStringLiteral("PTTL"), redisKey}).toLongLong();
+        QVERIFY2(pttl > 0 && pttl <= 5000, qPrintable(QString::number(pttl)));
+        auto second = manager.tryLock(QStringLiteral("job"));
+        QVERIFY(!second.ok());
+        QCOMPARE(second.error().kind, ErrorKind::NotAcquired);
+        QVERIFY(lease->renew(8s).ok());
+        QVERIFY(TestRedis::cli(params, {QStringLiteral("PTTL"), redisKey}).toLongLong() > 5000);
+        auto released = lease->release();
+        QVERIFY(released.ok());
+        QVERIFY(released.value());
+        QCOMPARE(TestRedis::cli(params, {QStringLiteral("EXISTS"), redisKey}), QStringLiteral("0"));
+    }
+
+    // The release script's three answers.
+    void releaseSaysWhatHappened() {
+        LOCKSCOPE_FRESH_REDIS(params);
+        std::atomic<quint64> count{0};
+        RedisLeaseStore store(params, shortTtl(300ms), count);
+        const QString key = QStringLiteral("k");
+        QVERIFY(store.acquireOnce(key, QStringLiteral("t1")).value().has_value());
+        QCOMPARE(store.release(key, QStringLiteral("t1")).value(),
+                 RedisLeaseStore::ReleaseOutcome::Released);
+        QCOMPARE(store.release(key, QStringLiteral("t1")).value(),
+                 RedisLeaseStore::ReleaseOutcome::Absent);
+        QVERIFY(store.acquireOnce(key, QStringLiteral("t1")).value().has_value());
+        QTest::qWait(600); // expired by the server's clock
+        QCOMPARE(store.release(key, QStringLiteral("t1")).value(),
+                 RedisLeaseStore::ReleaseOutcome::Absent);
+        QVERIFY(store.acquireOnce(key, QStringLiteral("t1")).value().has_value());
+        QTest::qWait(600);
+        QVERIFY(store.acquireOnce(key, QStringLiteral("t2")).value().has_value()); // taken over
+        QCOMPARE(store.release(key, QStringLiteral("t1")).value(),
+                 RedisLeaseStore::ReleaseOutcome::HeldByOther);
+        auto renewed = store.renewOnce(key, QStringLiteral("t1"), 1s);
+        QVERIFY(renewed.ok());
+        QVERIFY(!renewed.value().has_value()); // not ours: no renewal
+        QCOMPARE(TestRedis::cli(params, {QStringLiteral("GET"), params.redisPrefix + key}),
+                 QStringLiteral("t2"));
+    }
+
+    // Fences strictly increase across release, expiry and takeover, a forced
+    // release and a key deleted and set again by hand.
+    void fencesOnlyGrow() {
+        LOCKSCOPE_FRESH_REDIS(params);
+        LeaseManager a(params, shortTtl(300ms));
+        LeaseManager b(params, shortTtl(300ms));
+        const QString key = QStringLiteral("fenced");
+        qint64 last = 0;
+        auto take = [&](LeaseManager &m) -> std::optional<Lease> {
+            auto l = m.lock(key, 10s);
+            if (!l.ok())
+                return std::nullopt;
+            return std::move(l.value());
+        };
+        auto l1 = take(a);
+        QVERIFY(l1 && l1->fence());
+        last = *l1->fence();
+        QVERIFY(l1->release().value());
+        auto l2 = take(b); // after a release
+        QVERIFY(l2 && *l2->fence() > last);
+        last = *l2->fence();
+        QTest::qWait(600);
+        auto l3 = take(a); // after expiry: a takeover
+        QVERIFY(l3 && *l3->fence() > last);
+        last = *l3->fence();
+        QVERIFY(!l2->release().value()); // the expired holder's release frees nothing
+        RedisConnection op(params);
+        auto forced = RedisRelease::release(op, key, std::nullopt);
+        QVERIFY(forced.ok());
+        QCOMPARE(forced->outcome, ReleaseOutcome::Released);
+        auto l4 = take(b); // after a forced release
+        QVERIFY(l4 && *l4->fence() > last);
+        last = *l4->fence();
+        QVERIFY(op.command({"DEL", RedisLeaseScripts::leaseKey(params, key)}).ok());
+        QVERIFY(op.command({"SET", RedisLeaseScripts::leaseKey(params, key), "manual", "PX", "100"})
+                    .ok());
+        QTest::qWait(300);
+        // a and b still hold their handles (their in-process gates): a third manager
+        LeaseManager c(params, shortTtl(300ms));
+        auto l5 = take(c);
+        QVERIFY(l5 && *l5->fence() > last);
+    }
+
+    // A lock set by another program with plain SET NX PX is respected, and a
+    // LockScope holder makes that program's SET NX fail.
+    void respectsPlainSetNx() {
+        LOCKSCOPE_FRESH_REDIS(params);
+        const QString redisKey = params.redisPrefix + QStringLiteral("shared");
+        QCOMPARE(TestRedis::cli(params, {QStringLiteral("SET"), redisKey, QStringLiteral("other"),
+                                         QStringLiteral("NX"), QStringLiteral("PX"),
+                                         QStringLiteral("30000")}),
+                 QStringLiteral("OK"));
+        LeaseManager manager(params, shortTtl(5s));
+        auto blocked = manager.lock(QStringLiteral("shared"), 300ms);
+        QVERIFY(!blocked.ok());
+        QCOMPARE(blocked.error().kind, ErrorKind::Timeout);
+        QCOMPARE(TestRedis::cli(params, {QStringLiteral("GET"), redisKey}),
+                 QStringLiteral("other"));
+        TestRedis::cli(params, {QStringLiteral("DEL"), redisKey});
+        auto mine = manager.tryLock(QStringLiteral("shared"));
+        QVERIFY(mine.ok());
+        QCOMPARE(TestRedis::cli(params, {QStringLiteral("SET"), redisKey, QStringLiteral("other"),
+                                         QStringLiteral("NX"), QStringLiteral("PX"),
+                                         QStringLiteral("30000")}),
+                 QString()); // nil: not set
+        QCOMPARE(TestRedis::cli(params, {QStringLiteral("GET"), redisKey}), mine->token());
+    }
+
+    // The in-process gate works on Redis as on SQL: a thread of the same process
+    // waits in the gate and sends nothing to the server; the release hands the
+    // key over at once. The control (gate off) polls the server meanwhile.
+    void gatedWaitersSendNothing_data() {
+        QTest::addColumn<bool>("gated");
+        QTest::newRow("gate") << true;
+        QTest::newRow("control: no gate") << false;
+    }
+    void gatedWaitersSendNothing() {
+        QFETCH(bool, gated);
+        LOCKSCOPE_FRESH_REDIS(params);
+        LeaseConfig config = shortTtl(30s);
+        config.inProcessGate = gated;
+        config.releaseNotifications = false; // polling is what the gate must avoid
+        LeaseManager manager(params, config);
+        auto held = manager.tryLock(QStringLiteral("gate"));
+        QVERIFY(held.ok());
+        std::atomic<bool> got{false};
+        std::thread t([&] {
+            auto l = manager.lock(QStringLiteral("gate"), 20s);
+            got = l.ok();
+        });
+        QTRY_VERIFY(gated ? manager.gateWaiterCount(QStringLiteral("gate")) == 1
+                          : manager.statementCount() > 2);
+        const quint64 before = manager.statementCount();
+        QTest::qWait(500);
+        const quint64 during = manager.statementCount() - before;
+        QVERIFY(held->release().value());
+        t.join();
+        QVERIFY(got.load());
+        if (gated)
+            QCOMPARE(during, quint64(0));
+        else
+            QVERIFY2(during > 0, "the control sent nothing while waiting");
+    }
+
+    // A key without TTL never frees itself: a wait ends at once with the reason.
+    void noExpiryIsNamed() {
+        LOCKSCOPE_FRESH_REDIS(params);
+        TestRedis::cli(params, {QStringLiteral("SET"), params.redisPrefix + QStringLiteral("stuck"),
+                                QStringLiteral("gone-holder")});
+        LeaseManager manager(params, shortTtl(5s));
+        QElapsedTimer timer;
+        timer.start();
+        auto l = manager.lock(QStringLiteral("stuck"), 60s);
+        QVERIFY(!l.ok());
+        QCOMPARE(l.error().kind, ErrorKind::InvalidExpiry);
+        QVERIFY2(l.error().message.contains(QStringLiteral("no TTL")),
+                 qPrintable(l.error().message));
+        QVERIFY(timer.elapsed() < 30000);
+    }
+
+    // EVALSHA first; after SCRIPT FLUSH the NOSCRIPT answer sends the script again.
+    void evalshaFallsBackToEval() {
+        LOCKSCOPE_FRESH_REDIS(params);
+        RedisConnection op(params);
+        QVERIFY(op.command({"SCRIPT", "FLUSH"}).ok());
+        LeaseManager manager(params, shortTtl(5s));
+        auto l = manager.tryLock(QStringLiteral("script"));
+        QVERIFY2(l.ok(), qPrintable(l.ok() ? QString() : l.error().message));
+        auto exists = op.command({"SCRIPT", "EXISTS", RedisLeaseScripts::acquire().sha()});
+        QVERIFY(exists.ok());
+        QCOMPARE(exists->elements.value(0).integer, 1);
+        QVERIFY(l->release().value());
+    }
+
+    // Threads with a manager each (as processes would be): no lost update under
+    // the lease; the same workload without it loses updates (the control).
+    void mutualExclusionAcrossThreads_data() {
+        QTest::addColumn<bool>("locked");
+        QTest::newRow("lease") << true;
+        QTest::newRow("control: no lock") << false;
+    }
+    void mutualExclusionAcrossThreads() {
+        QFETCH(bool, locked);
+        LOCKSCOPE_FRESH_REDIS(params);
+        constexpr int kThreads = 4;
+        constexpr int kIterations = 40;
+        std::atomic<int> failures{0};
+        std::vector<std::thread> threads;
+        for (int t = 0; t < kThreads; ++t) {
+            threads.emplace_back([&] {
+                LeaseManager manager(params, shortTtl(20s));
+                RedisConnection work(params);
+                const QByteArray counter = params.redisPrefix.toUtf8() + "counter";
+                for (int i = 0; i < kIterations; ++i) {
+                    std::optional<Lease> lease;
+                    if (locked) {
+                        auto l = manager.lock(QStringLiteral("section"), 60s);
+                        if (!l.ok()) {
+                            ++failures;
+                            return;
+                        }
+                        lease.emplace(std::move(l.value()));
+                    }
+                    auto read = work.command({"GET", counter});
+                    const qint64 v = read.ok() && read->isString() ? read->str.toLongLong() : 0;
+                    std::this_thread::sleep_for(2ms);
+                    if (!work.command({"SET", counter, QByteArray::number(v + 1)}).ok())
+                        ++failures;
+                }
+            });
+        }
+        for (auto &t : threads)
+            t.join();
+        QCOMPARE(failures.load(), 0);
+        const qint64 total = counterValue(params);
+        if (locked)
+            QCOMPARE(total, qint64(kThreads * kIterations));
+        else
+            QVERIFY2(total < kThreads * kIterations,
+                     qPrintable(QStringLiteral("the control lost no update (%1)").arg(total)));
+    }
+
+    void mutualExclusionAcrossProcesses_data() {
+        QTest::addColumn<QString>("mode");
+        QTest::newRow("lease") << QStringLiteral("lease");
+        QTest::newRow("control: no lock") << QStringLiteral("none");
+    }
+    void mutualExclusionAcrossProcesses() {
+        QFETCH(QString, mode);
+        LOCKSCOPE_FRESH_REDIS(params);
+        constexpr int kProcesses = 4;
+        constexpr int kIterations = 30;
+        const qint64 total = runChildren(params, mode, kProcesses, kIterations);
+        if (mode == QLatin1String("lease"))
+            QCOMPARE(total, qint64(kProcesses * kIterations));
+        else
+            QVERIFY2(total < kProcesses * kIterations,
+                     qPrintable(QStringLiteral("the control lost no update (%1)").arg(total)));
+    }
+
+    // A release in another "process" (manager) wakes a waiter through PUBLISH:
+    // with a poll interval of a minute the waiter still gets the key at once;
+    // with notifications off (the control) it sleeps until its last attempt at
+    // the end of its 8 s wait.
+    void releaseWakesWaiters_data() {
+        QTest::addColumn<bool>("notifications");
+        QTest::newRow("publish/subscribe") << true;
+        QTest::newRow("control: polling only") << false;
+    }
+    void releaseWakesWaiters() {
+        QFETCH(bool, notifications);
+        LOCKSCOPE_FRESH_REDIS(params);
+        LeaseManager holder(params, shortTtl(60s));
+        auto held = holder.tryLock(QStringLiteral("handoff"));
+        QVERIFY(held.ok());
+        LeaseConfig waiting = shortTtl(60s);
+        waiting.retryInterval = 60s;
+        waiting.releaseNotifications = notifications;
+        LeaseManager waiter(params, waiting);
+        std::atomic<int> outcome{-1}; // 1 acquired, 0 failed
+        std::atomic<qint64> tookMs{0};
+        std::thread t([&] {
+            QElapsedTimer timer;
+            timer.start();
+            auto l = waiter.lock(QStringLiteral("handoff"), 8s);
+            tookMs = timer.elapsed();
+            outcome = l.ok() ? 1 : 0;
+        });
+        QTest::qWait(1000); // the waiter has tried once and waits
+        QVERIFY(held->release().value());
+        t.join();
+        QCOMPARE(outcome.load(), 1);
+        if (notifications)
+            QVERIFY2(tookMs < 6000, qPrintable(QString::number(tookMs.load())));
+        else
+            QVERIFY2(tookMs >= 7500, qPrintable(QString::number(tookMs.load())));
+    }
+
+    void heartbeatKeepsItAndReportsLoss() {
+        LOCKSCOPE_FRESH_REDIS(params);
+        LeaseManager manager(params, shortTtl(900ms));
+        auto lease = manager.tryLock(QStringLiteral("beat"));
+        QVERIFY(lease.ok());
+        std::atomic<bool> lostCalled{false};
+        lease->startHeartbeat([&](const QString &, const QString &) { lostCalled = true; });
+        QTest::qWait(2500); // well past the TTL: renewed
+        const QString redisKey = params.redisPrefix + QStringLiteral("beat");
+        QCOMPARE(TestRedis::cli(params, {QStringLiteral("GET"), redisKey}), lease->token());
+        QVERIFY(!lease->isLost());
+        TestRedis::cli(params, {QStringLiteral("SET"), redisKey, QStringLiteral("operator")});
+        QTRY_VERIFY_WITH_TIMEOUT(lostCalled.load(), 15000);
+        QVERIFY(lease->isLost());
+        QVERIFY(!lease->release().value());
+    }
+
+    // Without the heartbeat (the control for the test above) the key is gone.
+    void withoutHeartbeatItExpires() {
+        LOCKSCOPE_FRESH_REDIS(params);
+        LeaseManager manager(params, shortTtl(900ms));
+        auto lease = manager.tryLock(QStringLiteral("beat"));
+        QVERIFY(lease.ok());
+        QTest::qWait(2500);
+        QCOMPARE(TestRedis::cli(params, {QStringLiteral("EXISTS"),
+                                         params.redisPrefix + QStringLiteral("beat")}),
+                 QStringLiteral("0"));
+        QVERIFY(!lease->release().value());
+    }
+
+    // A holder that paused past its TTL: the newer holder's fenced write wins,
+    // the stale one is refused and changes nothing.
+    void staleFencedWriteIsRefused() {
+        LOCKSCOPE_FRESH_REDIS(params);
+        LeaseManager a(params, shortTtl(300ms));
+        LeaseManager b(params, shortTtl(5s));
+        auto old = a.tryLock(QStringLiteral("invoice"));
+        QVERIFY(old.ok());
+        QTest::qWait(600);
+        auto fresh = b.tryLock(QStringLiteral("invoice"));
+        QVERIFY(fresh.ok());
+        QVERIFY(*fresh->fence() > *old->fence());
+        RedisConnection work(params);
+        const QByteArray data = params.redisPrefix.toUtf8() + "invoice-data";
+        auto newer = RedisFencedWrite::apply(work, QStringLiteral("invoice"), *fresh->fence(),
+                                             {{"SET", data, "from-b"}});
+        QVERIFY(newer.ok());
+        QVERIFY(newer.value());
+        auto stale = RedisFencedWrite::apply(work, QStringLiteral("invoice"), *old->fence(),
+                                             {{"SET", data, "from-a"}});
+        QVERIFY(stale.ok());
+        QVERIFY(!stale.value());
+        auto value = work.command({"GET", data});
+        QCOMPARE(value->str, QByteArray("from-b"));
+        QCOMPARE(RedisFencedWrite::highest(work, QStringLiteral("invoice")).value(),
+                 *fresh->fence());
+    }
+
+    // A restart without persistence drops every lock: the holder learns it at
+    // its next renewal (and fences start again from 1: the documented hazard).
+    void restartWithoutPersistence() {
+        const QString harness = qEnvironmentVariable("LOCKSCOPE_TEST_REDIS_HARNESS");
+        if (harness.isEmpty())
+            LOCKSCOPE_SKIP_OR_FAIL(QStringLiteral("LOCKSCOPE_TEST_REDIS_HARNESS is not set"));
+        const QString dir = test::TestDb::scratchDir() + QStringLiteral("/private-redis");
+        QProcess start;
+        start.start(QStringLiteral("bash"), {harness, QStringLiteral("start"), dir});
+        QVERIFY(start.waitForFinished(60000));
+        QCOMPARE(start.exitCode(), 0);
+        auto stop = qScopeGuard([&] {
+            QProcess::execute(QStringLiteral("bash"), {harness, QStringLiteral("stop"), dir});
+        });
+        QFile envFile(dir + QStringLiteral("/env"));
+        QVERIFY(envFile.open(QIODevice::ReadOnly));
+        QString url, password;
+        for (const QByteArray &line : envFile.readAll().split('\n')) {
+            const QString text = QString::fromUtf8(line);
+            auto value = [&] {
+                return text.section(QLatin1Char('\''), 1, 1);
+            };
+            if (text.startsWith(QStringLiteral("export LOCKSCOPE_TEST_REDIS_URL=")))
+                url = value();
+            if (text.startsWith(QStringLiteral("export REDISCLI_AUTH=")))
+                password = value();
+        }
+        auto parsed = ConnectionParams::fromUrl(url);
+        QVERIFY(parsed.ok());
+        ConnectionParams params = parsed.value();
+        params.password = password;
+        LeaseManager manager(params, shortTtl(10s)); // renewed every 3.3 s
+        auto lease = manager.tryLock(QStringLiteral("survivor"));
+        QVERIFY2(lease.ok(), qPrintable(lease.ok() ? QString() : lease.error().message));
+        const qint64 before = *lease->fence();
+        QVERIFY(lease->release().value());
+        lease = manager.tryLock(QStringLiteral("survivor"));
+        QVERIFY(lease.ok());
+        QVERIFY(*lease->fence() > before);
+        std::atomic<bool> lost{false};
+        lease->startHeartbeat([&](const QString &, const QString &) { lost = true; });
+        QProcess restart;
+        restart.start(QStringLiteral("bash"), {harness, QStringLiteral("restart"), dir});
+        QVERIFY(restart.waitForFinished(60000));
+        QCOMPARE(restart.exitCode(), 0);
+        // The next renewal finds the key gone ("no longer held"); on a machine so
+        // busy that the restart outlasts the TTL, the watchdog declares it first.
+        QTRY_VERIFY_WITH_TIMEOUT(lost.load(), 30000);
+        QVERIFY2(lease->lostReason().contains(QStringLiteral("no longer held")) ||
+                     lease->lostReason().contains(QStringLiteral("could not be renewed")),
+                 qPrintable(lease->lostReason()));
+        LeaseManager other(params, shortTtl(3s));
+        auto after = other.tryLock(QStringLiteral("survivor"));
+        QVERIFY2(after.ok(), qPrintable(after.ok() ? QString() : after.error().message));
+        QCOMPARE(*after->fence(), qint64(1)); // the counter was lost with the data
+    }
+};
+
+int main(int argc, char **argv) {
+    if (!qEnvironmentVariableIsEmpty("LOCKSCOPE_REDIS_CHILD")) {
+        QCoreApplication app(argc, argv);
+        return childMain();
+    }
+    QCoreApplication app(argc, argv);
+    TestRedisLease test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_redislease.moc"
