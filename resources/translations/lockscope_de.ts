@@ -16,7 +16,7 @@
         <translation>Die Tabelle aggregate_locks gibt es in %1 nicht. Legen Sie sie mit `lockctl --db %2 migrate` an und verbinden Sie sich dann erneut.</translation>
     </message>
     <message>
-        <source>Read-only: the profile '%1' is set to read-only.</source>
+        <source>Read-only: the profile &apos;%1&apos; is set to read-only.</source>
         <translation>Nur lesen: Das Profil „%1“ ist auf nur lesen gestellt.</translation>
     </message>
     <message>
@@ -51,6 +51,56 @@
         <source>(menu: Alt + underlined letters)</source>
         <translation>(Menü: Alt + unterstrichene Buchstaben)</translation>
     </message>
+    <message>
+        <source>• pid %1 — user %2, application &apos;%3&apos;%4: %5</source>
+        <translation>• PID %1 — Benutzer %2, Anwendung &apos;%3&apos;%4: %5</translation>
+    </message>
+    <message>
+        <source>, idle in transaction</source>
+        <translation>, untätig in einer Transaktion</translation>
+    </message>
+    <message>
+        <source>(no query)</source>
+        <translation>(keine Abfrage)</translation>
+    </message>
+    <message numerus="yes">
+        <source>End these %n sessions? Their locks are released and their open transactions roll back.</source>
+        <translation>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel the running statement of these %n sessions?</source>
+        <translation>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>
+
+Each one is recorded in the audit log.</source>
+        <translation>
+
+Jede wird im Prüfprotokoll vermerkt.</translation>
+    </message>
+    <message>
+        <source>pid %1: %2</source>
+        <translation>PID %1: %2</translation>
+    </message>
+    <message>
+        <source>pid %1: had already ended.</source>
+        <translation>PID %1: war bereits beendet.</translation>
+    </message>
+    <message>
+        <source>pid %1: terminated.</source>
+        <translation>PID %1: beendet.</translation>
+    </message>
+    <message>
+        <source>pid %1: statement cancelled.</source>
+        <translation>PID %1: Anweisung abgebrochen.</translation>
+    </message>
 </context>
 <context>
     <name>lockscope::ui::AboutDialog</name>
@@ -59,7 +109,7 @@
         <translation>Über LockScope</translation>
     </message>
     <message>
-        <source>Who holds which lease or advisory lock, and why the rest wait: live leases counted down by the database's clock, PostgreSQL advisory locks with their blocking trees, owner-guarded sweep and force release, an audit log and a load generator.</source>
+        <source>Who holds which lease or advisory lock, and why the rest wait: live leases counted down by the database&apos;s clock, PostgreSQL advisory locks with their blocking trees, owner-guarded sweep and force release, an audit log and a load generator.</source>
         <translation>Wer welche Lease oder Advisory-Sperre hält und warum die übrigen warten: Leases live, heruntergezählt nach der Uhr der Datenbank, PostgreSQL-Advisory-Sperren mit ihren Blockierbäumen, besitzergeschütztes Aufräumen und erzwungenes Freigeben, ein Prüfprotokoll und ein Lastgenerator.</translation>
     </message>
     <message>
@@ -137,7 +187,10 @@ Datenbanktreiber: %3</translation>
     </message>
     <message numerus="yes">
         <source>%n recorded action(s) are hidden by the filter.</source>
-        <translation><numerusform>%n aufgezeichnete Aktion ist durch den Filter ausgeblendet.</numerusform><numerusform>%n aufgezeichnete Aktionen sind durch den Filter ausgeblendet.</numerusform></translation>
+        <translation>
+            <numerusform>%n aufgezeichnete Aktion ist durch den Filter ausgeblendet.</numerusform>
+            <numerusform>%n aufgezeichnete Aktionen sind durch den Filter ausgeblendet.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Clear the filter</source>
@@ -244,7 +297,10 @@ Datenbanktreiber: %3</translation>
     </message>
     <message numerus="yes">
         <source>%n advisory lock(s) are held or awaited in other databases of this server.</source>
-        <translation><numerusform>%n Advisory-Sperre wird in anderen Datenbanken dieses Servers gehalten oder erwartet.</numerusform><numerusform>%n Advisory-Sperren werden in anderen Datenbanken dieses Servers gehalten oder erwartet.</numerusform></translation>
+        <translation>
+            <numerusform>%n Advisory-Sperre wird in anderen Datenbanken dieses Servers gehalten oder erwartet.</numerusform>
+            <numerusform>%n Advisory-Sperren werden in anderen Datenbanken dieses Servers gehalten oder erwartet.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Show every database</source>
@@ -284,7 +340,10 @@ Datenbanktreiber: %3</translation>
     </message>
     <message numerus="yes">
         <source> — blocks %n</source>
-        <translation><numerusform> — blockiert %n</numerusform><numerusform> — blockiert %n</numerusform></translation>
+        <translation>
+            <numerusform> — blockiert %n</numerusform>
+            <numerusform> — blockiert %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not connected.</source>
@@ -303,11 +362,11 @@ Datenbanktreiber: %3</translation>
         <translation>Anfrage abbrechen</translation>
     </message>
     <message>
-        <source>End the session of backend %1 (application '%2')? Its session advisory locks are released and its open transaction rolls back.</source>
+        <source>End the session of backend %1 (application &apos;%2&apos;)? Its session advisory locks are released and its open transaction rolls back.</source>
         <translation>Die Sitzung von Backend %1 (Anwendung „%2“) beenden? Ihre Advisory-Sitzungssperren werden freigegeben und ihre offene Transaktion wird zurückgerollt.</translation>
     </message>
     <message>
-        <source>Cancel the running statement of backend %1 (application '%2')?</source>
+        <source>Cancel the running statement of backend %1 (application &apos;%2&apos;)?</source>
         <translation>Die laufende Anweisung von Backend %1 (Anwendung „%2“) abbrechen?</translation>
     </message>
 </context>
@@ -386,11 +445,11 @@ Datenbanktreiber: %3</translation>
         <translation>Anfrage</translation>
     </message>
     <message>
-        <source>The backend's process ID on the server (pg_stat_activity.pid).</source>
+        <source>The backend&apos;s process ID on the server (pg_stat_activity.pid).</source>
         <translation>Die Prozess-ID des Backends auf dem Server (pg_stat_activity.pid).</translation>
     </message>
     <message>
-        <source>The advisory lock's key: one bigint, or two ints shown as a pair.</source>
+        <source>The advisory lock&apos;s key: one bigint, or two ints shown as a pair.</source>
         <translation>Der Schlüssel der Advisory-Sperre: ein bigint oder zwei ints, als Paar gezeigt.</translation>
     </message>
     <message>
@@ -418,7 +477,7 @@ Datenbanktreiber: %3</translation>
         <translation>Die Datenbankrolle der Sitzung.</translation>
     </message>
     <message>
-        <source>The client's address and port; empty for a local socket.</source>
+        <source>The client&apos;s address and port; empty for a local socket.</source>
         <translation>Adresse und Port des Clients; leer bei einem lokalen Socket.</translation>
     </message>
     <message>
@@ -426,15 +485,15 @@ Datenbanktreiber: %3</translation>
         <translation>Die Datenbank, zu der die Sperre gehört: Advisory-Schlüssel blockieren nur innerhalb einer.</translation>
     </message>
     <message>
-        <source>How long the session's current transaction has been open.</source>
+        <source>How long the session&apos;s current transaction has been open.</source>
         <translation>Wie lange die aktuelle Transaktion der Sitzung schon offen ist.</translation>
     </message>
     <message>
-        <source>The session's state: active, idle, idle in transaction, …</source>
+        <source>The session&apos;s state: active, idle, idle in transaction, …</source>
         <translation>Der Zustand der Sitzung: active, idle, idle in transaction, …</translation>
     </message>
     <message>
-        <source>The session's current or last statement.</source>
+        <source>The session&apos;s current or last statement.</source>
         <translation>Die aktuelle oder letzte Anweisung der Sitzung.</translation>
     </message>
 </context>
@@ -477,7 +536,7 @@ Datenbanktreiber: %3</translation>
         <translation>Einzelheiten</translation>
     </message>
     <message>
-        <source>When it happened, by the database's clock, in your time zone.</source>
+        <source>When it happened, by the database&apos;s clock, in your time zone.</source>
         <translation>Wann es geschah, nach der Uhr der Datenbank, in Ihrer Zeitzone.</translation>
     </message>
     <message>
@@ -544,7 +603,7 @@ Datenbanktreiber: %3</translation>
         <translation>CA-Zertifikatsdatei, für verify-ca und verify-full</translation>
     </message>
     <message>
-        <source>Stored by the desktop's keychain, never in the settings file.</source>
+        <source>Stored by the desktop&apos;s keychain, never in the settings file.</source>
         <translation>Im Schlüsselbund des Desktops gespeichert, nie in der Einstellungsdatei.</translation>
     </message>
     <message>
@@ -660,11 +719,17 @@ Datenbanktreiber: %3</translation>
     </message>
     <message numerus="yes">
         <source>%n update(s) were lost even under the lease — that is a bug worth reporting.</source>
-        <translation><numerusform>%n Änderung ging sogar unter der Lease verloren — das ist ein Fehler, der gemeldet werden sollte.</numerusform><numerusform>%n Änderungen gingen sogar unter der Lease verloren — das ist ein Fehler, der gemeldet werden sollte.</numerusform></translation>
+        <translation>
+            <numerusform>%n Änderung ging sogar unter der Lease verloren — das ist ein Fehler, der gemeldet werden sollte.</numerusform>
+            <numerusform>%n Änderungen gingen sogar unter der Lease verloren — das ist ein Fehler, der gemeldet werden sollte.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Without a lock, the same work made %1 updates in %2 s and lost %n of them: two threads read the same value and the second write overwrote the first.</source>
-        <translation><numerusform>Ohne Sperre machte dieselbe Arbeit %1 Änderungen in %2 s und verlor %n davon: Zwei Threads lasen denselben Wert, und das zweite Schreiben überschrieb das erste.</numerusform><numerusform>Ohne Sperre machte dieselbe Arbeit %1 Änderungen in %2 s und verlor %n davon: Zwei Threads lasen denselben Wert, und das zweite Schreiben überschrieb das erste.</numerusform></translation>
+        <translation>
+            <numerusform>Ohne Sperre machte dieselbe Arbeit %1 Änderungen in %2 s und verlor %n davon: Zwei Threads lasen denselben Wert, und das zweite Schreiben überschrieb das erste.</numerusform>
+            <numerusform>Ohne Sperre machte dieselbe Arbeit %1 Änderungen in %2 s und verlor %n davon: Zwei Threads lasen denselben Wert, und das zweite Schreiben überschrieb das erste.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The control run without a lock was skipped.</source>
@@ -676,7 +741,10 @@ Datenbanktreiber: %3</translation>
     </message>
     <message numerus="yes">
         <source>%n lease(s) of the demo were left behind.</source>
-        <translation><numerusform>%n Lease der Demo ist übrig geblieben.</numerusform><numerusform>%n Leases der Demo sind übrig geblieben.</numerusform></translation>
+        <translation>
+            <numerusform>%n Lease der Demo ist übrig geblieben.</numerusform>
+            <numerusform>%n Leases der Demo sind übrig geblieben.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -701,7 +769,7 @@ Datenbanktreiber: %3</translation>
         <translation>Von einem anderen Programm geschrieben: Sein Besitzer ist nur durch sein Token bekannt.</translation>
     </message>
     <message>
-        <source>Another program wrote this lease's expiry as %1, which is not a time: it never expires, no sweep removes it and no acquire takes it over. Force release removes it.</source>
+        <source>Another program wrote this lease&apos;s expiry as %1, which is not a time: it never expires, no sweep removes it and no acquire takes it over. Force release removes it.</source>
         <translation>Ein anderes Programm hat als Ablauf dieser Lease %1 geschrieben, was keine Zeit ist: Sie läuft nie ab, kein Aufräumen entfernt sie und keine Anforderung übernimmt sie. Erzwungenes Freigeben entfernt sie.</translation>
     </message>
     <message>
@@ -737,7 +805,7 @@ Datenbanktreiber: %3</translation>
         <translation>Token</translation>
     </message>
     <message>
-        <source>What is locked: the lease's key (lock_key).</source>
+        <source>What is locked: the lease&apos;s key (lock_key).</source>
         <translation>Was gesperrt ist: der Schlüssel der Lease (lock_key).</translation>
     </message>
     <message>
@@ -749,7 +817,7 @@ Datenbanktreiber: %3</translation>
         <translation>Gehalten, läuft ab (weniger als %1 s übrig), abgelaufen (noch in der Tabelle bis zu einem Aufräumen oder einer Übernahme) oder ungültig (ein Ablauf, der keine Zeit ist).</translation>
     </message>
     <message>
-        <source>Time left until expires_at, counted down by the database's clock (not this computer's); negative once expired.</source>
+        <source>Time left until expires_at, counted down by the database&apos;s clock (not this computer&apos;s); negative once expired.</source>
         <translation>Verbleibende Zeit bis expires_at, heruntergezählt nach der Uhr der Datenbank (nicht der dieses Rechners); negativ, sobald abgelaufen.</translation>
     </message>
     <message>
@@ -761,7 +829,7 @@ Datenbanktreiber: %3</translation>
         <translation>Wann der aktuelle Halter sie erhalten hat (acquired_at, Uhr der Datenbank).</translation>
     </message>
     <message>
-        <source>The fencing token: strictly increases with every acquisition of the key, so a resource can refuse writes from an older holder. "unfenced": written by a program that does not keep one.</source>
+        <source>The fencing token: strictly increases with every acquisition of the key, so a resource can refuse writes from an older holder. &quot;unfenced&quot;: written by a program that does not keep one.</source>
         <translation>Das Fencing-Token: wächst streng mit jedem Erhalt des Schlüssels, damit eine Ressource Schreibzugriffe eines älteren Halters ablehnen kann. „ohne Fence“: von einem Programm geschrieben, das keines führt.</translation>
     </message>
     <message>
@@ -860,7 +928,7 @@ läuft ab %3 (Uhr der Datenbank)</translation>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <source>Connect to a PostgreSQL or SQLite database to see its leases: who holds which key, until when by the database's clock, and which expired without being released.</source>
+        <source>Connect to a PostgreSQL or SQLite database to see its leases: who holds which key, until when by the database&apos;s clock, and which expired without being released.</source>
         <translation>Verbinden Sie sich mit einer PostgreSQL- oder SQLite-Datenbank, um ihre Leases zu sehen: wer welchen Schlüssel hält, bis wann nach der Uhr der Datenbank, und welche abgelaufen sind, ohne freigegeben zu werden.</translation>
     </message>
     <message>
@@ -877,7 +945,10 @@ läuft ab %3 (Uhr der Datenbank)</translation>
     </message>
     <message numerus="yes">
         <source>%n lease(s) are hidden by the filter or the state chosen above.</source>
-        <translation><numerusform>%n Lease ist durch den Filter oder den oben gewählten Zustand ausgeblendet.</numerusform><numerusform>%n Leases sind durch den Filter oder den oben gewählten Zustand ausgeblendet.</numerusform></translation>
+        <translation>
+            <numerusform>%n Lease ist durch den Filter oder den oben gewählten Zustand ausgeblendet.</numerusform>
+            <numerusform>%n Leases sind durch den Filter oder den oben gewählten Zustand ausgeblendet.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Clear the filter</source>
@@ -888,7 +959,7 @@ läuft ab %3 (Uhr der Datenbank)</translation>
         <translation>Noch keine Leases</translation>
     </message>
     <message>
-        <source>This is LockScope's own SQLite database, where nothing runs until you start something. A demo load lets a few threads fight over three keys for a few seconds: you see leases appear here, count down and pass from owner to owner, then what happens to the same work without a lock.</source>
+        <source>This is LockScope&apos;s own SQLite database, where nothing runs until you start something. A demo load lets a few threads fight over three keys for a few seconds: you see leases appear here, count down and pass from owner to owner, then what happens to the same work without a lock.</source>
         <translation>Dies ist die eigene SQLite-Datenbank von LockScope, in der nichts läuft, bis Sie etwas starten. Eine Demo-Last lässt einige Threads ein paar Sekunden lang um drei Schlüssel ringen: Sie sehen hier Leases erscheinen, herunterzählen und von Besitzer zu Besitzer wandern, danach, was mit derselben Arbeit ohne Sperre geschieht.</translation>
     </message>
     <message>
@@ -900,7 +971,7 @@ läuft ab %3 (Uhr der Datenbank)</translation>
         <translation>Keine Leases in dieser Datenbank</translation>
     </message>
     <message>
-        <source>A lease is a row of the aggregate_locks table that one program holds on a key until it releases it or its time runs out by the database's clock. Programs that use the lease library (or lockctl) make them; to make one by hand, run:
+        <source>A lease is a row of the aggregate_locks table that one program holds on a key until it releases it or its time runs out by the database&apos;s clock. Programs that use the lease library (or lockctl) make them; to make one by hand, run:
 
 %1</source>
         <translation>Eine Lease ist eine Zeile der Tabelle aggregate_locks, die ein Programm auf einen Schlüssel hält, bis es sie freigibt oder ihre Zeit nach der Uhr der Datenbank abläuft. Programme, die die Lease-Bibliothek (oder lockctl) nutzen, legen sie an; um eine von Hand anzulegen, führen Sie aus:
@@ -941,7 +1012,10 @@ läuft ab %3 (Uhr der Datenbank)</translation>
     </message>
     <message numerus="yes">
         <source>%n expired lease(s) will be deleted from %1.</source>
-        <translation><numerusform>%n abgelaufene Lease wird aus %1 gelöscht.</numerusform><numerusform>%n abgelaufene Leases werden aus %1 gelöscht.</numerusform></translation>
+        <translation>
+            <numerusform>%n abgelaufene Lease wird aus %1 gelöscht.</numerusform>
+            <numerusform>%n abgelaufene Leases werden aus %1 gelöscht.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sweeping expired leases…</source>
@@ -953,15 +1027,24 @@ läuft ab %3 (Uhr der Datenbank)</translation>
     </message>
     <message numerus="yes">
         <source>Cancelled after removing %n expired lease(s).</source>
-        <translation><numerusform>Abgebrochen, nachdem %n abgelaufene Lease entfernt wurde.</numerusform><numerusform>Abgebrochen, nachdem %n abgelaufene Leases entfernt wurden.</numerusform></translation>
+        <translation>
+            <numerusform>Abgebrochen, nachdem %n abgelaufene Lease entfernt wurde.</numerusform>
+            <numerusform>Abgebrochen, nachdem %n abgelaufene Leases entfernt wurden.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Removed %n expired lease(s).</source>
-        <translation><numerusform>%n abgelaufene Lease entfernt.</numerusform><numerusform>%n abgelaufene Leases entfernt.</numerusform></translation>
+        <translation>
+            <numerusform>%n abgelaufene Lease entfernt.</numerusform>
+            <numerusform>%n abgelaufene Leases entfernt.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Skipped %n locked by another transaction; sweep again later.</source>
-        <translation><numerusform>%n übersprungen, von einer anderen Transaktion gesperrt; räumen Sie später erneut auf.</numerusform><numerusform>%n übersprungen, von einer anderen Transaktion gesperrt; räumen Sie später erneut auf.</numerusform></translation>
+        <translation>
+            <numerusform>%n übersprungen, von einer anderen Transaktion gesperrt; räumen Sie später erneut auf.</numerusform>
+            <numerusform>%n übersprungen, von einer anderen Transaktion gesperrt; räumen Sie später erneut auf.</numerusform>
+        </translation>
     </message>
     <message>
         <source>• %1 — owner %2, %3</source>
@@ -1175,7 +1258,10 @@ läuft ab %3 (Uhr der Datenbank)</translation>
     </message>
     <message numerus="yes">
         <source>%n lost update(s) without a lock — the control shows what goes wrong.</source>
-        <translation><numerusform>%n verlorene Änderung ohne Sperre — die Kontrolle zeigt, was schiefgeht.</numerusform><numerusform>%n verlorene Änderungen ohne Sperre — die Kontrolle zeigt, was schiefgeht.</numerusform></translation>
+        <translation>
+            <numerusform>%n verlorene Änderung ohne Sperre — die Kontrolle zeigt, was schiefgeht.</numerusform>
+            <numerusform>%n verlorene Änderungen ohne Sperre — die Kontrolle zeigt, was schiefgeht.</numerusform>
+        </translation>
     </message>
     <message>
         <source>0 violations: mutual exclusion held.</source>
@@ -1183,11 +1269,245 @@ läuft ab %3 (Uhr der Datenbank)</translation>
     </message>
     <message numerus="yes">
         <source>%n VIOLATION(S) under a lock!</source>
-        <translation><numerusform>%n VERLETZUNG unter einer Sperre!</numerusform><numerusform>%n VERLETZUNGEN unter einer Sperre!</numerusform></translation>
+        <translation>
+            <numerusform>%n VERLETZUNG unter einer Sperre!</numerusform>
+            <numerusform>%n VERLETZUNGEN unter einer Sperre!</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 mode, %2 process(es) × %3 threads, %4 s: %5 acquired (%6/s), p50 %7 ms, p99 %8 ms, %9 timeouts, %10 statements per acquisition. %11</source>
         <translation>Modus %1, %2 Prozess(e) × %3 Threads, %4 s: %5 erhalten (%6/s), p50 %7 ms, p99 %8 ms, %9 Zeitüberschreitungen, %10 Anweisungen je Erhalt. %11</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::ui::LocksTab</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Cancel queries…</source>
+        <translation>Abfragen abbrechen…</translation>
+    </message>
+    <message>
+        <source>Terminate sessions…</source>
+        <translation>Sitzungen beenden…</translation>
+    </message>
+    <message>
+        <source>Session (who blocks whom)</source>
+        <translation>Sitzung (wer blockiert wen)</translation>
+    </message>
+    <message>
+        <source>Waits for</source>
+        <translation>Wartet auf</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation>Blockiert</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Transaktion</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>Last query</source>
+        <translation>Letzte Abfrage</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>Server locks exist only on PostgreSQL. This is a SQLite database; its leases are on the Leases tab.</source>
+        <translation>Serversperren gibt es nur bei PostgreSQL. Dies ist eine SQLite-Datenbank; ihre Leases stehen im Tab „Leases“.</translation>
+    </message>
+    <message>
+        <source>Reading the server&apos;s locks…</source>
+        <translation>Die Sperren des Servers werden gelesen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n locks</source>
+        <translation>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> of %n sessions</source>
+        <translation>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n waiting, the longest for %1</source>
+        <translation>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; nobody waits</source>
+        <translation>; niemand wartet</translation>
+    </message>
+    <message>
+        <source> (* waits since the statement began: PostgreSQL before 14 does not record when a wait started)</source>
+        <translation> (* wartet seit Beginn der Anweisung: PostgreSQL vor 14 hält nicht fest, wann ein Warten begann)</translation>
+    </message>
+    <message>
+        <source>%1 on %2 for %3</source>
+        <translation>%1 auf %2 seit %3</translation>
+    </message>
+    <message>
+        <source>prepared transaction</source>
+        <translation>vorbereitete Transaktion</translation>
+    </message>
+    <message>
+        <source>gone</source>
+        <translation>verschwunden</translation>
+    </message>
+    <message>
+        <source> for %1</source>
+        <translation> seit %1</translation>
+    </message>
+    <message>
+        <source>pid %1 (deadlock)</source>
+        <translation>PID %1 (Deadlock)</translation>
+    </message>
+    <message>
+        <source>pid %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message>
+        <source>Select one or more sessions first (Ctrl or Shift for several).</source>
+        <translation>Wählen Sie zuerst eine oder mehrere Sitzungen aus (Strg oder Umschalt für mehrere).</translation>
+    </message>
+    <message>
+        <source>Terminate sessions</source>
+        <translation>Sitzungen beenden</translation>
+    </message>
+    <message>
+        <source>Cancel queries</source>
+        <translation>Abfragen abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::ui::LocksTreeModel</name>
+    <message>
+        <source>prepared transactions</source>
+        <translation>vorbereitete Transaktionen</translation>
+    </message>
+    <message>
+        <source>pid %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>pid %1 (+%n parallel workers)</source>
+        <translation>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n locks, </source>
+        <translation>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n locks</source>
+        <translation>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>prepared</source>
+        <translation>vorbereitet</translation>
+    </message>
+    <message>
+        <source>gone</source>
+        <translation>verschwunden</translation>
+    </message>
+    <message>
+        <source> *</source>
+        <translation> *</translation>
+    </message>
+    <message>
+        <source>local</source>
+        <translation>lokal</translation>
+    </message>
+    <message>
+        <source>%1 (worker %2)</source>
+        <translation>%1 (Worker %2)</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>gehalten</translation>
+    </message>
+    <message>
+        <source>WAITING</source>
+        <translation>WARTET</translation>
+    </message>
+    <message>
+        <source>held ≥ %1</source>
+        <translation>gehalten ≥ %1</translation>
+    </message>
+    <message>
+        <source>Session / lock</source>
+        <translation>Sitzung / Sperre</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Waited / held</source>
+        <translation>Gewartet / gehalten</translation>
+    </message>
+    <message>
+        <source>Locked / last query</source>
+        <translation>Gesperrt / letzte Abfrage</translation>
+    </message>
+    <message>
+        <source>Blocked by</source>
+        <translation>Blockiert von</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Transaction age</source>
+        <translation>Alter der Transaktion</translation>
     </message>
 </context>
 <context>
@@ -1353,7 +1673,7 @@ läuft ab %3 (Uhr der Datenbank)</translation>
         <translation>Demo-Last starten</translation>
     </message>
     <message>
-        <source>The demo runs on %1 for about 16 seconds: 6 threads take leases on 3 keys named load/…, and update a work table of LockScope's own; then the same updates run without a lock. It releases every lease and removes its counters at the end. Run it on this database?</source>
+        <source>The demo runs on %1 for about 16 seconds: 6 threads take leases on 3 keys named load/…, and update a work table of LockScope&apos;s own; then the same updates run without a lock. It releases every lease and removes its counters at the end. Run it on this database?</source>
         <translation>Die Demo läuft etwa 16 Sekunden auf %1: 6 Threads nehmen Leases auf 3 Schlüssel namens load/… und ändern eine eigene Arbeitstabelle von LockScope; danach laufen dieselben Änderungen ohne Sperre. Am Ende gibt sie jede Lease frei und entfernt ihre Zähler. Auf dieser Datenbank ausführen?</translation>
     </message>
     <message>
@@ -1419,6 +1739,18 @@ läuft ab %3 (Uhr der Datenbank)</translation>
     <message>
         <source> · PAUSED</source>
         <translation> · ANGEHALTEN</translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <source>Server locks exist only on PostgreSQL; this is a SQLite database.</source>
+        <translation>Serversperren gibt es nur bei PostgreSQL; dies ist eine SQLite-Datenbank.</translation>
+    </message>
+    <message>
+        <source>Every lock on this PostgreSQL server, grouped by session, and who blocks whom.</source>
+        <translation>Jede Sperre auf diesem PostgreSQL-Server, nach Sitzung gruppiert, und wer wen blockiert.</translation>
     </message>
 </context>
 <context>
