@@ -1398,6 +1398,26 @@ läuft ab %3 (Uhr der Datenbank)</translation>
         <source>Cancel queries</source>
         <translation>Abfragen abbrechen</translation>
     </message>
+    <message>
+        <source>Copy &amp;PID</source>
+        <translation>&amp;PID kopieren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;application</source>
+        <translation>&amp;Anwendung kopieren</translation>
+    </message>
+    <message>
+        <source>Copy last &amp;query</source>
+        <translation>Letzte Abf&amp;rage kopieren</translation>
+    </message>
+    <message>
+        <source>Copy what is &amp;locked</source>
+        <translation>&amp;Gesperrtes kopieren</translation>
+    </message>
+    <message>
+        <source>Copy row as &amp;JSON</source>
+        <translation>Zeile als &amp;JSON kopieren</translation>
+    </message>
 </context>
 <context>
     <name>lockscope::ui::LocksTreeModel</name>

@@ -14,9 +14,12 @@
 #include "support/testdb.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QFont>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -309,6 +312,85 @@ private Q_SLOTS:
                              QStringLiteral("pid %1").arg(b.pid())};
         expected.sort();
         QCOMPARE(targets, expected);
+        Prompter::install(nullptr);
+    }
+
+    // Right-click on a session or one of its locks: copy what identifies it,
+    // and cancel or terminate through the same confirmed, audited path as the
+    // buttons (on the row clicked, or on the whole selection it is part of).
+    void rowMenu() {
+        QString why;
+        const auto params = test::TestDb::freshPostgres(&why);
+        if (!params)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        QVERIFY2(
+            test::TestDb::exec(
+                *params, QStringLiteral("CREATE SCHEMA app; CREATE TABLE app.jobs (id int)"), &why),
+            qPrintable(why));
+        const QString url = test::TestDb::urlFor(*params);
+        PgSession a(url, QStringLiteral("etl-a"));
+        PgSession b(url, QStringLiteral("etl-b"));
+        QVERIFY(a.ok() && b.ok());
+        QVERIFY(a.exec(QStringLiteral("BEGIN")));
+        QVERIFY(a.exec(QStringLiteral("LOCK TABLE app.jobs IN ROW SHARE MODE")));
+        QVERIFY(b.exec(QStringLiteral("BEGIN")));
+        QVERIFY(b.exec(QStringLiteral("LOCK TABLE app.jobs IN ACCESS SHARE MODE")));
+
+        auto *prompter = new ScriptedPrompter;
+        prompter->answer = false; // asked, then declined: nothing is signalled
+        Prompter::install(prompter);
+        LocksTab tab;
+        tab.refresher()->setInterval(300);
+        Session session;
+        session.params = *params;
+        {
+            ScopedConnection conn(*params, QStringLiteral("privileges"));
+            QVERIFY(conn.ok());
+            auto privileges = PrivilegeCheck::check(conn.db(), *params);
+            QVERIFY(privileges.ok());
+            session.privileges = privileges.value();
+        }
+        tab.setSession(session);
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        LocksTreeModel *model = tab.model();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            model->indexOfPid(a.pid()).isValid() && model->indexOfPid(b.pid()).isValid(), 30000);
+        auto action = [](QMenu *menu, const char *name) {
+            return menu->findChild<QAction *>(QLatin1String(name));
+        };
+
+        // A lock row of `a`: its session's PID, application, and what is locked.
+        const QModelIndex lock = lockRow(*model, a.pid(), QStringLiteral("relation"), false);
+        QVERIFY(lock.isValid());
+        std::unique_ptr<QMenu> menu(tab.contextMenu(lock));
+        QVERIFY(menu);
+        action(menu.get(), "copyPid")->trigger();
+        QCOMPARE(QApplication::clipboard()->text(), QString::number(a.pid()));
+        action(menu.get(), "copyApplication")->trigger();
+        QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("etl-a"));
+        action(menu.get(), "copyTarget")->trigger();
+        QVERIFY2(QApplication::clipboard()->text().contains(QLatin1String("app.jobs")),
+                 qPrintable(QApplication::clipboard()->text()));
+        action(menu.get(), "copyJson")->trigger();
+        QVERIFY(QApplication::clipboard()->text().contains(QLatin1String("ROW SHARE")) ||
+                QApplication::clipboard()->text().contains(QLatin1String("RowShareLock")));
+        QCOMPARE(tab.selectedSessions().size(), 1); // the row clicked is selected
+
+        // Both sessions selected, right-click inside the selection: the menu's
+        // terminate names both in its one confirmation.
+        selectSession(tab.view(), model->indexOfPid(b.pid()));
+        QCOMPARE(tab.selectedSessions().size(), 2);
+        menu.reset(tab.contextMenu(model->indexOfPid(b.pid())));
+        QCOMPARE(tab.selectedSessions().size(), 2);
+        QAction *terminate = action(menu.get(), "menuTerminate");
+        QVERIFY(terminate && terminate->isEnabled());
+        terminate->trigger();
+        QCOMPARE(prompter->asked.size(), 1);
+        QVERIFY(prompter->asked.first().contains(QString::number(a.pid())));
+        QVERIFY(prompter->asked.first().contains(QString::number(b.pid())));
+        QVERIFY(a.exec(QStringLiteral("SELECT 1"))); // declined: both still there
+        QVERIFY(b.exec(QStringLiteral("SELECT 1")));
         Prompter::install(nullptr);
     }
 

@@ -2,7 +2,9 @@
 
 #include "base/duration.h"
 #include "base/visibletext.h"
+#include "common/exporter.h"
 #include "common/prompter.h"
+#include "common/rowmenu.h"
 #include "common/whenfinished.h"
 #include "locks/locksrefresher.h"
 #include "locks/lockstreemodel.h"
@@ -10,7 +12,10 @@
 
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QSplitter>
 #include <QThreadPool>
@@ -55,6 +60,7 @@ LocksTab::LocksTab(QWidget *parent)
     m_terminate->setObjectName(QStringLiteral("locksTerminate"));
     connect(m_cancel, &QPushButton::clicked, this, [this] { signalSelected(false); });
     connect(m_terminate, &QPushButton::clicked, this, [this] { signalSelected(true); });
+    RowMenu::attach(m_view, [this](const QModelIndex &index) { return contextMenu(index); });
     connect(this, &LocksTab::actionFinished, m_refresher, &LocksRefresher::refreshNow);
     m_view->setAlternatingRowColors(false);
     m_view->header()->setStretchLastSection(false);
@@ -224,6 +230,63 @@ void LocksTab::showSession(int pid) {
         return;
     m_view->setCurrentIndex(index);
     m_view->scrollTo(index);
+}
+
+namespace {
+
+// What a cell holds for copying: the exact text where the model keeps one
+// (ExportRole), else what it shows.
+QString cellText(const QModelIndex &cell) {
+    const QVariant exact = cell.data(Exporter::ExportRole);
+    return (exact.isValid() ? exact : cell.data(Qt::DisplayRole)).toString();
+}
+
+} // namespace
+
+QMenu *LocksTab::contextMenu(const QModelIndex &index) {
+    if (!index.isValid() || index.model() != m_model)
+        return nullptr;
+    // A right-click inside the selection acts on all of it (several sessions
+    // at once); outside it, on the row clicked.
+    if (!m_view->selectionModel()->isRowSelected(index.row(), index.parent()))
+        m_view->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect |
+                                                    QItemSelectionModel::Rows);
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+    const QModelIndex sessionIndex = index.parent().isValid() ? index.parent() : index;
+    if (sessionIndex.row() >= m_model->sessions().size())
+        return nullptr;
+    const ServerSession &session = m_model->sessions().at(sessionIndex.row()).session;
+    auto *menu = new QMenu(this);
+    RowMenu::addCopy(menu, QStringLiteral("copyPid"), tr("Copy &PID"),
+                     QString::number(session.pid));
+    RowMenu::addCopy(menu, QStringLiteral("copyApplication"), tr("Copy &application"),
+                     session.application);
+    RowMenu::addCopy(menu, QStringLiteral("copyQuery"), tr("Copy last &query"), session.query);
+    if (index.parent().isValid()) {
+        RowMenu::addCopy(menu, QStringLiteral("copyTarget"), tr("Copy what is &locked"),
+                         cellText(index.siblingAtColumn(LocksTreeModel::Target)));
+    }
+    // The row as the view shows it, column by column (exact text, not escaped).
+    QJsonObject row;
+    for (int column = 0; column < LocksTreeModel::ColumnCount; ++column) {
+        const QString name =
+            m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+        row.insert(name, cellText(index.siblingAtColumn(column)));
+    }
+    RowMenu::addCopy(menu, QStringLiteral("copyJson"), tr("Copy row as &JSON"),
+                     QString::fromUtf8(QJsonDocument(row).toJson(QJsonDocument::Compact)));
+    menu->addSeparator();
+    for (const bool terminate : {false, true}) {
+        QPushButton *button = terminate ? m_terminate : m_cancel;
+        QAction *action = menu->addAction(button->text());
+        action->setObjectName(terminate ? QStringLiteral("menuTerminate")
+                                        : QStringLiteral("menuCancel"));
+        action->setEnabled(button->isEnabled());
+        action->setToolTip(button->toolTip()); // a disabled action says why
+        connect(action, &QAction::triggered, this,
+                [this, terminate] { signalSelected(terminate); });
+    }
+    return menu;
 }
 
 QList<ServerSession> LocksTab::selectedSessions() const {

@@ -8,6 +8,8 @@
 #include <optional>
 
 class QLabel;
+class QMenu;
+class QModelIndex;
 class QPushButton;
 class QTreeView;
 class QThreadPool;
@@ -45,6 +47,9 @@ public:
     void signalSelected(bool terminate);
     // The sessions of the selected rows (a lock row stands for its session).
     QList<ServerSession> selectedSessions() const;
+    // The right-click menu of a row (copy PID, application, query, what is
+    // locked, the row as JSON; cancel or terminate the selected sessions).
+    QMenu *contextMenu(const QModelIndex &index);
 
 Q_SIGNALS:
     void actionFinished(const QString &summary);
