@@ -216,6 +216,13 @@ private Q_SLOTS:
                  qPrintable(expires));
         QCOMPARE(w.leaseModel()->index(0, LeaseTableModel::State).data().toString(),
                  QStringLiteral("● gehalten"));
+        // The Load tab's charts write their axis numbers the German way too.
+        const QList<QChartView *> charts = w.findChildren<QChartView *>();
+        QVERIFY(!charts.isEmpty());
+        for (QChartView *view : charts) {
+            QVERIFY(view->chart()->localizeNumbers());
+            QCOMPARE(view->chart()->locale().decimalPoint(), QStringLiteral(","));
+        }
     }
 };
 

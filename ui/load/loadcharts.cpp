@@ -79,6 +79,9 @@ QChart *LoadCharts::makeChart(const QString &title, const QString &unit, QValueA
                               QValueAxis **y) {
     auto *chart = new QChart;
     chart->setTitle(title);
+    // Axis numbers as the user's locale writes them (a decimal comma in German);
+    // the label format alone is printf's, which knows only the point.
+    chart->setLocalizeNumbers(true);
     chart->legend()->setAlignment(Qt::AlignRight);
     chart->setMargins(QMargins(4, 4, 4, 4));
     *x = new QValueAxis;
