@@ -187,8 +187,9 @@ Status RedisConnection::connectNow() {
         if (!m_socket->waitForConnected(static_cast<int>(connectTimeout.count()))) {
             switch (m_socket->error()) {
             case QAbstractSocket::ConnectionRefusedError:
-                return failedToConnect(QStringLiteral("connection refused. Check that "
-                                                      "redis-server runs there and the port."));
+                return failedToConnect(QStringLiteral(
+                    "connection refused. Check that redis-server is running on that host "
+                    "and listening on that port."));
             case QAbstractSocket::HostNotFoundError:
                 return failedToConnect(
                     QStringLiteral("the host name cannot be resolved. Check the URL's host."));
