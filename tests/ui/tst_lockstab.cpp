@@ -63,6 +63,16 @@ public:
     void inform(QWidget *, const QString &, const QString &text) override { told << text; }
 };
 
+// A session as the window makes it: the connection and what its role may do.
+void withPrivileges(Session &session, const ConnectionParams &params) {
+    session.params = params;
+    ScopedConnection conn(params, QStringLiteral("privileges"));
+    QVERIFY(conn.ok());
+    auto privileges = PrivilegeCheck::check(conn.db(), params);
+    QVERIFY(privileges.ok());
+    session.privileges = privileges.value();
+}
+
 void selectSession(QTreeView *view, const QModelIndex &index) {
     view->selectionModel()->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
 }
@@ -238,14 +248,9 @@ private Q_SLOTS:
         LocksTab tab;
         tab.refresher()->setInterval(300);
         Session session;
-        session.params = *params;
-        {
-            ScopedConnection conn(*params, QStringLiteral("privileges"));
-            QVERIFY(conn.ok());
-            auto privileges = PrivilegeCheck::check(conn.db(), *params);
-            QVERIFY(privileges.ok());
-            session.privileges = privileges.value();
-        }
+        withPrivileges(session, *params);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(session.canSignalBackends());
         tab.setSession(session);
         tab.show();
@@ -342,14 +347,9 @@ private Q_SLOTS:
         LocksTab tab;
         tab.refresher()->setInterval(300);
         Session session;
-        session.params = *params;
-        {
-            ScopedConnection conn(*params, QStringLiteral("privileges"));
-            QVERIFY(conn.ok());
-            auto privileges = PrivilegeCheck::check(conn.db(), *params);
-            QVERIFY(privileges.ok());
-            session.privileges = privileges.value();
-        }
+        withPrivileges(session, *params);
+        if (QTest::currentTestFailed())
+            return;
         tab.setSession(session);
         tab.show();
         QVERIFY(QTest::qWaitForWindowExposed(&tab));
