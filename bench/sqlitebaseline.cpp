@@ -59,14 +59,16 @@ bool run(sqlite3_stmt *statement, int *rows) {
 void client(const std::string &file, int id, const std::atomic<bool> &stop, Counts *counts,
             std::atomic<bool> *broken) {
     sqlite3 *db = nullptr;
+    // The busy timeout first: clients that open at once wait for each other's
+    // PRAGMA journal_mode instead of failing with "database is locked".
     if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) !=
             SQLITE_OK ||
-        !pragma(db, "PRAGMA journal_mode=WAL") || !pragma(db, "PRAGMA synchronous=NORMAL")) {
+        sqlite3_busy_timeout(db, 5000) != SQLITE_OK || !pragma(db, "PRAGMA journal_mode=WAL") ||
+        !pragma(db, "PRAGMA synchronous=NORMAL")) {
         *broken = true;
         sqlite3_close(db);
         return;
     }
-    sqlite3_busy_timeout(db, 5000);
     sqlite3_stmt *acquire = nullptr;
     sqlite3_stmt *release = nullptr;
     if (sqlite3_prepare_v3(db, kAcquire, -1, SQLITE_PREPARE_PERSISTENT, &acquire, nullptr) !=

@@ -28,7 +28,7 @@ set(CPACK_DEBIAN_RUNTIME_DESCRIPTION
  a load generator. lockscope is the GUI, lockctl the command line.")
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_NAME lockscope-dev)
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_DEPENDS
-    "qt6-base-dev (>= 6.4), libqt6sql6-psql, libqt6sql6-sqlite, libpq-dev, libhiredis-dev")
+    "qt6-base-dev (>= 6.4), libqt6sql6-psql, libqt6sql6-sqlite, libpq-dev, libhiredis-dev, libsqlite3-dev")
 set(CPACK_DEBIAN_DEVELOPMENT_DESCRIPTION
     "LockScope's lease lock library (C++20, Qt 6)
  Durable, cross-process leases over PostgreSQL and SQLite with fencing,

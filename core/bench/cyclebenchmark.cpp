@@ -128,7 +128,9 @@ QString CycleBenchmark::pgbenchScript(const LeaseSql::Schema &schema) {
            substitute(LeaseSql::acquire(Driver::Postgres, schema.fences),
                       {key, token, QStringLiteral("30.0")}) +
            QStringLiteral(";\n") +
-           substitute(LeaseSql::release(Driver::Postgres, schema.waiters), {key, token}) +
+           substitute(
+               LeaseSql::release(Driver::Postgres, schema.waiters, LeaseConfig().durableRelease),
+               {key, token}) +
            QStringLiteral(";\n");
 }
 

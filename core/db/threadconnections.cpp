@@ -1,6 +1,7 @@
 #include "db/threadconnections.h"
 
 #include "db/database.h"
+#include "db/sqlitestatement.h"
 
 #include <QHash>
 #include <QSqlQuery>
@@ -16,6 +17,7 @@ struct Slot {
     QString name;
     QSqlDatabase db;
     QHash<QString, std::shared_ptr<QSqlQuery>> statements;
+    QHash<QString, std::shared_ptr<SqliteStatement>> sqliteStatements;
 };
 
 // Lives in thread-local storage: its destructor runs on the thread itself when
@@ -101,6 +103,24 @@ Result<QSqlQuery *> ThreadConnections::prepared(const ConnectionParams &params, 
         query = fresh;
     }
     return query.get();
+}
+
+Result<SqliteStatement *> ThreadConnections::sqlitePrepared(const ConnectionParams &params,
+                                                            const Key &key, const QString &sql) {
+    Error error;
+    Slot *slot = openSlot(params, key, &error);
+    if (!slot)
+        return error;
+    auto &statement = slot->sqliteStatements[sql];
+    if (!statement) {
+        auto fresh = SqliteStatement::prepare(slot->db, params, sql);
+        if (!fresh.ok()) {
+            slot->sqliteStatements.remove(sql);
+            return fresh.error();
+        }
+        statement = std::shared_ptr<SqliteStatement>(std::move(fresh.value()));
+    }
+    return statement.get();
 }
 
 Result<QSqlQuery *> ThreadConnections::prepared(const ConnectionParams &params,

@@ -10,6 +10,8 @@ class QSqlQuery;
 
 namespace lockscope {
 
+class SqliteStatement;
+
 // One named connection per thread, per purpose and per database. A connection
 // belongs to the thread that opened it; it is closed and removed when that
 // thread ends (or when drop() is called after the connection was lost).
@@ -33,6 +35,11 @@ Result<QSqlDatabase> get(const ConnectionParams &params, const Key &key);
 Result<QSqlQuery *> prepared(const ConnectionParams &params, const Key &key, const QString &sql);
 Result<QSqlQuery *> prepared(const ConnectionParams &params, const QString &purpose,
                              const QString &sql);
+
+// The same through the SQLite C API (SqliteStatement), for SQLite's hot paths;
+// finalized before its connection closes.
+Result<SqliteStatement *> sqlitePrepared(const ConnectionParams &params, const Key &key,
+                                         const QString &sql);
 
 // Forgets the calling thread's connection so the next get() reconnects.
 void drop(const ConnectionParams &params, const QString &purpose);

@@ -1,6 +1,7 @@
 #include "lease/leasebackend.h"
 
 #include "db/database.h"
+#include "db/sqlitestatement.h"
 #include "db/threadconnections.h"
 #include "lease/leasesql.h"
 #include "lease/releaselistener.h"
@@ -25,7 +26,7 @@ LeaseBackend::LeaseBackend(ConnectionParams params, LeaseConfig config)
     , m_connection(m_params, connectionPurpose())
     , m_acquireSql(LeaseSql::acquire(m_params.driver))
     , m_acquireFencedSql(LeaseSql::acquire(m_params.driver, true))
-    , m_releaseSql(LeaseSql::release(m_params.driver))
+    , m_releaseSql(LeaseSql::release(m_params.driver, false, m_config.durableRelease))
     , m_renewSql(LeaseSql::renew(m_params.driver))
     , m_pgAcquire("lockscope_acquire", m_acquireSql)
     , m_pgAcquireFenced("lockscope_acquire_fenced", m_acquireFencedSql)
@@ -35,7 +36,7 @@ LeaseBackend::LeaseBackend(ConnectionParams params, LeaseConfig config)
                                   LeaseSql::acquire(Driver::Postgres, true, true))
     , m_pgRelease("lockscope_release", m_releaseSql)
     , m_pgReleaseWhenWaited("lockscope_release_when_waited",
-                            LeaseSql::release(Driver::Postgres, true))
+                            LeaseSql::release(Driver::Postgres, true, m_config.durableRelease))
     , m_pgRegisterWaiter("lockscope_register_waiter", LeaseSql::registerWaiter())
     , m_pgUnregisterWaiter("lockscope_unregister_waiter", LeaseSql::unregisterWaiter())
     , m_pgRenew("lockscope_renew", m_renewSql)
@@ -264,64 +265,75 @@ Result<std::optional<LeaseInfo>> LeaseBackend::acquireOnce(const QString &key, c
     }
     // SQLite: with fencing, the upsert and the fence bump are one short write
     // transaction (SQLite has no data-modifying CTEs). It counts as one operation.
+    // Run through the C API (SqliteStatement): at a few microseconds of database
+    // work per statement, QSqlQuery's per-value QVariants were most of the cost.
     const auto tables = schema();
     if (!tables.ok())
         return tables.error();
     const bool withFence = tables->fences;
-    auto run = [&](const QString &sql, const QVariantList &values,
-                   std::optional<QVariant> *first) -> Status {
-        auto statement = ThreadConnections::prepared(m_params, m_connection, sql);
-        if (!statement.ok())
-            return statement.error();
-        QSqlQuery &q = *statement.value();
-        for (int i = 0; i < values.size(); ++i)
-            q.bindValue(i, values.at(i));
-        if (!q.exec()) {
-            const QSqlError error = q.lastError();
-            q.finish();
-            auto e = failed<bool>(error, QStringLiteral("acquire the lease '%1'").arg(key));
-            return e.error();
-        }
-        if (first && q.next())
-            *first = QVariantList{q.value(0), q.value(1), q.value(2)};
-        q.finish(); // SQLite commits the statement's write only when it is reset
-        return {};
+    const auto what = [&key] {
+        return QStringLiteral("acquire the lease '%1'").arg(key);
+    };
+    auto statement = [&](const QString &sql) {
+        return ThreadConnections::sqlitePrepared(m_params, m_connection, sql);
     };
     m_statements.fetch_add(1, std::memory_order_relaxed);
     const auto sentAt = std::chrono::steady_clock::now();
     if (withFence) {
-        if (auto begun = run(QStringLiteral("BEGIN IMMEDIATE"), {}, nullptr); !begun.ok())
+        auto begin = statement(QStringLiteral("BEGIN IMMEDIATE"));
+        if (!begin.ok())
+            return begin.error();
+        if (auto begun = begin.value()->exec({}, what); !begun.ok())
             return begun.error();
     }
     auto rollback = [&] {
-        if (withFence)
-            (void)run(QStringLiteral("ROLLBACK"), {}, nullptr);
+        if (!withFence)
+            return;
+        if (auto r = statement(QStringLiteral("ROLLBACK")); r.ok())
+            (void)r.value()->exec({}, what);
     };
-    std::optional<QVariant> row;
-    if (auto s = run(m_acquireSql, {key, token, seconds(m_config.ttl)}, &row); !s.ok()) {
+    auto acquire = statement(m_acquireSql);
+    if (!acquire.ok()) {
         rollback();
-        return s.error();
+        return acquire.error();
     }
     std::optional<LeaseInfo> info;
-    if (row) {
-        const QVariantList v = row->toList();
-        info =
-            LeaseInfo{key,          token, v.at(0).toDouble(), v.at(1).toDouble(), v.at(2).toBool(),
-                      std::nullopt, sentAt};
+    const QByteArray keyText = key.toUtf8();
+    const QByteArray tokenText = token.toUtf8();
+    auto acquired = acquire.value()->exec(
+        {keyText, tokenText, seconds(m_config.ttl)}, what, [&](const SqliteStatement &row) {
+            info = LeaseInfo{key,          token, row.columnDouble(0), row.columnDouble(1), false,
+                             std::nullopt, sentAt};
+        });
+    if (!acquired.ok()) {
+        rollback();
+        return acquired.error();
     }
     if (info && withFence) {
-        std::optional<QVariant> fence;
-        if (auto s = run(LeaseSql::bumpFence(), {key, token}, &fence); !s.ok()) {
+        auto bump = statement(LeaseSql::bumpFence());
+        if (!bump.ok()) {
             rollback();
-            return s.error();
+            return bump.error();
         }
-        if (fence)
-            info->fence = fence->toList().at(0).toLongLong();
+        auto bumped =
+            bump.value()->exec({keyText, tokenText}, what, [&](const SqliteStatement &row) {
+                if (!row.columnIsNull(0))
+                    info->fence = row.columnInt64(0);
+            });
+        if (!bumped.ok()) {
+            rollback();
+            return bumped.error();
+        }
     }
     if (withFence) {
-        if (auto s = run(QStringLiteral("COMMIT"), {}, nullptr); !s.ok()) {
+        auto commit = statement(QStringLiteral("COMMIT"));
+        if (!commit.ok()) {
             rollback();
-            return s.error();
+            return commit.error();
+        }
+        if (auto committed = commit.value()->exec({}, what); !committed.ok()) {
+            rollback();
+            return committed.error();
         }
     }
     return info;
@@ -344,21 +356,16 @@ Result<bool> LeaseBackend::releaseOnce(const QString &key, const QString &token)
         // committed with only its reply lost. Say what happened.
         return resent ? freeAfterResentRelease(key) : Result<bool>(false);
     }
-    auto statement = ThreadConnections::prepared(m_params, m_connection, m_releaseSql);
+    auto statement = ThreadConnections::sqlitePrepared(m_params, m_connection, m_releaseSql);
     if (!statement.ok())
         return statement.error();
-    QSqlQuery &q = *statement.value();
-    q.bindValue(0, key);
-    q.bindValue(1, token);
     m_statements.fetch_add(1, std::memory_order_relaxed);
-    if (!q.exec()) {
-        const QSqlError error = q.lastError();
-        q.finish();
-        return failed<bool>(error, QStringLiteral("release the lease '%1'").arg(key));
-    }
-    const bool released = q.numRowsAffected() > 0;
-    q.finish();
-    return released;
+    auto changed = statement.value()->exec({key.toUtf8(), token.toUtf8()}, [&key] {
+        return QStringLiteral("release the lease '%1'").arg(key);
+    });
+    if (!changed.ok())
+        return changed.error();
+    return changed.value() > 0;
 }
 
 Result<std::optional<double>> LeaseBackend::renewOnce(const QString &key, const QString &token,

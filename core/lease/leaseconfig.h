@@ -22,6 +22,15 @@ struct LeaseConfig {
     // PostgreSQL: wake database waiters at once when a LockScope process releases
     // the key (LISTEN/NOTIFY); polling at retryInterval remains the fallback.
     bool releaseNotifications = true;
+    // PostgreSQL: whether a release waits for its commit to reach the disk.
+    // Off by default: the release commits asynchronously, which halves the WAL
+    // flushes a lease cycle waits for. Safe for mutual exclusion: the next
+    // acquire of the key (by anyone) commits durably, and its flush covers the
+    // release; a crash can lose only a release nobody acted on yet, and that
+    // lease then expires at its TTL as if its holder had died. Turn it on when
+    // leases are long and a lease back from the dead after a server crash
+    // would block others too long.
+    bool durableRelease = false;
 
     // How long before a lease could expire on the database its heartbeat
     // declares it lost when renewals do not come back (measured from when the

@@ -84,18 +84,28 @@ QString LeaseSql::bumpFence() {
         "owner_token = excluded.owner_token RETURNING last_fence");
 }
 
-QString LeaseSql::release(Driver driver, bool notifyWaitersOnly) {
+QString LeaseSql::release(Driver driver, bool notifyWaitersOnly, bool durable) {
+    // Not durable (the default): the release's own transaction commits without
+    // waiting for the WAL flush. `set_config(..., true)` lasts to the end of
+    // that transaction only, so the connection's next acquire is durable again
+    // -- and its flush covers this release too (the WAL is one sequence). A
+    // release a crash loses leaves the lease to expire at its TTL, as if the
+    // holder had died before releasing; it never lets two hold one key.
+    const QString async =
+        durable ? QString() : QStringLiteral(", set_config('synchronous_commit', 'off', true)");
     if (driver == Driver::Postgres && notifyWaitersOnly) {
         // Migration 0007: deletes, and notifies only when a waiter registered
         // for the key (a NOTIFY serialises commits database-wide).
-        return QStringLiteral("SELECT lockscope_release_lease(CAST(? AS text), CAST(? AS text))");
+        return QStringLiteral("SELECT lockscope_release_lease(CAST(? AS text), CAST(? AS text))") +
+               async;
     }
     if (driver == Driver::Postgres) {
         // A database migrated before 0007: the NOTIFY is sent at commit, only
         // when the row was ours, whether or not anyone waits.
         return QStringLiteral("WITH d AS (DELETE FROM aggregate_locks WHERE lock_key = ? "
                               "AND owner_token = ? RETURNING lock_key) "
-                              "SELECT pg_notify('lockscope_release', lock_key) FROM d");
+                              "SELECT pg_notify('lockscope_release', lock_key)") +
+               async + QStringLiteral(" FROM d");
     }
     return QStringLiteral("DELETE FROM aggregate_locks WHERE lock_key = ? AND owner_token = ?");
 }

@@ -39,7 +39,9 @@ Result<Schema> lookUpSchema(const QSqlDatabase &db, const ConnectionParams &para
 //  - PostgreSQL before 0007: a row comes back when it was ours, and it notifies
 //    every time;
 //  - SQLite: one row affected.
-QString release(Driver driver, bool notifyWaitersOnly = false);
+// PostgreSQL, not `durable`: the release's transaction commits asynchronously
+// (LeaseConfig::durableRelease explains why that is safe).
+QString release(Driver driver, bool notifyWaitersOnly = false, bool durable = true);
 // (key, waiter, life_seconds): PostgreSQL (0007). The waiter (its owner token)
 // is listening for `lockscope_release` and wants a notification when the key is
 // released, for `life` seconds (register again to extend it).

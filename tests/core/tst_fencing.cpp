@@ -3,6 +3,7 @@
 #include "admin/adminactions.h"
 #include "db/database.h"
 #include "db/migrator.h"
+#include "db/sqlscript.h"
 #include "db/threadconnections.h"
 #include "lease/fencedwrite.h"
 #include "lease/leasebackend.h"
@@ -10,6 +11,7 @@
 #include "lease/leasequeries.h"
 #include "support/testdb.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -17,6 +19,14 @@ using namespace lockscope;
 using namespace std::chrono_literals;
 
 namespace {
+
+QString firstValue(const ConnectionParams &p, const QString &sql) {
+    ScopedConnection conn(p, QStringLiteral("value"));
+    QSqlQuery q(conn.db());
+    if (!q.exec(sql) || !q.next())
+        return QStringLiteral("error: ") + q.lastError().text();
+    return q.value(0).toString();
+}
 
 qint64 fenceOf(const Result<Lease> &lease) {
     return lease.ok() && lease->fence() ? *lease->fence() : -1;
@@ -223,6 +233,59 @@ private Q_SLOTS:
         QVERIFY2(lease->fence().has_value(), "a failed look-up switched fencing off");
         auto next = manager.tryLock(QStringLiteral("next"));
         QVERIFY(next.ok() && next->fence().has_value());
+    }
+
+    // SQLite migration 0007 rebuilds the fence table WITHOUT ROWID: every key's
+    // fence carries over, and a manager that was running across the rebuild
+    // (its statements prepared on the old table) keeps counting up.
+    void sqliteFencesCarryOverTheClusteredRebuild() {
+        const ConnectionParams params = test::TestDb::freshSqlite(false);
+        const auto known = Migrator::available(params.driver);
+        const int before = 6; // 0001-0006: the fence table as a rowid table
+        QVERIFY(known.size() > before);
+        QCOMPARE(known.at(before).name, QStringLiteral("0007_fences_without_rowid"));
+        // The history of an earlier LockScope (migrate() adopts it): 0001-0006.
+        QString error;
+        QVERIFY2(test::TestDb::exec(params,
+                                    QStringLiteral("CREATE TABLE schema_migrations (version "
+                                                   "integer PRIMARY KEY, name text NOT NULL, "
+                                                   "checksum text NOT NULL, applied_at double "
+                                                   "precision NOT NULL)"),
+                                    &error),
+                 qPrintable(error));
+        for (int i = 0; i < before; ++i) {
+            const Migration &m = known.at(i);
+            for (const QString &statement : SqlScript::split(m.sql))
+                QVERIFY2(test::TestDb::exec(params, statement, &error), qPrintable(error));
+            QVERIFY(test::TestDb::exec(
+                params, QStringLiteral("INSERT INTO schema_migrations VALUES (%1, '%2', '%3', 1)")
+                            .arg(m.version)
+                            .arg(m.name, m.checksum)));
+        }
+        const QString clustered =
+            QStringLiteral("SELECT wr FROM pragma_table_list WHERE name = 'lockscope_fences'");
+        QCOMPARE(firstValue(params, clustered), QStringLiteral("0"));
+
+        LeaseManager running(params);
+        QList<qint64> fences;
+        for (const QString &key : {QStringLiteral("a"), QStringLiteral("a"), QStringLiteral("b")}) {
+            auto lease = running.tryLock(key);
+            fences << fenceOf(lease);
+            QVERIFY(lease->release().value());
+        }
+        QCOMPARE(fences, (QList<qint64>{1, 2, 1}));
+
+        auto applied = Migrator::migrate(params);
+        QVERIFY2(applied.ok(), qPrintable(applied.ok() ? QString() : applied.error().message));
+        QCOMPARE(applied->size(), known.size() - before);
+        QCOMPARE(firstValue(params, clustered), QStringLiteral("1"));
+
+        auto sameManager = running.tryLock(QStringLiteral("a"));
+        QCOMPARE(fenceOf(sameManager), 3);
+        QVERIFY(sameManager->release().value());
+        LeaseManager fresh(params);
+        QCOMPARE(fenceOf(fresh.tryLock(QStringLiteral("a"))), 4);
+        QCOMPARE(fenceOf(fresh.tryLock(QStringLiteral("b"))), 2);
     }
 
     void failedWriteRollsBack() {

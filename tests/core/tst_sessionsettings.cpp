@@ -7,6 +7,8 @@
 #include "advisory/criticalsection.h"
 #include "db/connectionpool.h"
 #include "db/database.h"
+#include "lease/leasemanager.h"
+#include "lease/leasesql.h"
 #include "support/testdb.h"
 
 #include <QSqlError>
@@ -44,6 +46,35 @@ QString showOnLock(const AdvisoryLock &lock, const QString &setting) {
             return show(db, setting);
     }
     return QStringLiteral("no connection for pid %1").arg(lock.backendPid());
+}
+
+// The value of `setting` on the lease connections this thread holds for `p`
+// (named lockscope-lease-<identity>-N), and their backend pids.
+QStringList showOnLeaseConnections(const ConnectionParams &p, const QString &setting,
+                                   QList<int> *pids = nullptr) {
+    QStringList values;
+    const QString prefix = QStringLiteral("lockscope-lease-%1").arg(p.identity());
+    const QStringList names = QSqlDatabase::connectionNames();
+    for (const QString &name : names) {
+        if (!name.startsWith(prefix))
+            continue;
+        const QSqlDatabase db = QSqlDatabase::database(name, false);
+        values << show(db, setting);
+        QSqlQuery q(db);
+        if (pids && q.exec(QStringLiteral("SELECT pg_backend_pid()")) && q.next())
+            pids->append(q.value(0).toInt());
+    }
+    return values;
+}
+
+// The last statement the backend `pid` ran, as pg_stat_activity shows it.
+QString lastQueryOf(const QSqlDatabase &db, int pid) {
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT query FROM pg_stat_activity WHERE pid = ?"));
+    q.addBindValue(pid);
+    if (!q.exec() || !q.next())
+        return QStringLiteral("error: ") + q.lastError().text();
+    return q.value(0).toString();
 }
 
 QString showOnPool(ConnectionPool &pool, const QString &setting) {
@@ -210,6 +241,65 @@ private Q_SLOTS:
         QVERIFY(holder.unlock().ok());
         QVERIFY(CriticalSection::run(locks, work, key, 5s, body).ok());
         QCOMPARE(showOnPool(locks, timeout), QStringLiteral("8s"));
+    }
+
+    // A lease release commits asynchronously (LeaseConfig::durableRelease is
+    // off), and only its own transaction does: the connection's next acquire
+    // commits with the database's setting again. With durableRelease on, the
+    // release leaves synchronous_commit alone.
+    void leaseReleaseIsAsynchronousOnlyForItself() {
+        QString why;
+        const auto opt =
+            databaseWith(QStringLiteral("synchronous_commit"), QStringLiteral("local"), &why);
+        if (!opt)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        const QString setting = QStringLiteral("synchronous_commit");
+        ScopedConnection caller(*opt, QStringLiteral("caller"));
+        QVERIFY(caller.ok());
+
+        for (const bool durable : {false, true}) {
+            // Its own application name: its own lease connections on this thread.
+            ConnectionParams p = *opt;
+            p.applicationName = QStringLiteral("tst-async-release-%1").arg(durable);
+            LeaseConfig config;
+            config.durableRelease = durable;
+            config.inProcessGate = false;
+            LeaseManager manager(p, config);
+            const QString key = QStringLiteral("async-release/%1").arg(durable);
+            for (int round = 0; round < 2; ++round) {
+                auto lease = manager.tryLock(key);
+                QVERIFY2(lease.ok(), qPrintable(lease.ok() ? QString() : lease.error().message));
+                auto released = lease->release();
+                QVERIFY(released.ok() && released.value());
+            }
+            QList<int> pids;
+            const QStringList values = showOnLeaseConnections(p, setting, &pids);
+            QVERIFY2(!values.isEmpty(), "no lease connection on this thread");
+            for (const QString &value : values)
+                QCOMPARE(value, QStringLiteral("local")); // the database's, not 'off'
+
+            // The release the server really ran (after one more cycle, since
+            // finding the pid above was itself a statement).
+            auto lease = manager.tryLock(key);
+            QVERIFY(lease.ok());
+            QVERIFY(lease->release().ok());
+            const QString last = lastQueryOf(caller.db(), pids.constFirst());
+            QVERIFY2(last.contains(QLatin1String("lockscope_release_lease")), qPrintable(last));
+            QCOMPARE(last.contains(QLatin1String("set_config('synchronous_commit', 'off', true)")),
+                     !durable);
+            QCOMPARE(showOnLeaseConnections(p, setting), QStringList{QStringLiteral("local")});
+        }
+
+        // Inside a transaction the statement does switch its commit to
+        // asynchronous: the setting is real, and scoped to that transaction.
+        QString sql = LeaseSql::release(Driver::Postgres, true, false)
+                                .replace(QLatin1String("CAST(? AS text), CAST(? AS text)"),
+                                         QLatin1String("'nobody', 'nothing'"));
+        QVERIFY(run(caller.db(), QStringLiteral("BEGIN")));
+        QVERIFY(run(caller.db(), sql));
+        QCOMPARE(show(caller.db(), setting), QStringLiteral("off"));
+        QVERIFY(run(caller.db(), QStringLiteral("COMMIT")));
+        QCOMPARE(show(caller.db(), setting), QStringLiteral("local"));
     }
 };
 
