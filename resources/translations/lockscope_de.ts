@@ -229,7 +229,7 @@ Datenbanktreiber: %3</translation>
     </message>
     <message>
         <source>&amp;Terminate the selected session…</source>
-        <translation>Gewählte Sitzung &amp;beenden…</translation>
+        <translation>Gewählte Sitzung b&amp;eenden…</translation>
     </message>
     <message>
         <source>Session (who blocks whom)</source>
@@ -368,6 +368,33 @@ Datenbanktreiber: %3</translation>
     <message>
         <source>Cancel the running statement of backend %1 (application &apos;%2&apos;)?</source>
         <translation>Die laufende Anweisung von Backend %1 (Anwendung „%2“) abbrechen?</translation>
+    </message>
+    <message>
+        <source>Filter by key, PID, application, user, client or query</source>
+        <translation>Nach Schlüssel, PID, Anwendung, Benutzer, Client oder Abfrage filtern</translation>
+    </message>
+    <message>
+        <source>Narrows the table to the locks whose key, PID, mode, application, user, client, state or query contains this text (any case). The tree below keeps every session, so a blocker stays in view.</source>
+        <translation>Zeigt in der Tabelle nur die Sperren, deren Schlüssel, PID, Modus, Anwendung, Benutzer, Client, Zustand oder Abfrage diesen Text enthält (Groß- und Kleinschreibung egal). Der Baum darunter behält jede Sitzung, damit ein Blockierer sichtbar bleibt.</translation>
+    </message>
+    <message>
+        <source>&amp;Filter by this application</source>
+        <translation>Nach dieser Anwendung &amp;filtern</translation>
+    </message>
+    <message>
+        <source>No advisory lock matches the filter</source>
+        <translation>Keine Advisory-Sperre passt zum Filter</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n advisory lock(s) held or awaited on this server are hidden by the filter.</source>
+        <translation>
+            <numerusform>%n gehaltene oder erwartete Advisory-Sperre auf diesem Server ist durch den Filter ausgeblendet.</numerusform>
+            <numerusform>%n gehaltene oder erwartete Advisory-Sperren auf diesem Server sind durch den Filter ausgeblendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clear the filter</source>
+        <translation>Filter leeren</translation>
     </message>
 </context>
 <context>

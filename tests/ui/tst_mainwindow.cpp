@@ -28,6 +28,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -247,6 +248,44 @@ private Q_SLOTS:
         QVERIFY(w.advisoryTab()->notice()->isHidden());
         QTest::qWait(300);
         w.grab().save(test::TestDb::artifactPath(QStringLiteral("advisory-postgres.png")));
+
+        // The filter narrows the table, never the tree; any case, any column.
+        AdvisoryTab *tab = w.advisoryTab();
+        tab->filterEdit()->setText(QStringLiteral("exclusivelock"));
+        QCOMPARE(tab->proxy()->rowCount(), 2);
+        tab->filterEdit()->setText(QString::number(holderPid));
+        QVERIFY(tab->proxy()->rowCount() >= 1);
+        for (int r = 0; r < tab->proxy()->rowCount(); ++r)
+            QVERIFY(tab->proxy()
+                        ->index(r, AdvisoryTableModel::Pid)
+                        .data()
+                        .toString()
+                        .contains(QString::number(holderPid)));
+        tab->filterEdit()->setText(QStringLiteral("no-such-lock-anywhere"));
+        QCOMPARE(tab->proxy()->rowCount(), 0);
+        QVERIFY(tab->showsEmptyState());
+        QCOMPARE(tab->emptyState()->title(), QStringLiteral("No advisory lock matches the filter"));
+        QCOMPARE(tab->tree()->topLevelItemCount(), 1);
+        auto *clear =
+            tab->emptyState()->findChild<QPushButton *>(QStringLiteral("emptyClearFilter"));
+        QVERIFY(clear);
+        clear->click();
+        QVERIFY(tab->filterEdit()->text().isEmpty());
+        QCOMPARE(tab->proxy()->rowCount(), 2);
+        QVERIFY(!tab->showsEmptyState());
+        // "Filter by this application" from a row's menu.
+        {
+            std::unique_ptr<QMenu> menu(tab->contextMenu(tab->proxy()->index(0, 0)));
+            auto *byApplication = menu->findChild<QAction *>(QStringLiteral("filterApplication"));
+            QVERIFY(byApplication);
+            const QString application =
+                tab->proxy()->index(0, AdvisoryTableModel::Application).data().toString();
+            QVERIFY(!application.isEmpty());
+            byApplication->trigger();
+            QCOMPARE(tab->filterEdit()->text(), application);
+            QCOMPARE(tab->proxy()->rowCount(), 2); // both are lockctl's sessions
+        }
+        tab->filterEdit()->clear();
 
         // Terminate the holder from the tab: the waiter gets the lock.
         const int holderRow = rowOf(true);

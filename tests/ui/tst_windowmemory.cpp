@@ -3,6 +3,7 @@
 // profile; View ▸ Reset layout goes back to the layout as built. Settings live
 // in a private temporary directory, never the user's.
 #include "activity/activitytab.h"
+#include "advisory/advisoryfilterproxy.h"
 #include "advisory/advisorytab.h"
 #include "connection/profilestore.h"
 #include "inspector/inspectorrefresher.h"
@@ -89,6 +90,7 @@ private Q_SLOTS:
             w.leasesTab()->stateCombo()->setCurrentIndex(1);
             w.activityTab()->filterEdit()->setText(QStringLiteral("sweep"));
             w.advisoryTab()->thisDatabaseOnly()->setChecked(true);
+            w.advisoryTab()->filterEdit()->setText(QStringLiteral("billing"));
             w.tabs()->setCurrentWidget(w.activityTab());
             w.close();
         }
@@ -112,6 +114,9 @@ private Q_SLOTS:
         QCOMPARE(w.leasesTab()->stateCombo()->currentIndex(), 1);
         QCOMPARE(w.activityTab()->filterEdit()->text(), QStringLiteral("sweep"));
         QVERIFY(w.advisoryTab()->thisDatabaseOnly()->isChecked());
+        QCOMPARE(w.advisoryTab()->filterEdit()->text(), QStringLiteral("billing"));
+        QCOMPARE(static_cast<AdvisoryFilterProxy *>(w.advisoryTab()->proxy())->filterText(),
+                 QStringLiteral("billing"));
         QCOMPARE(w.tabs()->currentWidget(), w.activityTab());
         w.tabs()->setCurrentWidget(w.advisoryTab());
         QCOMPARE(w.findChild<QSplitter *>(QStringLiteral("advisorySplitter"))->sizes(),
@@ -130,6 +135,7 @@ private Q_SLOTS:
             leases->resizeSection(LeaseTableModel::Key, 400);
             w.intervalBox()->setValue(9);
             w.leasesTab()->filterEdit()->setText(QStringLiteral("x"));
+            w.advisoryTab()->filterEdit()->setText(QStringLiteral("y"));
             w.close();
         }
         MainWindow w;
@@ -145,6 +151,7 @@ private Q_SLOTS:
         QCOMPARE(leases->sortIndicatorSection(), int(LeaseTableModel::Key));
         QCOMPARE(w.intervalBox()->value(), 2);
         QVERIFY(w.leasesTab()->filterEdit()->text().isEmpty());
+        QVERIFY(w.advisoryTab()->filterEdit()->text().isEmpty());
         QCOMPARE(w.size(), QSize(1280, 760));
         QSettings settings;
         settings.beginGroup(QStringLiteral("window"));

@@ -1,6 +1,7 @@
 #include "advisory/advisorytab.h"
 
 #include "admin/backendactions.h"
+#include "advisory/advisoryfilterproxy.h"
 #include "advisory/advisorytablemodel.h"
 #include "common/emptystate.h"
 #include "common/exporter.h"
@@ -17,9 +18,9 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -37,7 +38,8 @@ AdvisoryTab::AdvisoryTab(AdvisoryTableModel *model, InspectorRefresher *refreshe
     , m_model(model)
     , m_refresher(refresher)
     , m_pool(pool)
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_proxy(new AdvisoryFilterProxy(this))
+    , m_filter(new QLineEdit(this))
     , m_notice(new QLabel(this))
     , m_thisDatabase(new QCheckBox(tr("Only this database"), this))
     , m_view(new QTableView(this))
@@ -49,7 +51,6 @@ AdvisoryTab::AdvisoryTab(AdvisoryTableModel *model, InspectorRefresher *refreshe
     , m_empty(new EmptyState(this))
     , m_stack(new QStackedWidget(this)) {
     m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(AdvisoryTableModel::SortRole);
     m_view->setModel(m_proxy);
     m_view->setObjectName(QStringLiteral("advisoryView"));
     m_view->setSortingEnabled(true);
@@ -70,7 +71,16 @@ AdvisoryTab::AdvisoryTab(AdvisoryTableModel *model, InspectorRefresher *refreshe
     m_thisDatabase->setToolTip(tr("Advisory lock keys belong to one database and only block "
                                   "sessions of that database. Unticked: every database on the "
                                   "server."));
-    m_proxy->setFilterKeyColumn(AdvisoryTableModel::Database);
+    m_filter->setObjectName(QStringLiteral("advisoryFilter"));
+    m_filter->setPlaceholderText(tr("Filter by key, PID, application, user, client or query"));
+    m_filter->setToolTip(tr("Narrows the table to the locks whose key, PID, mode, application, "
+                            "user, client, state or query contains this text (any case). The "
+                            "tree below keeps every session, so a blocker stays in view."));
+    m_filter->setClearButtonEnabled(true);
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_proxy->setFilterText(text);
+        updateEmptyState();
+    });
     connect(m_thisDatabase, &QCheckBox::toggled, this, [this] {
         applyDatabaseFilter();
         rebuildTree();
@@ -90,12 +100,14 @@ AdvisoryTab::AdvisoryTab(AdvisoryTableModel *model, InspectorRefresher *refreshe
             &AdvisoryTab::updateActions);
     connect(m_refresher, &InspectorRefresher::refreshed, this, &AdvisoryTab::refreshed);
 
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_filter, 1);
+    filters->addWidget(m_thisDatabase);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(new QLabel(tr("Waiting sessions are highlighted. The tree puts the root "
                                      "blockers first."),
                                   this),
                        1);
-    buttons->addWidget(m_thisDatabase);
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_terminate);
     auto *split = new QSplitter(Qt::Vertical, this);
@@ -106,6 +118,7 @@ AdvisoryTab::AdvisoryTab(AdvisoryTableModel *model, InspectorRefresher *refreshe
     split->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_notice);
+    layout->addLayout(filters);
     layout->addLayout(buttons);
     m_stack->addWidget(split);
     m_stack->addWidget(m_empty);
@@ -131,6 +144,12 @@ QMenu *AdvisoryTab::contextMenu(const QModelIndex &proxyIndex) {
     RowMenu::addCopy(menu, QStringLiteral("copyJson"), tr("Copy row as &JSON"),
                      Exporter::rowToJson(m_proxy, proxyIndex.row()));
     menu->addSeparator();
+    QAction *byApplication = menu->addAction(tr("&Filter by this application"));
+    byApplication->setObjectName(QStringLiteral("filterApplication"));
+    byApplication->setEnabled(!row.application.isEmpty());
+    connect(byApplication, &QAction::triggered, this,
+            [this, application = row.application] { m_filter->setText(application); });
+    menu->addSeparator();
     menu->addAction(m_cancelAction);
     menu->addAction(m_terminateAction);
     return menu;
@@ -141,13 +160,15 @@ bool AdvisoryTab::showsEmptyState() const {
 }
 
 void AdvisoryTab::updateEmptyState() {
-    enum Kind { Rows, NotConnected, Sqlite, Loading, OtherDatabases, Empty };
-    const Kind kind = m_proxy->rowCount() > 0        ? Rows
-                      : !m_session                   ? NotConnected
-                      : m_session->params.isSqlite() ? Sqlite
-                      : m_model->rowCount() > 0      ? OtherDatabases
-                      : !m_loaded                    ? Loading
-                                                     : Empty;
+    enum Kind { Rows, NotConnected, Sqlite, Loading, Filtered, OtherDatabases, Empty };
+    const bool typed = !m_proxy->filterText().isEmpty();
+    const Kind kind = m_proxy->rowCount() > 0            ? Rows
+                      : !m_session                       ? NotConnected
+                      : m_session->params.isSqlite()     ? Sqlite
+                      : typed && m_model->rowCount() > 0 ? Filtered
+                      : m_model->rowCount() > 0          ? OtherDatabases
+                      : !m_loaded                        ? Loading
+                                                         : Empty;
     m_stack->setCurrentIndex(kind == Rows ? 0 : 1);
     if (kind == m_emptyKind)
         return;
@@ -169,6 +190,14 @@ void AdvisoryTab::updateEmptyState() {
         break;
     case Loading:
         m_empty->setContent(tr("Reading the advisory locks…"), QString());
+        break;
+    case Filtered:
+        m_empty->setContent(tr("No advisory lock matches the filter"),
+                            tr("%n advisory lock(s) held or awaited on this server are hidden by "
+                               "the filter.",
+                               nullptr, m_model->rowCount()));
+        connect(m_empty->addButton(QStringLiteral("emptyClearFilter"), tr("Clear the filter")),
+                &QPushButton::clicked, m_filter, &QLineEdit::clear);
         break;
     case OtherDatabases:
         m_empty->setContent(tr("No advisory lock in this database"),
@@ -210,12 +239,13 @@ void AdvisoryTab::setSession(const std::optional<Session> &session) {
     updateEmptyState();
 }
 
+QSortFilterProxyModel *AdvisoryTab::proxy() const {
+    return m_proxy;
+}
+
 void AdvisoryTab::applyDatabaseFilter() {
     const bool only = m_thisDatabase->isChecked() && m_session && m_session->params.isPostgres();
-    m_proxy->setFilterRegularExpression(
-        only ? QRegularExpression(QStringLiteral("^%1$").arg(
-                   QRegularExpression::escape(m_session->params.database)))
-             : QRegularExpression());
+    m_proxy->setDatabase(only ? m_session->params.database : QString());
 }
 
 void AdvisoryTab::refreshed() {

@@ -9,6 +9,7 @@
 class QCheckBox;
 class QAction;
 class QLabel;
+class QLineEdit;
 class QMenu;
 class QPushButton;
 class QSortFilterProxyModel;
@@ -19,6 +20,7 @@ class QTreeWidget;
 
 namespace lockscope::ui {
 
+class AdvisoryFilterProxy;
 class AdvisoryTableModel;
 class EmptyState;
 class InspectorRefresher;
@@ -38,7 +40,9 @@ public:
     void setSession(const std::optional<Session> &session);
     QTableView *view() const { return m_view; }
     QTreeWidget *tree() const { return m_tree; }
-    QSortFilterProxyModel *proxy() const { return m_proxy; }
+    QSortFilterProxyModel *proxy() const;
+    // Narrows the table (not the tree, which keeps every blocker in view).
+    QLineEdit *filterEdit() const { return m_filter; }
     QLabel *notice() const { return m_notice; }
     // Advisory keys are per database and only block within one: this narrows the
     // table and the tree to the connected database (off: the whole server).
@@ -72,7 +76,8 @@ private:
     AdvisoryTableModel *m_model;
     InspectorRefresher *m_refresher;
     QThreadPool *m_pool;
-    QSortFilterProxyModel *m_proxy;
+    AdvisoryFilterProxy *m_proxy;
+    QLineEdit *m_filter;
     QLabel *m_notice;
     QCheckBox *m_thisDatabase;
     QTableView *m_view;

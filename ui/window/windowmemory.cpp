@@ -70,6 +70,8 @@ void WindowMemory::restore() {
         s.value(key(QStringLiteral("activityFilter"))).toString());
     m_window->advisoryTab()->thisDatabaseOnly()->setChecked(
         s.value(key(QStringLiteral("advisoryThisDatabase")), false).toBool());
+    m_window->advisoryTab()->filterEdit()->setText(
+        s.value(key(QStringLiteral("advisoryFilter"))).toString());
     const int tab = s.value(key(QStringLiteral("tab")), 0).toInt();
     if (tab >= 0 && tab < m_window->tabs()->count())
         m_window->tabs()->setCurrentIndex(tab);
@@ -91,6 +93,8 @@ void WindowMemory::save() const {
                m_window->activityTab()->filterEdit()->text());
     s.setValue(key(QStringLiteral("advisoryThisDatabase")),
                m_window->advisoryTab()->thisDatabaseOnly()->isChecked());
+    s.setValue(key(QStringLiteral("advisoryFilter")),
+               m_window->advisoryTab()->filterEdit()->text());
     s.setValue(key(QStringLiteral("tab")), m_window->tabs()->currentIndex());
 }
 
@@ -108,6 +112,7 @@ void WindowMemory::reset() {
     m_window->leasesTab()->stateCombo()->setCurrentIndex(0);
     m_window->activityTab()->filterEdit()->clear();
     m_window->advisoryTab()->thisDatabaseOnly()->setChecked(false);
+    m_window->advisoryTab()->filterEdit()->clear();
 }
 
 } // namespace lockscope::ui
