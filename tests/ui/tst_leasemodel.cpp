@@ -29,10 +29,6 @@ LeaseRow lease(const QString &key, double expiresIn, const QString &token = QStr
     return r;
 }
 
-QString keyOf(const LeaseRow &r) {
-    return r.key;
-}
-
 // Feeds `rows` to the model the way the refresher does: sort by key, build
 // the view for the model's spec (the worker's part), compare, apply.
 void feed(LeaseTableModel &model, QList<LeaseRow> rows) {

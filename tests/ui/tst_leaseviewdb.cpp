@@ -19,6 +19,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <optional>
+
 using namespace lockscope;
 using namespace lockscope::ui;
 using namespace lockscope::test;
@@ -28,8 +30,8 @@ namespace {
 constexpr int kRows = 2500;
 
 // Runs SQL through the database's own command-line shell (another program);
-// returns its output, trimmed, or a null string on failure.
-QString shell(const ConnectionParams &p, const QString &sql) {
+// returns its output, trimmed, or nothing on failure.
+std::optional<QString> shell(const ConnectionParams &p, const QString &sql) {
     QProcess proc;
     if (p.isSqlite())
         proc.start(QStringLiteral("sqlite3"), {p.sqlitePath, sql});
@@ -39,7 +41,7 @@ QString shell(const ConnectionParams &p, const QString &sql) {
                     QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-qAtc"), sql});
     if (!proc.waitForFinished(60'000) || proc.exitCode() != 0) {
         qWarning("%s", proc.readAllStandardError().constData());
-        return {};
+        return std::nullopt;
     }
     return QString::fromUtf8(proc.readAllStandardOutput()).trimmed();
 }
@@ -84,16 +86,18 @@ bool writeOddRows(const ConnectionParams &p) {
     QString pgSql = sql;
     if (!p.isSqlite())
         pgSql.replace(QStringLiteral("char(27)"), QStringLiteral("chr(27)"));
-    return !shell(p, pgSql).isNull();
+    return shell(p, pgSql).has_value();
 }
 
 // How many rows the database itself finds for a filter text (ASCII, any case,
 // in the key or the token; the owner is part of the token).
 int sqlMatches(const ConnectionParams &p, const QString &text) {
+    // (The quote doubled: this oracle is the test's SQL, not LockScope's.)
     const QString find = p.isSqlite() ? QStringLiteral("instr") : QStringLiteral("strpos");
     return shell(p, QStringLiteral("SELECT count(*) FROM aggregate_locks WHERE %1(lower(lock_key), "
                                    "'%2') > 0 OR %1(lower(owner_token), '%2') > 0")
-                        .arg(find, text.toLower()))
+                        .arg(find, text.toLower().replace(QLatin1Char('\''), QStringLiteral("''"))))
+        .value_or(QString())
         .toInt();
 }
 
@@ -107,6 +111,7 @@ int sqlStates(const ConnectionParams &p, bool held) {
                  QStringLiteral("SELECT count(*) FROM aggregate_locks WHERE %1 AND expires_at %2 "
                                 "%3")
                      .arg(valid, held ? QStringLiteral(">") : QStringLiteral("<="), now))
+        .value_or(QString())
         .toInt();
 }
 
@@ -138,8 +143,9 @@ private Q_SLOTS:
     void sortFilterAndSelection() {
         LOCKSCOPE_FRESH_DB(params);
         QVERIFY(writeOddRows(params));
-        const int total =
-            shell(params, QStringLiteral("SELECT count(*) FROM aggregate_locks")).toInt();
+        const int total = shell(params, QStringLiteral("SELECT count(*) FROM aggregate_locks"))
+                              .value_or(QString())
+                              .toInt();
         QCOMPARE(total, kRows + 1);
 
         LeaseTableModel leases;
@@ -202,13 +208,13 @@ private Q_SLOTS:
         QVERIFY(pickedRow >= 0);
         selection.setCurrentIndex(leases.index(pickedRow, 0),
                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-        QVERIFY(!shell(params, QStringLiteral("UPDATE aggregate_locks SET expires_at = expires_at "
-                                              "+ 5000 WHERE lock_key IN ('job/2', 'job/4', "
-                                              "'job/8'); DELETE FROM aggregate_locks WHERE "
-                                              "lock_key = 'job/10'; INSERT INTO aggregate_locks "
-                                              "VALUES ('aaa/new', 'ext-new', %1, %1 + 99999)")
-                                   .arg(nowSql(params)))
-                     .isNull());
+        QVERIFY(shell(params, QStringLiteral("UPDATE aggregate_locks SET expires_at = expires_at "
+                                             "+ 5000 WHERE lock_key IN ('job/2', 'job/4', "
+                                             "'job/8'); DELETE FROM aggregate_locks WHERE "
+                                             "lock_key = 'job/10'; INSERT INTO aggregate_locks "
+                                             "VALUES ('aaa/new', 'ext-new', %1, %1 + 99999)")
+                                  .arg(nowSql(params)))
+                    .has_value());
         refresher.refreshNow();
         QTRY_VERIFY_WITH_TIMEOUT(refreshed.size() == 2, 60'000);
         QTRY_VERIFY(settled(leases));

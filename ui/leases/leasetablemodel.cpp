@@ -159,274 +159,266 @@ void LeaseTableModel::rebuild() {
 // index by key: only the persistent indexes (a handful, or one per selected
 // row) are looked up, never the whole table.
 void LeaseTableModel::swapIn(std::shared_ptr<const LeaseView> next) {
-    struct TR {
-        QElapsedTimer &t;
-        const int before = m_shown;
-        const int after = next->size();
-        if (before == 0 || after == 0 || m_view->partial) {
-            // Nothing shown before (or only the first rows of a load: their
-            // selection does not carry over), or nothing after: removal and
-            // insertion. A million rows are revealed a step at a time, so a view's
-            // header grows by at most kRevealStep sections per event-loop turn.
-            if (before > 0) {
-                beginRemoveRows({}, 0, before - 1);
-                m_view = LeaseView::empty();
-                m_shown = 0;
-                endRemoveRows();
-            }
-            m_view = std::move(next);
-            ++m_reveal;
-            revealMore();
-            return;
-        }
-        Q_EMIT layoutAboutToBeChanged();
-        const QModelIndexList from = persistentIndexList();
-        QModelIndexList to;
-        to.reserve(from.size());
-        for (const QModelIndex &old : from) {
-            const int row = next->tableRowOf(m_view->at(old.row()).key);
-            to << (row < 0 ? QModelIndex() : index(row, old.column()));
+    const int before = m_shown;
+    const int after = next->size();
+    if (before == 0 || after == 0 || m_view->partial) {
+        // Nothing shown before (or only the first rows of a load: their
+        // selection does not carry over), or nothing after: removal and
+        // insertion. A million rows are revealed a step at a time, so a view's
+        // header grows by at most kRevealStep sections per event-loop turn.
+        if (before > 0) {
+            beginRemoveRows({}, 0, before - 1);
+            m_view = LeaseView::empty();
+            m_shown = 0;
+            endRemoveRows();
         }
         m_view = std::move(next);
-        m_shown = after;
         ++m_reveal;
-        changePersistentIndexList(from, to);
-        Q_EMIT layoutChanged();
+        revealMore();
+        return;
     }
-
-    void
-    LeaseTableModel::revealMore() {
-        const int total = m_view->size();
-        if (m_shown >= total)
-            return;
-        const int next = std::min(total, m_shown + kRevealStep);
-        beginInsertRows({}, m_shown, next - 1);
-        m_shown = next;
-        endInsertRows();
-        if (m_shown < total) {
-            QTimer::singleShot(0, this, [this, reveal = m_reveal] {
-                if (reveal == m_reveal)
-                    revealMore();
-            });
-        }
+    Q_EMIT layoutAboutToBeChanged();
+    const QModelIndexList from = persistentIndexList();
+    QModelIndexList to;
+    to.reserve(from.size());
+    for (const QModelIndex &old : from) {
+        const int row = next->tableRowOf(m_view->at(old.row()).key);
+        to << (row < 0 ? QModelIndex() : index(row, old.column()));
     }
+    m_view = std::move(next);
+    m_shown = after;
+    ++m_reveal;
+    changePersistentIndexList(from, to);
+    Q_EMIT layoutChanged();
+}
 
-    int LeaseTableModel::columnCount(const QModelIndex &parent) const {
-        return parent.isValid() ? 0 : ColumnCount;
+void LeaseTableModel::revealMore() {
+    const int total = m_view->size();
+    if (m_shown >= total)
+        return;
+    const int next = std::min(total, m_shown + kRevealStep);
+    beginInsertRows({}, m_shown, next - 1);
+    m_shown = next;
+    endInsertRows();
+    if (m_shown < total) {
+        QTimer::singleShot(0, this, [this, reveal = m_reveal] {
+            if (reveal == m_reveal)
+                revealMore();
+        });
     }
+}
 
-    double LeaseTableModel::databaseNow() const {
-        return static_cast<double>(m_localClock()) / 1000.0 + m_offset;
-    }
+int LeaseTableModel::columnCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
-    LeaseTableModel::LeaseState LeaseTableModel::stateAt(const LeaseRow &row, double dbNow) {
-        if (!row.hasValidExpiry())
-            return LeaseState::Invalid;
-        const double left = row.expiresAt - dbNow;
-        if (left <= 0)
-            return LeaseState::Expired;
-        return left < kExpiringSoonSeconds ? LeaseState::ExpiringSoon : LeaseState::Held;
-    }
+double LeaseTableModel::databaseNow() const {
+    return static_cast<double>(m_localClock()) / 1000.0 + m_offset;
+}
 
-    int LeaseTableModel::heldCount() const {
-        return m_view->heldAt(databaseNow());
-    }
+LeaseTableModel::LeaseState LeaseTableModel::stateAt(const LeaseRow &row, double dbNow) {
+    if (!row.hasValidExpiry())
+        return LeaseState::Invalid;
+    const double left = row.expiresAt - dbNow;
+    if (left <= 0)
+        return LeaseState::Expired;
+    return left < kExpiringSoonSeconds ? LeaseState::ExpiringSoon : LeaseState::Held;
+}
 
-    int LeaseTableModel::invalidCount() const {
-        return m_view->invalidCount;
-    }
+int LeaseTableModel::heldCount() const {
+    return m_view->heldAt(databaseNow());
+}
 
-    QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
-        if (!index.isValid() || index.row() >= m_shown)
-            return {};
-        const LeaseRow &row = m_view->at(index.row());
-        const double remaining = row.expiresAt - databaseNow();
-        const LeaseState state = stateOf(row);
-        switch (role) {
-        case KeyRole:
+int LeaseTableModel::invalidCount() const {
+    return m_view->invalidCount;
+}
+
+QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
+    if (!index.isValid() || index.row() >= m_shown)
+        return {};
+    const LeaseRow &row = m_view->at(index.row());
+    const double remaining = row.expiresAt - databaseNow();
+    const LeaseState state = stateOf(row);
+    switch (role) {
+    case KeyRole:
+        return row.key;
+    case Exporter::ExportRole: // the exact text; the table shows control characters
+        switch (Column(index.column())) {
+        case Key:
             return row.key;
-        case Exporter::ExportRole: // the exact text; the table shows control characters
-            switch (Column(index.column())) {
-            case Key:
-                return row.key;
-            case Owner:
-                return row.owner.isEmpty() ? row.token : row.owner;
-            case Token:
-                return row.token;
-            default:
-                return {};
-            }
-        case TokenRole:
+        case Owner:
+            return row.owner.isEmpty() ? row.token : row.owner;
+        case Token:
             return row.token;
-        case RemainingRole:
-            return state == LeaseState::Invalid ? QVariant() : QVariant(remaining);
-        case StateRole:
-            return int(state);
-        case Qt::DisplayRole:
-            switch (Column(index.column())) {
-            case Key:
-                return VisibleText::forDisplay(row.key);
-            case Owner:
-                return VisibleText::forDisplay(row.owner.isEmpty() ? row.token : row.owner);
-            case State:
-                // A symbol as well as the colour, for those who cannot tell them apart.
-                switch (state) {
-                case LeaseState::Held:
-                    return tr("● held");
-                case LeaseState::ExpiringSoon:
-                    return tr("◐ expiring");
-                case LeaseState::Expired:
-                    return tr("✕ expired");
-                case LeaseState::Invalid:
-                    return tr("⚠ invalid");
-                }
-                break;
-            case Remaining:
-                return state == LeaseState::Invalid ? QStringLiteral("—")
-                                                    : Duration::formatRemaining(remaining);
-            case ExpiresAt:
-                return expiryText(row);
-            case AcquiredAt:
-                return formatTime(row.acquiredAt);
-            case Fence:
-                return row.fence ? QString::number(*row.fence) : tr("unfenced");
-            case Token:
-                return VisibleText::forDisplay(row.token);
-            case ColumnCount:
-                break;
-            }
-            break;
-        case SortRole:
-            switch (Column(index.column())) {
-            case Key:
-                return row.key;
-            case Owner:
-                return row.owner.isEmpty() ? row.token : row.owner;
-            case State:
-                return int(state);
-            case Remaining:
-            case ExpiresAt: // an invalid expiry never ends: after every time (NaN would not sort)
-                return row.hasValidExpiry() ? row.expiresAt
-                                            : std::numeric_limits<double>::infinity();
-            case AcquiredAt: // NULL (read as NaN) first
-                return std::isnan(row.acquiredAt) ? -std::numeric_limits<double>::infinity()
-                                                  : row.acquiredAt;
-            case Fence:
-                return row.fence ? QVariant(*row.fence) : QVariant(qint64(-1));
-            case Token:
-                return row.token;
-            case ColumnCount:
-                break;
-            }
-            break;
-        case Qt::ToolTipRole:
-            if (index.column() == Owner && row.owner.isEmpty())
-                return tr("Written by another program: its owner is only known by its token.");
-            if (state == LeaseState::Invalid &&
-                (index.column() == State || index.column() == Remaining ||
-                 index.column() == ExpiresAt))
-                return tr("Another program wrote this lease's expiry as %1, which is not a time: "
-                          "it "
-                          "never expires, no sweep removes it and no acquire takes it over. Force "
-                          "release removes it.")
-                    .arg(VisibleText::forDisplay(row.invalidExpiry()));
-            if (index.column() == Key)
-                return VisibleText::forDisplay(row.key);
-            return tr("%1\nowner token %2\nexpires %3 (database clock)")
-                .arg(VisibleText::forDisplay(row.key), VisibleText::forDisplay(row.token),
-                     expiryText(row));
-        case Qt::ForegroundRole:
-            if (index.column() == State || index.column() == Remaining) {
-                using Tone = StateColors::Tone;
-                return QBrush(
-                    StateColors::foreground(state == LeaseState::Held           ? Tone::Good
-                                            : state == LeaseState::ExpiringSoon ? Tone::Warning
-                                            : state == LeaseState::Expired      ? Tone::Bad
-                                                                                : Tone::Strange));
-            }
-            break;
-        case Qt::TextAlignmentRole:
-            if (index.column() == Remaining)
-                return int(Qt::AlignRight | Qt::AlignVCenter);
-            break;
         default:
-            break;
+            return {};
         }
-        return {};
-    }
-
-    QVariant LeaseTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
-        if (orientation == Qt::Horizontal && role == Qt::ToolTipRole)
-            return headerToolTip(section);
-        if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-            return QAbstractTableModel::headerData(section, orientation, role);
-        switch (Column(section)) {
+    case TokenRole:
+        return row.token;
+    case RemainingRole:
+        return state == LeaseState::Invalid ? QVariant() : QVariant(remaining);
+    case StateRole:
+        return int(state);
+    case Qt::DisplayRole:
+        switch (Column(index.column())) {
         case Key:
-            return tr("Key");
+            return VisibleText::forDisplay(row.key);
         case Owner:
-            return tr("Owner");
+            return VisibleText::forDisplay(row.owner.isEmpty() ? row.token : row.owner);
         case State:
-            return tr("State");
+            // A symbol as well as the colour, for those who cannot tell them apart.
+            switch (state) {
+            case LeaseState::Held:
+                return tr("● held");
+            case LeaseState::ExpiringSoon:
+                return tr("◐ expiring");
+            case LeaseState::Expired:
+                return tr("✕ expired");
+            case LeaseState::Invalid:
+                return tr("⚠ invalid");
+            }
+            break;
         case Remaining:
-            return tr("Remaining");
+            return state == LeaseState::Invalid ? QStringLiteral("—")
+                                                : Duration::formatRemaining(remaining);
         case ExpiresAt:
-            return tr("Expires at");
+            return expiryText(row);
         case AcquiredAt:
-            return tr("Acquired at");
+            return formatTime(row.acquiredAt);
         case Fence:
-            return tr("Fence");
+            return row.fence ? QString::number(*row.fence) : tr("unfenced");
         case Token:
-            return tr("Token");
+            return VisibleText::forDisplay(row.token);
         case ColumnCount:
             break;
         }
-        return {};
-    }
-
-    QString LeaseTableModel::headerToolTip(int section) {
-        switch (Column(section)) {
+        break;
+    case SortRole:
+        switch (Column(index.column())) {
         case Key:
-            return tr("What is locked: the lease's key (lock_key).");
+            return row.key;
         case Owner:
-            return tr("Who holds it: the owner its program wrote, else its token.");
+            return row.owner.isEmpty() ? row.token : row.owner;
         case State:
-            return tr("Held, expiring (under %1 s left), expired (still in the table until a sweep "
-                      "or a take-over) or invalid (an expiry that is not a time).")
-                .arg(kExpiringSoonSeconds);
+            return int(state);
         case Remaining:
-            return tr("Time left until expires_at, counted down by the database's clock (not this "
-                      "computer's); negative once expired.");
-        case ExpiresAt:
-            return tr("When the lease expires (expires_at, database clock), in your time zone.");
-        case AcquiredAt:
-            return tr("When the current holder acquired it (acquired_at, database clock).");
+        case ExpiresAt: // an invalid expiry never ends: after every time (NaN would not sort)
+            return row.hasValidExpiry() ? row.expiresAt : std::numeric_limits<double>::infinity();
+        case AcquiredAt: // NULL (read as NaN) first
+            return std::isnan(row.acquiredAt) ? -std::numeric_limits<double>::infinity()
+                                              : row.acquiredAt;
         case Fence:
-            return tr(
-                "The fencing token: strictly increases with every acquisition of the key, so a "
-                "resource can refuse writes from an older holder. \"unfenced\": written by a "
-                "program that does not keep one.");
+            return row.fence ? QVariant(*row.fence) : QVariant(qint64(-1));
         case Token:
-            return tr(
-                "The owner token, unique per acquisition: release and renew act only with it, "
-                "and force release only if the lease still carries it.");
+            return row.token;
         case ColumnCount:
             break;
         }
-        return {};
+        break;
+    case Qt::ToolTipRole:
+        if (index.column() == Owner && row.owner.isEmpty())
+            return tr("Written by another program: its owner is only known by its token.");
+        if (state == LeaseState::Invalid &&
+            (index.column() == State || index.column() == Remaining || index.column() == ExpiresAt))
+            return tr("Another program wrote this lease's expiry as %1, which is not a time: "
+                      "it "
+                      "never expires, no sweep removes it and no acquire takes it over. Force "
+                      "release removes it.")
+                .arg(VisibleText::forDisplay(row.invalidExpiry()));
+        if (index.column() == Key)
+            return VisibleText::forDisplay(row.key);
+        return tr("%1\nowner token %2\nexpires %3 (database clock)")
+            .arg(VisibleText::forDisplay(row.key), VisibleText::forDisplay(row.token),
+                 expiryText(row));
+    case Qt::ForegroundRole:
+        if (index.column() == State || index.column() == Remaining) {
+            using Tone = StateColors::Tone;
+            return QBrush(StateColors::foreground(state == LeaseState::Held ? Tone::Good
+                                                  : state == LeaseState::ExpiringSoon
+                                                      ? Tone::Warning
+                                                  : state == LeaseState::Expired ? Tone::Bad
+                                                                                 : Tone::Strange));
+        }
+        break;
+    case Qt::TextAlignmentRole:
+        if (index.column() == Remaining)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    default:
+        break;
     }
+    return {};
+}
 
-    void LeaseTableModel::tick(int first, int last) {
-        if (m_shown == 0 || first > last)
-            return;
-        first = std::max(0, first);
-        last = std::min(last, m_shown - 1);
-        Q_EMIT dataChanged(
-            index(first, State), index(last, Remaining),
-            {Qt::DisplayRole, Qt::ForegroundRole, SortRole, RemainingRole, StateRole});
+QVariant LeaseTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole)
+        return headerToolTip(section);
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (Column(section)) {
+    case Key:
+        return tr("Key");
+    case Owner:
+        return tr("Owner");
+    case State:
+        return tr("State");
+    case Remaining:
+        return tr("Remaining");
+    case ExpiresAt:
+        return tr("Expires at");
+    case AcquiredAt:
+        return tr("Acquired at");
+    case Fence:
+        return tr("Fence");
+    case Token:
+        return tr("Token");
+    case ColumnCount:
+        break;
     }
+    return {};
+}
 
-    void LeaseTableModel::setLocalClock(std::function<qint64()> clock) {
-        m_localClock = std::move(clock);
+QString LeaseTableModel::headerToolTip(int section) {
+    switch (Column(section)) {
+    case Key:
+        return tr("What is locked: the lease's key (lock_key).");
+    case Owner:
+        return tr("Who holds it: the owner its program wrote, else its token.");
+    case State:
+        return tr("Held, expiring (under %1 s left), expired (still in the table until a sweep "
+                  "or a take-over) or invalid (an expiry that is not a time).")
+            .arg(kExpiringSoonSeconds);
+    case Remaining:
+        return tr("Time left until expires_at, counted down by the database's clock (not this "
+                  "computer's); negative once expired.");
+    case ExpiresAt:
+        return tr("When the lease expires (expires_at, database clock), in your time zone.");
+    case AcquiredAt:
+        return tr("When the current holder acquired it (acquired_at, database clock).");
+    case Fence:
+        return tr("The fencing token: strictly increases with every acquisition of the key, so a "
+                  "resource can refuse writes from an older holder. \"unfenced\": written by a "
+                  "program that does not keep one.");
+    case Token:
+        return tr("The owner token, unique per acquisition: release and renew act only with it, "
+                  "and force release only if the lease still carries it.");
+    case ColumnCount:
+        break;
     }
+    return {};
+}
+
+void LeaseTableModel::tick(int first, int last) {
+    if (m_shown == 0 || first > last)
+        return;
+    first = std::max(0, first);
+    last = std::min(last, m_shown - 1);
+    Q_EMIT dataChanged(index(first, State), index(last, Remaining),
+                       {Qt::DisplayRole, Qt::ForegroundRole, SortRole, RemainingRole, StateRole});
+}
+
+void LeaseTableModel::setLocalClock(std::function<qint64()> clock) {
+    m_localClock = std::move(clock);
+}
 
 } // namespace lockscope::ui
