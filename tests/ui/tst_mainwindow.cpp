@@ -9,7 +9,6 @@
 #include "common/prompter.h"
 #include "db/database.h"
 #include "inspector/inspectorrefresher.h"
-#include "leases/leasefilterproxy.h"
 #include "leases/leasestab.h"
 #include "leases/leasetablemodel.h"
 #include "support/lockctlprocess.h"

@@ -11,7 +11,6 @@
 #include "db/database.h"
 #include "inspector/inspectorrefresher.h"
 #include "lease/leasequeries.h"
-#include "leases/leasefilterproxy.h"
 #include "leases/leasestab.h"
 #include "leases/leasetablemodel.h"
 #include "support/lockctlprocess.h"

@@ -6,7 +6,6 @@
 #include "advisory/advisorytab.h"
 #include "connection/profilestore.h"
 #include "inspector/inspectorrefresher.h"
-#include "leases/leasefilterproxy.h"
 #include "leases/leasestab.h"
 #include "leases/leasetablemodel.h"
 #include "load/loadpanel.h"
