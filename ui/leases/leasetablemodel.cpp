@@ -168,7 +168,7 @@ void LeaseTableModel::swapIn(std::shared_ptr<const LeaseView> next) {
         // header grows by at most kRevealStep sections per event-loop turn.
         if (before > 0) {
             beginRemoveRows({}, 0, before - 1);
-            m_view = LeaseView::empty();
+            m_view = next; // nothing of it revealed yet: totalCount() is already true
             m_shown = 0;
             endRemoveRows();
         }
