@@ -46,6 +46,12 @@ LeaseRow rowFrom(const QSqlQuery &q, bool fenced) {
 } // namespace
 
 Result<LeaseSnapshot> LeaseQueries::snapshot(QSqlDatabase db, const ConnectionParams &params) {
+    return snapshot(std::move(db), params, 0, {});
+}
+
+Result<LeaseSnapshot>
+LeaseQueries::snapshot(QSqlDatabase db, const ConnectionParams &params, int firstCount,
+                       const std::function<void(const LeaseSnapshot &)> &firstRows) {
     QSqlQuery q(db);
     q.setForwardOnly(true);
     const auto fences = LeaseSql::hasFences(db, params);
@@ -65,6 +71,8 @@ Result<LeaseSnapshot> LeaseQueries::snapshot(QSqlDatabase db, const ConnectionPa
             haveNow = true;
         }
         snap.rows.append(rowFrom(q, fenced));
+        if (firstRows && snap.rows.size() == firstCount)
+            firstRows(snap);
     }
     if (!haveNow) {
         auto now = databaseNow(db, params);

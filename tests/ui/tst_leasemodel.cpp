@@ -1,10 +1,12 @@
-// The lease model and its proxy as snapshots arrive: incremental signals only,
-// selection kept, nothing emitted when nothing changed, countdown by the
-// database clock.
+// The lease model (sorted and filtered, no proxy) as snapshots arrive: one
+// signal per refresh, selection kept by key, nothing emitted when nothing
+// changed, countdown by the database clock; sorting and filtering on the GUI
+// thread for small tables and on the model's worker for big ones, with the
+// same result.
 #include "common/exporter.h"
 #include "common/rowdiff.h"
-#include "leases/leasefilterproxy.h"
 #include "leases/leasetablemodel.h"
+#include "leases/leaseview.h"
 
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>
@@ -27,31 +29,70 @@ LeaseRow lease(const QString &key, double expiresIn, const QString &token = QStr
     return r;
 }
 
-QString keyOf(const LeaseRow &r) {
-    return r.key;
+// Feeds `rows` to the model the way the refresher does: sort by key, build
+// the view for the model's spec (the worker's part), compare, apply.
+void feed(LeaseTableModel &model, QList<LeaseRow> rows) {
+    sortLeaseRowsByKey(rows);
+    const auto basis = model.view();
+    auto next = LeaseView::build(shareLeaseRows(std::move(rows)), kNow, model.spec());
+    const LeaseViewChange change = LeaseViewChange::between(*basis, *next);
+    model.applyRefresh(change.kind == LeaseViewChange::Kind::None ? basis : next, basis, change);
 }
 
-// Feeds `rows` to the model the way the refresher does: sort, diff, apply.
-void feed(LeaseTableModel &model, QList<LeaseRow> rows) {
-    RowDiff::sort(rows, keyOf);
-    const RowDiffPlan plan = RowDiff::compute(model.rows(), rows, keyOf);
-    model.apply(rows, plan);
+// The model shows what it was asked for (a worker's build has arrived).
+bool settled(const LeaseTableModel &model) {
+    return !model.isBuilding() && model.view()->spec == model.spec() && model.isRevealed();
+}
+
+QStringList shownKeys(const LeaseTableModel &model) {
+    QStringList keys;
+    for (int r = 0; r < model.rowCount(); ++r)
+        keys << model.rowAt(r).key;
+    return keys;
 }
 
 struct Fixture {
     LeaseTableModel model;
-    LeaseFilterProxy proxy;
     QAbstractItemModelTester modelTester{&model,
                                          QAbstractItemModelTester::FailureReportingMode::QtTest};
-    QAbstractItemModelTester proxyTester{&proxy,
-                                         QAbstractItemModelTester::FailureReportingMode::QtTest};
     Fixture() {
-        proxy.setSourceModel(&model);
-        proxy.sort(LeaseTableModel::Key);
         model.setLocalClock([] { return qint64(kNow * 1000); });
         model.setClockOffset(0);
     }
 };
+
+// Rows with every odd value: invalid expiries, NULL acquired_at, unfenced,
+// owners only known by their token.
+QList<LeaseRow> oddRows(int n) {
+    QList<LeaseRow> rows;
+    for (int i = 0; i < n; ++i) {
+        LeaseRow r = lease(QStringLiteral("k/%1").arg((i * 17) % n), (i * 7) % 23 - 9,
+                           QStringLiteral("tok/%1").arg((i * 13) % 40));
+        r.owner = i % 3 == 0 ? QString() : QStringLiteral("owner-%1").arg(i % 5);
+        r.acquiredAt = i % 6 == 0 ? qQNaN() : kNow - (i % 11);
+        if (i % 4 != 0)
+            r.fence = (i * 31) % 17;
+        if (i % 9 == 0)
+            r.expiresAt = i % 2 ? qInf() : qQNaN();
+        rows << r;
+    }
+    return rows;
+}
+
+// Every column in the order of the model's SortRole.
+void verifySortedBySortRole(const LeaseTableModel &model, int column, Qt::SortOrder order) {
+    for (int row = 1; row < model.rowCount(); ++row) {
+        const QVariant a = model.index(row - 1, column).data(LeaseTableModel::SortRole);
+        const QVariant b = model.index(row, column).data(LeaseTableModel::SortRole);
+        const auto cmp = QVariant::compare(a, b);
+        const bool inOrder = order == Qt::AscendingOrder ? cmp != QPartialOrdering::Greater
+                                                         : cmp != QPartialOrdering::Less;
+        QVERIFY2(inOrder, qPrintable(QStringLiteral("column %1, row %2: %3 then %4")
+                                         .arg(column)
+                                         .arg(row)
+                                         .arg(a.toString(), b.toString())));
+    }
+}
 
 } // namespace
 
@@ -64,26 +105,27 @@ private Q_SLOTS:
         feed(f.model, {lease(QStringLiteral("b"), 10), lease(QStringLiteral("d"), 10)});
         QCOMPARE(f.model.rowCount(), 2);
 
-        QSignalSpy inserted(&f.model, &QAbstractItemModel::rowsInserted);
-        QSignalSpy removed(&f.model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy layout(&f.model, &QAbstractItemModel::layoutChanged);
         QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
         QSignalSpy resets(&f.model, &QAbstractItemModel::modelReset);
         feed(f.model, {lease(QStringLiteral("a"), 10), lease(QStringLiteral("b"), 20),
                        lease(QStringLiteral("c"), 10)});
-        QCOMPARE(removed.size(), 1);  // d left
-        QCOMPARE(inserted.size(), 2); // a and c arrived (two separate places)
-        QCOMPARE(changed.size(), 1);  // b changed
+        QCOMPARE(layout.size(), 1); // d left, a and c arrived: one layout change
         QCOMPARE(resets.size(), 0);
-        QCOMPARE(f.model.rowAt(1).expiresAt, kNow + 20);
-        QStringList keys;
-        for (const LeaseRow &r : f.model.rows())
-            keys << r.key;
-        QCOMPARE(keys,
+        // Only b changed, in place: one dataChanged for that row.
+        feed(f.model, {lease(QStringLiteral("a"), 10), lease(QStringLiteral("b"), 25),
+                       lease(QStringLiteral("c"), 10)});
+        QCOMPARE(layout.size(), 1);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).value<QModelIndex>().row(), 1);
+        QCOMPARE(changed.first().at(1).value<QModelIndex>().row(), 1);
+        QCOMPARE(f.model.rowAt(1).expiresAt, kNow + 25);
+        QCOMPARE(shownKeys(f.model),
                  (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
 
         feed(f.model, {}); // an empty snapshot
         QCOMPARE(f.model.rowCount(), 0);
-        QCOMPARE(f.proxy.rowCount(), 0);
+        QCOMPARE(f.model.totalCount(), 0);
         QCOMPARE(resets.size(), 0);
     }
 
@@ -94,7 +136,6 @@ private Q_SLOTS:
             rows << lease(QStringLiteral("job/%1").arg(i, 5, 10, QLatin1Char('0')), i % 50 - 10);
         feed(f.model, rows);
         QCOMPARE(f.model.rowCount(), 10'000);
-        QCOMPARE(f.proxy.rowCount(), 10'000);
         // 1 % changes, 1 % leaves, 1 % arrives.
         QList<LeaseRow> next;
         for (int i = 0; i < 10'000; ++i) {
@@ -111,17 +152,18 @@ private Q_SLOTS:
         feed(f.model, next);
         QCOMPARE(f.model.rowCount(), 10'000);
         QCOMPARE(resets.size(), 0);
-        f.proxy.setStateFilter(LeaseFilterProxy::StateFilter::Expired);
-        QVERIFY(f.proxy.rowCount() > 0);
-        QVERIFY(f.proxy.rowCount() < 10'000);
+        f.model.setStateFilter(LeaseViewSpec::StateFilter::Expired);
+        QVERIFY(f.model.rowCount() > 0);
+        QVERIFY(f.model.rowCount() < 10'000);
+        QCOMPARE(f.model.totalCount(), 10'000);
     }
 
     void selectionSurvivesRefresh() {
         Fixture f;
         feed(f.model, {lease(QStringLiteral("a"), 10), lease(QStringLiteral("b"), 10),
                        lease(QStringLiteral("c"), 10)});
-        QItemSelectionModel selection(&f.proxy);
-        selection.select(f.proxy.index(1, 0),
+        QItemSelectionModel selection(&f.model);
+        selection.select(f.model.index(1, 0),
                          QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         QCOMPARE(selection.selectedRows().first().data().toString(), QStringLiteral("b"));
         // Other rows change, one arrives before it, one leaves.
@@ -180,15 +222,15 @@ private Q_SLOTS:
         other.owner = QStringLiteral("worker-7:12:ab");
         feed(f.model,
              {lease(QStringLiteral("jobs/1"), 10), lease(QStringLiteral("jobs/2"), -1), other});
-        f.proxy.setFilterText(QStringLiteral("jobs/*"));
-        QCOMPARE(f.proxy.rowCount(), 2);
-        f.proxy.setFilterText(QStringLiteral("WORKER-7")); // text: any field, any case
-        QCOMPARE(f.proxy.rowCount(), 1);
-        f.proxy.setFilterText(QStringLiteral("' OR 1=1 --"));
-        QCOMPARE(f.proxy.rowCount(), 0);
-        f.proxy.setFilterText(QString());
-        f.proxy.setStateFilter(LeaseFilterProxy::StateFilter::Held);
-        QCOMPARE(f.proxy.rowCount(), 2);
+        f.model.setFilterText(QStringLiteral("jobs/*"));
+        QCOMPARE(f.model.rowCount(), 2);
+        f.model.setFilterText(QStringLiteral("WORKER-7")); // text: any field, any case
+        QCOMPARE(f.model.rowCount(), 1);
+        f.model.setFilterText(QStringLiteral("' OR 1=1 --"));
+        QCOMPARE(f.model.rowCount(), 0);
+        f.model.setFilterText(QString());
+        f.model.setStateFilter(LeaseViewSpec::StateFilter::Held);
+        QCOMPARE(f.model.rowCount(), 2);
     }
 
     // Expiries other programs wrote that are not finite numbers: a state of
@@ -227,57 +269,107 @@ private Q_SLOTS:
                         .contains(QLatin1String("never expires")));
         }
         QCOMPARE(f.model.heldCount(), 1);
-        f.proxy.setStateFilter(LeaseFilterProxy::StateFilter::Held);
-        QCOMPARE(f.proxy.rowCount(), 1);
-        QCOMPARE(f.proxy.index(0, LeaseTableModel::Key).data().toString(), QStringLiteral("held"));
-        f.proxy.setStateFilter(LeaseFilterProxy::StateFilter::Expired);
-        QCOMPARE(f.proxy.rowCount(), 1);
-        QCOMPARE(f.proxy.index(0, LeaseTableModel::Key).data().toString(), QStringLiteral("gone"));
-        f.proxy.setStateFilter(LeaseFilterProxy::StateFilter::All);
-        f.proxy.sort(LeaseTableModel::Remaining); // sorts although NaN has no order
-        QCOMPARE(f.proxy.rowCount(), 5);
+        QCOMPARE(f.model.invalidCount(), 3);
+        f.model.setStateFilter(LeaseViewSpec::StateFilter::Held);
+        QCOMPARE(f.model.rowCount(), 1);
+        QCOMPARE(f.model.index(0, LeaseTableModel::Key).data().toString(), QStringLiteral("held"));
+        f.model.setStateFilter(LeaseViewSpec::StateFilter::Expired);
+        QCOMPARE(f.model.rowCount(), 1);
+        QCOMPARE(f.model.index(0, LeaseTableModel::Key).data().toString(), QStringLiteral("gone"));
+        f.model.setStateFilter(LeaseViewSpec::StateFilter::All);
+        f.model.sort(LeaseTableModel::Remaining); // sorts although NaN has no order
+        QCOMPARE(f.model.rowCount(), 5);
 
         QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
         feed(f.model, rows);
         QCOMPARE(changed.size(), 0);
     }
 
-    // Every column sorts in the order of the model's SortRole (the proxy
+    // Every column sorts in the order of the model's SortRole (the view
     // compares the rows directly, for speed: it must agree), invalid expiries,
     // NULL acquired_at and unfenced rows included, both directions.
     void everyColumnSortsBySortRole() {
         Fixture f;
-        QList<LeaseRow> rows;
-        for (int i = 0; i < 40; ++i) {
-            LeaseRow r = lease(QStringLiteral("k/%1").arg((i * 17) % 40), (i * 7) % 23 - 9,
-                               QStringLiteral("tok/%1").arg((i * 13) % 40));
-            r.owner = i % 3 == 0 ? QString() : QStringLiteral("owner-%1").arg(i % 5);
-            r.acquiredAt = i % 6 == 0 ? qQNaN() : kNow - (i % 11);
-            if (i % 4 != 0)
-                r.fence = (i * 31) % 17;
-            if (i % 9 == 0)
-                r.expiresAt = i % 2 ? qInf() : qQNaN();
-            rows << r;
-        }
-        feed(f.model, rows);
+        feed(f.model, oddRows(40));
         for (int column = 0; column < LeaseTableModel::ColumnCount; ++column) {
             for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
-                f.proxy.sort(column, order);
-                for (int row = 1; row < f.proxy.rowCount(); ++row) {
-                    const QVariant a =
-                        f.proxy.index(row - 1, column).data(LeaseTableModel::SortRole);
-                    const QVariant b = f.proxy.index(row, column).data(LeaseTableModel::SortRole);
-                    const auto cmp = QVariant::compare(a, b);
-                    const bool inOrder = order == Qt::AscendingOrder
-                                             ? cmp != QPartialOrdering::Greater
-                                             : cmp != QPartialOrdering::Less;
-                    QVERIFY2(inOrder, qPrintable(QStringLiteral("column %1, row %2: %3 then %4")
-                                                     .arg(column)
-                                                     .arg(row)
-                                                     .arg(a.toString(), b.toString())));
-                }
+                f.model.sort(column, order);
+                QCOMPARE(f.model.rowCount(), 40);
+                verifySortedBySortRole(f.model, column, order);
             }
         }
+    }
+
+    // A big table is sorted and filtered on the model's worker: the result is
+    // the same as on the GUI thread, arrives with one layout change, and the
+    // selection and current row follow their keys.
+    void workerSortsAndFiltersLikeTheGuiThread() {
+        Fixture f;
+        const QList<LeaseRow> rows = oddRows(3000);
+        LeaseTableModel inlineModel;
+        inlineModel.setLocalClock([] { return qint64(kNow * 1000); });
+        feed(inlineModel, rows);
+        f.model.setInlineLimit(0); // everything on the worker
+        feed(f.model, rows);
+        QTRY_VERIFY(settled(f.model));
+        QItemSelectionModel selection(&f.model);
+        const QString picked = f.model.rowAt(7).key;
+        selection.setCurrentIndex(f.model.index(7, 0),
+                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        for (int column = 0; column < LeaseTableModel::ColumnCount; ++column) {
+            for (const Qt::SortOrder order : {Qt::DescendingOrder, Qt::AscendingOrder}) {
+                QSignalSpy ready(&f.model, &LeaseTableModel::viewReady);
+                f.model.sort(column, order);
+                QVERIFY(f.model.isBuilding());
+                QTRY_VERIFY(settled(f.model));
+                QCOMPARE(ready.size(), 1);
+                inlineModel.sort(column, order);
+                QCOMPARE(shownKeys(f.model), shownKeys(inlineModel));
+                verifySortedBySortRole(f.model, column, order);
+                QCOMPARE(selection.currentIndex().data(LeaseTableModel::KeyRole).toString(),
+                         picked);
+                QCOMPARE(selection.selectedRows().size(), 1);
+                QCOMPARE(selection.selectedRows().first().data(LeaseTableModel::KeyRole).toString(),
+                         picked);
+            }
+        }
+        // Typing fast: only the last filter counts, whatever was in flight.
+        for (const QString &text : {QStringLiteral("o"), QStringLiteral("ow"),
+                                    QStringLiteral("owner-1"), QStringLiteral("K/1*")})
+            f.model.setFilterText(text);
+        f.model.setStateFilter(LeaseViewSpec::StateFilter::Held);
+        QTRY_VERIFY(settled(f.model));
+        inlineModel.setFilterText(QStringLiteral("K/1*"));
+        inlineModel.setStateFilter(LeaseViewSpec::StateFilter::Held);
+        QVERIFY(inlineModel.rowCount() > 0);
+        QVERIFY(inlineModel.rowCount() < 3000);
+        QCOMPARE(shownKeys(f.model), shownKeys(inlineModel));
+        for (int r = 0; r < f.model.rowCount(); ++r) {
+            QVERIFY(f.model.rowAt(r).key.startsWith(QLatin1String("k/1")));
+            QVERIFY(f.model.rowAt(r).isHeldAt(kNow));
+        }
+    }
+
+    // The first rows of a big load are shown at once, then all of them,
+    // revealed to the views in steps of kRevealStep rows.
+    void firstRowsThenAllRevealedInSteps() {
+        Fixture f;
+        QList<LeaseRow> all;
+        const int n = LeaseTableModel::kRevealStep * 2 + 10;
+        for (int i = 0; i < n; ++i)
+            all << lease(QStringLiteral("big/%1").arg(i, 7, 10, QLatin1Char('0')), i % 100);
+        f.model.applyRefresh(
+            LeaseView::build(shareLeaseRows(all.mid(0, 50)), kNow, f.model.spec(), true),
+            f.model.view(), {});
+        QCOMPARE(f.model.rowCount(), 50);
+        QVERIFY(f.model.isPartial());
+        QSignalSpy inserted(&f.model, &QAbstractItemModel::rowsInserted);
+        feed(f.model, all);
+        QVERIFY(!f.model.isPartial());
+        QCOMPARE(f.model.rowCount(), LeaseTableModel::kRevealStep);
+        QTRY_COMPARE(f.model.rowCount(), n);
+        QCOMPARE(inserted.size(), 3);
+        QCOMPARE(f.model.heldCount(), n - n / 100 - 1); // expires_at = now is not held
     }
 
     // Keys and tokens from any writer: control characters are shown, never

@@ -11,7 +11,6 @@
 #include "db/database.h"
 #include "inspector/inspectorrefresher.h"
 #include "lease/leasequeries.h"
-#include "leases/leasefilterproxy.h"
 #include "leases/leasestab.h"
 #include "leases/leasetablemodel.h"
 #include "support/lockctlprocess.h"
@@ -83,8 +82,8 @@ bool trigger(QMenu *menu, const QString &name) {
 }
 
 QModelIndex proxyIndexOfKey(LeasesTab *tab, const QString &key) {
-    for (int r = 0; r < tab->proxy()->rowCount(); ++r) {
-        const QModelIndex i = tab->proxy()->index(r, 0);
+    for (int r = 0; r < tab->model()->rowCount(); ++r) {
+        const QModelIndex i = tab->model()->index(r, 0);
         if (i.data(LeaseTableModel::KeyRole).toString() == key)
             return i;
     }
@@ -146,7 +145,7 @@ private Q_SLOTS:
         QCOMPARE(row.value(QStringLiteral("Token")).toString(), QStringLiteral("alpha-token"));
         QVERIFY(trigger(menu.get(), QStringLiteral("filterOwner")));
         QCOMPARE(tab->filterEdit()->text(), QStringLiteral("alpha-token"));
-        QCOMPARE(tab->proxy()->rowCount(), 1);
+        QCOMPARE(tab->model()->rowCount(), 1);
         tab->filterEdit()->clear();
 
         // Force release from the menu: the owner-guarded path, on the row clicked only.

@@ -7,7 +7,6 @@
 #include "advisory/advisorytab.h"
 #include "connection/profilestore.h"
 #include "inspector/inspectorrefresher.h"
-#include "leases/leasefilterproxy.h"
 #include "leases/leasestab.h"
 #include "leases/leasetablemodel.h"
 #include "load/loadpanel.h"
@@ -104,13 +103,13 @@ private Q_SLOTS:
         QCOMPARE(leases->sectionSize(LeaseTableModel::Key), 333);
         QCOMPARE(leases->sortIndicatorSection(), int(LeaseTableModel::Remaining));
         QCOMPARE(leases->sortIndicatorOrder(), Qt::DescendingOrder);
-        QCOMPARE(w.leasesTab()->proxy()->sortColumn(), int(LeaseTableModel::Remaining));
-        QCOMPARE(w.leasesTab()->proxy()->sortOrder(), Qt::DescendingOrder);
+        QCOMPARE(w.leasesTab()->model()->sortColumn(), int(LeaseTableModel::Remaining));
+        QCOMPARE(w.leasesTab()->model()->sortOrder(), Qt::DescendingOrder);
         QCOMPARE(w.activityTab()->view()->horizontalHeader()->sectionSize(0), 222);
         QCOMPARE(w.intervalBox()->value(), 7);
         QCOMPARE(w.refresher()->interval(), std::chrono::milliseconds(7000));
         QCOMPARE(w.leasesTab()->filterEdit()->text(), QStringLiteral("jobs/*"));
-        QCOMPARE(w.leasesTab()->proxy()->filterText(), QStringLiteral("jobs/*"));
+        QCOMPARE(w.leasesTab()->model()->filterText(), QStringLiteral("jobs/*"));
         QCOMPARE(w.leasesTab()->stateCombo()->currentIndex(), 1);
         QCOMPARE(w.activityTab()->filterEdit()->text(), QStringLiteral("sweep"));
         QVERIFY(w.advisoryTab()->thisDatabaseOnly()->isChecked());

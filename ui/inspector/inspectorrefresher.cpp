@@ -6,6 +6,7 @@
 #include "leases/leasetablemodel.h"
 
 #include <QElapsedTimer>
+#include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace lockscope::ui {
@@ -37,7 +38,7 @@ void InspectorRefresher::setConnection(const std::optional<ConnectionParams> &pa
     m_again = false;
     m_lastError.clear();
     m_tree.clear();
-    m_leases->reset({});
+    m_leases->clear();
     m_advisory->reset({});
     m_audit->reset({});
     if (m_params) {
@@ -80,7 +81,27 @@ void InspectorRefresher::start() {
     InspectorInputs inputs;
     inputs.generation = m_generation;
     inputs.params = *m_params;
-    inputs.leases = m_leases->rows();
+    inputs.leases = m_leases->view();
+    inputs.leaseSpec = m_leases->spec();
+    if (m_leases->totalCount() == 0) {
+        // A big table shows its first rows at once; the rest follows.
+        QPointer<InspectorRefresher> self(this);
+        const quint64 generation = m_generation;
+        inputs.firstRows = [self, generation](const std::shared_ptr<const LeaseView> &first,
+                                              double clockOffsetS) {
+            QMetaObject::invokeMethod(
+                self,
+                [self, generation, first, clockOffsetS] {
+                    if (self && generation == self->m_generation && self->m_inFlight &&
+                        self->m_leases->totalCount() == 0) {
+                        self->m_leases->setClockOffset(clockOffsetS);
+                        self->m_leases->applyRefresh(first, self->m_leases->view(), {});
+                        Q_EMIT self->firstRowsShown();
+                    }
+                },
+                Qt::QueuedConnection);
+        };
+    }
     inputs.advisory = m_advisory->rows();
     inputs.audit = m_audit->rows();
     inputs.withAudit = (m_round++ % 3) == 0 || m_audit->rows().isEmpty();
@@ -103,7 +124,7 @@ void InspectorRefresher::onResult(const InspectorSnapshot &result) {
         QElapsedTimer applying;
         applying.start();
         m_leases->setClockOffset(result.clockOffsetS);
-        m_leases->apply(result.leases, result.leasePlan);
+        m_leases->applyRefresh(result.leases, result.leaseBasis, result.leaseChange);
         m_advisorySupported = result.advisorySupported;
         m_advisoryError = result.advisoryError;
         if (result.advisoryError.isEmpty()) {

@@ -51,6 +51,8 @@ public:
 
 Q_SIGNALS:
     void refreshed();
+    // The first rows of a big table are on screen; the rest is being read.
+    void firstRowsShown();
     // Once per distinct failure (not every interval), and once when it recovers.
     void failing(const QString &message);
     void recovered();

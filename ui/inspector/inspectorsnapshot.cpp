@@ -15,9 +15,8 @@ namespace {
 
 const QString kPurpose = QStringLiteral("inspect");
 
-QString leaseKey(const LeaseRow &row) {
-    return row.key;
-}
+// A table with more rows than this shows its first rows while the rest is read.
+constexpr int kFirstRows = 2000;
 
 qint64 auditKey(const AuditEntry &e) {
     return -e.id; // newest first
@@ -62,7 +61,20 @@ InspectorSnapshot take(const InspectorInputs &in, const ThreadConnections::Key &
     }
     QSqlDatabase db = opened.value();
 
-    auto leases = LeaseQueries::snapshot(db, in.params);
+    auto offsetOf = [](const LeaseSnapshot &snap) {
+        return snap.dbNow - static_cast<double>(snap.localMsAtRead) / 1000.0;
+    };
+    std::function<void(const LeaseSnapshot &)> firstRows;
+    if (in.firstRows && in.leases->rows->isEmpty()) {
+        firstRows = [&](const LeaseSnapshot &first) {
+            QList<LeaseRow> rows = first.rows;
+            sortLeaseRowsByKey(rows);
+            in.firstRows(
+                LeaseView::build(shareLeaseRows(std::move(rows)), first.dbNow, in.leaseSpec, true),
+                offsetOf(first));
+        };
+    }
+    auto leases = LeaseQueries::snapshot(db, in.params, kFirstRows, firstRows);
     if (!leases.ok()) {
         out.error = leases.error().message;
         out.connectionLost = leases.error().kind == ErrorKind::Connection;
@@ -71,10 +83,14 @@ InspectorSnapshot take(const InspectorInputs &in, const ThreadConnections::Key &
             ThreadConnections::drop(key);
         return out;
     }
-    out.leases = leases->rows;
-    RowDiff::sort(out.leases, leaseKey);
-    out.leasePlan = RowDiff::compute(in.leases, out.leases, leaseKey);
-    out.clockOffsetS = leases->dbNow - static_cast<double>(leases->localMsAtRead) / 1000.0;
+    sortLeaseRowsByKey(leases->rows);
+    out.leases =
+        LeaseView::build(shareLeaseRows(std::move(leases->rows)), leases->dbNow, in.leaseSpec);
+    out.leaseBasis = in.leases;
+    out.leaseChange = LeaseViewChange::between(*in.leases, *out.leases);
+    if (out.leaseChange.kind == LeaseViewChange::Kind::None)
+        out.leases = in.leases; // nothing shown changed: keep the rows already in memory
+    out.clockOffsetS = offsetOf(leases.value());
 
     out.advisorySupported = in.params.isPostgres();
     if (out.advisorySupported) {

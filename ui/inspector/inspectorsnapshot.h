@@ -5,9 +5,13 @@
 #include "common/rowdiff.h"
 #include "db/connectionparams.h"
 #include "lease/leaserow.h"
+#include "leases/leaseview.h"
 
 #include <QList>
 #include <QString>
+
+#include <functional>
+#include <memory>
 
 namespace lockscope::ui {
 
@@ -18,8 +22,11 @@ struct InspectorSnapshot {
     QString error; // the whole refresh failed (connection, schema)
     bool connectionLost = false;
 
-    QList<LeaseRow> leases; // sorted by key
-    RowDiffPlan leasePlan;
+    // Every lease (sorted by key) in the table's order and filter, and how it
+    // differs from the view it was built against (InspectorInputs::leases).
+    std::shared_ptr<const LeaseView> leases;
+    std::shared_ptr<const LeaseView> leaseBasis;
+    LeaseViewChange leaseChange;
     double clockOffsetS = 0; // database now - local now
 
     bool advisorySupported = false;
@@ -36,7 +43,11 @@ struct InspectorSnapshot {
 struct InspectorInputs {
     quint64 generation = 0;
     ConnectionParams params;
-    QList<LeaseRow> leases;
+    std::shared_ptr<const LeaseView> leases = LeaseView::empty(); // what the table shows (shared)
+    LeaseViewSpec leaseSpec;                                      // the order and filter wanted
+    // Called on the worker with the first rows of a big table while the rest
+    // is read (only when the table shows nothing yet).
+    std::function<void(const std::shared_ptr<const LeaseView> &, double clockOffsetS)> firstRows;
     QList<AdvisoryLockRow> advisory;
     QList<AuditEntry> audit;
     bool withAudit = true;

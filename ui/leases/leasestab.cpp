@@ -9,7 +9,6 @@
 #include "common/prompter.h"
 #include "common/rowmenu.h"
 #include "common/whenfinished.h"
-#include "leases/leasefilterproxy.h"
 #include "leases/leasetablemodel.h"
 
 #include <QAction>
@@ -58,7 +57,6 @@ QString remainingText(const Shown &s) {
 LeasesTab::LeasesTab(LeaseTableModel *model, QThreadPool *pool, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
-    , m_proxy(new LeaseFilterProxy(this))
     , m_pool(pool)
     , m_view(new QTableView(this))
     , m_empty(new EmptyState(this))
@@ -71,8 +69,7 @@ LeasesTab::LeasesTab(LeaseTableModel *model, QThreadPool *pool, QWidget *parent)
     , m_forceRelease(new QAction(tr("&Force release selected…"), this))
     , m_copy(new QAction(tr("Copy selected rows as JSON"), this))
     , m_countdown(new QTimer(this)) {
-    m_proxy->setSourceModel(m_model);
-    m_view->setModel(m_proxy);
+    m_view->setModel(m_model);
     m_view->setObjectName(QStringLiteral("leaseView"));
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(LeaseTableModel::Key, Qt::AscendingOrder);
@@ -94,9 +91,9 @@ LeasesTab::LeasesTab(LeaseTableModel *model, QThreadPool *pool, QWidget *parent)
     m_filter->setPlaceholderText(tr("Filter by key, owner or token (glob: jobs/*)   Ctrl+F"));
     m_filter->setClearButtonEnabled(true);
     m_state->addItems({tr("All leases"), tr("Held"), tr("Expired")});
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &LeaseFilterProxy::setFilterText);
+    connect(m_filter, &QLineEdit::textChanged, m_model, &LeaseTableModel::setFilterText);
     connect(m_state, &QComboBox::currentIndexChanged, this,
-            [this](int index) { m_proxy->setStateFilter(LeaseFilterProxy::StateFilter(index)); });
+            [this](int index) { m_model->setStateFilter(LeaseViewSpec::StateFilter(index)); });
 
     m_forceRelease->setObjectName(QStringLiteral("forceRelease"));
     m_forceRelease->setShortcut(QKeySequence::Delete);
@@ -108,7 +105,7 @@ LeasesTab::LeasesTab(LeaseTableModel *model, QThreadPool *pool, QWidget *parent)
     connect(m_copy, &QAction::triggered, this, [this] {
         QStringList rows;
         for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
-            rows << Exporter::rowToJson(m_proxy, index.row());
+            rows << Exporter::rowToJson(m_model, index.row());
         if (!rows.isEmpty())
             QApplication::clipboard()->setText(rows.join(QLatin1Char('\n')));
     });
@@ -131,9 +128,9 @@ LeasesTab::LeasesTab(LeaseTableModel *model, QThreadPool *pool, QWidget *parent)
     m_stack->addWidget(m_empty);
     layout->addWidget(m_stack, 1);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(m_proxy, signal, this, &LeasesTab::updateEmptyState);
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, &LeasesTab::updateEmptyState);
-    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &LeasesTab::updateEmptyState);
+        connect(m_model, signal, this, &LeasesTab::updateEmptyState);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &LeasesTab::updateEmptyState);
+    connect(m_model, &QAbstractItemModel::layoutChanged, this, &LeasesTab::updateEmptyState);
 
     // The countdown: several times a second, only the rows on screen.
     m_countdown->setInterval(250);
@@ -161,21 +158,21 @@ bool LeasesTab::showsEmptyState() const {
     return m_stack->currentWidget() == m_empty;
 }
 
-QMenu *LeasesTab::contextMenu(const QModelIndex &proxyIndex) {
-    if (!proxyIndex.isValid() || proxyIndex.model() != m_proxy)
+QMenu *LeasesTab::contextMenu(const QModelIndex &index) {
+    if (!index.isValid() || index.model() != m_model)
         return nullptr;
-    const int row = proxyIndex.row();
+    const int row = index.row();
     // The actions act on what was clicked: select it unless it is part of the selection.
     if (!m_view->selectionModel()->isRowSelected(row, QModelIndex()))
         m_view->selectRow(row);
-    const LeaseRow lease = m_model->rowAt(m_proxy->mapToSource(proxyIndex).row());
+    const LeaseRow lease = m_model->rowAt(row);
     const QString owner = lease.owner.isEmpty() ? lease.token : lease.owner;
     auto *menu = new QMenu(this);
     RowMenu::addCopy(menu, QStringLiteral("copyKey"), tr("Copy &key"), lease.key);
     RowMenu::addCopy(menu, QStringLiteral("copyToken"), tr("Copy &token"), lease.token);
     RowMenu::addCopy(menu, QStringLiteral("copyOwner"), tr("Copy &owner"), owner);
     RowMenu::addCopy(menu, QStringLiteral("copyJson"), tr("Copy row as &JSON"),
-                     Exporter::rowToJson(m_proxy, row));
+                     Exporter::rowToJson(m_model, row));
     menu->addSeparator();
     QAction *byOwner = menu->addAction(tr("&Filter by this owner"));
     byOwner->setObjectName(QStringLiteral("filterOwner"));
@@ -188,12 +185,12 @@ QMenu *LeasesTab::contextMenu(const QModelIndex &proxyIndex) {
 
 void LeasesTab::updateEmptyState() {
     enum Kind { Rows, NotConnected, Loading, Filtered, Embedded, Server };
-    const Kind kind = m_proxy->rowCount() > 0   ? Rows
-                      : !m_session              ? NotConnected
-                      : m_model->rowCount() > 0 ? Filtered
-                      : !m_loaded               ? Loading
-                      : m_session->isEmbedded() ? Embedded
-                                                : Server;
+    const Kind kind = m_model->rowCount() > 0     ? Rows
+                      : !m_session                ? NotConnected
+                      : m_model->totalCount() > 0 ? Filtered
+                      : !m_loaded                 ? Loading
+                      : m_session->isEmbedded()   ? Embedded
+                                                  : Server;
     m_stack->setCurrentWidget(kind == Rows ? static_cast<QWidget *>(m_view) : m_empty);
     if (kind == m_emptyKind)
         return;
@@ -215,7 +212,7 @@ void LeasesTab::updateEmptyState() {
     case Filtered:
         m_empty->setContent(tr("No lease matches the filter"),
                             tr("%n lease(s) are hidden by the filter or the state chosen above.",
-                               nullptr, m_model->rowCount()));
+                               nullptr, m_model->totalCount()));
         connect(m_empty->addButton(QStringLiteral("emptyClearFilter"), tr("Clear the filter")),
                 &QPushButton::clicked, this, [this] {
                     m_filter->clear();
@@ -261,29 +258,13 @@ void LeasesTab::focusFilter() {
 }
 
 void LeasesTab::tickCountdown() {
-    if (m_proxy->rowCount() == 0 || !isVisible())
+    if (m_model->rowCount() == 0 || !isVisible())
         return;
     const int first = std::max(0, m_view->rowAt(0));
     int last = m_view->rowAt(m_view->viewport()->height() - 1);
     if (last < 0)
-        last = m_proxy->rowCount() - 1;
-    // Visible proxy rows map to scattered source rows when sorted: tick each run.
-    QList<int> sourceRows;
-    for (int row = first; row <= last; ++row)
-        sourceRows << m_proxy->mapToSource(m_proxy->index(row, 0)).row();
-    std::sort(sourceRows.begin(), sourceRows.end());
-    int runStart = -1;
-    int previous = -2;
-    for (int row : std::as_const(sourceRows)) {
-        if (row != previous + 1) {
-            if (runStart >= 0)
-                m_model->tick(runStart, previous);
-            runStart = row;
-        }
-        previous = row;
-    }
-    if (runStart >= 0)
-        m_model->tick(runStart, previous);
+        last = m_model->rowCount() - 1;
+    m_model->tick(first, last);
 }
 
 void LeasesTab::updateActions() {
@@ -387,8 +368,8 @@ void LeasesTab::forceReleaseSelected() {
         return;
     QList<Shown> shown;
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    for (const QModelIndex &proxyIndex : rows) {
-        const LeaseRow &row = m_model->rowAt(m_proxy->mapToSource(proxyIndex).row());
+    for (const QModelIndex &index : rows) {
+        const LeaseRow &row = m_model->rowAt(index.row());
         shown.append({row.key, row.token, row.owner.isEmpty() ? row.token : row.owner,
                       row.expiresAt - m_model->databaseNow(), row.invalidExpiry()});
     }

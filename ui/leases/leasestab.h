@@ -20,7 +20,6 @@ class QThreadPool;
 namespace lockscope::ui {
 
 class EmptyState;
-class LeaseFilterProxy;
 class LeaseTableModel;
 
 // The Leases tab: the live table with a filter, and the sweep and owner-guarded
@@ -35,7 +34,8 @@ public:
 
     void setSession(const std::optional<Session> &session);
     QTableView *view() const { return m_view; }
-    LeaseFilterProxy *proxy() const { return m_proxy; }
+    // The view's model: sorted and filtered off the GUI thread (no proxy).
+    LeaseTableModel *model() const { return m_model; }
     QAction *forceReleaseAction() const { return m_forceRelease; }
     QAction *sweepAction() const { return m_sweep; }
     void focusFilter();
@@ -53,7 +53,7 @@ public:
     void forceReleaseSelected();
     // The row's right-click menu: copy key / token / owner / row as JSON, filter
     // by its owner, force release (the owner-guarded path), sweep. The caller owns it.
-    QMenu *contextMenu(const QModelIndex &proxyIndex);
+    QMenu *contextMenu(const QModelIndex &index);
     // Ctrl+C in the table: the selected rows as JSON.
     QAction *copyAction() const { return m_copy; }
 
@@ -68,7 +68,6 @@ private:
     void updateEmptyState();
 
     LeaseTableModel *m_model;
-    LeaseFilterProxy *m_proxy;
     QThreadPool *m_pool;
     QTableView *m_view;
     EmptyState *m_empty;

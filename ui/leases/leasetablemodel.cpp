@@ -5,10 +5,13 @@
 #include "base/visibletext.h"
 #include "common/exporter.h"
 #include "common/statecolors.h"
+#include "common/whenfinished.h"
 
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
 #include <limits>
@@ -30,10 +33,180 @@ QString expiryText(const LeaseRow &row) {
 } // namespace
 
 LeaseTableModel::LeaseTableModel(QObject *parent)
-    : SnapshotTableModel<LeaseRow>(parent)
-    , m_localClock([] { return QDateTime::currentMSecsSinceEpoch(); }) {}
+    : QAbstractTableModel(parent)
+    , m_view(LeaseView::empty())
+    , m_wantedRows(m_view->rows)
+    , m_localClock([] { return QDateTime::currentMSecsSinceEpoch(); }) {
+    m_pool.setMaxThreadCount(1);
+}
 
-LeaseTableModel::~LeaseTableModel() = default;
+LeaseTableModel::~LeaseTableModel() {
+    ++m_generation;
+    m_pool.waitForDone();
+}
+
+int LeaseTableModel::rowCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : m_shown;
+}
+
+void LeaseTableModel::sort(int column, Qt::SortOrder order) {
+    if (column < 0 || column >= ColumnCount)
+        return;
+    if (m_spec.column == column && m_spec.order == order)
+        return;
+    m_spec.column = column;
+    m_spec.order = order;
+    rebuild();
+}
+
+void LeaseTableModel::setFilterText(const QString &text) {
+    const QString trimmed = text.trimmed();
+    if (trimmed == m_spec.text)
+        return;
+    m_spec.text = trimmed;
+    rebuild();
+}
+
+void LeaseTableModel::setStateFilter(LeaseViewSpec::StateFilter filter) {
+    if (m_spec.state == filter)
+        return;
+    m_spec.state = filter;
+    rebuild();
+}
+
+void LeaseTableModel::showRows(const LeaseRows &rows, bool partial) {
+    m_wantedRows = rows;
+    m_wantedPartial = partial;
+    rebuild();
+}
+
+void LeaseTableModel::applyRefresh(const std::shared_ptr<const LeaseView> &next,
+                                   const std::shared_ptr<const LeaseView> &basis,
+                                   const LeaseViewChange &change) {
+    m_wantedRows = next->rows;
+    m_wantedPartial = next->partial;
+    if (!(next->spec == m_spec)) { // the sort or filter changed while it was read
+        rebuild();
+        return;
+    }
+    ++m_generation; // a build still running started from older rows
+    m_buildAgain = false;
+    if (basis != m_view || change.kind == LeaseViewChange::Kind::Layout) {
+        swapIn(next);
+        return;
+    }
+    m_view = next; // the same rows in the same places
+    const int last = std::min(change.last, m_shown - 1);
+    if (change.kind == LeaseViewChange::Kind::Values && change.first <= last)
+        Q_EMIT dataChanged(index(change.first, 0), index(last, ColumnCount - 1));
+}
+
+void LeaseTableModel::clear() {
+    ++m_generation;
+    m_building = false;
+    m_buildAgain = false;
+    m_wantedRows = LeaseView::empty()->rows;
+    m_wantedPartial = false;
+    beginResetModel();
+    m_view = LeaseView::empty();
+    m_shown = 0;
+    ++m_reveal;
+    endResetModel();
+}
+
+// Builds the view for the wanted rows and spec: here when the table is small,
+// else on the worker thread, one build at a time; a request that comes while
+// one runs is served by one more build with whatever is wanted by then.
+void LeaseTableModel::rebuild() {
+    // The state filter uses the database clock of now, not of the snapshot.
+    const double now = databaseNow();
+    if (m_wantedRows->size() <= m_inlineLimit && !m_building) {
+        ++m_generation;
+        swapIn(LeaseView::build(m_wantedRows, now, m_spec, m_wantedPartial));
+        Q_EMIT viewReady();
+        return;
+    }
+    if (m_building) {
+        m_buildAgain = true;
+        return;
+    }
+    m_building = true;
+    const quint64 generation = ++m_generation;
+    whenFinished(
+        QtConcurrent::run(&m_pool,
+                          [rows = m_wantedRows, now, spec = m_spec, partial = m_wantedPartial] {
+                              return LeaseView::build(rows, now, spec, partial);
+                          }),
+        this, [this, generation](const std::shared_ptr<const LeaseView> &built) {
+            m_building = false;
+            if (generation == m_generation && built->rows == m_wantedRows &&
+                built->spec == m_spec) {
+                swapIn(built);
+                Q_EMIT viewReady();
+            } else if (generation == m_generation || m_buildAgain) {
+                m_buildAgain = false;
+                rebuild();
+                return;
+            }
+            if (m_buildAgain) {
+                m_buildAgain = false;
+                rebuild();
+            }
+        });
+}
+
+// Swaps in a view with one signal. Rows keep their selection and the current
+// index by key: only the persistent indexes (a handful, or one per selected
+// row) are looked up, never the whole table.
+void LeaseTableModel::swapIn(std::shared_ptr<const LeaseView> next) {
+    const int before = m_shown;
+    const int after = next->size();
+    if (before == 0 || after == 0 || m_view->partial) {
+        // Nothing shown before (or only the first rows of a load: their
+        // selection does not carry over), or nothing after: removal and
+        // insertion. A million rows are revealed a step at a time, so a view's
+        // header grows by at most kRevealStep sections per event-loop turn.
+        if (before > 0) {
+            beginRemoveRows({}, 0, before - 1);
+            m_view = next; // nothing of it revealed yet: totalCount() is already true
+            m_shown = 0;
+            endRemoveRows();
+        }
+        m_view = std::move(next);
+        ++m_reveal;
+        revealMore();
+        return;
+    }
+    Q_EMIT layoutAboutToBeChanged();
+    const QModelIndexList from = persistentIndexList();
+    QModelIndexList to;
+    to.reserve(from.size());
+    for (const QModelIndex &old : from) {
+        const int row = next->tableRowOf(m_view->at(old.row()).key);
+        to << (row < 0 ? QModelIndex() : index(row, old.column()));
+    }
+    m_view = std::move(next);
+    m_shown = after;
+    ++m_reveal;
+    changePersistentIndexList(from, to);
+    Q_EMIT layoutChanged();
+}
+
+void LeaseTableModel::revealMore() {
+    const int total = m_view->size();
+    if (m_shown >= total)
+        return;
+    const int next = std::min(total, m_shown + kRevealStep);
+    beginInsertRows({}, m_shown, next - 1);
+    m_shown = next;
+    endInsertRows();
+    if (m_shown < total) {
+        QTimer::singleShot(0, this, [this, reveal = m_reveal] {
+            if (reveal == m_reveal)
+                revealMore();
+        });
+    }
+}
 
 int LeaseTableModel::columnCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : ColumnCount;
@@ -43,30 +216,27 @@ double LeaseTableModel::databaseNow() const {
     return static_cast<double>(m_localClock()) / 1000.0 + m_offset;
 }
 
-LeaseTableModel::LeaseState LeaseTableModel::stateOf(const LeaseRow &row) const {
+LeaseTableModel::LeaseState LeaseTableModel::stateAt(const LeaseRow &row, double dbNow) {
     if (!row.hasValidExpiry())
         return LeaseState::Invalid;
-    const double left = row.expiresAt - databaseNow();
+    const double left = row.expiresAt - dbNow;
     if (left <= 0)
         return LeaseState::Expired;
     return left < kExpiringSoonSeconds ? LeaseState::ExpiringSoon : LeaseState::Held;
 }
 
 int LeaseTableModel::heldCount() const {
-    const double now = databaseNow();
-    return static_cast<int>(std::count_if(m_rows.cbegin(), m_rows.cend(),
-                                          [now](const LeaseRow &r) { return r.isHeldAt(now); }));
+    return m_view->heldAt(databaseNow());
 }
 
 int LeaseTableModel::invalidCount() const {
-    return static_cast<int>(std::count_if(m_rows.cbegin(), m_rows.cend(),
-                                          [](const LeaseRow &r) { return !r.hasValidExpiry(); }));
+    return m_view->invalidCount;
 }
 
 QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
-    if (!index.isValid() || index.row() >= m_rows.size())
+    if (!index.isValid() || index.row() >= m_shown)
         return {};
-    const LeaseRow &row = m_rows.at(index.row());
+    const LeaseRow &row = m_view->at(index.row());
     const double remaining = row.expiresAt - databaseNow();
     const LeaseState state = stateOf(row);
     switch (role) {
@@ -150,7 +320,8 @@ QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
             return tr("Written by another program: its owner is only known by its token.");
         if (state == LeaseState::Invalid &&
             (index.column() == State || index.column() == Remaining || index.column() == ExpiresAt))
-            return tr("Another program wrote this lease's expiry as %1, which is not a time: it "
+            return tr("Another program wrote this lease's expiry as %1, which is not a time: "
+                      "it "
                       "never expires, no sweep removes it and no acquire takes it over. Force "
                       "release removes it.")
                 .arg(VisibleText::forDisplay(row.invalidExpiry()));
@@ -183,7 +354,7 @@ QVariant LeaseTableModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation == Qt::Horizontal && role == Qt::ToolTipRole)
         return headerToolTip(section);
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return SnapshotTableModel<LeaseRow>::headerData(section, orientation, role);
+        return QAbstractTableModel::headerData(section, orientation, role);
     switch (Column(section)) {
     case Key:
         return tr("Key");
@@ -238,10 +409,10 @@ QString LeaseTableModel::headerToolTip(int section) {
 }
 
 void LeaseTableModel::tick(int first, int last) {
-    if (m_rows.isEmpty() || first > last)
+    if (m_shown == 0 || first > last)
         return;
     first = std::max(0, first);
-    last = std::min(last, static_cast<int>(m_rows.size()) - 1);
+    last = std::min(last, m_shown - 1);
     Q_EMIT dataChanged(index(first, State), index(last, Remaining),
                        {Qt::DisplayRole, Qt::ForegroundRole, SortRole, RemainingRole, StateRole});
 }

@@ -13,7 +13,6 @@
 #include "connection/passwordstore.h"
 #include "connection/profilestore.h"
 #include "inspector/inspectorrefresher.h"
-#include "leases/leasefilterproxy.h"
 #include "leases/leasestab.h"
 #include "leases/leasetablemodel.h"
 #include "load/demorun.h"
@@ -454,7 +453,7 @@ void MainWindow::updateStatus() {
         m_status->setText(tr("reconnecting… (%1)").arg(m_refresher->lastError()));
         return;
     }
-    const int total = m_leaseModel->rowCount();
+    const int total = m_leaseModel->totalCount();
     const int held = m_leaseModel->heldCount();
     const int invalid = m_leaseModel->invalidCount();
     QString text = tr("%1 held, %2 expired").arg(held).arg(total - held - invalid);
