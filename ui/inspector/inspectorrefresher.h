@@ -51,6 +51,8 @@ public:
 
 Q_SIGNALS:
     void refreshed();
+    // Every successful refresh, for the history and the alerts.
+    void sampled(const lockscope::ui::MonitorSample &sample);
     // Once per distinct failure (not every interval), and once when it recovers.
     void failing(const QString &message);
     void recovered();
