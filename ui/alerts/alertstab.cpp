@@ -32,6 +32,7 @@ AlertsTab::AlertsTab(Monitor *monitor, QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(false);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(AlertTableModel::What, QHeaderView::Stretch);
     m_summary->setObjectName(QStringLiteral("alertsSummary"));
     m_thresholds->setObjectName(QStringLiteral("alertThresholds"));

@@ -105,10 +105,7 @@ HistoryTab::HistoryTab(Monitor *monitor, QWidget *parent)
         line->attachAxis(i == kSeconds ? m_seconds : m_counts);
         m_series << line;
     }
-    QPen dashed = m_series.at(kSeconds)->pen();
-    dashed.setStyle(Qt::DashLine);
-    dashed.setWidth(2);
-    m_series.at(kSeconds)->setPen(dashed);
+    stylePens();
     m_view->setObjectName(QStringLiteral("historyChart"));
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setRubberBand(QChartView::HorizontalRubberBand);
@@ -261,8 +258,10 @@ void HistoryTab::fitValues() {
         for (const QPointF &p : points)
             (i == kSeconds ? seconds : counts) = std::max(i == kSeconds ? seconds : counts, p.y());
     }
-    m_counts->setRange(0, std::ceil(counts * 1.1));
+    m_counts->setRange(0, std::max(4.0, std::ceil(counts * 1.1)));
+    m_counts->applyNiceNumbers();
     m_seconds->setRange(0, seconds * 1.1);
+    m_seconds->applyNiceNumbers();
 }
 
 void HistoryTab::exportCsv(const QString &givenPath) {
@@ -289,9 +288,20 @@ void HistoryTab::applyTheme() {
         StateColors::isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight;
     if (m_chart->theme() != theme) {
         m_chart->setTheme(theme);
-        QPen dashed = m_series.at(kSeconds)->pen();
-        dashed.setStyle(Qt::DashLine);
-        m_series.at(kSeconds)->setPen(dashed);
+        stylePens();
+    }
+}
+
+void HistoryTab::stylePens() {
+    // The theme cycles five colours over seven lines: the advisory lines are
+    // dotted and the longest wait dashed, so no two lines look alike.
+    for (int i = 0; i < m_series.size(); ++i) {
+        QPen pen = m_series.at(i)->pen();
+        pen.setWidth(2);
+        pen.setStyle(i == kSeconds        ? Qt::DashLine
+                     : (i == 4 || i == 5) ? Qt::DotLine
+                                          : Qt::SolidLine);
+        m_series.at(i)->setPen(pen);
     }
 }
 

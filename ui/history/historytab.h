@@ -67,6 +67,7 @@ private:
     void setRange(double from, double to);
     void fitValues();
     void applyTheme();
+    void stylePens();
     double windowSeconds() const;
 
     Monitor *m_monitor;
