@@ -119,6 +119,20 @@ private Q_SLOTS:
         QCOMPARE(AlertRules::load(settings), r);
     }
 
+    // Bad input (docs/bad-input.md H3): thresholds out of range in the settings.
+    void settingsOutOfRangeAreClamped() {
+        QSettings settings;
+        settings.setValue(QStringLiteral("alerts/blockerSessions"), 0);
+        settings.setValue(QStringLiteral("alerts/blockerWarnS"), 900);
+        settings.setValue(QStringLiteral("alerts/blockerCritS"), 60);
+        settings.setValue(QStringLiteral("alerts/expiredForS"), -5);
+        const AlertRules r = AlertRules::load(settings);
+        QCOMPARE(r.blockerSessions, 1);
+        QCOMPARE(r.blockerWarnS, 900);
+        QCOMPARE(r.blockerCritS, 900);
+        QCOMPARE(r.expiredForS, 0);
+    }
+
     // Starts once 3 sessions have waited 300 s behind one blocker, turns
     // critical at 600 s, ends when fewer than 3 wait; the same blocker later is
     // a new instance.
@@ -237,7 +251,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         monitor.record(blockerSample(nowS(), 5, {10, 10, 10}));
         QCOMPARE(monitor.engine().openCount(), 1);
-        QCOMPARE(notified.size(), 0); // shown: the badge says it
+        QCOMPARE(notified.size(), 0);                 // shown: the badge says it
         monitor.record(blockerSample(nowS(), 5, {})); // ends
         window.hide();
         monitor.record(blockerSample(nowS(), 5, {10, 10, 10}));
@@ -304,11 +318,11 @@ private Q_SLOTS:
         // The window was never shown: a notification.
         QVERIFY(notified.size() >= 1);
         QTRY_VERIFY_WITH_TIMEOUT(w.monitor()->engine().hasOpenCritical(), 30000);
-        QTRY_COMPARE(model->index(rowOfRule(*model, QStringLiteral("blocker")),
-                                  AlertTableModel::Severity)
-                         .data()
-                         .toString(),
-                     QStringLiteral("CRITICAL"));
+        QTRY_COMPARE(
+            model->index(rowOfRule(*model, QStringLiteral("blocker")), AlertTableModel::Severity)
+                .data()
+                .toString(),
+            QStringLiteral("CRITICAL"));
         w.resize(1300, 600);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -374,6 +388,14 @@ private Q_SLOTS:
         QVERIFY(test::TestDb::exec(
             params, QStringLiteral("DELETE FROM aggregate_locks WHERE expires_at <= %1").arg(now)));
         QTRY_COMPARE_WITH_TIMEOUT(w.monitor()->engine().openCount(), 0, 30000);
+        w.monitor()->flush();
+        HistoryStore store(w.monitor()->historyPath());
+        auto stored = store.alerts(0);
+        QVERIFY(stored.ok());
+        QVERIFY(std::any_of(stored->cbegin(), stored->cend(), [](const Alert &a) {
+            return a.rule == QLatin1String("expired-leases") &&
+                   a.source == QLatin1String("expired") && a.ended > 0;
+        }));
     }
 
     void thresholdsDialogStoresRules() {

@@ -50,8 +50,7 @@ QString connectWindow(MainWindow &w, const ConnectionParams &p, const QString &p
         QTest::qWait(20);
     if (!connected.isEmpty())
         return QString();
-    return failed.isEmpty() ? QStringLiteral("no outcome")
-                            : failed.first().first().toString();
+    return failed.isEmpty() ? QStringLiteral("no outcome") : failed.first().first().toString();
 }
 
 MonitorSample sampleAt(double t, int waiting, int held) {
@@ -94,10 +93,11 @@ private Q_SLOTS:
             LOCKSCOPE_SKIP_OR_FAIL(why);
         const QString now = Database::nowSql(params->driver);
         QVERIFY(test::TestDb::exec(
-            *params, QStringLiteral("INSERT INTO aggregate_locks VALUES ('a', 't1', %1 - 60, %1 + "
-                                    "600), ('b', 't2', %1 - 60, %1 + 600), ('old', 't3', %1 - "
-                                    "900, %1 - 300); CREATE TABLE jobs (id int)")
-                         .arg(now),
+            *params,
+            QStringLiteral("INSERT INTO aggregate_locks VALUES ('a', 't1', %1 - 60, %1 + "
+                           "600), ('b', 't2', %1 - 60, %1 + 600), ('old', 't3', %1 - "
+                           "900, %1 - 300); CREATE TABLE jobs (id int)")
+                .arg(now),
             &why));
         const QString url = test::TestDb::urlFor(*params);
         PgSession holder(url, QStringLiteral("holder"));
@@ -118,10 +118,9 @@ private Q_SLOTS:
             QSignalSpy sampled(w.monitor(), &Monitor::sampled);
             const QString error = connectWindow(w, *params, QStringLiteral("restart-profile"));
             QVERIFY2(error.isEmpty(), qPrintable(error));
-            QTRY_VERIFY_WITH_TIMEOUT(
-                sampled.size() >= 4 &&
-                    sampled.last().first().value<MonitorSample>().waiting == 1,
-                30000);
+            QTRY_VERIFY_WITH_TIMEOUT(sampled.size() >= 4 &&
+                                         sampled.last().first().value<MonitorSample>().waiting == 1,
+                                     30000);
             const auto last = sampled.last().first().value<MonitorSample>();
             QCOMPARE(last.source, QStringLiteral("restart-profile"));
             QCOMPARE(last.heldLeases, 2);
@@ -213,17 +212,15 @@ private Q_SLOTS:
         QSignalSpy loaded(&tab, &HistoryTab::loaded);
         tab.show();
         QVERIFY(QTest::qWaitForWindowExposed(&tab));
-        QTRY_VERIFY(tab.pointCount() == 10); // waiting: not known for the last sample
+        QTRY_VERIFY(tab.pointCount() == 10);  // waiting: not known for the last sample
         QCOMPARE(tab.series(2)->count(), 11); // held leases: all eleven
         QVERIFY(!tab.isZoomed());
 
         // The rubber band's own path: QChart::zoomIn(rect) over t0+150 … t0+550.
         QChart *chart = tab.chart();
         const QRectF area = chart->plotArea();
-        const QPointF left = chart->mapToPosition(QPointF((t0 + 150) * 1000.0, 0),
-                                                  tab.series(0));
-        const QPointF right = chart->mapToPosition(QPointF((t0 + 550) * 1000.0, 0),
-                                                   tab.series(0));
+        const QPointF left = chart->mapToPosition(QPointF((t0 + 150) * 1000.0, 0), tab.series(0));
+        const QPointF right = chart->mapToPosition(QPointF((t0 + 550) * 1000.0, 0), tab.series(0));
         chart->zoomIn(QRectF(left.x(), area.top(), right.x() - left.x(), area.height()));
         QVERIFY(tab.isZoomed());
         QVERIFY(std::abs(tab.shownFrom() - (t0 + 150)) < 2);
@@ -236,13 +233,12 @@ private Q_SLOTS:
         QCOMPARE(exported.first().at(0).toInt(), 4); // t0+200 … t0+500
         QFile f(csv);
         QVERIFY(f.open(QIODevice::ReadOnly));
-        const QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'),
-                                                                        Qt::SkipEmptyParts);
+        const QStringList lines =
+            QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 5);
         QCOMPARE(lines.first(), HistoryCsv::header());
-        const QString first =
-            QDateTime::fromMSecsSinceEpoch(qint64(t0 + 200) * 1000, Qt::UTC)
-                .toString(Qt::ISODateWithMs);
+        const QString first = QDateTime::fromMSecsSinceEpoch(qint64(t0 + 200) * 1000, Qt::UTC)
+                                  .toString(Qt::ISODateWithMs);
         QCOMPARE(lines.at(1), first + QStringLiteral(",\"csv, profile\",2,1,3.000,12,1,2,0"));
 
         // Reset zoom: the selected range again.
@@ -258,10 +254,49 @@ private Q_SLOTS:
         QCOMPARE(exported.first().at(0).toInt(), 11);
         f.close();
         QVERIFY(f.open(QIODevice::ReadOnly));
-        const QStringList all = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'),
-                                                                      Qt::SkipEmptyParts);
+        const QStringList all =
+            QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QVERIFY2(all.last().endsWith(QStringLiteral(",\"csv, profile\",,,,3,1,,")),
                  qPrintable(all.last()));
+    }
+
+    // Bad input: a history file that cannot be created, an export path that
+    // cannot be written. The window goes on; each is said once, in words.
+    void unusableFileAndExportPath() {
+        QTemporaryDir dir;
+        QFile blocker(dir.filePath(QStringLiteral("not-a-folder")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        Monitor monitor(dir.filePath(QStringLiteral("not-a-folder/h.sqlite")));
+        QSignalSpy errors(&monitor, &Monitor::historyError);
+        AlertRules r;
+        r.blockerWarnS = 1;
+        monitor.setRules(r);
+        monitor.setSource(QStringLiteral("p"));
+        MonitorSample s = sampleAt(nowS(), 3, 1);
+        s.rootBlockers.append({9, 3, {5, 5, 5}});
+        monitor.record(s);
+        monitor.record(s);
+        QCOMPARE(monitor.engine().openCount(), 1); // alerts work without the file
+        monitor.flush();
+        QTRY_VERIFY(errors.size() >= 1);
+        QTest::qWait(100);
+        QCOMPARE(errors.size(), 2); // the start's read, then once for the writes
+        QVERIFY2(
+            errors.last().first().toString().startsWith(QLatin1String("Cannot create the folder")),
+            qPrintable(errors.last().first().toString()));
+
+        Monitor good(dir.filePath(QStringLiteral("h.sqlite")));
+        good.setSource(QStringLiteral("p"));
+        good.record(sampleAt(nowS(), 0, 1));
+        HistoryTab tab(&good);
+        QSignalSpy exported(&tab, &HistoryTab::exported);
+        tab.exportCsv(dir.filePath(QStringLiteral("no/such/dir/out.csv")));
+        QTRY_COMPARE(exported.size(), 1);
+        QVERIFY2(exported.first().at(1).toString().startsWith(QLatin1String("Cannot write")),
+                 qPrintable(exported.first().at(1).toString()));
+        QCOMPARE(tab.summary()->text(), exported.first().at(1).toString());
+        good.flush();
     }
 
     // A long range is thinned to at most maxPoints buckets; a peak survives.

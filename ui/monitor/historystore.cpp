@@ -203,7 +203,7 @@ Status HistoryStore::recordAlert(const Alert &a) {
     q.addBindValue(a.id);
     q.addBindValue(a.source);
     q.addBindValue(a.rule);
-    q.addBindValue(a.subject);
+    q.addBindValue(a.subject.isEmpty() ? QStringLiteral("") : a.subject); // never NULL
     q.addBindValue(static_cast<int>(a.severity));
     q.addBindValue(a.text);
     q.addBindValue(a.since);
