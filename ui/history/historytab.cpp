@@ -236,15 +236,17 @@ void HistoryTab::append(const MonitorSample &s) {
         return; // read from the file when shown; a zoomed range stays as it is
     const QList<double> v = valuesOf(s);
     const double from = s.time - windowSeconds();
+    // One replace() per line (one geometry update), not an append and a removal.
     for (int i = 0; i < m_series.size(); ++i) {
         QLineSeries *line = m_series.at(i);
+        QList<QPointF> points = line->points();
         if (!std::isnan(v.at(i)))
-            line->append(msOf(s.time), v.at(i));
-        int old = 0;
-        while (old < line->count() && line->at(old).x() < msOf(from))
+            points.append(QPointF(msOf(s.time), v.at(i)));
+        qsizetype old = 0;
+        while (old < points.size() && points.at(old).x() < msOf(from))
             ++old;
-        if (old > 0)
-            line->removePoints(0, old);
+        points.remove(0, old);
+        line->replace(points);
     }
     setRange(from, s.time);
     fitValues();
