@@ -153,6 +153,10 @@ private Q_SLOTS:
         w2.tabs()->setCurrentWidget(w2.historyTab());
         QTRY_VERIFY_WITH_TIMEOUT(w2.historyTab()->pointCount() >= written, 20000);
         QVERIFY(w2.historyTab()->series(0)->at(0).y() >= 0);
+        // For the screenshot: the stretch of time that has samples.
+        QSignalSpy loaded(w2.historyTab(), &HistoryTab::loaded);
+        w2.historyTab()->zoomTo(w2.historyTab()->series(2)->at(0).x() / 1000.0 - 1, nowS() + 1);
+        QTRY_VERIFY(!loaded.isEmpty());
         QTest::qWait(300);
         w2.grab().save(test::TestDb::artifactPath(QStringLiteral("history-tab.png")));
     }

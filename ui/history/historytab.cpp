@@ -114,8 +114,10 @@ HistoryTab::HistoryTab(Monitor *monitor, QWidget *parent)
     connect(m_time, &QDateTimeAxis::rangeChanged, this, [this] {
         if (!m_settingRange)
             m_zoomed = true;
-        m_time->setFormat(shownTo() - shownFrom() > 86400 ? QStringLiteral("dd.MM. HH:mm")
-                                                          : QStringLiteral("HH:mm"));
+        const double span = shownTo() - shownFrom();
+        m_time->setFormat(span > 86400  ? QStringLiteral("dd.MM. HH:mm")
+                          : span < 1800 ? QStringLiteral("HH:mm:ss")
+                                        : QStringLiteral("HH:mm"));
     });
     connect(m_range, &QComboBox::currentIndexChanged, this, [this] { resetZoom(); });
     connect(m_reset, &QPushButton::clicked, this, &HistoryTab::resetZoom);
