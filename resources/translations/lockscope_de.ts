@@ -525,6 +525,192 @@ Datenbanktreiber: %3</translation>
     </message>
 </context>
 <context>
+    <name>lockscope::ui::AlertEngine</name>
+    <message>
+        <source>Session %1 blocks %2 sessions; %3 of them have waited %4 or longer.</source>
+        <translation>Sitzung %1 blockiert %2 Sitzungen; %3 davon warten seit %4 oder länger.</translation>
+    </message>
+    <message>
+        <source>%1 leases expired %2 ago or longer and were never swept (the oldest %3 ago).</source>
+        <translation>%1 Leases sind seit %2 oder länger abgelaufen und wurden nie aufgeräumt (das älteste vor %3).</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::ui::AlertNotifier</name>
+    <message>
+        <source>LockScope</source>
+        <translation>LockScope</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>CRITICAL</source>
+        <translation>KRITISCH</translation>
+    </message>
+    <message>
+        <source>WARNING</source>
+        <translation>WARNUNG</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::ui::AlertRulesDialog</name>
+    <message>
+        <source>&amp;Sessions that block others</source>
+        <translation>&amp;Sitzungen, die andere blockieren</translation>
+    </message>
+    <message>
+        <source> sessions</source>
+        <translation> Sitzungen</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Expired leases nobody swept</source>
+        <translation>&amp;Abgelaufene Leases, die niemand aufräumt</translation>
+    </message>
+    <message>
+        <source> leases</source>
+        <translation> Leases</translation>
+    </message>
+    <message>
+        <source>Alert thresholds</source>
+        <translation>Alarmschwellen</translation>
+    </message>
+    <message>
+        <source>Blocks at &amp;least:</source>
+        <translation>Blockiert &amp;mindestens:</translation>
+    </message>
+    <message>
+        <source>&amp;Warning after:</source>
+        <translation>&amp;Warnung nach:</translation>
+    </message>
+    <message>
+        <source>&amp;Critical after:</source>
+        <translation>&amp;Kritisch nach:</translation>
+    </message>
+    <message>
+        <source>&amp;At least:</source>
+        <translation>M&amp;indestens:</translation>
+    </message>
+    <message>
+        <source>Expired &amp;for:</source>
+        <translation>Abgelaufen s&amp;eit:</translation>
+    </message>
+    <message>
+        <source>A blocker counts every session behind it, directly or not; it has blocked N sessions for as long as the N-th longest of their waits. Expired leases are counted from their own expiry time.</source>
+        <translation>Ein Blockierer zählt jede Sitzung hinter ihm, direkt oder nicht; er blockiert N Sitzungen so lange, wie die N-längste ihrer Wartezeiten. Abgelaufene Leases zählen ab ihrem eigenen Ablaufzeitpunkt.</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::ui::AlertTableModel</name>
+    <message>
+        <source>Session blocks others</source>
+        <translation>Sitzung blockiert andere</translation>
+    </message>
+    <message>
+        <source>Expired leases not swept</source>
+        <translation>Abgelaufene Leases nicht aufgeräumt</translation>
+    </message>
+    <message>
+        <source>CRITICAL</source>
+        <translation>KRITISCH</translation>
+    </message>
+    <message>
+        <source>WARNING</source>
+        <translation>WARNUNG</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schwere</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>WARNING or CRITICAL, by the thresholds in Alert thresholds…</source>
+        <translation>WARNUNG oder KRITISCH, nach den Schwellen unter Alarmschwellen…</translation>
+    </message>
+    <message>
+        <source>The rule that fired.</source>
+        <translation>Die Regel, die ausgelöst hat.</translation>
+    </message>
+    <message>
+        <source>What LockScope saw, at the last refresh while the alert was open.</source>
+        <translation>Was LockScope bei der letzten Aktualisierung sah, während der Alarm offen war.</translation>
+    </message>
+    <message>
+        <source>The connection profile it was seen on.</source>
+        <translation>Das Verbindungsprofil, auf dem er auftrat.</translation>
+    </message>
+    <message>
+        <source>When the alert started (its condition had held for the rule&apos;s duration).</source>
+        <translation>Wann der Alarm begann (seine Bedingung galt da schon so lange, wie die Regel verlangt).</translation>
+    </message>
+    <message>
+        <source>When its condition stopped holding; open while it still holds.</source>
+        <translation>Wann seine Bedingung aufhörte zu gelten; offen, solange sie gilt.</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::ui::AlertsTab</name>
+    <message>
+        <source>Alert &amp;thresholds…</source>
+        <translation>Alarm&amp;schwellen…</translation>
+    </message>
+    <message>
+        <source>a session blocking %1 or more for %2 s (critical: %3 s)</source>
+        <translation>eine Sitzung, die %1 oder mehr blockiert, seit %2 s (kritisch: %3 s)</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>%1 or more leases expired %2 s ago and not swept</source>
+        <translation>%1 oder mehr Leases, die seit %2 s abgelaufen und nicht aufgeräumt sind</translation>
+    </message>
+    <message>
+        <source>every rule is switched off</source>
+        <translation>alle Regeln sind ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>No open alerts. Watching for: %1.</source>
+        <translation>Keine offenen Alarme. Überwacht: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open alert(s). Watching for: %1.</source>
+        <translation>
+            <numerusform>%n offener Alarm. Überwacht: %1.</numerusform>
+            <numerusform>%n offene Alarme. Überwacht: %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>lockscope::ui::AuditTableModel</name>
     <message>
         <source>When</source>
@@ -783,6 +969,119 @@ Datenbanktreiber: %3</translation>
     <message>
         <source>The documentation was not built into this program.</source>
         <translation>Die Dokumentation wurde nicht in dieses Programm eingebaut.</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::ui::HistoryTab</name>
+    <message>
+        <source>&amp;Reset zoom</source>
+        <translation>Zoom &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>Als CSV e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>Letzte 15 Minuten</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 6 hours</source>
+        <translation>Letzte 6 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 48 hours</source>
+        <translation>Letzte 48 Stunden</translation>
+    </message>
+    <message>
+        <source>Which part of the history to show. Drag over the chart to zoom into a range.</source>
+        <translation>Welcher Teil des Verlaufs gezeigt wird. Über das Diagramm ziehen, um einen Bereich zu vergrößern.</translation>
+    </message>
+    <message>
+        <source>Every sample of the range shown, as CSV.</source>
+        <translation>Jede Messung des gezeigten Bereichs, als CSV.</translation>
+    </message>
+    <message>
+        <source>Waits, blockers and locks over time</source>
+        <translation>Wartende, Blockierer und Sperren im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>longest wait (s)</source>
+        <translation>längste Wartezeit (s)</translation>
+    </message>
+    <message>
+        <source>waiting sessions</source>
+        <translation>wartende Sitzungen</translation>
+    </message>
+    <message>
+        <source>blocking sessions</source>
+        <translation>blockierende Sitzungen</translation>
+    </message>
+    <message>
+        <source>held leases</source>
+        <translation>gehaltene Leases</translation>
+    </message>
+    <message>
+        <source>expired leases</source>
+        <translation>abgelaufene Leases</translation>
+    </message>
+    <message>
+        <source>advisory held</source>
+        <translation>Advisory gehalten</translation>
+    </message>
+    <message>
+        <source>advisory waiting</source>
+        <translation>Advisory wartend</translation>
+    </message>
+    <message>
+        <source>longest wait</source>
+        <translation>längste Wartezeit</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Zeigen:</translation>
+    </message>
+    <message>
+        <source>Connect to a database: every refresh is recorded here.</source>
+        <translation>Mit einer Datenbank verbinden: jede Aktualisierung wird hier aufgezeichnet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sample(s) of %1.</source>
+        <translation>
+            <numerusform>%n Messung von %1.</numerusform>
+            <numerusform>%n Messungen von %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the history</source>
+        <translation>Verlauf exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n sample(s).</source>
+        <translation>
+            <numerusform>%n Messung exportiert.</numerusform>
+            <numerusform>%n Messungen exportiert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1798,6 +2097,29 @@ läuft ab %3 (Uhr der Datenbank)</translation>
     <message>
         <source>Every lock on this PostgreSQL server, grouped by session, and who blocks whom.</source>
         <translation>Jede Sperre auf diesem PostgreSQL-Server, nach Sitzung gruppiert, und wer wen blockiert.</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Alerts (%1)</source>
+        <translation>Alarme (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open alert(s)</source>
+        <translation>
+            <numerusform>%n offener Alarm</numerusform>
+            <numerusform>%n offene Alarme</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No open alerts</source>
+        <translation>Keine offenen Alarme</translation>
     </message>
 </context>
 <context>

@@ -138,6 +138,7 @@ void InspectorRefresher::onResult(const InspectorSnapshot &result) {
         if (wasFailing)
             Q_EMIT recovered();
         Q_EMIT refreshed();
+        Q_EMIT sampled(result.sample);
     }
     if (m_again) {
         m_again = false;

@@ -53,6 +53,8 @@ Q_SIGNALS:
     void refreshed();
     // The first rows of a big table are on screen; the rest is being read.
     void firstRowsShown();
+    // Every successful refresh, for the history and the alerts.
+    void sampled(const lockscope::ui::MonitorSample &sample);
     // Once per distinct failure (not every interval), and once when it recovers.
     void failing(const QString &message);
     void recovered();

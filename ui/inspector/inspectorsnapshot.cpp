@@ -4,6 +4,10 @@
 #include "db/database.h"
 #include "db/threadconnections.h"
 #include "lease/leasequeries.h"
+#include "monitor/samplebuilder.h"
+#include "server/serverwaits.h"
+
+#include <QDateTime>
 
 #include <QHash>
 
@@ -118,6 +122,20 @@ InspectorSnapshot take(const InspectorInputs &in, const ThreadConnections::Key &
             out.advisoryError = advisory.error().message;
         }
     }
+    std::optional<QList<WaitingSession>> waits;
+    if (in.params.isPostgres()) {
+        auto read = ServerWaits::read(db, in.params);
+        if (read.ok())
+            waits = read.value();
+        else
+            out.waitsError = read.error().message;
+    }
+    std::optional<QList<AdvisoryLockRow>> advisory;
+    if (out.advisorySupported && out.advisoryError.isEmpty())
+        advisory = out.advisory;
+    out.sample =
+        SampleBuilder::build(static_cast<double>(QDateTime::currentMSecsSinceEpoch()) / 1000.0,
+                             out.leases, leases->dbNow, advisory, waits);
     if (in.withAudit) {
         auto audit = AuditLog::recent(db, in.params, 500);
         if (audit.ok()) {

@@ -6,6 +6,7 @@
 #include "db/connectionparams.h"
 #include "lease/leaserow.h"
 #include "leases/leaseview.h"
+#include "monitor/monitorsample.h"
 
 #include <QList>
 #include <QString>
@@ -38,6 +39,11 @@ struct InspectorSnapshot {
     QString auditError;
     QList<AuditEntry> audit; // sorted by id
     RowDiffPlan auditPlan;
+
+    // For the history and the alerts, built from what this refresh read (plus,
+    // on PostgreSQL, the sessions that wait for any lock: ServerWaits).
+    MonitorSample sample;
+    QString waitsError;
 };
 
 struct InspectorInputs {

@@ -4,6 +4,8 @@
 #include "activity/audittablemodel.h"
 #include "advisory/advisorytab.h"
 #include "advisory/advisorytablemodel.h"
+#include "alerts/alertnotifier.h"
+#include "alerts/alertstab.h"
 #include "common/exporter.h"
 #include "common/headermenu.h"
 #include "common/prompter.h"
@@ -12,12 +14,14 @@
 #include "connection/connector.h"
 #include "connection/passwordstore.h"
 #include "connection/profilestore.h"
+#include "history/historytab.h"
 #include "inspector/inspectorrefresher.h"
 #include "leases/leasestab.h"
 #include "leases/leasetablemodel.h"
 #include "load/demorun.h"
 #include "load/loadpanel.h"
 #include "locks/lockstab.h"
+#include "monitor/monitor.h"
 #include "window/aboutdialog.h"
 #include "window/documentationdialog.h"
 #include "window/shortcutsdialog.h"
@@ -38,6 +42,7 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
@@ -53,11 +58,14 @@ MainWindow::MainWindow(QWidget *parent)
     , m_advisoryModel(new AdvisoryTableModel(this))
     , m_auditModel(new AuditTableModel(this))
     , m_refresher(new InspectorRefresher(m_leaseModel, m_advisoryModel, m_auditModel, this))
+    , m_monitor(new Monitor(QString(), this))
     , m_tabs(new QTabWidget(this))
     , m_leasesTab(new LeasesTab(m_leaseModel, m_refresher->pool(), this))
     , m_advisoryTab(new AdvisoryTab(m_advisoryModel, m_refresher, m_refresher->pool(), this))
     , m_locksTab(new LocksTab(this))
     , m_activityTab(new ActivityTab(m_auditModel, this))
+    , m_historyTab(new HistoryTab(m_monitor, this))
+    , m_alertsTab(new AlertsTab(m_monitor, this))
     , m_loadPanel(new LoadPanel(this))
     , m_connection(new QLabel(this))
     , m_status(new QLabel(this))
@@ -76,6 +84,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_advisoryTab, tr("Advisory locks"));
     m_tabs->addTab(m_locksTab, tr("Locks"));
     m_tabs->addTab(m_activityTab, tr("Activity"));
+    m_tabs->addTab(m_historyTab, tr("History"));
+    m_tabs->addTab(m_alertsTab, tr("Alerts"));
     m_tabs->addTab(m_loadPanel, tr("Load"));
     // A banner above the tabs for what the demo does and, at its end, what it showed.
     m_banner->setObjectName(QStringLiteral("banner"));
@@ -124,6 +134,10 @@ MainWindow::MainWindow(QWidget *parent)
     buildMenus();
 
     connect(m_refresher, &InspectorRefresher::refreshed, this, &MainWindow::updateStatus);
+    // Every refresh goes into the history and through the alert rules.
+    connect(m_refresher, &InspectorRefresher::sampled, m_monitor, &Monitor::record);
+    connect(m_alertsTab, &AlertsTab::openCountChanged, this, &MainWindow::updateAlertBadge);
+    m_notifier = new AlertNotifier(m_monitor, this);
     connect(m_refresher, &InspectorRefresher::refreshed, this, [this] {
         m_leasesTab->setLoaded(true);
         m_activityTab->setLoaded(true);
@@ -290,36 +304,39 @@ void MainWindow::connectTo(const ConnectionParams &params, const QString &profil
     const quint64 serial = ++m_connectSerial;
     m_connectionError.clear();
     m_connection->setText(tr("Connecting to %1…").arg(params.displayUrl()));
-    whenFinished(QtConcurrent::run(m_refresher->pool(),
-                                   [params, profileName, profileReadOnly, migrate] {
-                                       return connectAndCheck(params, profileName, profileReadOnly,
-                                                              migrate);
-                                   }),
-                 this, [this, serial](const ConnectOutcome &outcome) {
-                     if (serial != m_connectSerial)
-                         return; // another connect (or a disconnect) came since
-                     if (!outcome.session) {
-                         m_connectionError = outcome.error;
-                         m_connection->setText(tr("Not connected"));
-                         updateStatus();
-                         Q_EMIT connectionFailed(outcome.error);
-                         Prompter::instance()->inform(this, tr("Cannot connect"), outcome.error);
-                         return;
-                     }
-                     m_session = outcome.session;
-                     if (!m_session->profileName.isEmpty())
-                         ProfileStore::setLastProfile(m_session->profileName);
-                     m_leasesTab->setSession(m_session);
-                     m_advisoryTab->setSession(m_session);
-                     m_locksTab->setSession(m_session);
-                     m_activityTab->setSession(m_session);
-                     sessionChanged();
-                     m_loadPanel->setConnection(m_session->params);
-                     m_refresher->setConnection(m_session->params);
-                     m_disconnect->setEnabled(true);
-                     updateStatus();
-                     Q_EMIT connected();
-                 });
+    whenFinished(
+        QtConcurrent::run(m_refresher->pool(),
+                          [params, profileName, profileReadOnly, migrate] {
+                              return connectAndCheck(params, profileName, profileReadOnly, migrate);
+                          }),
+        this, [this, serial](const ConnectOutcome &outcome) {
+            if (serial != m_connectSerial)
+                return; // another connect (or a disconnect) came since
+            if (!outcome.session) {
+                m_connectionError = outcome.error;
+                m_connection->setText(tr("Not connected"));
+                updateStatus();
+                Q_EMIT connectionFailed(outcome.error);
+                Prompter::instance()->inform(this, tr("Cannot connect"), outcome.error);
+                return;
+            }
+            m_session = outcome.session;
+            if (!m_session->profileName.isEmpty())
+                ProfileStore::setLastProfile(m_session->profileName);
+            m_leasesTab->setSession(m_session);
+            m_advisoryTab->setSession(m_session);
+            m_locksTab->setSession(m_session);
+            m_activityTab->setSession(m_session);
+            sessionChanged();
+            m_loadPanel->setConnection(m_session->params);
+            m_monitor->setSource(m_session->profileName.isEmpty() ? m_session->params.displayUrl()
+                                                                  : m_session->profileName);
+            m_historyTab->reload();
+            m_refresher->setConnection(m_session->params);
+            m_disconnect->setEnabled(true);
+            updateStatus();
+            Q_EMIT connected();
+        });
 }
 
 void MainWindow::disconnectFromDatabase() {
@@ -327,6 +344,7 @@ void MainWindow::disconnectFromDatabase() {
     m_demo->stop();
     m_session.reset();
     m_refresher->setConnection(std::nullopt);
+    m_monitor->setSource(QString());
     m_leasesTab->setSession(std::nullopt);
     m_advisoryTab->setSession(std::nullopt);
     m_locksTab->setSession(std::nullopt);
@@ -355,6 +373,18 @@ void MainWindow::sessionChanged() {
                                              "SQLite database.")
                                         : tr("Every lock on this PostgreSQL server, grouped by "
                                              "session, and who blocks whom."));
+}
+
+void MainWindow::updateAlertBadge(int open, bool critical) {
+    // The badge: the count on the tab, and a warning or critical icon.
+    const int index = m_tabs->indexOf(m_alertsTab);
+    m_tabs->setTabText(index, open > 0 ? tr("Alerts (%1)").arg(open) : tr("Alerts"));
+    m_tabs->setTabIcon(index, open == 0
+                                  ? QIcon()
+                                  : style()->standardIcon(critical ? QStyle::SP_MessageBoxCritical
+                                                                   : QStyle::SP_MessageBoxWarning));
+    m_tabs->setTabToolTip(index,
+                          open > 0 ? tr("%n open alert(s)", nullptr, open) : tr("No open alerts"));
 }
 
 void MainWindow::showBanner(const QString &text, bool running) {
@@ -407,8 +437,14 @@ void MainWindow::showConnectionDialog() {
 
 void MainWindow::exportCurrentTab(bool json, const QString &givenPath) {
     const QAbstractItemModel *model = nullptr;
+    if (m_tabs->currentWidget() == m_historyTab && !json) {
+        m_historyTab->exportCsv(givenPath); // the samples of the range shown
+        return;
+    }
     if (m_tabs->currentWidget() == m_leasesTab)
         model = m_leasesTab->view()->model();
+    else if (m_tabs->currentWidget() == m_alertsTab)
+        model = m_alertsTab->view()->model();
     else if (m_tabs->currentWidget() == m_advisoryTab)
         model = m_advisoryTab->view()->model();
     else if (m_tabs->currentWidget() == m_activityTab)

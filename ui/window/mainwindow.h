@@ -21,6 +21,10 @@ namespace lockscope::ui {
 
 class AboutDialog;
 class ActivityTab;
+class AlertNotifier;
+class AlertsTab;
+class HistoryTab;
+class Monitor;
 class AdvisoryTab;
 class LocksTab;
 class AdvisoryTableModel;
@@ -80,6 +84,10 @@ public:
     AdvisoryTab *advisoryTab() const { return m_advisoryTab; }
     LocksTab *locksTab() const { return m_locksTab; }
     ActivityTab *activityTab() const { return m_activityTab; }
+    HistoryTab *historyTab() const { return m_historyTab; }
+    AlertsTab *alertsTab() const { return m_alertsTab; }
+    Monitor *monitor() const { return m_monitor; }
+    AlertNotifier *alertNotifier() const { return m_notifier; }
     LoadPanel *loadPanel() const { return m_loadPanel; }
     QTabWidget *tabs() const { return m_tabs; }
     QLabel *statusLabel() const { return m_status; }
@@ -98,17 +106,22 @@ private:
     void updateStatus();
     void showBanner(const QString &text, bool running);
     void sessionChanged();
+    void updateAlertBadge(int open, bool critical);
 
     LeaseTableModel *m_leaseModel;
     AdvisoryTableModel *m_advisoryModel;
     AuditTableModel *m_auditModel;
     InspectorRefresher *m_refresher;
+    Monitor *m_monitor;
     QTabWidget *m_tabs;
     LeasesTab *m_leasesTab;
     AdvisoryTab *m_advisoryTab;
     LocksTab *m_locksTab;
     ActivityTab *m_activityTab;
+    HistoryTab *m_historyTab;
+    AlertsTab *m_alertsTab;
     LoadPanel *m_loadPanel;
+    AlertNotifier *m_notifier = nullptr;
     QLabel *m_connection;
     QLabel *m_status;
     QSpinBox *m_interval;

@@ -1,0 +1,27 @@
+#pragma once
+
+class QSettings;
+
+namespace lockscope::ui {
+
+// The thresholds of the alert rules, with the defaults a DBA would choose;
+// stored in QSettings (group "alerts/").
+struct AlertRules {
+    // A session that blocks at least `blockerSessions` others (directly or not)
+    // for `blockerWarnS` is a WARNING, for `blockerCritS` CRITICAL.
+    bool blockerEnabled = true;
+    int blockerSessions = 3;
+    int blockerWarnS = 300;
+    int blockerCritS = 600;
+    // At least `expiredLeases` leases expired `expiredForS` ago or longer and
+    // still in the table (nobody swept them): a WARNING.
+    bool expiredEnabled = true;
+    int expiredLeases = 1;
+    int expiredForS = 600;
+
+    static AlertRules load(QSettings &settings);
+    void save(QSettings &settings) const;
+    bool operator==(const AlertRules &) const = default;
+};
+
+} // namespace lockscope::ui

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+namespace lockscope::ui {
+
+// A root blocker (blocks others, waits for nobody) at one refresh.
+struct BlockerStat {
+    int pid = 0;
+    int blockedTotal = 0; // sessions behind it, directly or not
+    // The waits of those sessions, longest first (at most 64): the blocker has
+    // blocked at least N sessions for waits[N-1] seconds.
+    QList<double> waits;
+    bool operator==(const BlockerStat &) const = default;
+};
+
+// What one refresh saw, for the history and the alerts. Plain values, built on
+// the refresh's worker thread from the snapshot it already took.
+struct MonitorSample {
+    double time = 0;  // local clock, epoch seconds
+    QString source;   // the connection profile (or the server's address)
+    int waiting = -1; // sessions waiting on a lock (-1: not known, SQLite)
+    int blockers = -1;
+    double longestWait = 0; // seconds
+    int heldLeases = 0;
+    int expiredLeases = 0;
+    int advisoryHeld = -1; // -1: not known (SQLite)
+    int advisoryWaiting = -1;
+
+    // For the alerts only (not stored): the root blockers, and how long each
+    // expired lease has been expired (longest first, at most 1000).
+    QList<BlockerStat> rootBlockers;
+    QList<double> expiredAges;
+};
+
+} // namespace lockscope::ui
+
+Q_DECLARE_METATYPE(lockscope::ui::MonitorSample)

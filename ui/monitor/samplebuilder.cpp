@@ -1,0 +1,97 @@
+#include "monitor/samplebuilder.h"
+
+#include "server/blockingtree.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <algorithm>
+
+namespace lockscope::ui {
+
+namespace {
+
+constexpr int kMaxWaits = 64;
+constexpr int kMaxExpired = 1000;
+
+QList<BlockerStat> rootBlockers(const QList<WaitingSession> &waits) {
+    // BlockingTree builds the forest (roots, totals, cycles) from sessions' edges.
+    ServerLockSnapshot snapshot;
+    QHash<int, QList<int>> waitersOf;
+    QHash<int, double> waitOf;
+    for (const WaitingSession &w : waits) {
+        ServerSession s;
+        s.pid = w.pid;
+        s.blockedBy = w.blockedBy;
+        snapshot.sessions.append(s);
+        waitOf.insert(w.pid, w.waitSeconds);
+        for (int b : w.blockedBy)
+            waitersOf[b].append(w.pid);
+    }
+    QList<BlockerStat> out;
+    for (const BlockerNode &root : BlockingTree::build(snapshot)) {
+        if (root.blockedTotal == 0)
+            continue;
+        BlockerStat stat;
+        stat.pid = root.pid;
+        stat.blockedTotal = root.blockedTotal;
+        QSet<int> seen{root.pid};
+        QList<int> todo{root.pid};
+        while (!todo.isEmpty()) {
+            for (int w : waitersOf.value(todo.takeLast())) {
+                if (seen.contains(w))
+                    continue;
+                seen.insert(w);
+                todo << w;
+                stat.waits << waitOf.value(w);
+            }
+        }
+        std::sort(stat.waits.begin(), stat.waits.end(), std::greater<>());
+        if (stat.waits.size() > kMaxWaits)
+            stat.waits.resize(kMaxWaits);
+        out.append(stat);
+    }
+    return out;
+}
+
+} // namespace
+
+MonitorSample SampleBuilder::build(double localNow, const QList<LeaseRow> &leases, double dbNow,
+                                   const std::optional<QList<AdvisoryLockRow>> &advisory,
+                                   const std::optional<QList<WaitingSession>> &waits) {
+    MonitorSample s;
+    s.time = localNow;
+    for (const LeaseRow &row : leases) {
+        if (row.isHeldAt(dbNow)) {
+            ++s.heldLeases;
+        } else if (row.isExpiredAt(dbNow)) {
+            ++s.expiredLeases;
+            s.expiredAges << dbNow - row.expiresAt;
+        }
+    }
+    std::sort(s.expiredAges.begin(), s.expiredAges.end(), std::greater<>());
+    if (s.expiredAges.size() > kMaxExpired)
+        s.expiredAges.resize(kMaxExpired);
+    if (advisory) {
+        s.advisoryHeld = 0;
+        s.advisoryWaiting = 0;
+        for (const AdvisoryLockRow &row : *advisory)
+            ++(row.granted ? s.advisoryHeld : s.advisoryWaiting);
+    }
+    if (waits) {
+        s.waiting = static_cast<int>(waits->size());
+        s.longestWait = 0;
+        for (const WaitingSession &w : *waits)
+            s.longestWait = std::max(s.longestWait, w.waitSeconds);
+        s.rootBlockers = rootBlockers(*waits);
+        QSet<int> blocking;
+        for (const WaitingSession &w : *waits) {
+            for (int b : w.blockedBy)
+                blocking.insert(b);
+        }
+        s.blockers = static_cast<int>(blocking.size());
+    }
+    return s;
+}
+
+} // namespace lockscope::ui
