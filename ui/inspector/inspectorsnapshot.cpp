@@ -4,6 +4,7 @@
 #include "db/database.h"
 #include "db/threadconnections.h"
 #include "lease/leasequeries.h"
+#include "lease/ownersessions.h"
 
 #include <QHash>
 
@@ -72,6 +73,9 @@ InspectorSnapshot take(const InspectorInputs &in, const ThreadConnections::Key &
         return out;
     }
     out.leases = leases->rows;
+    // Whether each owner is still connected (PostgreSQL). A failed read leaves
+    // the owners unknown; the leases are still shown.
+    (void)OwnerSessions::annotate(db, in.params, in.ownerRule, out.leases);
     RowDiff::sort(out.leases, leaseKey);
     out.leasePlan = RowDiff::compute(in.leases, out.leases, leaseKey);
     out.clockOffsetS = leases->dbNow - static_cast<double>(leases->localMsAtRead) / 1000.0;

@@ -5,6 +5,7 @@
 #include "common/rowdiff.h"
 #include "db/connectionparams.h"
 #include "lease/leaserow.h"
+#include "lease/ownerrule.h"
 
 #include <QList>
 #include <QString>
@@ -40,6 +41,7 @@ struct InspectorInputs {
     QList<AdvisoryLockRow> advisory;
     QList<AuditEntry> audit;
     bool withAudit = true;
+    OwnerRule ownerRule; // for leases of other programs (OwnerSessions)
 };
 
 QString advisoryIdentity(const AdvisoryLockRow &row);

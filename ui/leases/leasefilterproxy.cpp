@@ -99,6 +99,7 @@ bool LeaseFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &righ
     case LeaseTableModel::Fence:
         return a.fence.value_or(-1) < b.fence.value_or(-1);
     case LeaseTableModel::State: // depends on the clock: the model says
+    case LeaseTableModel::OwnerSession:
     case LeaseTableModel::ColumnCount:
         break;
     }
