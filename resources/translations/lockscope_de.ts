@@ -864,6 +864,52 @@ expires %3 (database clock)</source>
 Besitzer-Token %2
 läuft ab %3 (Uhr der Datenbank)</translation>
     </message>
+    <message>
+        <source>Owner session</source>
+        <translation>Besitzer-Sitzung</translation>
+    </message>
+    <message>
+        <source>Whether the owner still has a session on the server (PostgreSQL): its pid and state, or &quot;gone&quot; -- check this before a force release. Another program&apos;s leases need an owner rule (View menu).</source>
+        <translation>Ob der Besitzer noch eine Sitzung auf dem Server hat (PostgreSQL): ihre PID und ihr Zustand, oder „weg“ – vor einem erzwungenen Freigeben prüfen. Leases anderer Programme brauchen eine Besitzerregel (Menü Ansicht).</translation>
+    </message>
+    <message>
+        <source>✕ gone</source>
+        <translation>✕ weg</translation>
+    </message>
+    <message>
+        <source>● pid %1</source>
+        <translation>● PID %1</translation>
+    </message>
+    <message>
+        <source>● pid %1 · %2</source>
+        <translation>● PID %1 · %2</translation>
+    </message>
+    <message>
+        <source>Not known: SQLite has no sessions, and a lease another program wrote needs an owner rule (View ▸ Lease owner rule…) that maps its token to the application_name of that program&apos;s sessions.</source>
+        <translation>Nicht bekannt: SQLite hat keine Sitzungen, und eine Lease, die ein anderes Programm geschrieben hat, braucht eine Besitzerregel (Ansicht ▸ Lease-Besitzerregel…), die ihr Token dem application_name der Sitzungen dieses Programms zuordnet.</translation>
+    </message>
+    <message>
+        <source>The owner has no session on the server any more (its process ended or its connection was cut): nobody will renew or release this lease.</source>
+        <translation>Der Besitzer hat keine Sitzung mehr auf dem Server (sein Prozess endete oder seine Verbindung wurde getrennt): Niemand wird diese Lease erneuern oder freigeben.</translation>
+    </message>
+    <message>
+        <source>not visible</source>
+        <translation>nicht sichtbar</translation>
+    </message>
+    <message>
+        <source>Session pid %1
+state: %2
+client: %3
+application: %4
+user: %5
+connected since %6</source>
+        <translation>Sitzung PID %1
+Zustand: %2
+Client: %3
+Anwendung: %4
+Benutzer: %5
+verbunden seit %6</translation>
+    </message>
 </context>
 <context>
     <name>lockscope::ui::LeasesTab</name>
@@ -1771,6 +1817,179 @@ läuft ab %3 (Uhr der Datenbank)</translation>
     <message>
         <source>Every lock on this PostgreSQL server, grouped by session, and who blocks whom.</source>
         <translation>Jede Sperre auf diesem PostgreSQL-Server, nach Sitzung gruppiert, und wer wen blockiert.</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>The saved lease owner rule</source>
+        <translation>Die gespeicherte Lease-Besitzerregel</translation>
+    </message>
+    <message>
+        <source>Lease &amp;owner rule…</source>
+        <translation>Lease-&amp;Besitzerregel…</translation>
+    </message>
+    <message>
+        <source>The lease owner rule</source>
+        <translation>Die Lease-Besitzerregel</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::ui::OwnerRuleDialog</name>
+    <message>
+        <source>Lease owner rule</source>
+        <translation>Lease-Besitzerregel</translation>
+    </message>
+    <message>
+        <source>LockScope&apos;s own leases name their owner&apos;s sessions. For leases of other programs, a regular expression over the owner token whose first group is the application_name of that program&apos;s sessions (empty: no rule).</source>
+        <translation>Die eigenen Leases von LockScope benennen die Sitzungen ihres Besitzers. Für Leases anderer Programme: ein regulärer Ausdruck über das Besitzer-Token, dessen erste Gruppe der application_name der Sitzungen dieses Programms ist (leer: keine Regel).</translation>
+    </message>
+    <message>
+        <source>a token to try it on</source>
+        <translation>ein Token zum Ausprobieren</translation>
+    </message>
+    <message>
+        <source>&amp;Rule:</source>
+        <translation>&amp;Regel:</translation>
+    </message>
+    <message>
+        <source>&amp;Try a token:</source>
+        <translation>Token &amp;ausprobieren:</translation>
+    </message>
+    <message>
+        <source>The rule</source>
+        <translation>Die Regel</translation>
+    </message>
+    <message>
+        <source>No rule: other programs&apos; owners show as not known.</source>
+        <translation>Keine Regel: Besitzer anderer Programme werden als unbekannt gezeigt.</translation>
+    </message>
+    <message>
+        <source>Sessions named “%1” are this token&apos;s owner.</source>
+        <translation>Sitzungen namens „%1“ sind der Besitzer dieses Tokens.</translation>
+    </message>
+    <message>
+        <source>The rule does not match this token: its owner stays unknown.</source>
+        <translation>Die Regel passt nicht auf dieses Token: Sein Besitzer bleibt unbekannt.</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::ui::ServersTab</name>
+    <message>
+        <source>&amp;Check all now</source>
+        <translation>Alle jetzt &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>No saved profiles: save one in Database ▸ Connect… and it shows here.</source>
+        <translation>Keine gespeicherten Profile: Speichern Sie eines unter Datenbank ▸ Verbinden…, dann erscheint es hier.</translation>
+    </message>
+    <message>
+        <source>%1 profiles: %2 reachable, %3 not reachable (at most %4 checked at once)</source>
+        <translation>%1 Profile: %2 erreichbar, %3 nicht erreichbar (höchstens %4 gleichzeitig geprüft)</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::ui::ServersTableModel</name>
+    <message>
+        <source>checking…</source>
+        <translation>wird geprüft…</translation>
+    </message>
+    <message>
+        <source>✕ %1</source>
+        <translation>✕ %1</translation>
+    </message>
+    <message>
+        <source>● reachable, no lease table</source>
+        <translation>● erreichbar, keine Lease-Tabelle</translation>
+    </message>
+    <message>
+        <source>● reachable</source>
+        <translation>● erreichbar</translation>
+    </message>
+    <message>
+        <source>● reachable (%1)</source>
+        <translation>● erreichbar (%1)</translation>
+    </message>
+    <message>
+        <source>probing…</source>
+        <translation>wird abgefragt…</translation>
+    </message>
+    <message>
+        <source>* before PostgreSQL 14: counted from the start of the waiting statement.</source>
+        <translation>* vor PostgreSQL 14: ab dem Beginn der wartenden Anweisung gezählt.</translation>
+    </message>
+    <message>
+        <source>The probe took %1 ms.</source>
+        <translation>Die Abfrage dauerte %1 ms.</translation>
+    </message>
+    <message>
+        <source>Double-click to open %1.</source>
+        <translation>Doppelklick öffnet %1.</translation>
+    </message>
+    <message>
+        <source>The saved connection profile.</source>
+        <translation>Das gespeicherte Verbindungsprofil.</translation>
+    </message>
+    <message>
+        <source>Where it connects (never with its password).</source>
+        <translation>Wohin es sich verbindet (nie mit seinem Passwort).</translation>
+    </message>
+    <message>
+        <source>Whether the server answered, or why not.</source>
+        <translation>Ob der Server geantwortet hat, oder warum nicht.</translation>
+    </message>
+    <message>
+        <source>Leases held now (by the server&apos;s clock).</source>
+        <translation>Jetzt gehaltene Leases (nach der Uhr des Servers).</translation>
+    </message>
+    <message>
+        <source>Leases expired but still in the table: a sweep removes them.</source>
+        <translation>Abgelaufene Leases, die noch in der Tabelle stehen: Aufräumen entfernt sie.</translation>
+    </message>
+    <message>
+        <source>Sessions waiting for a lock of any kind (PostgreSQL).</source>
+        <translation>Sitzungen, die auf eine Sperre beliebiger Art warten (PostgreSQL).</translation>
+    </message>
+    <message>
+        <source>The longest of those waits.</source>
+        <translation>Die längste dieser Wartezeiten.</translation>
+    </message>
+    <message>
+        <source>When the server was last looked at.</source>
+        <translation>Wann der Server zuletzt geprüft wurde.</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Gehalten</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>Longest wait</source>
+        <translation>Längste Wartezeit</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Geprüft</translation>
     </message>
 </context>
 <context>

@@ -220,7 +220,7 @@ QVariant ServersTableModel::headerData(int section, Qt::Orientation orientation,
     case Name:
         return tr("Profile");
     case Server:
-        return tr("Server");
+        return tr("Connection");
     case Status:
         return tr("Status");
     case Held:
