@@ -6,6 +6,7 @@
 #include "base/visibletext.h"
 #include "db/database.h"
 #include "lease/leasequeries.h"
+#include "lease/ownersessions.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,6 +17,33 @@
 namespace lockctl {
 
 using namespace lockscope;
+
+namespace {
+
+QJsonObject sessionJson(const OwnerSession &s) {
+    auto text = [](const QString &value) {
+        return value.isEmpty() ? QJsonValue() : value;
+    };
+    QJsonObject o;
+    o.insert(QStringLiteral("pid"), s.pid);
+    o.insert(QStringLiteral("application_name"), s.application);
+    o.insert(QStringLiteral("state"), text(s.state));
+    o.insert(QStringLiteral("client_addr"), text(s.clientAddr));
+    o.insert(QStringLiteral("user"), text(s.user));
+    o.insert(QStringLiteral("backend_start"),
+             s.backendStart > 0 ? QJsonValue(s.backendStart) : QJsonValue());
+    return o;
+}
+
+QString sessionText(const OwnerStatus &status) {
+    if (!status.connected)
+        return QStringLiteral("?");
+    if (!*status.connected)
+        return QStringLiteral("gone");
+    return QStringLiteral("pid %1").arg(status.session->pid);
+}
+
+} // namespace
 
 int runList(Context &ctx, const QStringList &args) {
     QCommandLineParser parser;
@@ -29,7 +57,13 @@ int runList(Context &ctx, const QStringList &args) {
     const QCommandLineOption match(QStringLiteral("match"),
                                    QStringLiteral("Only keys matching the glob (* ? [..])."),
                                    QStringLiteral("GLOB"));
-    parser.addOptions({json, expired, held, match});
+    const QCommandLineOption ownerRule(
+        QStringLiteral("owner-rule"),
+        QStringLiteral("For leases written by other programs: a regular expression over the "
+                       "token whose first group is the application_name of the owner's "
+                       "sessions (PostgreSQL), so owner_connected can be told."),
+        QStringLiteral("REGEX"));
+    parser.addOptions({json, expired, held, match, ownerRule});
     int code = ExitOk;
     if (!parseArgs(ctx, parser, QStringLiteral("list"), args, &code))
         return code;
@@ -44,6 +78,9 @@ int runList(Context &ctx, const QStringList &args) {
             return ctx.fail(compiled.error());
         glob = compiled.value();
     }
+    auto rule = OwnerRule::compile(parser.value(ownerRule), QStringLiteral("--owner-rule"));
+    if (!rule.ok())
+        return ctx.fail(rule.error());
     const auto params = ctx.params();
     if (!params)
         return ExitUsage;
@@ -61,6 +98,10 @@ int runList(Context &ctx, const QStringList &args) {
     auto snap = LeaseQueries::snapshot(conn.db(), *params);
     if (!snap.ok())
         return ctx.fail(snap.error());
+    // Whether each owner is still connected (PostgreSQL; SQLite has no sessions).
+    if (const Status owners = OwnerSessions::annotate(conn.db(), *params, rule.value(), snap->rows);
+        !owners.ok())
+        ctx.err << "lockctl: warning: " << owners.error().message << Qt::endl;
 
     QList<LeaseRow> rows;
     for (const LeaseRow &row : std::as_const(snap->rows)) {
@@ -96,6 +137,11 @@ int runList(Context &ctx, const QStringList &args) {
             o.insert(QStringLiteral("state"), !valid          ? QStringLiteral("invalid")
                                               : remaining > 0 ? QStringLiteral("held")
                                                               : QStringLiteral("expired"));
+            const OwnerStatus &owner = row.ownerStatus;
+            o.insert(QStringLiteral("owner_connected"),
+                     owner.connected ? QJsonValue(*owner.connected) : QJsonValue());
+            o.insert(QStringLiteral("session"),
+                     owner.session ? QJsonValue(sessionJson(*owner.session)) : QJsonValue());
             array.append(o);
         }
         ctx.out << QJsonDocument(array).toJson(QJsonDocument::Indented) << Qt::flush;
@@ -112,7 +158,7 @@ int runList(Context &ctx, const QStringList &args) {
     // Keys and tokens come from any program that writes the table: control
     // characters are shown as escapes, never sent to the terminal.
     struct Line {
-        QString key, state, remaining, owner, expires;
+        QString key, state, remaining, owner, session, expires;
     };
     QList<Line> lines;
     int heldCount = 0;
@@ -121,6 +167,7 @@ int runList(Context &ctx, const QStringList &args) {
         Line line;
         line.key = VisibleText::forTerminal(row.key);
         line.owner = VisibleText::forTerminal(row.owner.isEmpty() ? row.token : row.owner);
+        line.session = sessionText(row.ownerStatus);
         if (!row.hasValidExpiry()) {
             ++invalidCount;
             line.state = QStringLiteral("invalid");
@@ -147,11 +194,19 @@ int runList(Context &ctx, const QStringList &args) {
     ctx.out << QStringLiteral("KEY").leftJustified(keyWidth) << "  "
             << QStringLiteral("STATE").leftJustified(7) << "  "
             << QStringLiteral("REMAINING").rightJustified(remainingWidth) << "  "
-            << QStringLiteral("OWNER").leftJustified(ownerWidth) << "  EXPIRES AT\n";
+            << QStringLiteral("OWNER").leftJustified(ownerWidth) << "  ";
+    // The owner's session: PostgreSQL only (SQLite has no sessions).
+    const bool sessions = params->isPostgres();
+    if (sessions)
+        ctx.out << QStringLiteral("SESSION").leftJustified(11) << "  ";
+    ctx.out << "EXPIRES AT\n";
     for (const Line &line : std::as_const(lines)) {
         ctx.out << line.key.leftJustified(keyWidth) << "  " << line.state.leftJustified(7) << "  "
                 << line.remaining.rightJustified(remainingWidth) << "  "
-                << line.owner.leftJustified(ownerWidth) << "  " << line.expires << '\n';
+                << line.owner.leftJustified(ownerWidth) << "  ";
+        if (sessions)
+            ctx.out << line.session.leftJustified(11) << "  ";
+        ctx.out << line.expires << '\n';
     }
     const qsizetype expiredCount = rows.size() - heldCount - invalidCount;
     ctx.out << rows.size() << " lease" << (rows.size() == 1 ? "" : "s") << ": " << heldCount

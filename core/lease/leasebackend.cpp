@@ -4,6 +4,7 @@
 #include "db/sqlitestatement.h"
 #include "db/threadconnections.h"
 #include "lease/leasesql.h"
+#include "lease/ownersession.h"
 #include "lease/releaselistener.h"
 
 #include <QSqlError>
@@ -18,10 +19,21 @@ double seconds(std::chrono::milliseconds ms) {
     return static_cast<double>(ms.count()) / 1000.0;
 }
 
+// The owner id is settled before anything connects: the lease connections
+// carry it in their application_name, so the inspector can tell whether a
+// lease's owner is still connected (OwnerSessions).
+ConnectionParams ownerSessionParams(ConnectionParams params, LeaseConfig &config) {
+    if (config.ownerId.isEmpty())
+        config.ownerId = LeaseConfig::defaultOwnerId();
+    if (params.isPostgres())
+        params.applicationName = OwnerSessionName::forOwner(params.applicationName, config.ownerId);
+    return params;
+}
+
 } // namespace
 
 LeaseBackend::LeaseBackend(ConnectionParams params, LeaseConfig config)
-    : m_params(std::move(params))
+    : m_params(ownerSessionParams(std::move(params), config))
     , m_config(std::move(config))
     , m_connection(m_params, connectionPurpose())
     , m_acquireSql(LeaseSql::acquire(m_params.driver))
@@ -41,8 +53,6 @@ LeaseBackend::LeaseBackend(ConnectionParams params, LeaseConfig config)
     , m_pgUnregisterWaiter("lockscope_unregister_waiter", LeaseSql::unregisterWaiter())
     , m_pgRenew("lockscope_renew", m_renewSql)
     , m_ttlText(QByteArray::number(seconds(m_config.ttl), 'g', 17)) {
-    if (m_config.ownerId.isEmpty())
-        m_config.ownerId = LeaseConfig::defaultOwnerId();
     m_store = LeaseStore::create(m_params, m_config, m_statements);
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "lease/ownersession.h"
+
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -24,6 +26,9 @@ struct LeaseRow {
     double expiresAt = 0;        // NaN when NULL in the table (see expiresAtText)
     QString expiresAtText;       // what was stored, when it is not a number: "NULL", "'soon'"
     std::optional<qint64> fence; // empty: written without fencing ("unfenced")
+    // Whether the owner is still connected (OwnerSessions::annotate); unknown
+    // unless a reader asked.
+    OwnerStatus ownerStatus;
 
     bool operator==(const LeaseRow &other) const {
         // NaN != NaN: compared as stored, so an unchanged row is not "changed".
@@ -32,7 +37,8 @@ struct LeaseRow {
         };
         return key == other.key && token == other.token && owner == other.owner &&
                same(acquiredAt, other.acquiredAt) && same(expiresAt, other.expiresAt) &&
-               expiresAtText == other.expiresAtText && fence == other.fence;
+               expiresAtText == other.expiresAtText && fence == other.fence &&
+               ownerStatus == other.ownerStatus;
     }
     bool hasValidExpiry() const { return expiresAtText.isEmpty() && std::isfinite(expiresAt); }
     // "NaN", "Infinity", "-Infinity", "NULL" (or the stored text) when the expiry

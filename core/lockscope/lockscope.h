@@ -33,6 +33,7 @@
 #include "lease/leaseinfo.h"
 #include "lease/leasemanager.h"
 #include "lease/leasequeries.h"
+#include "lease/ownersessions.h"
 #include "lease/redisfencedwrite.h"
 #include "lease/redisinspector.h"
 
@@ -43,6 +44,7 @@
 
 #include "server/blockingtree.h"
 #include "server/serverlockinspector.h"
+#include "server/serverprobe.h"
 
 #include "admin/adminactions.h"
 #include "admin/auditlog.h"

@@ -57,7 +57,7 @@ bool waiterAsleep(const ConnectionParams &p) {
     ScopedConnection probe(p, QStringLiteral("probe"));
     QSqlQuery q(probe.db());
     if (!q.exec(QStringLiteral("SELECT count(*) FILTER (WHERE state <> 'idle'), count(*) FROM "
-                               "pg_stat_activity WHERE application_name = '%1'")
+                               "pg_stat_activity WHERE application_name LIKE '%1/%'")
                     .arg(QLatin1String(kWaiterApp))) ||
         !q.next())
         return false;

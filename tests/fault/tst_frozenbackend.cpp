@@ -45,9 +45,10 @@ qint64 renewingBackend(const ConnectionParams &params, const QString &applicatio
     if (!conn.ok())
         return 0;
     QSqlQuery q(conn.db());
-    q.prepare(QStringLiteral("SELECT pid FROM pg_stat_activity WHERE application_name = ? AND "
+    // The lease manager's sessions are named "<application>/<owner id>".
+    q.prepare(QStringLiteral("SELECT pid FROM pg_stat_activity WHERE application_name LIKE ? AND "
                              "query <> '' AND query NOT LIKE '%INSERT INTO aggregate_locks%'"));
-    q.addBindValue(application);
+    q.addBindValue(QString(application + QStringLiteral("/%")));
     return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
 }
 

@@ -69,7 +69,7 @@ WaiterSessions waiterSessions(const ConnectionParams &p) {
     QSqlQuery q(probe.db());
     if (q.exec(QStringLiteral("SELECT count(*) FILTER (WHERE state <> 'idle'), "
                               "count(*) FILTER (WHERE query ILIKE 'LISTEN%') FROM "
-                              "pg_stat_activity WHERE application_name = '%1'")
+                              "pg_stat_activity WHERE application_name LIKE '%1/%'")
                    .arg(QLatin1String(kListenerApp))) &&
         q.next()) {
         s.active = q.value(0).toInt();

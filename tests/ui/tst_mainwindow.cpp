@@ -548,7 +548,7 @@ private Q_SLOTS:
         QFile csv(csvPath);
         QVERIFY(csv.open(QIODevice::ReadOnly));
         const QString text = QString::fromUtf8(csv.readAll());
-        QVERIFY(text.startsWith(QLatin1String("Key,Owner,State")));
+        QVERIFY2(text.startsWith(QLatin1String("Key,Owner,Owner session,State")), qPrintable(text));
         QVERIFY2(text.contains(QLatin1String("\"a,\"\"quoted\"\"\"")), qPrintable(text));
         QVERIFY(!text.contains(QLatin1String("\r\nb,")));
         const QString jsonPath = test::TestDb::scratchDir() + QStringLiteral("/leases.json");

@@ -104,6 +104,7 @@ void InspectorRefresher::start() {
     }
     inputs.advisory = m_advisory->rows();
     inputs.audit = m_audit->rows();
+    inputs.ownerRule = m_ownerRule;
     inputs.withAudit = (m_round++ % 3) == 0 || m_audit->rows().isEmpty();
     whenFinished(QtConcurrent::run(&m_pool, [inputs] { return takeInspectorSnapshot(inputs); }),
                  this, [this](const InspectorSnapshot &result) { onResult(result); });

@@ -38,6 +38,9 @@ public:
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
     void refreshNow();
+    // How leases of other programs map to their owners' sessions; from the next refresh.
+    void setOwnerRule(const OwnerRule &rule) { m_ownerRule = rule; }
+    const OwnerRule &ownerRule() const { return m_ownerRule; }
 
     QDateTime lastRefreshed() const { return m_lastRefreshed; }
     bool isFailing() const { return !m_lastError.isEmpty(); }
@@ -80,6 +83,7 @@ private:
     QString m_advisoryError;
     QList<BlockingNode> m_tree;
     double m_lastApplyMs = 0;
+    OwnerRule m_ownerRule;
 };
 
 } // namespace lockscope::ui

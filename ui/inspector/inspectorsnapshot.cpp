@@ -4,6 +4,7 @@
 #include "db/database.h"
 #include "db/threadconnections.h"
 #include "lease/leasequeries.h"
+#include "lease/ownersessions.h"
 #include "monitor/samplebuilder.h"
 #include "server/serverwaits.h"
 
@@ -87,6 +88,9 @@ InspectorSnapshot take(const InspectorInputs &in, const ThreadConnections::Key &
             ThreadConnections::drop(key);
         return out;
     }
+    // Whether each owner is still connected (PostgreSQL). A failed read leaves
+    // the owners unknown; the leases are still shown.
+    (void)OwnerSessions::annotate(db, in.params, in.ownerRule, leases->rows);
     sortLeaseRowsByKey(leases->rows);
     out.leases =
         LeaseView::build(shareLeaseRows(std::move(leases->rows)), leases->dbNow, in.leaseSpec);

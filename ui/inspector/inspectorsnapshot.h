@@ -7,6 +7,7 @@
 #include "lease/leaserow.h"
 #include "leases/leaseview.h"
 #include "monitor/monitorsample.h"
+#include "lease/ownerrule.h"
 
 #include <QList>
 #include <QString>
@@ -57,6 +58,7 @@ struct InspectorInputs {
     QList<AdvisoryLockRow> advisory;
     QList<AuditEntry> audit;
     bool withAudit = true;
+    OwnerRule ownerRule; // for leases of other programs (OwnerSessions)
 };
 
 QString advisoryIdentity(const AdvisoryLockRow &row);

@@ -265,6 +265,8 @@ QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
             return VisibleText::forDisplay(row.key);
         case Owner:
             return VisibleText::forDisplay(row.owner.isEmpty() ? row.token : row.owner);
+        case OwnerSession:
+            return sessionText(row.ownerStatus);
         case State:
             // A symbol as well as the colour, for those who cannot tell them apart.
             switch (state) {
@@ -299,6 +301,8 @@ QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
             return row.key;
         case Owner:
             return row.owner.isEmpty() ? row.token : row.owner;
+        case OwnerSession: // gone first, then unknown, then connected
+            return !row.ownerStatus.connected ? 1 : *row.ownerStatus.connected ? 2 : 0;
         case State:
             return int(state);
         case Remaining:
@@ -316,6 +320,8 @@ QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
         }
         break;
     case Qt::ToolTipRole:
+        if (index.column() == OwnerSession)
+            return sessionToolTip(row.ownerStatus);
         if (index.column() == Owner && row.owner.isEmpty())
             return tr("Written by another program: its owner is only known by its token.");
         if (state == LeaseState::Invalid &&
@@ -331,6 +337,9 @@ QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
             .arg(VisibleText::forDisplay(row.key), VisibleText::forDisplay(row.token),
                  expiryText(row));
     case Qt::ForegroundRole:
+        if (index.column() == OwnerSession && row.ownerStatus.connected)
+            return QBrush(StateColors::foreground(
+                *row.ownerStatus.connected ? StateColors::Tone::Good : StateColors::Tone::Bad));
         if (index.column() == State || index.column() == Remaining) {
             using Tone = StateColors::Tone;
             return QBrush(StateColors::foreground(state == LeaseState::Held ? Tone::Good
@@ -360,6 +369,8 @@ QVariant LeaseTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Key");
     case Owner:
         return tr("Owner");
+    case OwnerSession:
+        return tr("Owner session");
     case State:
         return tr("State");
     case Remaining:
@@ -384,6 +395,10 @@ QString LeaseTableModel::headerToolTip(int section) {
         return tr("What is locked: the lease's key (lock_key).");
     case Owner:
         return tr("Who holds it: the owner its program wrote, else its token.");
+    case OwnerSession:
+        return tr("Whether the owner still has a session on the server (PostgreSQL): its pid "
+                  "and state, or \"gone\" -- check this before a force release. Another "
+                  "program's leases need an owner rule (View menu).");
     case State:
         return tr("Held, expiring (under %1 s left), expired (still in the table until a sweep "
                   "or a take-over) or invalid (an expiry that is not a time).")
@@ -419,6 +434,35 @@ void LeaseTableModel::tick(int first, int last) {
 
 void LeaseTableModel::setLocalClock(std::function<qint64()> clock) {
     m_localClock = std::move(clock);
+}
+
+QString LeaseTableModel::sessionText(const OwnerStatus &status) {
+    if (!status.connected)
+        return QStringLiteral("—");
+    if (!*status.connected)
+        return tr("✕ gone");
+    const lockscope::OwnerSession &s = *status.session;
+    return s.state.isEmpty() ? tr("● pid %1").arg(s.pid)
+                             : tr("● pid %1 · %2").arg(s.pid).arg(s.state);
+}
+
+QString LeaseTableModel::sessionToolTip(const OwnerStatus &status) {
+    if (!status.connected)
+        return tr("Not known: SQLite has no sessions, and a lease another program wrote needs "
+                  "an owner rule (View ▸ Lease owner rule…) that maps its token to the "
+                  "application_name of that program's sessions.");
+    if (!*status.connected)
+        return tr("The owner has no session on the server any more (its process ended or its "
+                  "connection was cut): nobody will renew or release this lease.");
+    const lockscope::OwnerSession &s = *status.session;
+    auto shown = [](const QString &value) {
+        return value.isEmpty() ? tr("not visible") : value;
+    };
+    return tr("Session pid %1\nstate: %2\nclient: %3\napplication: %4\nuser: %5\nconnected "
+              "since %6")
+        .arg(s.pid)
+        .arg(shown(s.state), shown(s.clientAddr), VisibleText::forDisplay(s.application),
+             shown(s.user), s.backendStart > 0 ? formatTime(s.backendStart) : tr("not visible"));
 }
 
 } // namespace lockscope::ui

@@ -27,7 +27,18 @@ class LeaseTableModel final : public QAbstractTableModel {
     Q_DISABLE_COPY_MOVE(LeaseTableModel)
 
 public:
-    enum Column { Key, Owner, State, Remaining, ExpiresAt, AcquiredAt, Fence, Token, ColumnCount };
+    enum Column {
+        Key,
+        Owner,
+        OwnerSession,
+        State,
+        Remaining,
+        ExpiresAt,
+        AcquiredAt,
+        Fence,
+        Token,
+        ColumnCount
+    };
     enum Role { SortRole = Qt::UserRole, KeyRole, TokenRole, RemainingRole, StateRole };
     // Invalid: expires_at is not a finite number (another program wrote NaN,
     // ±Infinity or NULL); it never expires and only a force release removes it.
@@ -91,6 +102,10 @@ public:
     static constexpr int kRevealStep = 100'000;
     // Leases with less than this left show as expiring soon.
     static constexpr double kExpiringSoonSeconds = 5.0;
+
+    // The Owner session column: "pid 4711 · idle", "gone" or "—" (not known).
+    static QString sessionText(const OwnerStatus &status);
+    static QString sessionToolTip(const OwnerStatus &status);
 
     // What the column means, for its header's tooltip.
     static QString headerToolTip(int section);

@@ -18,10 +18,12 @@
 #include "inspector/inspectorrefresher.h"
 #include "leases/leasestab.h"
 #include "leases/leasetablemodel.h"
+#include "leases/ownerruledialog.h"
 #include "load/demorun.h"
 #include "load/loadpanel.h"
 #include "locks/lockstab.h"
 #include "monitor/monitor.h"
+#include "servers/serverstab.h"
 #include "window/aboutdialog.h"
 #include "window/documentationdialog.h"
 #include "window/shortcutsdialog.h"
@@ -63,6 +65,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_leasesTab(new LeasesTab(m_leaseModel, m_refresher->pool(), this))
     , m_advisoryTab(new AdvisoryTab(m_advisoryModel, m_refresher, m_refresher->pool(), this))
     , m_locksTab(new LocksTab(this))
+    , m_serversTab(new ServersTab(this))
     , m_activityTab(new ActivityTab(m_auditModel, this))
     , m_historyTab(new HistoryTab(m_monitor, this))
     , m_alertsTab(new AlertsTab(m_monitor, this))
@@ -87,6 +90,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_historyTab, tr("History"));
     m_tabs->addTab(m_alertsTab, tr("Alerts"));
     m_tabs->addTab(m_loadPanel, tr("Load"));
+    m_tabs->addTab(m_serversTab, tr("Servers"));
+    connect(m_serversTab, &ServersTab::openProfile, this, &MainWindow::openProfile);
     // A banner above the tabs for what the demo does and, at its end, what it showed.
     m_banner->setObjectName(QStringLiteral("banner"));
     m_banner->setFrameShape(QFrame::StyledPanel);
@@ -132,6 +137,13 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addWidget(m_connection);
     statusBar()->addPermanentWidget(m_status);
     buildMenus();
+    // A rule saved earlier; one edited into the settings file that does not
+    // compile is left out, and the status bar says so once connected.
+    const QString savedRule = QSettings().value(QStringLiteral("leases/ownerRule")).toString();
+    if (auto rule = OwnerRule::compile(savedRule, tr("The saved lease owner rule")); rule.ok())
+        m_refresher->setOwnerRule(rule.value());
+    else
+        m_ownerRuleError = rule.error().message;
 
     connect(m_refresher, &InspectorRefresher::refreshed, this, &MainWindow::updateStatus);
     // Every refresh goes into the history and through the alert rules.
@@ -247,6 +259,10 @@ void MainWindow::buildMenus() {
     }
     view->addSeparator();
     auto *reset = new QAction(tr("Reset &layout"), this);
+    auto *ownerRule = new QAction(tr("Lease &owner rule…"), this);
+    ownerRule->setObjectName(QStringLiteral("ownerRule"));
+    connect(ownerRule, &QAction::triggered, this, &MainWindow::showOwnerRuleDialog);
+    view->addAction(ownerRule);
     reset->setObjectName(QStringLiteral("resetLayout"));
     reset->setToolTip(tr("Window size, columns, splitters, filters and the refresh interval as "
                          "they were at the first start."));
@@ -506,11 +522,26 @@ void MainWindow::updateStatus() {
                                             'f', 1));
     if (m_refresher->isPaused())
         text += tr(" · PAUSED");
+    if (!m_ownerRuleError.isEmpty())
+        text += QStringLiteral(" · ") + m_ownerRuleError;
     m_status->setText(text);
 }
 
 void MainWindow::resetLayout() {
     m_memory->reset();
+}
+
+bool MainWindow::openProfile(const QString &name) {
+    for (Profile p : ProfileStore::load()) {
+        if (p.name != name)
+            continue;
+        if (const auto password = PasswordStore::read(p.name))
+            p.params.password = *password;
+        connectTo(p.params, p.name, p.readOnly);
+        m_tabs->setCurrentWidget(m_leasesTab);
+        return true;
+    }
+    return false;
 }
 
 bool MainWindow::connectToLastProfile(bool readOnly) {
@@ -533,6 +564,23 @@ void MainWindow::closeEvent(QCloseEvent *event) {
     m_demo->stop();
     m_loadPanel->stop();
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::showOwnerRuleDialog() {
+    OwnerRuleDialog dialog(m_refresher->ownerRule().pattern(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        setOwnerRule(dialog.pattern());
+}
+
+bool MainWindow::setOwnerRule(const QString &pattern) {
+    auto rule = OwnerRule::compile(pattern, tr("The lease owner rule"));
+    if (!rule.ok())
+        return false;
+    m_ownerRuleError.clear();
+    m_refresher->setOwnerRule(rule.value());
+    QSettings().setValue(QStringLiteral("leases/ownerRule"), pattern);
+    m_refresher->refreshNow();
+    return true;
 }
 
 } // namespace lockscope::ui

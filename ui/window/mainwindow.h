@@ -35,6 +35,7 @@ class InspectorRefresher;
 class LeaseTableModel;
 class LeasesTab;
 class LoadPanel;
+class ServersTab;
 class ShortcutsDialog;
 class WindowMemory;
 
@@ -61,6 +62,11 @@ public:
     // View ▸ Reset layout: geometry, columns, splitters, filters and interval as built.
     void resetLayout();
     void showConnectionDialog();
+    // View ▸ Lease owner rule…: how leases of other programs map to their owners'
+    // sessions. setOwnerRule saves a pattern that compiles (settings key
+    // leases/ownerRule) and refreshes; false (nothing changed) for one that does not.
+    void showOwnerRuleDialog();
+    bool setOwnerRule(const QString &pattern);
     void exportCurrentTab(bool json, const QString &path = QString());
     // Help ▸ About: icon, version, Qt version, database drivers.
     void showAbout();
@@ -82,6 +88,10 @@ public:
     InspectorRefresher *refresher() const { return m_refresher; }
     LeasesTab *leasesTab() const { return m_leasesTab; }
     AdvisoryTab *advisoryTab() const { return m_advisoryTab; }
+    ServersTab *serversTab() const { return m_serversTab; }
+    // The Servers tab's double-click: connects to the saved profile `name`
+    // (password from the keychain) and shows its leases; false if there is none.
+    bool openProfile(const QString &name);
     LocksTab *locksTab() const { return m_locksTab; }
     ActivityTab *activityTab() const { return m_activityTab; }
     HistoryTab *historyTab() const { return m_historyTab; }
@@ -117,6 +127,7 @@ private:
     LeasesTab *m_leasesTab;
     AdvisoryTab *m_advisoryTab;
     LocksTab *m_locksTab;
+    ServersTab *m_serversTab;
     ActivityTab *m_activityTab;
     HistoryTab *m_historyTab;
     AlertsTab *m_alertsTab;
@@ -131,6 +142,7 @@ private:
     QTimer *m_statusTimer;
     std::optional<Session> m_session;
     QString m_connectionError;
+    QString m_ownerRuleError; // the saved owner rule does not compile
     quint64 m_connectSerial = 0;
     AboutDialog *m_about = nullptr;
     ShortcutsDialog *m_shortcuts = nullptr;
