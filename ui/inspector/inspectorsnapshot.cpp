@@ -1,10 +1,14 @@
 #include "inspector/inspectorsnapshot.h"
 
+#include "admin/redisauditlog.h"
 #include "advisory/advisoryinspector.h"
 #include "db/database.h"
 #include "db/threadconnections.h"
 #include "lease/leasequeries.h"
+#include "lease/redisinspector.h"
+#include "redis/redisconnection.h"
 
+#include <QDateTime>
 #include <QHash>
 
 #include <functional>
@@ -36,9 +40,46 @@ namespace {
 
 InspectorSnapshot take(const InspectorInputs &in, const ThreadConnections::Key &key);
 
+// Redis: SCAN in batches with pipelined reads (RedisInspector) on a connection
+// of this round's own, closed at its end like the SQL one; the audit from the
+// namespace's stream.
+InspectorSnapshot takeRedis(const InspectorInputs &in) {
+    InspectorSnapshot out;
+    out.generation = in.generation;
+    RedisConnection connection(in.params);
+    auto snap = RedisInspector::snapshot(connection, QString());
+    const qint64 localMs = QDateTime::currentMSecsSinceEpoch();
+    if (!snap.ok()) {
+        out.error = snap.error().message;
+        out.connectionLost = snap.error().kind == ErrorKind::Connection;
+        return out;
+    }
+    out.leases.reserve(snap->rows.size());
+    for (const RedisLockRow &row : std::as_const(snap->rows))
+        out.leases.append(row.toLeaseRow(snap->serverNow));
+    RowDiff::sort(out.leases, leaseKey);
+    out.leasePlan = RowDiff::compute(in.leases, out.leases, leaseKey);
+    out.clockOffsetS = snap->serverNow - static_cast<double>(localMs) / 1000.0;
+    out.advisorySupported = false;
+    out.audit = in.audit;
+    if (in.withAudit) {
+        auto audit = RedisAuditLog::recent(connection, 500);
+        if (audit.ok()) {
+            out.audit = audit.value();
+            RowDiff::sort(out.audit, auditKey);
+            out.auditPlan = RowDiff::compute(in.audit, out.audit, auditKey);
+        } else {
+            out.auditError = audit.error().message;
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 InspectorSnapshot takeInspectorSnapshot(const InspectorInputs &in) {
+    if (in.params.isRedis())
+        return takeRedis(in);
     // Pool threads are waited for, not joined: QThread::wait() returns before a
     // thread's thread_local destructors have run, so a connection cached on a
     // pool thread could be closed while the process tears Qt down. Each refresh

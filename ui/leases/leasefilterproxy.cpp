@@ -44,7 +44,9 @@ bool LeaseFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
         const auto state =
             LeaseTableModel::LeaseState(model->data(index, LeaseTableModel::StateRole).toInt());
         const bool held = state == LeaseTableModel::LeaseState::Held ||
-                          state == LeaseTableModel::LeaseState::ExpiringSoon;
+                          state == LeaseTableModel::LeaseState::ExpiringSoon ||
+                          state == LeaseTableModel::LeaseState::NoExpiry ||
+                          state == LeaseTableModel::LeaseState::OtherType;
         const bool wanted =
             m_state == StateFilter::Held ? held : state == LeaseTableModel::LeaseState::Expired;
         if (!wanted)

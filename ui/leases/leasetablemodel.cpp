@@ -22,6 +22,8 @@ QString formatTime(double epoch) {
 }
 
 QString expiryText(const LeaseRow &row) {
+    if (row.isRedis() && !row.hasValidExpiry())
+        return LeaseTableModel::tr("never (no TTL)");
     return row.hasValidExpiry() ? formatTime(row.expiresAt)
                                 : LeaseTableModel::tr("invalid (%1)")
                                       .arg(VisibleText::forDisplay(row.invalidExpiry()));
@@ -43,7 +45,23 @@ double LeaseTableModel::databaseNow() const {
     return static_cast<double>(m_localClock()) / 1000.0 + m_offset;
 }
 
+// Redis keys show who holds them: a lease's owner (or its value), a
+// Redisson-style hash's holder field and hold count, else nothing.
+QString ownerText(const LeaseRow &row) {
+    if (row.isRedisOtherType()) {
+        if (row.holder.isEmpty())
+            return QString();
+        return row.holdCount ? LeaseTableModel::tr("%1 ×%2").arg(row.holder).arg(*row.holdCount)
+                             : row.holder;
+    }
+    return row.owner.isEmpty() ? row.token : row.owner;
+}
+
 LeaseTableModel::LeaseState LeaseTableModel::stateOf(const LeaseRow &row) const {
+    if (row.isRedisOtherType())
+        return LeaseState::OtherType;
+    if (row.isRedisNoExpiry())
+        return LeaseState::NoExpiry;
     if (!row.hasValidExpiry())
         return LeaseState::Invalid;
     const double left = row.expiresAt - databaseNow();
@@ -54,13 +72,25 @@ LeaseTableModel::LeaseState LeaseTableModel::stateOf(const LeaseRow &row) const 
 
 int LeaseTableModel::heldCount() const {
     const double now = databaseNow();
-    return static_cast<int>(std::count_if(m_rows.cbegin(), m_rows.cend(),
-                                          [now](const LeaseRow &r) { return r.isHeldAt(now); }));
+    return static_cast<int>(std::count_if(m_rows.cbegin(), m_rows.cend(), [now](const LeaseRow &r) {
+        return !r.isRedisOtherType() && r.isHeldAt(now);
+    }));
 }
 
 int LeaseTableModel::invalidCount() const {
+    return static_cast<int>(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const LeaseRow &r) {
+        return !r.isRedis() && !r.hasValidExpiry();
+    }));
+}
+
+int LeaseTableModel::noExpiryCount() const {
     return static_cast<int>(std::count_if(m_rows.cbegin(), m_rows.cend(),
-                                          [](const LeaseRow &r) { return !r.hasValidExpiry(); }));
+                                          [](const LeaseRow &r) { return r.isRedisNoExpiry(); }));
+}
+
+int LeaseTableModel::otherTypeCount() const {
+    return static_cast<int>(std::count_if(m_rows.cbegin(), m_rows.cend(),
+                                          [](const LeaseRow &r) { return r.isRedisOtherType(); }));
 }
 
 QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
@@ -77,7 +107,7 @@ QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
         case Key:
             return row.key;
         case Owner:
-            return row.owner.isEmpty() ? row.token : row.owner;
+            return ownerText(row);
         case Token:
             return row.token;
         default:
@@ -86,7 +116,7 @@ QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
     case TokenRole:
         return row.token;
     case RemainingRole:
-        return state == LeaseState::Invalid ? QVariant() : QVariant(remaining);
+        return std::isfinite(remaining) ? QVariant(remaining) : QVariant();
     case StateRole:
         return int(state);
     case Qt::DisplayRole:
@@ -94,7 +124,7 @@ QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
         case Key:
             return VisibleText::forDisplay(row.key);
         case Owner:
-            return VisibleText::forDisplay(row.owner.isEmpty() ? row.token : row.owner);
+            return VisibleText::forDisplay(ownerText(row));
         case State:
             // A symbol as well as the colour, for those who cannot tell them apart.
             switch (state) {
@@ -106,15 +136,19 @@ QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
                 return tr("✕ expired");
             case LeaseState::Invalid:
                 return tr("⚠ invalid");
+            case LeaseState::NoExpiry:
+                return tr("⚠ no-expiry");
+            case LeaseState::OtherType:
+                return tr("▣ %1").arg(row.redisType);
             }
             break;
         case Remaining:
-            return state == LeaseState::Invalid ? QStringLiteral("—")
-                                                : Duration::formatRemaining(remaining);
+            return !std::isfinite(remaining) ? QStringLiteral("—")
+                                             : Duration::formatRemaining(remaining);
         case ExpiresAt:
             return expiryText(row);
         case AcquiredAt:
-            return formatTime(row.acquiredAt);
+            return row.isRedis() ? QStringLiteral("—") : formatTime(row.acquiredAt);
         case Fence:
             return row.fence ? QString::number(*row.fence) : tr("unfenced");
         case Token:
@@ -128,7 +162,7 @@ QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
         case Key:
             return row.key;
         case Owner:
-            return row.owner.isEmpty() ? row.token : row.owner;
+            return ownerText(row);
         case State:
             return int(state);
         case Remaining:
@@ -146,6 +180,14 @@ QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
         }
         break;
     case Qt::ToolTipRole:
+        if (state == LeaseState::NoExpiry)
+            return tr("This Redis key has no TTL: the lock never frees itself (its holder may "
+                      "have died). Force release removes it if it still holds the value shown.");
+        if (state == LeaseState::OtherType)
+            return tr("A Redis key of type %1, not a string lease: listed with its holder and "
+                      "hold count when it is a Redisson-style hash of one field. LockScope does "
+                      "not release it.")
+                .arg(row.redisType);
         if (index.column() == Owner && row.owner.isEmpty())
             return tr("Written by another program: its owner is only known by its token.");
         if (state == LeaseState::Invalid &&
@@ -162,11 +204,11 @@ QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
     case Qt::ForegroundRole:
         if (index.column() == State || index.column() == Remaining) {
             using Tone = StateColors::Tone;
-            return QBrush(StateColors::foreground(state == LeaseState::Held ? Tone::Good
-                                                  : state == LeaseState::ExpiringSoon
-                                                      ? Tone::Warning
-                                                  : state == LeaseState::Expired ? Tone::Bad
-                                                                                 : Tone::Strange));
+            return QBrush(StateColors::foreground(
+                state == LeaseState::Held || state == LeaseState::OtherType ? Tone::Good
+                : state == LeaseState::ExpiringSoon                         ? Tone::Warning
+                : state == LeaseState::Expired                              ? Tone::Bad
+                                                                            : Tone::Strange));
         }
         break;
     case Qt::TextAlignmentRole:

@@ -22,7 +22,10 @@ public:
     enum Role { SortRole = Qt::UserRole, KeyRole, TokenRole, RemainingRole, StateRole };
     // Invalid: expires_at is not a finite number (another program wrote NaN,
     // ±Infinity or NULL); it never expires and only a force release removes it.
-    enum class LeaseState { Held, ExpiringSoon, Expired, Invalid };
+    // Redis only: NoExpiry, a string key without TTL (a lock that never frees
+    // itself); OtherType, a key of another type (a Redisson-style hash shows its
+    // holder and hold count as the owner).
+    enum class LeaseState { Held, ExpiringSoon, Expired, Invalid, NoExpiry, OtherType };
 
     explicit LeaseTableModel(QObject *parent = nullptr);
     ~LeaseTableModel() override;
@@ -43,6 +46,9 @@ public:
     LeaseState stateOf(const LeaseRow &row) const;
     int heldCount() const;
     int invalidCount() const;
+    // Redis: string keys without TTL, and keys of other types.
+    int noExpiryCount() const;
+    int otherTypeCount() const;
     // Leases with less than this left show as expiring soon.
     static constexpr double kExpiringSoonSeconds = 5.0;
 
