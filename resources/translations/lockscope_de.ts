@@ -101,6 +101,10 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
         <source>pid %1: statement cancelled.</source>
         <translation>PID %1: Anweisung abgebrochen.</translation>
     </message>
+    <message>
+        <source>no TTL, never expires</source>
+        <translation>keine TTL, läuft nie ab</translation>
+    </message>
 </context>
 <context>
     <name>lockscope::ui::AboutDialog</name>
@@ -694,6 +698,54 @@ Datenbanktreiber: %3</translation>
         <source>Passwords come from this field, PGPASSWORD or ~/.pgpass. They are never written to the settings file.</source>
         <translation>Passwörter kommen aus diesem Feld, PGPASSWORD oder ~/.pgpass. Sie werden nie in die Einstellungsdatei geschrieben.</translation>
     </message>
+    <message>
+        <source>TLS (rediss://), verifying the server&apos;s certificate</source>
+        <translation>TLS (rediss://), mit Prüfung des Serverzertifikats</translation>
+    </message>
+    <message>
+        <source>Redis</source>
+        <translation>Redis</translation>
+    </message>
+    <message>
+        <source>Paste a connection URL to fill in the fields below. A password in it goes into the password field only, never into the settings.</source>
+        <translation>Fügen Sie eine Verbindungs-URL ein, um die Felder unten auszufüllen. Ein Passwort darin kommt nur in das Passwortfeld, nie in die Einstellungen.</translation>
+    </message>
+    <message>
+        <source>empty: the default user</source>
+        <translation>leer: der Standardbenutzer</translation>
+    </message>
+    <message>
+        <source>empty: REDISCLI_AUTH</source>
+        <translation>leer: REDISCLI_AUTH</translation>
+    </message>
+    <message>
+        <source>CA certificate file; empty: the system&apos;s</source>
+        <translation>CA-Zertifikatsdatei; leer: die des Systems</translation>
+    </message>
+    <message>
+        <source>e.g. locks: (prepended to every key)</source>
+        <translation>z. B. locks: (jedem Schlüssel vorangestellt)</translation>
+    </message>
+    <message>
+        <source>Database index</source>
+        <translation>Datenbanknummer</translation>
+    </message>
+    <message>
+        <source>ACL user</source>
+        <translation>ACL-Benutzer</translation>
+    </message>
+    <message>
+        <source>Key prefix</source>
+        <translation>Schlüsselpräfix</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Locks are the keys under the prefix (SET key token NX PX ttl). The password comes from this field or REDISCLI_AUTH and is never written to the settings file.</source>
+        <translation>Sperren sind die Schlüssel unter dem Präfix (SET key token NX PX ttl). Das Passwort kommt aus diesem Feld oder REDISCLI_AUTH und wird nie in die Einstellungsdatei geschrieben.</translation>
+    </message>
 </context>
 <context>
     <name>lockscope::ui::DemoRun</name>
@@ -864,6 +916,30 @@ expires %3 (database clock)</source>
 Besitzer-Token %2
 läuft ab %3 (Uhr der Datenbank)</translation>
     </message>
+    <message>
+        <source>never (no TTL)</source>
+        <translation>nie (keine TTL)</translation>
+    </message>
+    <message>
+        <source>%1 ×%2</source>
+        <translation>%1 ×%2</translation>
+    </message>
+    <message>
+        <source>⚠ no-expiry</source>
+        <translation>⚠ ohne Ablauf</translation>
+    </message>
+    <message>
+        <source>▣ %1</source>
+        <translation>▣ %1</translation>
+    </message>
+    <message>
+        <source>This Redis key has no TTL: the lock never frees itself (its holder may have died). Force release removes it if it still holds the value shown.</source>
+        <translation>Dieser Redis-Schlüssel hat keine TTL: Die Sperre gibt sich nie selbst frei (ihr Halter ist vielleicht beendet). Erzwungene Freigabe entfernt sie, wenn sie noch den angezeigten Wert hat.</translation>
+    </message>
+    <message>
+        <source>A Redis key of type %1, not a string lease: listed with its holder and hold count when it is a Redisson-style hash of one field. LockScope does not release it.</source>
+        <translation>Ein Redis-Schlüssel vom Typ %1, kein String-Lease: mit Halter und Haltezähler aufgeführt, wenn er ein Hash mit einem Feld im Stil von Redisson ist. LockScope gibt ihn nicht frei.</translation>
+    </message>
 </context>
 <context>
     <name>lockscope::ui::LeasesTab</name>
@@ -926,10 +1002,6 @@ läuft ab %3 (Uhr der Datenbank)</translation>
     <message>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
-    </message>
-    <message>
-        <source>Connect to a PostgreSQL or SQLite database to see its leases: who holds which key, until when by the database&apos;s clock, and which expired without being released.</source>
-        <translation>Verbinden Sie sich mit einer PostgreSQL- oder SQLite-Datenbank, um ihre Leases zu sehen: wer welchen Schlüssel hält, bis wann nach der Uhr der Datenbank, und welche abgelaufen sind, ohne freigegeben zu werden.</translation>
     </message>
     <message>
         <source>Connect to a database…</source>
@@ -1061,6 +1133,38 @@ läuft ab %3 (Uhr der Datenbank)</translation>
         <translation>Diese Leases freigeben? Jede wird nur freigegeben, wenn sie noch das hier gezeigte Token trägt; eine seither neu erhaltene bleibt unberührt.
 
 %1</translation>
+    </message>
+    <message>
+        <source>Connect to a PostgreSQL, SQLite or Redis database to see its leases: who holds which key, until when by the database&apos;s clock, and which expired without being released.</source>
+        <translation>Verbinden Sie sich mit einer PostgreSQL-, SQLite- oder Redis-Datenbank, um ihre Leases zu sehen: wer welchen Schlüssel hält, bis wann nach der Uhr der Datenbank, und welche abgelaufen sind, ohne freigegeben zu werden.</translation>
+    </message>
+    <message>
+        <source>No locks on this Redis server</source>
+        <translation>Keine Sperren auf diesem Redis-Server</translation>
+    </message>
+    <message>
+        <source>A Redis lock is a key set with SET key token NX PX ttl by one program until it deletes it or its TTL runs out by the server&apos;s clock. Keys under the profile&apos;s prefix are listed here; to make one by hand, run:
+
+%1</source>
+        <translation>Eine Redis-Sperre ist ein Schlüssel, den ein Programm mit SET key token NX PX ttl setzt, bis es ihn löscht oder seine TTL nach der Uhr des Servers abläuft. Schlüssel unter dem Präfix des Profils werden hier aufgeführt; um einen von Hand anzulegen, führen Sie aus:
+
+%1</translation>
+    </message>
+    <message>
+        <source>Nothing to sweep: Redis removes a key itself when its TTL runs out.</source>
+        <translation>Nichts aufzuräumen: Redis entfernt einen Schlüssel selbst, wenn seine TTL abläuft.</translation>
+    </message>
+    <message>
+        <source>%1 (a %2)</source>
+        <translation>%1 (ein %2)</translation>
+    </message>
+    <message>
+        <source>Not released: %1 is not a string lease. LockScope releases only string leases; delete other keys with redis-cli if you are sure.</source>
+        <translation>Nicht freigegeben: %1 ist kein String-Lease. LockScope gibt nur String-Leases frei; löschen Sie andere Schlüssel mit redis-cli, wenn Sie sicher sind.</translation>
+    </message>
+    <message>
+        <source>Left alone (not string leases): %1</source>
+        <translation>Unverändert gelassen (keine String-Leases): %1</translation>
     </message>
 </context>
 <context>
@@ -1771,6 +1875,18 @@ läuft ab %3 (Uhr der Datenbank)</translation>
     <message>
         <source>Every lock on this PostgreSQL server, grouped by session, and who blocks whom.</source>
         <translation>Jede Sperre auf diesem PostgreSQL-Server, nach Sitzung gruppiert, und wer wen blockiert.</translation>
+    </message>
+    <message>
+        <source>Advisory locks exist only on PostgreSQL; this is a Redis server, whose locks are keys (Leases tab).</source>
+        <translation>Advisory Locks gibt es nur in PostgreSQL; dies ist ein Redis-Server, dessen Sperren Schlüssel sind (Reiter Leases).</translation>
+    </message>
+    <message>
+        <source>Server locks exist only on PostgreSQL; Redis has no lock table, its locks are keys (Leases tab).</source>
+        <translation>Serversperren gibt es nur in PostgreSQL; Redis hat keine Sperrtabelle, seine Sperren sind Schlüssel (Reiter Leases).</translation>
+    </message>
+    <message>
+        <source>%1 held, %2 without expiry, %3 of other types</source>
+        <translation>%1 gehalten, %2 ohne Ablauf, %3 anderer Typen</translation>
     </message>
 </context>
 <context>
