@@ -255,6 +255,13 @@ private Q_SLOTS:
         QCOMPARE(entries.at(1).previousToken, QStringLiteral("cron-7"));
         QCOMPARE(entries.at(0).tool, QStringLiteral("lockscope"));
         QCOMPARE(entries.at(0).dbUser, params.user);
+        w.resize(1280, 400);
+        w.tabs()->setCurrentWidget(w.activityTab());
+        QTest::qWait(100);
+        const QString shots = qEnvironmentVariable("LOCKSCOPE_SHOTS_DIR");
+        w.grab().save(shots.isEmpty()
+                          ? test::TestDb::artifactPath(QStringLiteral("redis-activity.png"))
+                          : shots + QStringLiteral("/activity-redis.png"));
     }
 
     // An ACL user that may read but not run scripts nor XADD: it sees the locks,
