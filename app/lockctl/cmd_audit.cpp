@@ -1,10 +1,12 @@
 #include "commands.h"
 
 #include "admin/auditlog.h"
+#include "admin/redisauditlog.h"
 #include "base/globpattern.h"
 #include "base/visibletext.h"
 #include "db/database.h"
 #include "lease/leasequeries.h"
+#include "redis/redisconnection.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -85,18 +87,32 @@ int runAudit(Context &ctx, const QStringList &args) {
     if (!params)
         return ExitUsage;
 
-    ScopedConnection conn(*params, QStringLiteral("audit"));
-    if (!conn.ok())
-        return ctx.fail(conn.error());
-    if (sinceValue) {
-        auto now = LeaseQueries::databaseNow(conn.db(), *params);
-        if (!now.ok())
-            return ctx.fail(now.error());
-        filter.since = now.value() - static_cast<double>(sinceValue->count()) / 1000.0;
+    Result<QList<AuditEntry>> entries = QList<AuditEntry>();
+    if (params->isRedis()) {
+        RedisConnection redis(*params);
+        if (sinceValue) {
+            auto now = redis.serverTime();
+            if (!now.ok())
+                return failRedis(ctx, now.error());
+            filter.since = now.value() - static_cast<double>(sinceValue->count()) / 1000.0;
+        }
+        entries = RedisAuditLog::recent(redis, count, filter);
+        if (!entries.ok())
+            return failRedis(ctx, entries.error());
+    } else {
+        ScopedConnection conn(*params, QStringLiteral("audit"));
+        if (!conn.ok())
+            return ctx.fail(conn.error());
+        if (sinceValue) {
+            auto now = LeaseQueries::databaseNow(conn.db(), *params);
+            if (!now.ok())
+                return ctx.fail(now.error());
+            filter.since = now.value() - static_cast<double>(sinceValue->count()) / 1000.0;
+        }
+        entries = AuditLog::recent(conn.db(), *params, count, filter);
+        if (!entries.ok())
+            return ctx.fail(entries.error());
     }
-    auto entries = AuditLog::recent(conn.db(), *params, count, filter);
-    if (!entries.ok())
-        return ctx.fail(entries.error());
     QList<AuditEntry> list = entries.value();
     std::reverse(list.begin(), list.end());
 

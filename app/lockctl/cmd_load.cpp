@@ -161,7 +161,7 @@ int runLoad(Context &ctx, const QStringList &args) {
     if (!params)
         return ExitUsage;
     LoadConfig &config = o.config;
-    if (auto valid = config.validate(params->isPostgres()); !valid.ok())
+    if (auto valid = config.validate(params->isPostgres(), params->isRedis()); !valid.ok())
         return ctx.fail(valid.error());
     SignalWaiter signals;
 

@@ -1,6 +1,7 @@
 #include "commands.h"
 
-#include "admin/redisrelease.h"
+#include "admin/adminactions.h"
+#include "admin/redisauditlog.h"
 #include "base/duration.h"
 #include "base/epochtime.h"
 #include "base/globpattern.h"
@@ -46,11 +47,16 @@ QJsonObject toJson(const RedisLockRow &row, double now) {
 
 } // namespace
 
+int failRedis(Context &ctx, const Error &error) {
+    const int code = ctx.fail(error);
+    return error.kind == ErrorKind::PermissionDenied ? int(ExitDenied) : code;
+}
+
 int runRedisList(Context &ctx, const ConnectionParams &params, const RedisListOptions &options) {
     RedisConnection connection(params);
     auto snap = RedisInspector::snapshot(connection, options.glob);
     if (!snap.ok())
-        return ctx.fail(snap.error());
+        return failRedis(ctx, snap.error());
     QList<RedisLockRow> rows;
     for (const RedisLockRow &row : std::as_const(snap->rows)) {
         if (options.held && row.state() == RedisLockRow::State::OtherType)
@@ -140,10 +146,13 @@ int runRedisList(Context &ctx, const ConnectionParams &params, const RedisListOp
 
 int runRedisRelease(Context &ctx, const ConnectionParams &params, const QString &key,
                     const std::optional<QString> &expectedToken) {
-    RedisConnection connection(params);
-    auto result = RedisRelease::release(connection, key, expectedToken);
+    auto result = AdminActions::forceRelease(params, key, expectedToken, QStringLiteral("lockctl"));
     if (!result.ok())
-        return ctx.fail(result.error());
+        return failRedis(ctx, result.error());
+    if (!result->audited)
+        ctx.err << "lockctl: warning: the action was not recorded in the audit stream "
+                << QString::fromUtf8(RedisAuditLog::streamKey(params))
+                << ": grant this Redis user XADD on it (ACL SETUSER)." << Qt::endl;
     const QString shownKey = VisibleText::forTerminal(key);
     const QString shownToken = VisibleText::forTerminal(result->previousToken);
     switch (result->outcome) {

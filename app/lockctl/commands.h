@@ -31,6 +31,8 @@ struct RedisListOptions {
     bool held = false;
     QString glob; // --match, as given (a Redis glob)
 };
+// ctx.fail, except that a Redis ACL refusal (PermissionDenied) exits 5.
+int failRedis(Context &ctx, const lockscope::Error &error);
 int runRedisList(Context &ctx, const lockscope::ConnectionParams &params,
                  const RedisListOptions &options);
 int runRedisRelease(Context &ctx, const lockscope::ConnectionParams &params, const QString &key,

@@ -1,6 +1,7 @@
 #include "admin/adminactions.h"
 
 #include "admin/auditlog.h"
+#include "admin/redisrelease.h"
 #include "base/canceltoken.h"
 #include "base/lockkey.h"
 #include "db/database.h"
@@ -115,6 +116,8 @@ Result<ForceReleaseResult> AdminActions::forceRelease(const ConnectionParams &pa
                                                       const QString &key,
                                                       const std::optional<QString> &expectedToken,
                                                       const QString &tool) {
+    if (params.isRedis())
+        return RedisRelease::forceRelease(params, key, expectedToken, tool);
     // Not the rules for a new key: whatever another program wrote (a key longer
     // than LockScope would create, say) is listed, so it can be released.
     if (auto valid = LockKey::validateExisting(key); !valid.ok())

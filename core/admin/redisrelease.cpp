@@ -1,5 +1,7 @@
 #include "admin/redisrelease.h"
 
+#include "admin/redisauditlog.h"
+#include "base/lockkey.h"
 #include "lease/redisleasescripts.h"
 #include "redis/redisconnection.h"
 
@@ -48,6 +50,54 @@ Result<ForceReleaseResult> RedisRelease::release(RedisConnection &connection, co
     auto now = connection.command({"GET", redisKey});
     result.previousToken =
         now.ok() && now->isString() ? QString::fromUtf8(now->str) : QStringLiteral("?");
+    return result;
+}
+
+Result<ForceReleaseResult> RedisRelease::forceRelease(const ConnectionParams &params,
+                                                      const QString &key,
+                                                      const std::optional<QString> &expectedToken,
+                                                      const QString &tool) {
+    if (auto valid = LockKey::validateExisting(key); !valid.ok())
+        return valid.error();
+    if (expectedToken && expectedToken->isEmpty())
+        return Error{ErrorKind::InvalidArgument,
+                     QStringLiteral("The expected owner token is empty. Give the token shown by "
+                                    "`lockctl list`, or force the release without one.")};
+    RedisConnection connection(params);
+    auto result = release(connection, key, expectedToken);
+    if (!result.ok() && result.error().kind == ErrorKind::Connection)
+        return result; // nothing reached the server: nothing to record, nowhere to record it
+    AuditEntry entry;
+    entry.tool = tool;
+    // "force-release": against the token the operator named or saw; Redis never
+    // deletes unconditionally (a forced release compares with the value it read).
+    entry.action = QStringLiteral("force-release");
+    entry.target = key;
+    if (!result.ok()) {
+        entry.outcome = result.error().kind == ErrorKind::PermissionDenied
+                            ? QStringLiteral("refused")
+                            : QStringLiteral("failed");
+        entry.detail = result.error().message;
+        entry.previousToken = expectedToken.value_or(QString());
+        (void)RedisAuditLog::record(connection, entry);
+        return result;
+    }
+    switch (result->outcome) {
+    case ReleaseOutcome::Released:
+        entry.outcome = QStringLiteral("released");
+        entry.previousToken = result->previousToken;
+        break;
+    case ReleaseOutcome::Changed:
+        entry.outcome = QStringLiteral("changed since shown; not released");
+        entry.previousToken = expectedToken.value_or(QString());
+        entry.detail = QStringLiteral("now held with value %1").arg(result->previousToken);
+        break;
+    case ReleaseOutcome::Absent:
+        entry.outcome = QStringLiteral("absent");
+        entry.previousToken = expectedToken.value_or(QString());
+        break;
+    }
+    result->audited = RedisAuditLog::record(connection, entry).ok();
     return result;
 }
 

@@ -21,6 +21,12 @@ namespace RedisRelease {
 
 Result<ForceReleaseResult> release(RedisConnection &connection, const QString &key,
                                    const std::optional<QString> &expectedToken);
+// The operator's action: release() on a connection of its own, recorded in the
+// audit stream (RedisAuditLog) whatever the outcome, refusals included;
+// `audited` says whether the record was written.
+Result<ForceReleaseResult> forceRelease(const ConnectionParams &params, const QString &key,
+                                        const std::optional<QString> &expectedToken,
+                                        const QString &tool);
 
 } // namespace RedisRelease
 

@@ -177,7 +177,8 @@ Result<QSqlDatabase> Database::open(const ConnectionParams &params, const QStrin
     if (params.isRedis()) {
         return Error{ErrorKind::Unsupported,
                      QStringLiteral("This works on PostgreSQL and SQLite only, not on Redis (%1). "
-                                    "On Redis, lockctl offers list, acquire and release.")
+                                    "On Redis, lockctl offers list, acquire, release, audit, load "
+                                    "and bench cycle.")
                          .arg(params.displayUrl())};
     }
     if (params.isSqlite()) {

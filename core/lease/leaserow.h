@@ -29,6 +29,13 @@ struct LeaseRow {
     // Whether the owner is still connected (OwnerSessions::annotate); unknown
     // unless a reader asked.
     OwnerStatus ownerStatus;
+    // Redis only (empty for SQL rows): the key's type ("string" for a lease; its
+    // expiresAt is +Infinity when the key has no TTL), and for a Redisson-style
+    // hash of one field that field (the holder) and its value (the hold count).
+    // acquiredAt is NaN: Redis does not keep it.
+    QString redisType;
+    QString holder;
+    std::optional<qint64> holdCount;
 
     bool operator==(const LeaseRow &other) const {
         // NaN != NaN: compared as stored, so an unchanged row is not "changed".
@@ -38,7 +45,15 @@ struct LeaseRow {
         return key == other.key && token == other.token && owner == other.owner &&
                same(acquiredAt, other.acquiredAt) && same(expiresAt, other.expiresAt) &&
                expiresAtText == other.expiresAtText && fence == other.fence &&
-               ownerStatus == other.ownerStatus;
+               ownerStatus == other.ownerStatus && redisType == other.redisType &&
+               holder == other.holder && holdCount == other.holdCount;
+    }
+    bool isRedis() const { return !redisType.isEmpty(); }
+    // A Redis key of another type than string: listed, not a lease LockScope releases.
+    bool isRedisOtherType() const { return isRedis() && redisType != QLatin1String("string"); }
+    // A Redis string key without TTL: a lock that never frees itself.
+    bool isRedisNoExpiry() const {
+        return isRedis() && !isRedisOtherType() && !std::isfinite(expiresAt);
     }
     bool hasValidExpiry() const { return expiresAtText.isEmpty() && std::isfinite(expiresAt); }
     // "NaN", "Infinity", "-Infinity", "NULL" (or the stored text) when the expiry

@@ -59,9 +59,11 @@ Result<RedisLockSnapshot> RedisInspector::snapshot(RedisConnection &connection,
         if (!replies.ok())
             return replies.error();
         const RedisReply &time = replies->at(0);
+        double batchTime = 0;
         if (time.isArray() && time.elements.size() == 2) {
-            snap.serverNow =
+            batchTime =
                 time.elements.at(0).str.toDouble() + time.elements.at(1).str.toDouble() / 1e6;
+            snap.serverNow = batchTime;
             haveTime = true;
         }
         QList<qsizetype> hashes;
@@ -78,6 +80,7 @@ Result<RedisLockSnapshot> RedisInspector::snapshot(RedisConnection &connection,
             row.key = QString::fromUtf8(keys.at(i).mid(prefix.size()));
             row.type = QString::fromUtf8(type.str);
             row.pttlMs = pttl.isInteger() ? pttl.integer : -1;
+            row.readAt = batchTime;
             if (row.pttlMs == -2)
                 continue; // gone meanwhile
             if (value.isString()) {

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "lease/leaserow.h"
+
 #include <QString>
+
+#include <limits>
 
 #include <optional>
 
@@ -16,6 +20,7 @@ struct RedisLockRow {
     QString owner; // the owner id part of a LockScope token, else empty
     // PTTL in ms, -1 when the key has no expiry.
     qint64 pttlMs = -1;
+    double readAt = 0;           // the server's clock (TIME) in the pipeline that read the PTTL
     std::optional<qint64> fence; // LockScope's fence counter for the key, if any
     // A Redisson-style lock (a hash of one field "<id>:<thread>" -> hold count).
     QString hashHolder;
@@ -36,6 +41,25 @@ struct RedisLockRow {
             break;
         }
         return type;
+    }
+    // The row as the Leases view shows it: expires_at by the server's clock
+    // (readAt, else `serverNow`, + PTTL), +Infinity without a TTL, acquired_at
+    // unknown (NaN).
+    LeaseRow toLeaseRow(double serverNow) const {
+        if (readAt > 0)
+            serverNow = readAt;
+        LeaseRow r;
+        r.key = key;
+        r.token = token;
+        r.owner = owner;
+        r.acquiredAt = std::numeric_limits<double>::quiet_NaN();
+        r.expiresAt = pttlMs >= 0 ? serverNow + static_cast<double>(pttlMs) / 1000.0
+                                  : std::numeric_limits<double>::infinity();
+        r.fence = fence;
+        r.redisType = type;
+        r.holder = hashHolder;
+        r.holdCount = hashCount;
+        return r;
     }
 };
 

@@ -75,7 +75,9 @@ QString LoadChildren::findLockctl() {
 void LoadChildren::start(qint64 countEach) {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     if (!m_params.password.isEmpty())
-        env.insert(QStringLiteral("PGPASSWORD"), m_params.password);
+        env.insert(m_params.isRedis() ? QStringLiteral("REDISCLI_AUTH")
+                                      : QStringLiteral("PGPASSWORD"),
+                   m_params.password);
     for (int i = 0; i < m_config.processes; ++i) {
         auto child = std::make_unique<QProcess>();
         child->setProcessEnvironment(env);

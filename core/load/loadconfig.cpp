@@ -36,7 +36,7 @@ QString LoadConfig::newRunId() {
         .arg(QRandomGenerator::global()->generate() & 0xffff, 4, 16, QLatin1Char('0'));
 }
 
-Status LoadConfig::validate(bool isPostgres) const {
+Status LoadConfig::validate(bool isPostgres, bool isRedis) const {
     auto bad = [](const QString &m) {
         return Error{ErrorKind::InvalidArgument, m};
     };
@@ -57,8 +57,10 @@ Status LoadConfig::validate(bool isPostgres) const {
     if (count && *count < 1)
         return bad(QStringLiteral("--count must be at least 1."));
     if (mode == LoadMode::Advisory && !isPostgres)
-        return bad(QStringLiteral("--mode advisory needs PostgreSQL; this is a SQLite database. "
-                                  "Use --mode lease."));
+        return bad(
+            QStringLiteral("--mode advisory needs PostgreSQL; this is a %1. "
+                           "Use --mode lease.")
+                .arg(isRedis ? QStringLiteral("Redis server") : QStringLiteral("SQLite database")));
     return {};
 }
 

@@ -32,7 +32,7 @@ struct LoadConfig {
     static QString modeName(LoadMode mode);
     static Result<LoadMode> parseMode(const QString &name);
     static QString newRunId();
-    Status validate(bool isPostgres) const;
+    Status validate(bool isPostgres, bool isRedis = false) const;
 };
 
 } // namespace lockscope

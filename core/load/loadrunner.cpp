@@ -183,7 +183,7 @@ Status LoadRunner::prepare(const ConnectionParams &params, const LoadConfig &con
 Result<LoadSummary> LoadRunner::run(const ConnectionParams &params, const LoadConfig &config,
                                     const CancelToken *cancel, const SampleCallback &onSample,
                                     milliseconds sampleInterval) {
-    if (auto valid = config.validate(params.isPostgres()); !valid.ok())
+    if (auto valid = config.validate(params.isPostgres(), params.isRedis()); !valid.ok())
         return valid.error();
     LeaseConfig leaseConfig;
     leaseConfig.ttl = config.ttl;

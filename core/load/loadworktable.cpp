@@ -2,6 +2,7 @@
 
 #include "db/database.h"
 #include "db/threadconnections.h"
+#include "load/redisloadwork.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -40,6 +41,8 @@ Status runPrepared(const ConnectionParams &params, const QString &sql, const QVa
 
 Status LoadWorkTable::prepare(const ConnectionParams &params, const QString &runId,
                               const QStringList &keys) {
+    if (params.isRedis())
+        return RedisLoadWork::prepare(params, runId, keys);
     // A connection of its own: prepare() runs on whatever thread starts the run
     // (a pool thread in the GUI), which must not keep a connection behind.
     ScopedConnection conn(params, QStringLiteral("load-prepare"));
@@ -60,6 +63,8 @@ Status LoadWorkTable::prepare(const ConnectionParams &params, const QString &run
 
 Status LoadWorkTable::readValue(const ConnectionParams &params, const QString &runId,
                                 const QString &key, qint64 *value) {
+    if (params.isRedis())
+        return RedisLoadWork::readValue(params, runId, key, value);
     QVariant v;
     auto s =
         runPrepared(params,
@@ -72,6 +77,8 @@ Status LoadWorkTable::readValue(const ConnectionParams &params, const QString &r
 
 Status LoadWorkTable::writeValue(const ConnectionParams &params, const QString &runId,
                                  const QString &key, qint64 value) {
+    if (params.isRedis())
+        return RedisLoadWork::writeValue(params, runId, key, value);
     return runPrepared(params,
                        QStringLiteral("UPDATE lockscope_load_counters SET value = ? WHERE run_id = "
                                       "? AND lock_key = ?"),
@@ -80,6 +87,8 @@ Status LoadWorkTable::writeValue(const ConnectionParams &params, const QString &
 
 Result<QHash<QString, qint64>> LoadWorkTable::counters(const ConnectionParams &params,
                                                        const QString &runId) {
+    if (params.isRedis())
+        return RedisLoadWork::counters(params, runId);
     ScopedConnection conn(params, QStringLiteral("load-check"));
     if (!conn.ok())
         return conn.error();
@@ -96,6 +105,8 @@ Result<QHash<QString, qint64>> LoadWorkTable::counters(const ConnectionParams &p
 }
 
 Result<qint64> LoadWorkTable::leftoverLeases(const ConnectionParams &params, const QString &runId) {
+    if (params.isRedis())
+        return RedisLoadWork::leftoverLeases(params, runId);
     ScopedConnection conn(params, QStringLiteral("load-check"));
     if (!conn.ok())
         return conn.error();
@@ -113,6 +124,8 @@ Result<qint64> LoadWorkTable::leftoverLeases(const ConnectionParams &params, con
 }
 
 Status LoadWorkTable::drop(const ConnectionParams &params, const QString &runId) {
+    if (params.isRedis())
+        return RedisLoadWork::drop(params, runId);
     ScopedConnection conn(params, QStringLiteral("load-check"));
     if (!conn.ok())
         return conn.error();

@@ -422,4 +422,15 @@ Error RedisConnection::replyError(const RedisReply &reply, const QString &what) 
                  QStringLiteral("Cannot %1: %2 answered: %3").arg(what, where(), server)};
 }
 
+Result<double> RedisConnection::serverTime() {
+    auto time = command({"TIME"});
+    if (!time.ok())
+        return time.error();
+    if (time->isError())
+        return replyError(time.value(), QStringLiteral("read the server's clock"));
+    if (!time->isArray() || time->elements.size() != 2)
+        return Error{ErrorKind::Database, QStringLiteral("%1 answered TIME oddly.").arg(where())};
+    return time->elements.at(0).str.toDouble() + time->elements.at(1).str.toDouble() / 1e6;
+}
+
 } // namespace lockscope

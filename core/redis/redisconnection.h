@@ -57,6 +57,9 @@ public:
     Status send(const Command &argv);
     Result<std::optional<RedisReply>> readReply(std::chrono::milliseconds wait);
 
+    // The server's clock (TIME), epoch seconds.
+    Result<double> serverTime();
+
     const ConnectionParams &params() const { return m_params; }
     void setCommandTimeout(std::chrono::milliseconds timeout) { m_commandTimeout = timeout; }
     // "Redis at host:port/db", for messages.

@@ -32,10 +32,45 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     , m_sslrootcert(new QLineEdit(this))
     , m_remember(new QCheckBox(tr("Remember in the system keychain"), this))
     , m_sqlitePath(new QLineEdit(this))
+    , m_url(new QLineEdit(this))
+    , m_redisHost(new QLineEdit(this))
+    , m_redisPort(new QSpinBox(this))
+    , m_redisDb(new QSpinBox(this))
+    , m_redisUser(new QLineEdit(this))
+    , m_redisPassword(new QLineEdit(this))
+    , m_redisTls(new QCheckBox(tr("TLS (rediss://), verifying the server's certificate"), this))
+    , m_redisCa(new QLineEdit(this))
+    , m_redisPrefix(new QLineEdit(this))
+    , m_urlError(new QLabel(this))
     , m_readOnly(new QCheckBox(tr("Read-only: never change anything through this profile"), this))
     , m_hint(new QLabel(this)) {
     setWindowTitle(tr("Connect to a database"));
-    m_driver->addItems({tr("PostgreSQL"), tr("SQLite")});
+    m_driver->addItems({tr("PostgreSQL"), tr("SQLite"), tr("Redis")});
+    m_url->setObjectName(QStringLiteral("url"));
+    m_url->setPlaceholderText(
+        QStringLiteral("redis://user@host:6379/0?prefix=locks:   postgres://user@host/db"));
+    m_url->setToolTip(tr("Paste a connection URL to fill in the fields below. A password in it "
+                         "goes into the password field only, never into the settings."));
+    m_urlError->setObjectName(QStringLiteral("urlError"));
+    m_urlError->setWordWrap(true);
+    m_urlError->hide();
+    m_redisHost->setObjectName(QStringLiteral("redisHost"));
+    m_redisHost->setPlaceholderText(QStringLiteral("127.0.0.1"));
+    m_redisPort->setObjectName(QStringLiteral("redisPort"));
+    m_redisPort->setRange(1, 65535);
+    m_redisPort->setValue(6379);
+    m_redisDb->setObjectName(QStringLiteral("redisDb"));
+    m_redisDb->setRange(0, 65535);
+    m_redisUser->setObjectName(QStringLiteral("redisUser"));
+    m_redisUser->setPlaceholderText(tr("empty: the default user"));
+    m_redisPassword->setObjectName(QStringLiteral("redisPassword"));
+    m_redisPassword->setEchoMode(QLineEdit::Password);
+    m_redisPassword->setPlaceholderText(tr("empty: REDISCLI_AUTH"));
+    m_redisTls->setObjectName(QStringLiteral("redisTls"));
+    m_redisCa->setObjectName(QStringLiteral("redisCa"));
+    m_redisCa->setPlaceholderText(tr("CA certificate file; empty: the system's"));
+    m_redisPrefix->setObjectName(QStringLiteral("redisPrefix"));
+    m_redisPrefix->setPlaceholderText(tr("e.g. locks: (prepended to every key)"));
     m_port->setRange(1, 65535);
     m_port->setValue(5432);
     m_host->setPlaceholderText(QStringLiteral("db.example.com"));
@@ -69,7 +104,6 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     pgForm->addRow(tr("Database"), m_database);
     pgForm->addRow(tr("User"), m_user);
     pgForm->addRow(tr("Password"), m_password);
-    pgForm->addRow(QString(), m_remember);
     pgForm->addRow(tr("TLS (sslmode)"), m_sslmode);
     auto *browseCa = new QPushButton(tr("Browse…"), this);
     auto *caRow = new QHBoxLayout;
@@ -83,11 +117,24 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     pathRow->addWidget(m_sqlitePath, 1);
     pathRow->addWidget(browse);
     liteForm->addRow(tr("Database file"), pathRow);
+    auto *redis = new QWidget(this);
+    auto *redisForm = new QFormLayout(redis);
+    redisForm->addRow(tr("Host"), m_redisHost);
+    redisForm->addRow(tr("Port"), m_redisPort);
+    redisForm->addRow(tr("Database index"), m_redisDb);
+    redisForm->addRow(tr("ACL user"), m_redisUser);
+    redisForm->addRow(tr("Password"), m_redisPassword);
+    redisForm->addRow(QString(), m_redisTls);
+    redisForm->addRow(tr("Certificate authority"), m_redisCa);
+    redisForm->addRow(tr("Key prefix"), m_redisPrefix);
     m_pages->addWidget(pg);
     m_pages->addWidget(lite);
+    m_pages->addWidget(redis);
 
     auto *form = new QFormLayout;
     form->addRow(tr("Saved profiles"), m_profiles);
+    form->addRow(tr("URL"), m_url);
+    form->addRow(QString(), m_urlError);
     form->addRow(tr("Profile name"), m_name);
     form->addRow(tr("Database kind"), m_driver);
 
@@ -101,11 +148,13 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_pages);
+    layout->addWidget(m_remember); // PostgreSQL and Redis passwords alike
     layout->addWidget(m_readOnly);
     layout->addWidget(m_hint);
     layout->addWidget(buttons);
 
     connect(m_driver, &QComboBox::currentIndexChanged, this, &ConnectionDialog::driverChanged);
+    connect(m_url, &QLineEdit::editingFinished, this, &ConnectionDialog::applyUrl);
     connect(m_profiles, &QComboBox::activated, this, &ConnectionDialog::profileChosen);
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(
@@ -153,23 +202,59 @@ void ConnectionDialog::profileChosen(int index) {
         return;
     setProfile(m_saved.at(index - 1));
     if (const auto password = PasswordStore::read(m_saved.at(index - 1).name)) {
-        m_password->setText(*password);
+        (m_saved.at(index - 1).params.isRedis() ? m_redisPassword : m_password)->setText(*password);
         m_remember->setChecked(true);
     }
 }
 
 void ConnectionDialog::driverChanged() {
-    const bool sqlite = m_driver->currentIndex() == 1;
-    m_pages->setCurrentIndex(sqlite ? 1 : 0);
-    m_hint->setText(sqlite ? tr("The file is created if it does not exist; create the lease "
-                                "table with `lockctl migrate`.")
-                           : tr("Passwords come from this field, PGPASSWORD or ~/.pgpass. "
-                                "They are never written to the settings file."));
+    const int page = m_driver->currentIndex();
+    m_pages->setCurrentIndex(page);
+    m_remember->setVisible(page != 1);
+    m_hint->setText(page == 1 ? tr("The file is created if it does not exist; create the lease "
+                                   "table with `lockctl migrate`.")
+                    : page == 2
+                        ? tr("Locks are the keys under the prefix (SET key token NX PX ttl). "
+                             "The password comes from this field or REDISCLI_AUTH and is never "
+                             "written to the settings file.")
+                        : tr("Passwords come from this field, PGPASSWORD or ~/.pgpass. "
+                             "They are never written to the settings file."));
+}
+
+void ConnectionDialog::applyUrl() {
+    const QString text = m_url->text().trimmed();
+    if (text.isEmpty()) {
+        m_urlError->hide();
+        return;
+    }
+    auto parsed = ConnectionParams::fromUrl(text);
+    if (!parsed.ok()) {
+        m_urlError->setText(parsed.error().message);
+        m_urlError->show();
+        return;
+    }
+    m_urlError->hide();
+    Profile p;
+    p.name = m_name->text();
+    p.readOnly = m_readOnly->isChecked();
+    p.params = parsed.value();
+    setProfile(p);
+    // The URL's password stays in the field (memory); the URL field is cleared so
+    // that nothing shows or keeps it.
+    m_url->clear();
 }
 
 void ConnectionDialog::setProfile(const Profile &p) {
     m_name->setText(p.name);
-    m_driver->setCurrentIndex(p.params.isSqlite() ? 1 : 0);
+    m_driver->setCurrentIndex(p.params.isSqlite() ? 1 : p.params.isRedis() ? 2 : 0);
+    m_redisHost->setText(p.params.isRedis() ? p.params.host : QString());
+    m_redisPort->setValue(p.params.isRedis() ? p.params.port : 6379);
+    m_redisDb->setValue(p.params.redisDb);
+    m_redisUser->setText(p.params.isRedis() ? p.params.user : QString());
+    m_redisPassword->setText(p.params.isRedis() ? p.params.password : QString());
+    m_redisTls->setChecked(p.params.redisTls);
+    m_redisCa->setText(p.params.isRedis() ? p.params.sslrootcert : QString());
+    m_redisPrefix->setText(p.params.redisPrefix);
     m_host->setText(p.params.host);
     m_port->setValue(p.params.port);
     m_database->setText(p.params.database);
@@ -188,7 +273,21 @@ Profile ConnectionDialog::profile() const {
     Profile p;
     p.name = m_name->text().trimmed();
     p.readOnly = m_readOnly->isChecked();
-    if (m_driver->currentIndex() == 1) {
+    if (m_driver->currentIndex() == 2) {
+        p.params.driver = Driver::Redis;
+        p.params.host = m_redisHost->text().trimmed();
+        if (p.params.host.isEmpty())
+            p.params.host = QStringLiteral("127.0.0.1");
+        p.params.port = m_redisPort->value();
+        p.params.redisDb = m_redisDb->value();
+        p.params.user = m_redisUser->text().trimmed();
+        p.params.password = m_redisPassword->text();
+        p.params.redisTls = m_redisTls->isChecked();
+        p.params.sslrootcert = m_redisCa->text().trimmed();
+        p.params.redisPrefix = m_redisPrefix->text();
+        if (p.name.isEmpty())
+            p.name = p.params.displayUrl();
+    } else if (m_driver->currentIndex() == 1) {
         p.params.driver = Driver::Sqlite;
         p.params.sqlitePath = m_sqlitePath->text().trimmed();
         if (p.name.isEmpty())

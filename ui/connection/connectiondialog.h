@@ -15,7 +15,8 @@ namespace lockscope::ui {
 
 // Chooses, edits and saves connection profiles. The password field is never
 // saved with the profile: with a keychain it can be remembered there, otherwise
-// it lives only in memory for this session.
+// it lives only in memory for this session. A URL typed or pasted into the URL
+// field (postgres://, sqlite:, redis://, rediss://) fills the fields.
 class ConnectionDialog final : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ConnectionDialog)
@@ -34,6 +35,9 @@ private:
     void loadProfiles();
     void profileChosen(int index);
     void driverChanged();
+    // Fills the fields from a postgres://, sqlite:, redis:// or rediss:// URL
+    // (its password goes into the password field, in memory only).
+    void applyUrl();
 
     QComboBox *m_profiles;
     QLineEdit *m_name;
@@ -48,6 +52,16 @@ private:
     QLineEdit *m_sslrootcert;
     QCheckBox *m_remember;
     QLineEdit *m_sqlitePath;
+    QLineEdit *m_url;
+    QLineEdit *m_redisHost;
+    QSpinBox *m_redisPort;
+    QSpinBox *m_redisDb;
+    QLineEdit *m_redisUser;
+    QLineEdit *m_redisPassword;
+    QCheckBox *m_redisTls;
+    QLineEdit *m_redisCa;
+    QLineEdit *m_redisPrefix;
+    QLabel *m_urlError;
     QCheckBox *m_readOnly;
     QLabel *m_hint;
     QList<Profile> m_saved;

@@ -1,7 +1,9 @@
 #include "connection/connector.h"
 
+#include "admin/redisprivileges.h"
 #include "db/database.h"
 #include "db/migrator.h"
+#include "redis/redisconnection.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -11,6 +13,23 @@ namespace lockscope::ui {
 ConnectOutcome connectAndCheck(const ConnectionParams &params, const QString &profileName,
                                bool profileReadOnly, bool migrate) {
     ConnectOutcome out;
+    if (params.isRedis()) {
+        // No schema on Redis: connect (AUTH, SELECT, PING) and ask what the ACL
+        // user may do.
+        RedisConnection connection(params);
+        auto privileges = RedisPrivileges::check(connection);
+        if (!privileges.ok()) {
+            out.error = privileges.error().message;
+            return out;
+        }
+        Session session;
+        session.params = params;
+        session.profileName = profileName;
+        session.privileges = privileges.value();
+        session.profileReadOnly = profileReadOnly;
+        out.session = session;
+        return out;
+    }
     if (migrate && params.isSqlite()) {
         QDir().mkpath(QFileInfo(params.sqlitePath).absolutePath());
         auto applied = Migrator::migrate(params);

@@ -13,10 +13,10 @@ QList<Profile> ProfileStore::load() {
         settings.beginGroup(group);
         Profile p;
         p.name = settings.value(QStringLiteral("name"), group).toString();
-        p.params.driver =
-            settings.value(QStringLiteral("driver")).toString() == QLatin1String("sqlite")
-                ? Driver::Sqlite
-                : Driver::Postgres;
+        const QString driver = settings.value(QStringLiteral("driver")).toString();
+        p.params.driver = driver == QLatin1String("sqlite")  ? Driver::Sqlite
+                          : driver == QLatin1String("redis") ? Driver::Redis
+                                                             : Driver::Postgres;
         p.params.host = settings.value(QStringLiteral("host")).toString();
         p.params.port = settings.value(QStringLiteral("port"), 5432).toInt();
         p.params.database = settings.value(QStringLiteral("database")).toString();
@@ -24,6 +24,9 @@ QList<Profile> ProfileStore::load() {
         p.params.sslmode = settings.value(QStringLiteral("sslmode")).toString();
         p.params.sslrootcert = settings.value(QStringLiteral("sslrootcert")).toString();
         p.params.sqlitePath = settings.value(QStringLiteral("sqlitePath")).toString();
+        p.params.redisTls = settings.value(QStringLiteral("redisTls"), false).toBool();
+        p.params.redisDb = settings.value(QStringLiteral("redisDb"), 0).toInt();
+        p.params.redisPrefix = settings.value(QStringLiteral("redisPrefix")).toString();
         p.readOnly = settings.value(QStringLiteral("readOnly"), false).toBool();
         profiles.append(p);
         settings.endGroup();
@@ -37,8 +40,9 @@ void ProfileStore::save(const Profile &profile) {
     // Group names are keys in an INI file: encode, keep the readable name inside.
     settings.beginGroup(QString::fromLatin1(profile.name.toUtf8().toHex()));
     settings.setValue(QStringLiteral("name"), profile.name);
-    settings.setValue(QStringLiteral("driver"), profile.params.isSqlite()
-                                                    ? QStringLiteral("sqlite")
+    settings.setValue(QStringLiteral("driver"), profile.params.isSqlite() ? QStringLiteral("sqlite")
+                                                : profile.params.isRedis()
+                                                    ? QStringLiteral("redis")
                                                     : QStringLiteral("postgres"));
     settings.setValue(QStringLiteral("host"), profile.params.host);
     settings.setValue(QStringLiteral("port"), profile.params.port);
@@ -47,6 +51,9 @@ void ProfileStore::save(const Profile &profile) {
     settings.setValue(QStringLiteral("sslmode"), profile.params.sslmode);
     settings.setValue(QStringLiteral("sslrootcert"), profile.params.sslrootcert);
     settings.setValue(QStringLiteral("sqlitePath"), profile.params.sqlitePath);
+    settings.setValue(QStringLiteral("redisTls"), profile.params.redisTls);
+    settings.setValue(QStringLiteral("redisDb"), profile.params.redisDb);
+    settings.setValue(QStringLiteral("redisPrefix"), profile.params.redisPrefix);
     settings.setValue(QStringLiteral("readOnly"), profile.readOnly);
     settings.endGroup();
     settings.endGroup();

@@ -1,15 +1,19 @@
 #include "inspector/inspectorsnapshot.h"
 
+#include "admin/redisauditlog.h"
 #include "advisory/advisoryinspector.h"
 #include "db/database.h"
 #include "db/threadconnections.h"
 #include "lease/leasequeries.h"
 #include "lease/ownersessions.h"
+#include "lease/redisinspector.h"
 #include "monitor/samplebuilder.h"
 #include "server/serverwaits.h"
 
 #include <QDateTime>
+#include "redis/redisconnection.h"
 
+#include <QDateTime>
 #include <QHash>
 
 #include <functional>
@@ -40,9 +44,51 @@ namespace {
 
 InspectorSnapshot take(const InspectorInputs &in, const ThreadConnections::Key &key);
 
+// Redis: SCAN in batches with pipelined reads (RedisInspector) on a connection
+// of this round's own, closed at its end like the SQL one; the audit from the
+// namespace's stream.
+InspectorSnapshot takeRedis(const InspectorInputs &in) {
+    InspectorSnapshot out;
+    out.generation = in.generation;
+    RedisConnection connection(in.params);
+    auto snap = RedisInspector::snapshot(connection, QString());
+    const qint64 localMs = QDateTime::currentMSecsSinceEpoch();
+    if (!snap.ok()) {
+        out.error = snap.error().message;
+        out.connectionLost = snap.error().kind == ErrorKind::Connection;
+        return out;
+    }
+    QList<LeaseRow> rows;
+    rows.reserve(snap->rows.size());
+    for (const RedisLockRow &row : std::as_const(snap->rows))
+        rows.append(row.toLeaseRow(snap->serverNow));
+    sortLeaseRowsByKey(rows);
+    out.leases = LeaseView::build(shareLeaseRows(std::move(rows)), snap->serverNow, in.leaseSpec);
+    out.leaseBasis = in.leases;
+    out.leaseChange = LeaseViewChange::between(*in.leases, *out.leases);
+    if (out.leaseChange.kind == LeaseViewChange::Kind::None)
+        out.leases = in.leases; // nothing shown changed: keep the rows already in memory
+    out.clockOffsetS = snap->serverNow - static_cast<double>(localMs) / 1000.0;
+    out.advisorySupported = false;
+    out.audit = in.audit;
+    if (in.withAudit) {
+        auto audit = RedisAuditLog::recent(connection, 500);
+        if (audit.ok()) {
+            out.audit = audit.value();
+            RowDiff::sort(out.audit, auditKey);
+            out.auditPlan = RowDiff::compute(in.audit, out.audit, auditKey);
+        } else {
+            out.auditError = audit.error().message;
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 InspectorSnapshot takeInspectorSnapshot(const InspectorInputs &in) {
+    if (in.params.isRedis())
+        return takeRedis(in);
     // Pool threads are waited for, not joined: QThread::wait() returns before a
     // thread's thread_local destructors have run, so a connection cached on a
     // pool thread could be closed while the process tears Qt down. Each refresh

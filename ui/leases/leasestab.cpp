@@ -42,9 +42,12 @@ struct Shown {
     QString owner;
     double remaining = 0;
     QString invalidExpiry; // what another program stored instead of a time, else empty
+    bool noTtl = false;    // Redis: a key without TTL
 };
 
 QString remainingText(const Shown &s) {
+    if (s.noTtl)
+        return QObject::tr("no TTL, never expires");
     if (!s.invalidExpiry.isEmpty())
         return QObject::tr("invalid expiry (%1), never expires")
             .arg(VisibleText::forDisplay(s.invalidExpiry));
@@ -199,10 +202,11 @@ void LeasesTab::updateEmptyState() {
     case Rows:
         break;
     case NotConnected:
-        m_empty->setContent(tr("Not connected"),
-                            tr("Connect to a PostgreSQL or SQLite database to see its leases: "
-                               "who holds which key, until when by the database's clock, and "
-                               "which expired without being released."));
+        m_empty->setContent(
+            tr("Not connected"),
+            tr("Connect to a PostgreSQL, SQLite or Redis database to see its leases: "
+               "who holds which key, until when by the database's clock, and "
+               "which expired without being released."));
         connect(m_empty->addButton(QStringLiteral("emptyConnect"), tr("Connect to a database…")),
                 &QPushButton::clicked, this, &LeasesTab::connectRequested);
         break;
@@ -235,6 +239,18 @@ void LeasesTab::updateEmptyState() {
         const QString command =
             QStringLiteral("lockctl --db '%1' acquire jobs/nightly --ttl 1m --hold 30s")
                 .arg(m_session->params.displayUrl());
+        if (m_session->params.isRedis()) {
+            m_empty->setContent(
+                tr("No locks on this Redis server"),
+                tr("A Redis lock is a key set with SET key token NX PX ttl by one program until "
+                   "it deletes it or its TTL runs out by the server's clock. Keys under the "
+                   "profile's prefix are listed here; to make one by hand, run:\n\n%1")
+                    .arg(command));
+            connect(m_empty->addButton(QStringLiteral("emptyCopyCommand"), tr("Copy the command")),
+                    &QPushButton::clicked, this,
+                    [command] { QApplication::clipboard()->setText(command); });
+            break;
+        }
         m_empty->setContent(
             tr("No leases in this database"),
             tr("A lease is a row of the aggregate_locks table that one program holds on a key "
@@ -274,11 +290,16 @@ void LeasesTab::updateActions() {
                         : may      ? QString()
                                    : m_session->leaseReason();
     const bool selected = m_view->selectionModel()->hasSelection();
-    m_sweep->setEnabled(may && !m_busy);
+    // Redis deletes an expired key itself: there is nothing to sweep.
+    const bool redis = connected && m_session->params.isRedis();
+    m_sweep->setEnabled(may && !redis && !m_busy);
     m_forceRelease->setEnabled(may && !m_busy && selected);
     m_sweepButton->setEnabled(m_sweep->isEnabled());
     m_releaseButton->setEnabled(m_forceRelease->isEnabled());
-    m_sweepButton->setToolTip(may ? tr("Delete every expired lease, in batches.") : why);
+    m_sweepButton->setToolTip(redis ? tr("Nothing to sweep: Redis removes a key itself when its "
+                                         "TTL runs out.")
+                              : may ? tr("Delete every expired lease, in batches.")
+                                    : why);
     m_releaseButton->setToolTip(may ? tr("Release the selected leases if they still carry the "
                                          "token shown (Del).")
                                     : why);
@@ -367,14 +388,27 @@ void LeasesTab::forceReleaseSelected() {
     if (!m_session || !m_session->canReleaseLeases() || m_busy)
         return;
     QList<Shown> shown;
+    QStringList notLeases; // Redis keys of other types: listed, never released
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
     for (const QModelIndex &index : rows) {
         const LeaseRow &row = m_model->rowAt(index.row());
+        if (row.isRedisOtherType()) {
+            notLeases << tr("%1 (a %2)").arg(VisibleText::forDisplay(row.key), row.redisType);
+            continue;
+        }
         shown.append({row.key, row.token, row.owner.isEmpty() ? row.token : row.owner,
-                      row.expiresAt - m_model->databaseNow(), row.invalidExpiry()});
+                      row.expiresAt - m_model->databaseNow(), row.invalidExpiry(),
+                      row.isRedisNoExpiry()});
     }
-    if (shown.isEmpty())
+    if (shown.isEmpty()) {
+        if (!notLeases.isEmpty())
+            Prompter::instance()->inform(
+                this, tr("Force release"),
+                tr("Not released: %1 is not a string lease. LockScope releases only string "
+                   "leases; delete other keys with redis-cli if you are sure.")
+                    .arg(notLeases.join(QStringLiteral(", "))));
         return;
+    }
     QStringList lines;
     for (const Shown &s : std::as_const(shown))
         lines << tr("• %1 — owner %2, %3")
@@ -384,7 +418,11 @@ void LeasesTab::forceReleaseSelected() {
             this, tr("Force release"),
             tr("Release these leases? Each is released only if it still carries the token "
                "shown here; one re-acquired since is left alone.\n\n%1")
-                .arg(lines.join(QLatin1Char('\n')))))
+                    .arg(lines.join(QLatin1Char('\n'))) +
+                (notLeases.isEmpty()
+                     ? QString()
+                     : QStringLiteral("\n\n") + tr("Left alone (not string leases): %1")
+                                                    .arg(notLeases.join(QStringLiteral(", "))))))
         return;
     const ConnectionParams params = m_session->params;
     m_busy = true;

@@ -25,6 +25,8 @@ QString formatTime(double epoch) {
 }
 
 QString expiryText(const LeaseRow &row) {
+    if (row.isRedis() && !row.hasValidExpiry())
+        return LeaseTableModel::tr("never (no TTL)");
     return row.hasValidExpiry() ? formatTime(row.expiresAt)
                                 : LeaseTableModel::tr("invalid (%1)")
                                       .arg(VisibleText::forDisplay(row.invalidExpiry()));
@@ -216,7 +218,23 @@ double LeaseTableModel::databaseNow() const {
     return static_cast<double>(m_localClock()) / 1000.0 + m_offset;
 }
 
+// Redis keys show who holds them: a lease's owner (or its value), a
+// Redisson-style hash's holder field and hold count, else nothing.
+QString LeaseTableModel::ownerText(const LeaseRow &row) {
+    if (row.isRedisOtherType()) {
+        if (row.holder.isEmpty())
+            return QString();
+        return row.holdCount ? LeaseTableModel::tr("%1 ×%2").arg(row.holder).arg(*row.holdCount)
+                             : row.holder;
+    }
+    return row.owner.isEmpty() ? row.token : row.owner;
+}
+
 LeaseTableModel::LeaseState LeaseTableModel::stateAt(const LeaseRow &row, double dbNow) {
+    if (row.isRedisOtherType())
+        return LeaseState::OtherType;
+    if (row.isRedisNoExpiry())
+        return LeaseState::NoExpiry;
     if (!row.hasValidExpiry())
         return LeaseState::Invalid;
     const double left = row.expiresAt - dbNow;
@@ -226,11 +244,20 @@ LeaseTableModel::LeaseState LeaseTableModel::stateAt(const LeaseRow &row, double
 }
 
 int LeaseTableModel::heldCount() const {
-    return m_view->heldAt(databaseNow());
+    // Redis keys without TTL hold until someone deletes them.
+    return m_view->heldAt(databaseNow()) + m_view->noExpiryCount;
 }
 
 int LeaseTableModel::invalidCount() const {
     return m_view->invalidCount;
+}
+
+int LeaseTableModel::noExpiryCount() const {
+    return m_view->noExpiryCount;
+}
+
+int LeaseTableModel::otherTypeCount() const {
+    return m_view->otherTypeCount;
 }
 
 QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
@@ -247,7 +274,7 @@ QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
         case Key:
             return row.key;
         case Owner:
-            return row.owner.isEmpty() ? row.token : row.owner;
+            return ownerText(row);
         case Token:
             return row.token;
         default:
@@ -256,7 +283,7 @@ QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
     case TokenRole:
         return row.token;
     case RemainingRole:
-        return state == LeaseState::Invalid ? QVariant() : QVariant(remaining);
+        return std::isfinite(remaining) ? QVariant(remaining) : QVariant();
     case StateRole:
         return int(state);
     case Qt::DisplayRole:
@@ -264,7 +291,7 @@ QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
         case Key:
             return VisibleText::forDisplay(row.key);
         case Owner:
-            return VisibleText::forDisplay(row.owner.isEmpty() ? row.token : row.owner);
+            return VisibleText::forDisplay(ownerText(row));
         case OwnerSession:
             return sessionText(row.ownerStatus);
         case State:
@@ -278,15 +305,19 @@ QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
                 return tr("✕ expired");
             case LeaseState::Invalid:
                 return tr("⚠ invalid");
+            case LeaseState::NoExpiry:
+                return tr("⚠ no-expiry");
+            case LeaseState::OtherType:
+                return tr("▣ %1").arg(row.redisType);
             }
             break;
         case Remaining:
-            return state == LeaseState::Invalid ? QStringLiteral("—")
-                                                : Duration::formatRemaining(remaining);
+            return !std::isfinite(remaining) ? QStringLiteral("—")
+                                             : Duration::formatRemaining(remaining);
         case ExpiresAt:
             return expiryText(row);
         case AcquiredAt:
-            return formatTime(row.acquiredAt);
+            return row.isRedis() ? QStringLiteral("—") : formatTime(row.acquiredAt);
         case Fence:
             return row.fence ? QString::number(*row.fence) : tr("unfenced");
         case Token:
@@ -300,7 +331,7 @@ QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
         case Key:
             return row.key;
         case Owner:
-            return row.owner.isEmpty() ? row.token : row.owner;
+            return ownerText(row);
         case OwnerSession: // gone first, then unknown, then connected
             return !row.ownerStatus.connected ? 1 : *row.ownerStatus.connected ? 2 : 0;
         case State:
@@ -322,6 +353,14 @@ QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
     case Qt::ToolTipRole:
         if (index.column() == OwnerSession)
             return sessionToolTip(row.ownerStatus);
+        if (state == LeaseState::NoExpiry)
+            return tr("This Redis key has no TTL: the lock never frees itself (its holder may "
+                      "have died). Force release removes it if it still holds the value shown.");
+        if (state == LeaseState::OtherType)
+            return tr("A Redis key of type %1, not a string lease: listed with its holder and "
+                      "hold count when it is a Redisson-style hash of one field. LockScope does "
+                      "not release it.")
+                .arg(row.redisType);
         if (index.column() == Owner && row.owner.isEmpty())
             return tr("Written by another program: its owner is only known by its token.");
         if (state == LeaseState::Invalid &&
@@ -342,11 +381,11 @@ QVariant LeaseTableModel::data(const QModelIndex &index, int role) const {
                 *row.ownerStatus.connected ? StateColors::Tone::Good : StateColors::Tone::Bad));
         if (index.column() == State || index.column() == Remaining) {
             using Tone = StateColors::Tone;
-            return QBrush(StateColors::foreground(state == LeaseState::Held ? Tone::Good
-                                                  : state == LeaseState::ExpiringSoon
-                                                      ? Tone::Warning
-                                                  : state == LeaseState::Expired ? Tone::Bad
-                                                                                 : Tone::Strange));
+            return QBrush(StateColors::foreground(
+                state == LeaseState::Held || state == LeaseState::OtherType ? Tone::Good
+                : state == LeaseState::ExpiringSoon                         ? Tone::Warning
+                : state == LeaseState::Expired                              ? Tone::Bad
+                                                                            : Tone::Strange));
         }
         break;
     case Qt::TextAlignmentRole:

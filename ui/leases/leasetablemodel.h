@@ -42,7 +42,10 @@ public:
     enum Role { SortRole = Qt::UserRole, KeyRole, TokenRole, RemainingRole, StateRole };
     // Invalid: expires_at is not a finite number (another program wrote NaN,
     // ±Infinity or NULL); it never expires and only a force release removes it.
-    enum class LeaseState { Held, ExpiringSoon, Expired, Invalid };
+    // Redis only: NoExpiry, a string key without TTL (a lock that never frees
+    // itself); OtherType, a key of another type (a Redisson-style hash shows its
+    // holder and hold count as the owner).
+    enum class LeaseState { Held, ExpiringSoon, Expired, Invalid, NoExpiry, OtherType };
 
     explicit LeaseTableModel(QObject *parent = nullptr);
     ~LeaseTableModel() override;
@@ -96,10 +99,16 @@ public:
     double offsetSeconds() const { return m_offset; }
     LeaseState stateOf(const LeaseRow &row) const { return stateAt(row, databaseNow()); }
     static LeaseState stateAt(const LeaseRow &row, double dbNow);
+    // Who holds the row, as shown: a lease's owner (else its token); for a
+    // Redis key of another type, a Redisson-style hash's holder and count.
+    static QString ownerText(const LeaseRow &row);
     int heldCount() const;
     int invalidCount() const;
     // The most rows one event-loop turn adds to the views (see swapIn).
     static constexpr int kRevealStep = 100'000;
+    // Redis: string keys without TTL, and keys of other types.
+    int noExpiryCount() const;
+    int otherTypeCount() const;
     // Leases with less than this left show as expiring soon.
     static constexpr double kExpiringSoonSeconds = 5.0;
 

@@ -37,8 +37,10 @@ public:
     }
 
     bool operator()(const LeaseRow &row) const {
-        // A lease with an invalid expiry is neither held nor expired.
-        if (m_spec.state == LeaseViewSpec::StateFilter::Held && !row.isHeldAt(m_now))
+        // A lease with an invalid expiry is neither held nor expired; a Redis
+        // key without TTL, or of another type, counts as held.
+        if (m_spec.state == LeaseViewSpec::StateFilter::Held && !row.isHeldAt(m_now) &&
+            !row.isRedisNoExpiry() && !row.isRedisOtherType())
             return false;
         if (m_spec.state == LeaseViewSpec::StateFilter::Expired && !row.isExpiredAt(m_now))
             return false;
@@ -69,6 +71,8 @@ double acquiredSortKey(const LeaseRow &row) {
 }
 
 const QString &ownerSortKey(const LeaseRow &row) {
+    if (row.isRedisOtherType()) // what the Owner column shows first: the hash's holder
+        return row.holder;
     return row.owner.isEmpty() ? row.token : row.owner;
 }
 
@@ -117,6 +121,11 @@ void sortVisible(std::vector<int> &visible, const QList<LeaseRow> &rows, const L
     case Model::Token:
         sortByText(visible, rows, ascending,
                    [](const LeaseRow &r) -> const QString & { return r.token; });
+        return;
+    case Model::OwnerSession: // gone first, then unknown, then connected
+        sortByValue<int>(visible, rows, ascending, [](const LeaseRow &r) {
+            return !r.ownerStatus.connected ? 1 : *r.ownerStatus.connected ? 2 : 0;
+        });
         return;
     case Model::State:
         sortByValue<int>(visible, rows, ascending,
@@ -204,10 +213,15 @@ std::shared_ptr<const LeaseView> LeaseView::build(LeaseRows rows, double dbNow,
     sortVisible(view->visible, all, spec, dbNow);
     view->expiries.reserve(static_cast<std::size_t>(n));
     for (const LeaseRow &row : all) {
-        if (row.hasValidExpiry())
+        if (row.isRedisOtherType())
+            ++view->otherTypeCount; // not a lease: neither held nor invalid
+        else if (row.isRedisNoExpiry())
+            ++view->noExpiryCount; // a Redis key without TTL: held until deleted
+        else if (row.hasValidExpiry())
             view->expiries.push_back(row.expiresAt);
+        else
+            ++view->invalidCount;
     }
-    view->invalidCount = n - static_cast<int>(view->expiries.size());
     if (!std::is_sorted(view->expiries.cbegin(), view->expiries.cend()))
         std::sort(view->expiries.begin(), view->expiries.end());
     view->positionOf.assign(static_cast<std::size_t>(n), -1);

@@ -41,7 +41,9 @@ struct LeaseView {
     std::vector<int> positionOf;  // index into rows -> table row, -1 when filtered out
     bool partial = false;         // only the first rows of a load still being read
     std::vector<double> expiries; // every valid expires_at, ascending (for held counts)
-    int invalidCount = 0;         // rows whose expiry is not a time
+    int invalidCount = 0;         // rows whose expiry is not a time (SQL rows)
+    int noExpiryCount = 0;        // Redis string keys without TTL
+    int otherTypeCount = 0;       // Redis keys of other types (not leases)
 
     int size() const { return static_cast<int>(visible.size()); }
     const LeaseRow &at(int tableRow) const { return rows->at(visible[tableRow]); }

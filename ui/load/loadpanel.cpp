@@ -193,7 +193,7 @@ void LoadPanel::start() {
         return;
     LoadConfig c = config();
     c.runId = LoadConfig::newRunId();
-    if (auto valid = c.validate(m_params->isPostgres()); !valid.ok()) {
+    if (auto valid = c.validate(m_params->isPostgres(), m_params->isRedis()); !valid.ok()) {
         m_summary->setText(valid.error().message);
         return;
     }

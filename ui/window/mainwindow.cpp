@@ -372,23 +372,30 @@ void MainWindow::disconnectFromDatabase() {
 }
 
 void MainWindow::sessionChanged() {
-    // On SQLite the PostgreSQL-only tabs (Advisory locks, Locks) are not
-    // offered as empty grids: they are disabled, and their tooltips say why.
+    // On SQLite and Redis the PostgreSQL-only tabs (Advisory locks, Locks) are
+    // not offered as empty grids: they are disabled, and their tooltips say why.
     const bool sqlite = m_session && m_session->params.isSqlite();
+    const bool redis = m_session && m_session->params.isRedis();
     const int advisory = m_tabs->indexOf(m_advisoryTab);
     const int locks = m_tabs->indexOf(m_locksTab);
-    if (sqlite && (m_tabs->currentIndex() == advisory || m_tabs->currentIndex() == locks))
+    if ((sqlite || redis) &&
+        (m_tabs->currentIndex() == advisory || m_tabs->currentIndex() == locks))
         m_tabs->setCurrentWidget(m_leasesTab);
-    m_tabs->setTabEnabled(advisory, !sqlite);
-    m_tabs->setTabToolTip(advisory, sqlite ? tr("Advisory locks exist only on PostgreSQL; this is "
-                                                "a SQLite database.")
-                                           : tr("Advisory locks held or awaited by sessions of "
-                                                "this PostgreSQL server, and who blocks whom."));
-    m_tabs->setTabEnabled(locks, !sqlite);
-    m_tabs->setTabToolTip(locks, sqlite ? tr("Server locks exist only on PostgreSQL; this is a "
-                                             "SQLite database.")
-                                        : tr("Every lock on this PostgreSQL server, grouped by "
-                                             "session, and who blocks whom."));
+    m_tabs->setTabEnabled(advisory, !sqlite && !redis);
+    m_tabs->setTabToolTip(advisory,
+                          redis    ? tr("Advisory locks exist only on PostgreSQL; this is a Redis "
+                                           "server, whose locks are keys (Leases tab).")
+                          : sqlite ? tr("Advisory locks exist only on PostgreSQL; this is "
+                                        "a SQLite database.")
+                                   : tr("Advisory locks held or awaited by sessions of "
+                                        "this PostgreSQL server, and who blocks whom."));
+    m_tabs->setTabEnabled(locks, !sqlite && !redis);
+    m_tabs->setTabToolTip(locks, redis ? tr("Server locks exist only on PostgreSQL; Redis has no "
+                                            "lock table, its locks are keys (Leases tab).")
+                                 : sqlite ? tr("Server locks exist only on PostgreSQL; this is a "
+                                               "SQLite database.")
+                                          : tr("Every lock on this PostgreSQL server, grouped by "
+                                               "session, and who blocks whom."));
 }
 
 void MainWindow::updateAlertBadge(int open, bool critical) {
@@ -508,9 +515,18 @@ void MainWindow::updateStatus() {
     const int total = m_leaseModel->totalCount();
     const int held = m_leaseModel->heldCount();
     const int invalid = m_leaseModel->invalidCount();
-    QString text = tr("%1 held, %2 expired").arg(held).arg(total - held - invalid);
-    if (invalid > 0)
-        text += tr(", %1 with an invalid expiry").arg(invalid);
+    QString text;
+    if (s.params.isRedis()) {
+        // Redis removes expired keys itself: what is listed is held.
+        text = tr("%1 held, %2 without expiry, %3 of other types")
+                   .arg(held)
+                   .arg(m_leaseModel->noExpiryCount())
+                   .arg(m_leaseModel->otherTypeCount());
+    } else {
+        text = tr("%1 held, %2 expired").arg(held).arg(total - held - invalid);
+        if (invalid > 0)
+            text += tr(", %1 with an invalid expiry").arg(invalid);
+    }
     if (s.params.isPostgres())
         text += tr(" · %1 advisory (%2 waiting)")
                     .arg(m_advisoryModel->rowCount())

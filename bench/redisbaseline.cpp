@@ -1,0 +1,161 @@
+// The baseline for LockScope's Redis cycle: the plainest Redis leader lock --
+// SET key token NX PX ttl to acquire, the compare-and-delete script by EVALSHA
+// to release -- sent through hiredis, one connection per client thread, on
+// distinct keys per client (as `lockctl bench cycle`). Prints JSON.
+//
+//   lockscope_redisbaseline --host H --port P [--user U] [--db N] [--clients N] [--seconds S]
+//
+// The password comes from REDISCLI_AUTH, as for redis-cli and LockScope.
+#include <hiredis/hiredis.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace {
+
+constexpr const char *kRelease =
+    "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end "
+    "return 0";
+
+struct Options {
+    std::string host = "127.0.0.1";
+    int port = 6379;
+    std::string user;
+    int db = 0;
+    int clients = 1;
+    double seconds = 5;
+};
+
+struct Counts {
+    long long cycles = 0;
+    long long failures = 0;
+};
+
+redisContext *connect(const Options &o) {
+    redisContext *c = redisConnect(o.host.c_str(), o.port);
+    if (!c || c->err) {
+        std::fprintf(stderr, "connect: %s\n", c ? c->errstr : "out of memory");
+        return nullptr;
+    }
+    const char *password = std::getenv("REDISCLI_AUTH");
+    if (password) {
+        auto *r = static_cast<redisReply *>(
+            o.user.empty() ? redisCommand(c, "AUTH %s", password)
+                           : redisCommand(c, "AUTH %s %s", o.user.c_str(), password));
+        const bool ok = r && r->type != REDIS_REPLY_ERROR;
+        freeReplyObject(r);
+        if (!ok) {
+            std::fprintf(stderr, "AUTH refused\n");
+            redisFree(c);
+            return nullptr;
+        }
+    }
+    freeReplyObject(redisCommand(c, "SELECT %d", o.db));
+    return c;
+}
+
+void client(const Options &o, const std::string &sha, int id, const std::atomic<bool> &stop,
+            Counts *counts, std::atomic<bool> *broken) {
+    redisContext *c = connect(o);
+    if (!c) {
+        *broken = true;
+        return;
+    }
+    const std::string token = "baseline/" + std::to_string(id);
+    for (long long i = 0; !stop.load(std::memory_order_relaxed); ++i) {
+        const std::string key =
+            "bench-baseline/" + std::to_string(id) + "/" + std::to_string(i % 64);
+        auto *set = static_cast<redisReply *>(
+            redisCommand(c, "SET %s %s NX PX 30000", key.c_str(), token.c_str()));
+        if (!set) {
+            *broken = true;
+            break;
+        }
+        const bool acquired = set->type == REDIS_REPLY_STATUS;
+        freeReplyObject(set);
+        if (!acquired) {
+            ++counts->failures;
+            continue;
+        }
+        auto *del = static_cast<redisReply *>(
+            redisCommand(c, "EVALSHA %s 1 %s %s", sha.c_str(), key.c_str(), token.c_str()));
+        if (!del) {
+            *broken = true;
+            break;
+        }
+        const bool released = del->type == REDIS_REPLY_INTEGER && del->integer == 1;
+        freeReplyObject(del);
+        if (released)
+            ++counts->cycles;
+        else
+            ++counts->failures;
+    }
+    redisFree(c);
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+    Options o;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string name = argv[i];
+        const char *value = argv[i + 1];
+        if (name == "--host")
+            o.host = value;
+        else if (name == "--port")
+            o.port = std::atoi(value);
+        else if (name == "--user")
+            o.user = value;
+        else if (name == "--db")
+            o.db = std::atoi(value);
+        else if (name == "--clients")
+            o.clients = std::atoi(value);
+        else if (name == "--seconds")
+            o.seconds = std::atof(value);
+        else {
+            std::fprintf(stderr, "unknown option %s\n", name.c_str());
+            return 2;
+        }
+    }
+    redisContext *setup = connect(o);
+    if (!setup)
+        return 1;
+    auto *loaded = static_cast<redisReply *>(redisCommand(setup, "SCRIPT LOAD %s", kRelease));
+    if (!loaded || loaded->type != REDIS_REPLY_STRING) {
+        std::fprintf(stderr, "SCRIPT LOAD failed\n");
+        return 1;
+    }
+    const std::string sha(loaded->str, loaded->len);
+    freeReplyObject(loaded);
+    redisFree(setup);
+
+    std::atomic<bool> stop{false};
+    std::atomic<bool> broken{false};
+    std::vector<Counts> counts(static_cast<size_t>(o.clients));
+    std::vector<std::thread> threads;
+    const auto start = std::chrono::steady_clock::now();
+    for (int c = 0; c < o.clients; ++c)
+        threads.emplace_back(client, std::cref(o), std::cref(sha), c, std::cref(stop),
+                             &counts[static_cast<size_t>(c)], &broken);
+    std::this_thread::sleep_for(std::chrono::duration<double>(o.seconds));
+    stop = true;
+    for (auto &t : threads)
+        t.join();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    long long cycles = 0, failures = 0;
+    for (const Counts &c : counts) {
+        cycles += c.cycles;
+        failures += c.failures;
+    }
+    std::printf("{\"clients\":%d,\"cycles\":%lld,\"failures\":%lld,\"seconds\":%.3f,"
+                "\"cycles_per_s\":%.1f}\n",
+                o.clients, cycles, failures, seconds, seconds > 0 ? cycles / seconds : 0.0);
+    return broken ? 1 : 0;
+}

@@ -1,0 +1,130 @@
+#include "load/redisloadwork.h"
+
+#include "lease/redisinspector.h"
+#include "lease/redisleasescripts.h"
+#include "redis/redisconnection.h"
+#include "redis/redisthreadconnections.h"
+
+namespace lockscope {
+
+namespace {
+
+const QString &purpose() {
+    static const QString p = QStringLiteral("load-work");
+    return p;
+}
+
+QByteArray counterPrefix(const ConnectionParams &params, const QString &runId) {
+    return RedisLeaseScripts::internalPrefix() + "load:" + params.redisPrefix.toUtf8() +
+           runId.toUtf8() + ':';
+}
+
+QByteArray counterKey(const ConnectionParams &params, const QString &runId, const QString &key) {
+    return counterPrefix(params, runId) + key.toUtf8();
+}
+
+Status checked(RedisConnection &connection, const Result<RedisReply> &reply, const QString &what) {
+    if (!reply.ok())
+        return reply.error();
+    if (reply->isError())
+        return connection.replyError(reply.value(), what);
+    return {};
+}
+
+// SCAN MATCH pattern, every key.
+Result<QList<QByteArray>> scanAll(RedisConnection &connection, const QByteArray &pattern) {
+    QList<QByteArray> keys;
+    QByteArray cursor = "0";
+    do {
+        auto reply = connection.command({"SCAN", cursor, "MATCH", pattern, "COUNT", "1000"});
+        if (auto s = checked(connection, reply, QStringLiteral("scan the load keys")); !s.ok())
+            return s.error();
+        if (!reply->isArray() || reply->elements.size() != 2)
+            return Error{ErrorKind::Database,
+                         QStringLiteral("%1 answered SCAN oddly.").arg(connection.where())};
+        cursor = reply->elements.at(0).str;
+        for (const RedisReply &k : std::as_const(reply->elements.at(1).elements))
+            keys.append(k.str);
+    } while (cursor != "0");
+    return keys;
+}
+
+} // namespace
+
+Status RedisLoadWork::prepare(const ConnectionParams &params, const QString &runId,
+                              const QStringList &keys) {
+    RedisConnection connection(params); // the caller's thread keeps no connection
+    RedisConnection::Command argv{"MSET"};
+    for (const QString &key : keys) {
+        argv.append(counterKey(params, runId, key));
+        argv.append("0");
+    }
+    if (keys.isEmpty())
+        return {};
+    return checked(connection, connection.command(argv),
+                   QStringLiteral("prepare the load counters"));
+}
+
+Status RedisLoadWork::readValue(const ConnectionParams &params, const QString &runId,
+                                const QString &key, qint64 *value) {
+    RedisConnection &connection = RedisThreadConnections::get(params, purpose());
+    auto reply = connection.command({"GET", counterKey(params, runId, key)});
+    if (auto s = checked(connection, reply, QStringLiteral("read a load counter")); !s.ok())
+        return s;
+    *value = reply->str.toLongLong();
+    return {};
+}
+
+Status RedisLoadWork::writeValue(const ConnectionParams &params, const QString &runId,
+                                 const QString &key, qint64 value) {
+    RedisConnection &connection = RedisThreadConnections::get(params, purpose());
+    return checked(
+        connection,
+        connection.command({"SET", counterKey(params, runId, key), QByteArray::number(value)}),
+        QStringLiteral("write a load counter"));
+}
+
+Result<QHash<QString, qint64>> RedisLoadWork::counters(const ConnectionParams &params,
+                                                       const QString &runId) {
+    RedisConnection connection(params);
+    const QByteArray prefix = counterPrefix(params, runId);
+    auto keys = scanAll(connection, RedisInspector::escapeGlob(prefix) + '*');
+    if (!keys.ok())
+        return keys.error();
+    QHash<QString, qint64> values;
+    if (keys->isEmpty())
+        return values;
+    RedisConnection::Command argv{"MGET"};
+    argv.append(keys.value());
+    auto reply = connection.command(argv);
+    if (auto s = checked(connection, reply, QStringLiteral("read the load counters")); !s.ok())
+        return s.error();
+    for (qsizetype i = 0; i < keys->size() && i < reply->elements.size(); ++i)
+        values.insert(QString::fromUtf8(keys->at(i).mid(prefix.size())),
+                      reply->elements.at(i).str.toLongLong());
+    return values;
+}
+
+Result<qint64> RedisLoadWork::leftoverLeases(const ConnectionParams &params, const QString &runId) {
+    RedisConnection connection(params);
+    auto keys = scanAll(connection, RedisInspector::escapeGlob(RedisLeaseScripts::leaseKey(
+                                        params, QStringLiteral("load/%1/").arg(runId))) +
+                                        '*');
+    if (!keys.ok())
+        return keys.error();
+    return static_cast<qint64>(keys->size());
+}
+
+Status RedisLoadWork::drop(const ConnectionParams &params, const QString &runId) {
+    RedisConnection connection(params);
+    auto keys = scanAll(connection, RedisInspector::escapeGlob(counterPrefix(params, runId)) + '*');
+    if (!keys.ok())
+        return keys.error();
+    if (keys->isEmpty())
+        return {};
+    RedisConnection::Command argv{"DEL"};
+    argv.append(keys.value());
+    return checked(connection, connection.command(argv), QStringLiteral("drop the load counters"));
+}
+
+} // namespace lockscope
