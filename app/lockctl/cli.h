@@ -20,6 +20,7 @@ enum Exit : int {
     ExitUsage = 2,
     ExitTimeout = 3, // the wait ran out / not acquired
     ExitChanged = 4, // the lease is no longer held with that token
+    ExitKind = 5,    // the key is another kind (lease, semaphore, rw) or has other permits
 };
 
 // What every command gets: the database to use and the streams to write to.

@@ -22,6 +22,10 @@ struct LeaseConfig {
     // PostgreSQL: wake database waiters at once when a LockScope process releases
     // the key (LISTEN/NOTIFY); polling at retryInterval remains the fallback.
     bool releaseNotifications = true;
+    // THE CONTROL for tests and the load generator, never for real use:
+    // semaphores admit by counting the live holders and then inserting, in two
+    // statements -- which over-admits under concurrency, as the tests show.
+    bool semaphoreByCounting = false;
 
     // How long before a lease could expire on the database its heartbeat
     // declares it lost when renewals do not come back (measured from when the
