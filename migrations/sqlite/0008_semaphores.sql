@@ -31,3 +31,18 @@ CREATE TABLE IF NOT EXISTS lockscope_rw_holders (
 );
 CREATE UNIQUE INDEX IF NOT EXISTS lockscope_rw_one_writer ON lockscope_rw_holders (lock_key)
     WHERE mode = 'write';
+
+-- The load generator's probe for semaphores and reader-writer leases: per run
+-- and key, how many holders are inside the critical section now and at most,
+-- readers and writers inside now, and how often a holder entered while a
+-- writer (or, for a writer, anyone) was inside.
+CREATE TABLE IF NOT EXISTS lockscope_load_inside (
+    run_id     text NOT NULL,
+    lock_key   text NOT NULL,
+    inside     integer NOT NULL DEFAULT 0,
+    max_inside integer NOT NULL DEFAULT 0,
+    readers    integer NOT NULL DEFAULT 0,
+    writers    integer NOT NULL DEFAULT 0,
+    overlapped   integer NOT NULL DEFAULT 0,
+    PRIMARY KEY (run_id, lock_key)
+);

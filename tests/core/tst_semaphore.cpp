@@ -5,6 +5,7 @@
 // database counts who is inside. Controls: the counting admission
 // (LeaseConfig::semaphoreByCounting) over-admits; writers that take read shares
 // overlap readers.
+#include "admin/holderrelease.h"
 #include "base/canceltoken.h"
 #include "db/database.h"
 #include "db/migrator.h"
@@ -262,6 +263,88 @@ class TestSemaphore final : public QObject {
     }
 
 private Q_SLOTS:
+    // A key has one kind, and a semaphore its number of permits.
+    void kindsAndPermits_data() { LOCKSCOPE_BACKENDS_DATA(); }
+    void kindsAndPermits() {
+        QFETCH(QString, backend);
+        QString why;
+        const auto p = freshDb(backend, &why);
+        if (!p)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        LeaseManager manager(*p);
+        for (int bad : {0, -1, LockKinds::kMaxPermits + 1}) {
+            auto refused = manager.acquireSemaphore(QStringLiteral("s"), bad, 0ms);
+            QVERIFY(!refused.ok());
+            QCOMPARE(refused.error().kind, ErrorKind::InvalidArgument);
+        }
+        auto permit = manager.acquireSemaphore(QStringLiteral("s"), 3, 0ms);
+        QVERIFY2(permit.ok(), failure(permit).constData());
+        QCOMPARE(permit->info().kind, LockKind::Semaphore);
+        auto otherN = manager.acquireSemaphore(QStringLiteral("s"), 4, 0ms);
+        QVERIFY(!otherN.ok());
+        QCOMPARE(otherN.error().kind, ErrorKind::WrongKind);
+        QVERIFY(otherN.error().message.contains(QLatin1String("semaphore with 3 permits")));
+        auto asLease = manager.tryLock(QStringLiteral("s"));
+        QVERIFY(!asLease.ok());
+        QCOMPARE(asLease.error().kind, ErrorKind::WrongKind);
+        auto asLeaseWaiting = manager.lock(QStringLiteral("s"), 100ms);
+        QVERIFY(!asLeaseWaiting.ok());
+        QCOMPARE(asLeaseWaiting.error().kind, ErrorKind::WrongKind);
+        auto asRw = manager.acquireRead(QStringLiteral("s"), 0ms);
+        QVERIFY(!asRw.ok());
+        QCOMPARE(asRw.error().kind, ErrorKind::WrongKind);
+        auto lease = manager.tryLock(QStringLiteral("l"));
+        QVERIFY2(lease.ok(), failure(lease).constData());
+        auto leaseAsSemaphore = manager.acquireSemaphore(QStringLiteral("l"), 2, 0ms);
+        QVERIFY(!leaseAsSemaphore.ok());
+        QCOMPARE(leaseAsSemaphore.error().kind, ErrorKind::WrongKind);
+        QVERIFY(leaseAsSemaphore.error().message.contains(QLatin1String("is a lease")));
+        auto reader = manager.acquireRead(QStringLiteral("r"), 0ms);
+        QVERIFY2(reader.ok(), failure(reader).constData());
+        auto rwAsLease = manager.tryLock(QStringLiteral("r"));
+        QVERIFY(!rwAsLease.ok());
+        QCOMPARE(rwAsLease.error().kind, ErrorKind::WrongKind);
+        // Even after every holder is gone, the kind stays with the key.
+        QVERIFY(permit->release().value());
+        QVERIFY(reader->release().value());
+        QCOMPARE(manager.tryLock(QStringLiteral("s")).error().kind, ErrorKind::WrongKind);
+    }
+
+    // A permit is a Lease: renew, heartbeat, and a lost notification when an
+    // operator releases it by its token.
+    void handleRenewsAndHearsItsLoss_data() { LOCKSCOPE_BACKENDS_DATA(); }
+    void handleRenewsAndHearsItsLoss() {
+        QFETCH(QString, backend);
+        QString why;
+        const auto p = freshDb(backend, &why);
+        if (!p)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        LeaseConfig config;
+        config.ttl = 3s;
+        LeaseManager manager(*p, config);
+        for (LockKind kind : {LockKind::Semaphore, LockKind::Read, LockKind::Write}) {
+            const QString key = kind == LockKind::Semaphore ? QStringLiteral("s")
+                                : kind == LockKind::Read    ? QStringLiteral("r")
+                                                            : QStringLiteral("w");
+            auto held = kind == LockKind::Semaphore ? manager.acquireSemaphore(key, 2, 0ms)
+                        : kind == LockKind::Read    ? manager.acquireRead(key, 0ms)
+                                                    : manager.acquireWrite(key, 0ms);
+            QVERIFY2(held.ok(), failure(held).constData());
+            const double first = held->expiresAt();
+            QTest::qWait(50);
+            QVERIFY(held->renew().ok());
+            QVERIFY(held->expiresAt() > first);
+            std::atomic<bool> told{false};
+            held->startHeartbeat([&told](const QString &, const QString &) { told = true; }, 100ms);
+            auto released = HolderRelease::release(*p, key, held->token(), QStringLiteral("test"));
+            QVERIFY2(released.ok(), failure(released).constData());
+            QCOMPARE(released->outcome, ReleaseOutcome::Released);
+            QTRY_VERIFY_WITH_TIMEOUT(told.load(), 10000);
+            QVERIFY(held->isLost());
+            QCOMPARE(held->release().value(), false); // gone before its owner let go
+        }
+    }
+
     void neverMoreThanNInside_data() { LOCKSCOPE_BACKENDS_DATA(); }
     void neverMoreThanNInside() {
         QFETCH(QString, backend);
