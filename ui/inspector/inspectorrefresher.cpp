@@ -4,6 +4,7 @@
 #include "advisory/advisorytablemodel.h"
 #include "common/whenfinished.h"
 #include "leases/leasetablemodel.h"
+#include "leases/sharedlocktreemodel.h"
 
 #include <QElapsedTimer>
 #include <QtConcurrent/QtConcurrentRun>
@@ -104,6 +105,8 @@ void InspectorRefresher::onResult(const InspectorSnapshot &result) {
         applying.start();
         m_leases->setClockOffset(result.clockOffsetS);
         m_leases->apply(result.leases, result.leasePlan);
+        if (m_shared)
+            m_shared->setSnapshot(result.shared, result.sharedDbNow);
         m_advisorySupported = result.advisorySupported;
         m_advisoryError = result.advisoryError;
         if (result.advisoryError.isEmpty()) {

@@ -4,6 +4,7 @@
 #include "db/database.h"
 #include "db/threadconnections.h"
 #include "lease/leasequeries.h"
+#include "lease/sharedlockqueries.h"
 
 #include <QHash>
 
@@ -75,6 +76,10 @@ InspectorSnapshot take(const InspectorInputs &in, const ThreadConnections::Key &
     RowDiff::sort(out.leases, leaseKey);
     out.leasePlan = RowDiff::compute(in.leases, out.leases, leaseKey);
     out.clockOffsetS = leases->dbNow - static_cast<double>(leases->localMsAtRead) / 1000.0;
+    if (auto shared = SharedLockQueries::snapshot(db, in.params); shared.ok()) {
+        out.shared = shared->keys;
+        out.sharedDbNow = shared->dbNow;
+    }
 
     out.advisorySupported = in.params.isPostgres();
     if (out.advisorySupported) {

@@ -5,6 +5,7 @@
 #include "common/rowdiff.h"
 #include "db/connectionparams.h"
 #include "lease/leaserow.h"
+#include "lease/sharedlockrow.h"
 
 #include <QList>
 #include <QString>
@@ -21,6 +22,10 @@ struct InspectorSnapshot {
     QList<LeaseRow> leases; // sorted by key
     RowDiffPlan leasePlan;
     double clockOffsetS = 0; // database now - local now
+
+    // Semaphores and reader-writer leases (empty before migration 0008).
+    QList<SharedKeyRow> shared;
+    double sharedDbNow = 0;
 
     bool advisorySupported = false;
     QString advisoryError;
