@@ -17,6 +17,8 @@ int exitCodeFor(ErrorKind kind) {
         return ExitTimeout;
     case ErrorKind::LeaseChanged:
         return ExitChanged;
+    case ErrorKind::WrongKind:
+        return ExitKind;
     case ErrorKind::InvalidExpiry: // it will not change by waiting: an error, not a timeout
         return ExitError;
     default:

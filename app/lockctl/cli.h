@@ -21,6 +21,7 @@ enum Exit : int {
     ExitTimeout = 3, // the wait ran out / not acquired
     ExitChanged = 4, // the lease is no longer held with that token
     ExitDenied = 5,  // Redis: the ACL user lacks a permission the command needs
+    ExitKind = 6,    // the key is another kind (lease, semaphore, rw) or has other permits
 };
 
 // What every command gets: the database to use and the streams to write to.

@@ -57,7 +57,18 @@ int runAcquire(Context &ctx, const QStringList &args) {
         QStringLiteral("At the end of the hold, write to RESOURCE with this lease's fence "
                        "(FencedWrite); exit 4 if a newer holder already wrote."),
         QStringLiteral("RESOURCE"));
-    parser.addOptions({ttl, wait, hold, owner, heartbeat, fencedWrite});
+    const QCommandLineOption permits(
+        QStringLiteral("permits"),
+        QStringLiteral("Take one of N permits of the counting semaphore KEY (1 to 1000): at most "
+                       "N holders at once. N is stored with the key; another N is refused."),
+        QStringLiteral("N"));
+    const QCommandLineOption read(QStringLiteral("read"),
+                                  QStringLiteral("Take a reader's share of the reader-writer "
+                                                 "lease KEY (any number of readers)."));
+    const QCommandLineOption write(QStringLiteral("write"),
+                                   QStringLiteral("Take the writer's share of the reader-writer "
+                                                  "lease KEY (one writer, no readers)."));
+    parser.addOptions({ttl, wait, hold, owner, heartbeat, fencedWrite, permits, read, write});
     int code = ExitOk;
     if (!parseArgs(ctx, parser, QStringLiteral("acquire"), args, &code))
         return code;
@@ -78,6 +89,31 @@ int runAcquire(Context &ctx, const QStringList &args) {
     if (ttlValue && ttlValue->count() < 1)
         return ctx.usage(QStringLiteral("--ttl must be longer than zero, for example 30s"));
 
+    const int kinds = (parser.isSet(permits) ? 1 : 0) + (parser.isSet(read) ? 1 : 0) +
+                      (parser.isSet(write) ? 1 : 0);
+    if (kinds > 1)
+        return ctx.usage(QStringLiteral("give at most one of --permits N, --read and --write"));
+    int permitCount = 0;
+    if (parser.isSet(permits)) {
+        bool ok = false;
+        const qlonglong n = parser.value(permits).trimmed().toLongLong(&ok);
+        if (!ok)
+            return ctx.usage(QStringLiteral("--permits must be a whole number from 1 to %1, not "
+                                            "'%2'")
+                                 .arg(LockKinds::kMaxPermits)
+                                 .arg(parser.value(permits)));
+        if (n < 1 || n > LockKinds::kMaxPermits)
+            return ctx.usage(QStringLiteral("--permits must be from 1 to %1 (one row per "
+                                            "permit), not %2")
+                                 .arg(LockKinds::kMaxPermits)
+                                 .arg(n));
+        permitCount = static_cast<int>(n);
+    }
+    const LockKind kind = parser.isSet(permits) ? LockKind::Semaphore
+                          : parser.isSet(read)  ? LockKind::Read
+                          : parser.isSet(write) ? LockKind::Write
+                                                : LockKind::Lease;
+
     const auto params = ctx.params();
     if (!params)
         return ExitUsage;
@@ -95,7 +131,12 @@ int runAcquire(Context &ctx, const QStringList &args) {
     // before anyone else could take the key. Declared before the lease, whose
     // heartbeat writes it, so that it outlives that thread.
     std::atomic<qint64> reportedAtMs{0};
-    auto lease = manager.lock(positional.first(), waitValue, &signals.token());
+    const QString key = positional.first();
+    auto lease = kind == LockKind::Semaphore
+                     ? manager.acquireSemaphore(key, permitCount, waitValue, &signals.token())
+                 : kind == LockKind::Read  ? manager.acquireRead(key, waitValue, &signals.token())
+                 : kind == LockKind::Write ? manager.acquireWrite(key, waitValue, &signals.token())
+                                           : manager.lock(key, waitValue, &signals.token());
     if (!lease.ok()) {
         if (lease.error().kind == ErrorKind::Cancelled) {
             ctx.err << "lockctl: interrupted while waiting for '" << positional.first()
@@ -114,6 +155,13 @@ int runAcquire(Context &ctx, const QStringList &args) {
     // The fencing token for the protected resource; null on a database without
     // fencing (run `lockctl migrate`).
     o.insert(QStringLiteral("fence"), lease->fence() ? QJsonValue(*lease->fence()) : QJsonValue());
+    o.insert(QStringLiteral("kind"), LockKinds::keyKindName(kind));
+    if (kind == LockKind::Semaphore) {
+        o.insert(QStringLiteral("permits"), permitCount);
+        o.insert(QStringLiteral("slot"), lease->info().slot);
+    } else if (kind != LockKind::Lease) {
+        o.insert(QStringLiteral("mode"), LockKinds::modeName(kind));
+    }
     ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
 
     if (parser.isSet(heartbeat)) {

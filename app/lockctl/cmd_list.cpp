@@ -7,6 +7,7 @@
 #include "db/database.h"
 #include "lease/leasequeries.h"
 #include "lease/ownersessions.h"
+#include "lease/sharedlockqueries.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -41,6 +42,70 @@ QString sessionText(const OwnerStatus &status) {
     if (!*status.connected)
         return QStringLiteral("gone");
     return QStringLiteral("pid %1").arg(status.session->pid);
+}
+
+QJsonObject sharedKeyJson(const SharedKeyRow &key, double dbNow) {
+    QJsonObject o;
+    o.insert(QStringLiteral("lock_key"), key.key);
+    o.insert(QStringLiteral("kind"), key.kind);
+    if (key.kind == QLatin1String("semaphore")) {
+        o.insert(QStringLiteral("permits"), key.permits);
+        o.insert(QStringLiteral("held"), key.heldAt(dbNow));
+    } else {
+        o.insert(QStringLiteral("readers"), key.countAt(QStringLiteral("read"), dbNow));
+        o.insert(QStringLiteral("writer"), key.countAt(QStringLiteral("write"), dbNow) > 0);
+        o.insert(QStringLiteral("waiting_writers"),
+                 key.countAt(QStringLiteral("write-wait"), dbNow));
+        o.insert(QStringLiteral("waiting_readers"),
+                 key.countAt(QStringLiteral("read-wait"), dbNow));
+    }
+    o.insert(QStringLiteral("summary"), key.summaryAt(dbNow));
+    QJsonArray holders;
+    for (const SharedHolderRow &h : key.holders) {
+        QJsonObject j;
+        if (h.role == QLatin1String("slot"))
+            j.insert(QStringLiteral("slot"), h.slot);
+        else
+            j.insert(QStringLiteral("mode"), h.role);
+        j.insert(QStringLiteral("owner_token"), h.token);
+        j.insert(QStringLiteral("owner"), h.owner.isEmpty() ? QJsonValue() : h.owner);
+        j.insert(QStringLiteral("acquired_at"), h.acquiredAt);
+        j.insert(QStringLiteral("expires_at"), h.expiresAt);
+        j.insert(QStringLiteral("remaining_s"),
+                 std::round((h.expiresAt - dbNow) * 1000.0) / 1000.0);
+        j.insert(QStringLiteral("fence"), h.fence ? QJsonValue(*h.fence) : QJsonValue());
+        j.insert(QStringLiteral("state"),
+                 h.isLiveAt(dbNow)
+                     ? (h.isWaiter() ? QStringLiteral("waiting") : QStringLiteral("held"))
+                     : QStringLiteral("expired"));
+        holders.append(j);
+    }
+    o.insert(QStringLiteral("holders"), holders);
+    return o;
+}
+
+void printSharedKeys(Context &ctx, const QList<SharedKeyRow> &keys, double dbNow) {
+    if (keys.isEmpty())
+        return;
+    ctx.out << '\n' << "Semaphores and reader-writer leases:" << '\n';
+    for (const SharedKeyRow &key : keys) {
+        ctx.out << VisibleText::forTerminal(key.key) << "  "
+                << (key.kind == QLatin1String("rw") ? QStringLiteral("rw") : key.kind) << "  "
+                << key.summaryAt(dbNow) << '\n';
+        for (const SharedHolderRow &h : key.holders) {
+            const QString what =
+                h.role == QLatin1String("slot") ? QStringLiteral("permit %1").arg(h.slot) : h.role;
+            const QString state = !h.isLiveAt(dbNow) ? QStringLiteral("expired")
+                                  : h.isWaiter()     ? QStringLiteral("waiting")
+                                                     : QStringLiteral("held");
+            ctx.out << "    " << what.leftJustified(11) << "  " << state.leftJustified(7) << "  "
+                    << Duration::formatRemaining(h.expiresAt - dbNow).rightJustified(9) << "  "
+                    << VisibleText::forTerminal(h.owner.isEmpty() ? h.token : h.owner) << "  token "
+                    << VisibleText::forTerminal(h.token)
+                    << (h.fence ? QStringLiteral("  fence %1").arg(*h.fence) : QString()) << '\n';
+        }
+    }
+    ctx.out << Qt::flush;
 }
 
 } // namespace
@@ -103,6 +168,25 @@ int runList(Context &ctx, const QStringList &args) {
         !owners.ok())
         ctx.err << "lockctl: warning: " << owners.error().message << Qt::endl;
 
+    auto shared = SharedLockQueries::snapshot(conn.db(), *params);
+    if (!shared.ok())
+        return ctx.fail(shared.error());
+    // Semaphore and reader-writer keys: the glob picks keys, --held/--expired
+    // pick their holders and waiters (a waiter's place is live or lapsed).
+    QList<SharedKeyRow> sharedKeys;
+    for (SharedKeyRow key : std::as_const(shared->keys)) {
+        if (parser.isSet(match) && !glob.match(key.key).hasMatch())
+            continue;
+        if (parser.isSet(held) || parser.isSet(expired)) {
+            const bool wantLive = parser.isSet(held);
+            key.holders.removeIf(
+                [&](const SharedHolderRow &h) { return h.isLiveAt(shared->dbNow) != wantLive; });
+            if (key.holders.isEmpty())
+                continue;
+        }
+        sharedKeys.append(key);
+    }
+
     QList<LeaseRow> rows;
     for (const LeaseRow &row : std::as_const(snap->rows)) {
         // A lease with an invalid expiry is neither held nor expired.
@@ -142,8 +226,11 @@ int runList(Context &ctx, const QStringList &args) {
                      owner.connected ? QJsonValue(*owner.connected) : QJsonValue());
             o.insert(QStringLiteral("session"),
                      owner.session ? QJsonValue(sessionJson(*owner.session)) : QJsonValue());
+            o.insert(QStringLiteral("kind"), QStringLiteral("lease"));
             array.append(o);
         }
+        for (const SharedKeyRow &key : std::as_const(sharedKeys))
+            array.append(sharedKeyJson(key, shared->dbNow));
         ctx.out << QJsonDocument(array).toJson(QJsonDocument::Indented) << Qt::flush;
         return ExitOk;
     }
@@ -153,6 +240,7 @@ int runList(Context &ctx, const QStringList &args) {
             ctx.out << "No leases match." << Qt::endl;
         else
             ctx.out << "No leases in " << params->displayUrl() << '.' << Qt::endl;
+        printSharedKeys(ctx, sharedKeys, shared->dbNow);
         return ExitOk;
     }
     // Keys and tokens come from any program that writes the table: control
@@ -219,6 +307,7 @@ int runList(Context &ctx, const QStringList &args) {
                    "sweep removes such a lease and no acquire takes it over. Remove it with "
                    "`lockctl release --force -- KEY`."
                 << Qt::endl;
+    printSharedKeys(ctx, sharedKeys, shared->dbNow);
     return ExitOk;
 }
 

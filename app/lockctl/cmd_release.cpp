@@ -1,7 +1,9 @@
 #include "commands.h"
 
 #include "admin/adminactions.h"
+#include "admin/holderrelease.h"
 #include "base/visibletext.h"
+#include "lease/sharedlockstore.h"
 
 namespace lockctl {
 
@@ -43,7 +45,22 @@ int runRelease(Context &ctx, const QStringList &args) {
         parser.isSet(token) ? std::optional<QString>(parser.value(token)) : std::nullopt;
     if (params->isRedis())
         return runRedisRelease(ctx, *params, key, expected);
-    auto result = AdminActions::forceRelease(*params, key, expected, QStringLiteral("lockctl"));
+    // A semaphore or reader-writer key has several holders: one of them is
+    // released, by its token (owner-guarded), never "whoever holds it".
+    auto kind = SharedLockStore::kindOf(*params, key);
+    if (!kind.ok())
+        return ctx.fail(kind.error());
+    if (kind.value() && !expected)
+        return ctx.usage(
+            QStringLiteral("'%1' is a %2 with several holders; release one of them with --token "
+                           "TOKEN (see `lockctl list`)")
+                .arg(VisibleText::forTerminal(key), kind.value()->kind == QLatin1String("rw")
+                                                        ? QStringLiteral("reader-writer lease")
+                                                        : QStringLiteral("semaphore")));
+    auto result =
+        kind.value()
+            ? HolderRelease::release(*params, key, *expected, QStringLiteral("lockctl"))
+            : AdminActions::forceRelease(*params, key, expected, QStringLiteral("lockctl"));
     if (!result.ok())
         return ctx.fail(result.error());
     if (!result->audited)
@@ -68,7 +85,11 @@ int runRelease(Context &ctx, const QStringList &args) {
                 << shownToken << "); it changed since you looked." << Qt::endl;
         return ExitChanged;
     case ReleaseOutcome::Absent:
-        ctx.err << "lockctl: not released: there is no lease '" << shownKey << "'." << Qt::endl;
+        if (kind.value())
+            ctx.err << "lockctl: not released: the token holds nothing under '" << shownKey
+                    << "' (released, or expired and taken); see `lockctl list`." << Qt::endl;
+        else
+            ctx.err << "lockctl: not released: there is no lease '" << shownKey << "'." << Qt::endl;
         return ExitChanged;
     }
     return ExitError;

@@ -34,6 +34,8 @@ QString errorKindName(ErrorKind kind) {
         return QStringLiteral("unsupported");
     case ErrorKind::Busy:
         return QStringLiteral("busy");
+    case ErrorKind::WrongKind:
+        return QStringLiteral("wrong-kind");
     case ErrorKind::Database:
         return QStringLiteral("database");
     }

@@ -70,9 +70,11 @@ Result<bool> Lease::release() {
         m_heartbeat->stop(); // before the row goes: a release is not a loss
     const std::shared_ptr<LeaseBackend> backend = std::move(m_backend);
     m_backend.reset();
-    auto released = backend->releaseOnce(m_info.key, m_info.token);
-    if (m_gated)
+    auto released = backend->releaseHolder(m_info);
+    if (m_gated && m_info.kind == LockKind::Lease)
         backend->gate().leave(m_info.key); // wakes the next local waiter at once
+    else if (m_gated)
+        backend->sharedGate().leave(m_info.key, m_info.kind);
     return released;
 }
 
@@ -88,8 +90,7 @@ Status Lease::renew(std::optional<std::chrono::milliseconds> ttl) {
                                     "or configure the TTL on the LeaseManager.")
                          .arg(m_info.key, Duration::format(m_backend->config().ttl))};
     const auto sent = std::chrono::steady_clock::now();
-    auto renewed =
-        m_backend->renewOnce(m_info.key, m_info.token, ttl.value_or(m_backend->config().ttl));
+    auto renewed = m_backend->renewHolder(m_info, ttl.value_or(m_backend->config().ttl));
     if (!renewed.ok())
         return renewed.error();
     if (!renewed.value())

@@ -46,6 +46,10 @@ LeaseBackend::LeaseBackend(ConnectionParams params, LeaseConfig config)
                             LeaseSql::acquire(Driver::Postgres, false, true))
     , m_pgAcquireFencedUnregister("lockscope_acquire_fenced_unregister",
                                   LeaseSql::acquire(Driver::Postgres, true, true))
+    , m_acquireGuardedSql(LeaseSql::acquire(m_params.driver, true, false, true))
+    , m_pgAcquireGuarded("lockscope_acquire_guarded", m_acquireGuardedSql)
+    , m_pgAcquireGuardedUnregister("lockscope_acquire_guarded_unregister",
+                                   LeaseSql::acquire(Driver::Postgres, true, true, true))
     , m_pgRelease("lockscope_release", m_releaseSql)
     , m_pgReleaseWhenWaited("lockscope_release_when_waited",
                             LeaseSql::release(Driver::Postgres, true, m_config.durableRelease))
@@ -54,16 +58,18 @@ LeaseBackend::LeaseBackend(ConnectionParams params, LeaseConfig config)
     , m_pgRenew("lockscope_renew", m_renewSql)
     , m_ttlText(QByteArray::number(seconds(m_config.ttl), 'g', 17)) {
     m_store = LeaseStore::create(m_params, m_config, m_statements);
+    m_shared = std::make_unique<SharedLockStore>(m_params, m_config, m_statements);
 }
 
 LeaseBackend::~LeaseBackend() = default;
 
 Result<LeaseSql::Schema> LeaseBackend::schema() {
     const auto known = [](int bits) {
-        return LeaseSql::Schema{(bits & kFences) != 0, (bits & kWaiters) != 0};
+        return LeaseSql::Schema{(bits & kFences) != 0, (bits & kWaiters) != 0,
+                                (bits & kKinds) != 0};
     };
     const int cached = m_schema.load(std::memory_order_acquire);
-    const int complete = m_params.isPostgres() ? kSchemaComplete : kFences;
+    const int complete = m_params.isPostgres() ? kSchemaComplete : kFences | kKinds;
     if (cached == complete)
         return known(cached);
     const qint64 nowMs = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -92,7 +98,8 @@ Result<LeaseSql::Schema> LeaseBackend::schema() {
         }
         const LeaseSql::Schema now = found->value();
         m_schemaLookedUpAtMs.store(nowMs, std::memory_order_relaxed);
-        m_schema.store((now.fences ? kFences : 0) | (now.waiters ? kWaiters : 0),
+        m_schema.store((now.fences ? kFences : 0) | (now.waiters ? kWaiters : 0) |
+                           (now.kinds ? kKinds : 0),
                        std::memory_order_release);
         return now;
     }
@@ -256,9 +263,13 @@ Result<std::optional<LeaseInfo>> LeaseBackend::acquireOnce(const QString &key, c
             return tables.error();
         const bool withFence = tables->fences;
         const bool unregister = registered && tables->waiters;
+        // Migration 0008 comes after 0004 and 0007: a schema with key kinds has
+        // fences and waiters too.
+        const bool guarded = withFence && tables->kinds;
         const PgStatement &statement =
-            withFence ? (unregister ? m_pgAcquireFencedUnregister : m_pgAcquireFenced)
-                      : (unregister ? m_pgAcquireUnregister : m_pgAcquire);
+            guarded     ? (unregister ? m_pgAcquireGuardedUnregister : m_pgAcquireGuarded)
+            : withFence ? (unregister ? m_pgAcquireFencedUnregister : m_pgAcquireFenced)
+                        : (unregister ? m_pgAcquireUnregister : m_pgAcquire);
         const auto sentAt = std::chrono::steady_clock::now();
         auto rows =
             execPostgres(statement, {key.toUtf8(), token.toUtf8(), m_ttlText}, "acquire", key);
@@ -302,7 +313,8 @@ Result<std::optional<LeaseInfo>> LeaseBackend::acquireOnce(const QString &key, c
         if (auto r = statement(QStringLiteral("ROLLBACK")); r.ok())
             (void)r.value()->exec({}, what);
     };
-    auto acquire = statement(m_acquireSql);
+    // Migration 0008: a key another kind (semaphore, rw) took is not a lease.
+    auto acquire = statement(tables->kinds ? m_acquireGuardedSql : m_acquireSql);
     if (!acquire.ok()) {
         rollback();
         return acquire.error();
@@ -450,6 +462,32 @@ LeaseBackend::renewBounded(const QString &key, const QString &token, std::chrono
             QStringLiteral("PRAGMA busy_timeout = %1").arg(std::min<qint64>(left.count(), 2000)));
     }
     return renewOnce(key, token, ttl);
+}
+
+Result<bool> LeaseBackend::releaseHolder(const LeaseInfo &info) {
+    if (info.kind == LockKind::Lease)
+        return releaseOnce(info.key, info.token);
+    auto gone = m_shared->releaseOnce(info.key, info.token);
+    if (!gone.ok())
+        return gone.error();
+    return gone.value() == QLatin1String("slot") || gone.value() == QLatin1String("read") ||
+           gone.value() == QLatin1String("write");
+}
+
+Result<std::optional<double>> LeaseBackend::renewHolder(const LeaseInfo &info,
+                                                        std::chrono::milliseconds ttl) {
+    if (info.kind == LockKind::Lease)
+        return renewOnce(info.key, info.token, ttl);
+    return m_shared->renewOnce(info.key, info.token, info.kind, ttl);
+}
+
+Result<std::optional<double>>
+LeaseBackend::renewHolderBounded(const LeaseInfo &info, std::chrono::milliseconds ttl,
+                                 std::chrono::steady_clock::time_point deadline,
+                                 const std::function<bool()> &stopped) {
+    if (info.kind == LockKind::Lease)
+        return renewBounded(info.key, info.token, ttl, deadline, stopped);
+    return m_shared->renewBounded(info.key, info.token, info.kind, ttl, deadline, stopped);
 }
 
 } // namespace lockscope

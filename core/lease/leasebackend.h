@@ -10,6 +10,8 @@
 #include "lease/leasesql.h"
 #include "lease/leasestore.h"
 #include "lease/localgate.h"
+#include "lease/sharedgate.h"
+#include "lease/sharedlockstore.h"
 
 #include <QSqlError>
 
@@ -75,6 +77,19 @@ public:
                                                std::chrono::steady_clock::time_point deadline,
                                                const std::function<bool()> &stopped);
 
+    // Semaphores and reader-writer leases (migration 0008): their store and
+    // in-process gate; they share this backend's wake-ups and listener.
+    SharedLockStore &sharedLocks() { return *m_shared; }
+    SharedGate &sharedGate() { return m_sharedGate; }
+    // Release and renew whatever `info` holds: a lease, a permit, a reader or
+    // the writer. releaseHolder answers as releaseOnce does.
+    Result<bool> releaseHolder(const LeaseInfo &info);
+    Result<std::optional<double>> renewHolder(const LeaseInfo &info, std::chrono::milliseconds ttl);
+    Result<std::optional<double>> renewHolderBounded(const LeaseInfo &info,
+                                                     std::chrono::milliseconds ttl,
+                                                     std::chrono::steady_clock::time_point deadline,
+                                                     const std::function<bool()> &stopped);
+
     const ConnectionParams &params() const { return m_params; }
     const LeaseConfig &config() const { return m_config; }
     LocalGate &gate() { return m_gate; }
@@ -111,11 +126,11 @@ private:
     // Computed once: these run on every statement.
     ThreadConnections::Key m_connection;
     // Which of LockScope's tables this thread's connection sees (the fences,
-    // migration 0004; the release waiters, 0007), from the cache or by asking
+    // migration 0004; the release waiters, 0007; the key kinds, 0008), from the cache or by asking
     // the server; an error when it cannot tell.
     Result<LeaseSql::Schema> schema();
-    static constexpr int kSchemaUnknown = -1, kFences = 1, kWaiters = 2;
-    static constexpr int kSchemaComplete = kFences | kWaiters;
+    static constexpr int kSchemaUnknown = -1, kFences = 1, kWaiters = 2, kKinds = 4;
+    static constexpr int kSchemaComplete = kFences | kWaiters | kKinds;
     std::atomic<int> m_schema{kSchemaUnknown};   // kFences | kWaiters, or unknown
     std::atomic<qint64> m_schemaLookedUpAtMs{0}; // steady clock, while incomplete
     QString m_acquireSql;
@@ -126,6 +141,11 @@ private:
     PgStatement m_pgAcquireFenced;
     PgStatement m_pgAcquireUnregister; // the same, for a registered waiter
     PgStatement m_pgAcquireFencedUnregister;
+    // With migration 0008: the same, refusing a key that is a semaphore or a
+    // reader-writer lease (a key has one kind).
+    QString m_acquireGuardedSql;
+    PgStatement m_pgAcquireGuarded;
+    PgStatement m_pgAcquireGuardedUnregister;
     PgStatement m_pgRelease;           // notifies every time (before 0007)
     PgStatement m_pgReleaseWhenWaited; // notifies only a registered waiter
     PgStatement m_pgRegisterWaiter;
@@ -148,6 +168,8 @@ private:
     // Redis (LeaseStore::create): every method above hands its work to it;
     // null for PostgreSQL and SQLite, which run the SQL here.
     std::unique_ptr<LeaseStore> m_store;
+    std::unique_ptr<SharedLockStore> m_shared;
+    SharedGate m_sharedGate;
 };
 
 } // namespace lockscope

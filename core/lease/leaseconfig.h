@@ -31,6 +31,10 @@ struct LeaseConfig {
     // leases are long and a lease back from the dead after a server crash
     // would block others too long.
     bool durableRelease = false;
+    // THE CONTROL for tests and the load generator, never for real use:
+    // semaphores admit by counting the live holders and then inserting, in two
+    // statements -- which over-admits under concurrency, as the tests show.
+    bool semaphoreByCounting = false;
 
     // How long before a lease could expire on the database its heartbeat
     // declares it lost when renewals do not come back (measured from when the

@@ -46,9 +46,9 @@ void renewLoop(LeaseHeartbeat::Shared &s) {
         if (s.lost.waitFor(std::clamp(left, milliseconds(0), wait)) || s.lost.isLost())
             return;
         const auto sent = Clock::now();
-        auto renewed =
-            s.backend->renewBounded(s.info.key, s.info.token, ttl, std::max(validUntil, sent),
-                                    [&s] { return s.lost.isStopping() || s.lost.isLost(); });
+        auto renewed = s.backend->renewHolderBounded(s.info, ttl, std::max(validUntil, sent), [&s] {
+            return s.lost.isStopping() || s.lost.isLost();
+        });
         if (s.lost.isStopping() || s.lost.isLost())
             return;
         if (renewed.ok() && renewed.value()) {

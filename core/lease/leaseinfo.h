@@ -1,5 +1,7 @@
 #pragma once
 
+#include "lease/lockkind.h"
+
 #include <QString>
 
 #include <chrono>
@@ -23,6 +25,12 @@ struct LeaseInfo {
     // the holder can trust whatever the network did: the lease is still ours
     // until then at least, and perhaps not a moment longer.
     std::chrono::steady_clock::time_point sentAt{};
+    // What was acquired: a plain lease (aggregate_locks), a semaphore permit
+    // (its slot among `permits`), or a reader's or the writer's share of a
+    // reader-writer lease.
+    LockKind kind = LockKind::Lease;
+    int slot = -1;
+    int permits = 0;
 };
 
 // Tokens are "<owner id>/<random>": the owner is readable from the token alone,

@@ -105,6 +105,8 @@ Result<Lease> LeaseManager::tryLock(const QString &key) {
         return Error{ErrorKind::NotAcquired, lockedFile(key, m_backend->params())};
     if (const auto invalid = ExpiryCheck::invalidExpiry(m_backend->params(), key))
         return ExpiryCheck::error(key, *invalid);
+    if (auto wrong = notALease(key))
+        return *wrong;
     return Error{ErrorKind::NotAcquired,
                  QStringLiteral("The lease '%1' is held by another owner.").arg(key)};
 }
@@ -186,6 +188,10 @@ Result<Lease> LeaseManager::acquireGated(const QString &key, bool gated,
         if (attempt.ok() && (!nextExpiryCheck || Clock::now() >= *nextExpiryCheck)) {
             if (const auto invalid = ExpiryCheck::invalidExpiry(m_backend->params(), key))
                 return ExpiryCheck::error(key, *invalid);
+            if (!nextExpiryCheck) {
+                if (auto wrong = notALease(key)) // a semaphore or reader-writer key
+                    return *wrong;
+            }
             nextExpiryCheck = Clock::now() + std::chrono::seconds(ExpiryCheck::kIntervalSeconds);
         }
         if (!listening && m_backend->listenForReleases()) {

@@ -36,6 +36,25 @@ public:
                        std::optional<std::chrono::milliseconds> maxWait = std::nullopt,
                        const CancelToken *cancel = nullptr);
 
+    // A permit of the counting semaphore `key` with `permits` (1..1000)
+    // permits: at most that many live holders at once, across threads and
+    // processes. The first use records the key as a semaphore with that number;
+    // another number, or a key that is a lease or a reader-writer lease, is
+    // refused (WrongKind). The handle is a Lease (renew, heartbeat, fence,
+    // release); info().slot says which permit. maxWait 0: one attempt.
+    Result<Lease> acquireSemaphore(const QString &key, int permits,
+                                   std::optional<std::chrono::milliseconds> maxWait = std::nullopt,
+                                   const CancelToken *cancel = nullptr);
+    // A reader's or the writer's share of the reader-writer lease `key`: any
+    // number of readers or one writer. A waiting writer holds back readers that
+    // come after it; readers that waited before it go first.
+    Result<Lease> acquireRead(const QString &key,
+                              std::optional<std::chrono::milliseconds> maxWait = std::nullopt,
+                              const CancelToken *cancel = nullptr);
+    Result<Lease> acquireWrite(const QString &key,
+                               std::optional<std::chrono::milliseconds> maxWait = std::nullopt,
+                               const CancelToken *cancel = nullptr);
+
     const ConnectionParams &params() const;
     const LeaseConfig &config() const;
     // Statements this manager sent to the database (acquire, release, renew).
@@ -54,6 +73,15 @@ public:
     int gateWaiterCount(const QString &key) const;
 
 private:
+    Result<Lease> acquireShared(const QString &key, LockKind kind, int permits,
+                                std::optional<std::chrono::milliseconds> maxWait,
+                                const CancelToken *cancel);
+    Result<Lease> waitShared(const QString &key, LockKind kind, int permits,
+                             std::optional<std::chrono::steady_clock::time_point> deadline,
+                             const CancelToken *cancel);
+    // After an attempt found a lease key busy: WrongKind when the key is a
+    // semaphore or a reader-writer lease (the acquire refuses those).
+    std::optional<Error> notALease(const QString &key);
     Result<Lease> acquireGated(const QString &key, bool gated,
                                std::optional<std::chrono::steady_clock::time_point> deadline,
                                const CancelToken *cancel);

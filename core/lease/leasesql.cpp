@@ -15,7 +15,7 @@ Result<bool> LeaseSql::hasFences(const QSqlDatabase &db, const ConnectionParams 
 // Infinity, -Infinity or NULL) is never taken over: NaN, Infinity and NULL fail
 // `<= t` by themselves (PostgreSQL orders NaN above every number), and -Infinity
 // is excluded explicitly (SQLite reads -9e999 as -Infinity and stores NaN as NULL).
-QString LeaseSql::acquire(Driver driver, bool fenced, bool unregister) {
+QString LeaseSql::acquire(Driver driver, bool fenced, bool unregister, bool guarded) {
     // PostgreSQL: one statement. The CTE `c` reads the clock once, so
     // acquired_at and the expiry comparison agree; `k` binds the values once;
     // `p` is the holder before this statement, so `took_over` is true only
@@ -25,13 +25,18 @@ QString LeaseSql::acquire(Driver driver, bool fenced, bool unregister) {
         "WITH c AS (SELECT extract(epoch from clock_timestamp())::float8 AS t), "
         "k AS (SELECT CAST(? AS text) AS key, CAST(? AS text) AS token, CAST(? AS float8) AS ttl), "
         "p AS (SELECT l.owner_token FROM aggregate_locks l, k WHERE l.lock_key = k.key), ");
-    static const QString upsert = QStringLiteral(
-        "INSERT INTO aggregate_locks AS l (lock_key, owner_token, acquired_at, expires_at) "
-        "SELECT k.key, k.token, c.t, c.t + k.ttl FROM c, k "
-        "ON CONFLICT (lock_key) DO UPDATE SET owner_token = EXCLUDED.owner_token, "
-        "acquired_at = EXCLUDED.acquired_at, expires_at = EXCLUDED.expires_at "
-        "WHERE (l.expires_at <= EXCLUDED.acquired_at AND l.expires_at > '-Infinity'::float8) "
-        "OR l.owner_token = EXCLUDED.owner_token ");
+    const QString upsert =
+        QStringLiteral(
+            "INSERT INTO aggregate_locks AS l (lock_key, owner_token, acquired_at, expires_at) "
+            "SELECT k.key, k.token, c.t, c.t + k.ttl FROM c, k ") +
+        (guarded ? QStringLiteral("WHERE NOT EXISTS (SELECT 1 FROM lockscope_lock_kinds x "
+                                  "WHERE x.lock_key = k.key) ")
+                 : QString()) +
+        QStringLiteral(
+            "ON CONFLICT (lock_key) DO UPDATE SET owner_token = EXCLUDED.owner_token, "
+            "acquired_at = EXCLUDED.acquired_at, expires_at = EXCLUDED.expires_at "
+            "WHERE (l.expires_at <= EXCLUDED.acquired_at AND l.expires_at > '-Infinity'::float8) "
+            "OR l.owner_token = EXCLUDED.owner_token ");
     static const QString tookOver = QStringLiteral(
         "(l.xmax <> 0 AND (SELECT owner_token FROM p) IS DISTINCT FROM l.owner_token)");
     // A waiter that registered for release notifications (registerWaiter) drops
@@ -65,16 +70,21 @@ QString LeaseSql::acquire(Driver driver, bool fenced, bool unregister) {
                QStringLiteral("RETURNING l.acquired_at, l.expires_at, ") + tookOver +
                QStringLiteral(" AS took_over");
     }
+    // SQLite: the values bound once in `k`, so the guard (0008) can name the key.
     return QStringLiteral(
-        "INSERT INTO aggregate_locks (lock_key, owner_token, acquired_at, expires_at) "
-        "SELECT ?, ?, c.t, c.t + ? FROM (SELECT ((julianday('now') - 2440587.5) * 86400.0) AS t) "
-        "AS c WHERE true "
-        "ON CONFLICT (lock_key) DO UPDATE SET owner_token = excluded.owner_token, "
-        "acquired_at = excluded.acquired_at, expires_at = excluded.expires_at "
-        "WHERE (aggregate_locks.expires_at <= excluded.acquired_at "
-        "AND aggregate_locks.expires_at > -9e999) "
-        "OR aggregate_locks.owner_token = excluded.owner_token "
-        "RETURNING acquired_at, expires_at, 0");
+               "INSERT INTO aggregate_locks (lock_key, owner_token, acquired_at, expires_at) "
+               "SELECT k.key, k.token, c.t, c.t + k.ttl FROM (SELECT ? AS key, ? AS token, ? AS "
+               "ttl) "
+               "AS k, (SELECT ((julianday('now') - 2440587.5) * 86400.0) AS t) AS c WHERE %1 "
+               "ON CONFLICT (lock_key) DO UPDATE SET owner_token = excluded.owner_token, "
+               "acquired_at = excluded.acquired_at, expires_at = excluded.expires_at "
+               "WHERE (aggregate_locks.expires_at <= excluded.acquired_at "
+               "AND aggregate_locks.expires_at > -9e999) "
+               "OR aggregate_locks.owner_token = excluded.owner_token "
+               "RETURNING acquired_at, expires_at, 0")
+        .arg(guarded ? QStringLiteral("NOT EXISTS (SELECT 1 FROM lockscope_lock_kinds x "
+                                      "WHERE x.lock_key = k.key)")
+                     : QStringLiteral("true"));
 }
 
 QString LeaseSql::bumpFence() {
@@ -142,6 +152,10 @@ Result<LeaseSql::Schema> LeaseSql::lookUpSchema(const QSqlDatabase &db,
             return waiters.error();
         schema.waiters = waiters.value();
     }
+    auto kinds = Catalog::hasTable(db, params, QStringLiteral("lockscope_lock_kinds"));
+    if (!kinds.ok())
+        return kinds.error();
+    schema.kinds = kinds.value();
     return schema;
 }
 

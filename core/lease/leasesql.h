@@ -18,7 +18,9 @@ namespace LeaseSql {
 // an expired lease, re-takes one's own token (so a retried statement is harmless).
 // `unregister` (PostgreSQL, migration 0007): the same, and when acquired it also
 // drops the waiter registration (key, token) made by registerWaiter.
-QString acquire(Driver driver, bool fenced = false, bool unregister = false);
+// `guarded` (migration 0008): refuses a key recorded in lockscope_lock_kinds
+// (a semaphore or a reader-writer lease): no row comes back, as when held.
+QString acquire(Driver driver, bool fenced = false, bool unregister = false, bool guarded = false);
 // (key, token) -> one row (last_fence): the next fence for the key, now the token's.
 QString bumpFence();
 // Whether the connection sees LockScope's fences (migration 0004): the server
@@ -31,6 +33,7 @@ Result<bool> hasFences(const QSqlDatabase &db, const ConnectionParams &params);
 struct Schema {
     bool fences = false;
     bool waiters = false;
+    bool kinds = false; // lockscope_lock_kinds (0008)
 };
 Result<Schema> lookUpSchema(const QSqlDatabase &db, const ConnectionParams &params);
 // (key, token) -> whether the lease was still ours and is gone now:

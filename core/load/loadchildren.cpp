@@ -54,6 +54,14 @@ QStringList LoadChildren::arguments(const ConnectionParams &params, const LoadCo
                      ms(c.ttl),
                      QStringLiteral("--wait"),
                      ms(c.maxWait)};
+    if (c.mode == LoadMode::Semaphore) {
+        argv << QStringLiteral("--permits") << QString::number(c.permits);
+        if (c.admitByCounting)
+            argv << QStringLiteral("--admit-by-counting");
+    }
+    if (c.mode == LoadMode::Rw)
+        argv << QStringLiteral("--readers") << QString::number(c.readers)
+             << QStringLiteral("--writers") << QString::number(c.threads - c.readers);
     if (c.count)
         argv << QStringLiteral("--count") << QString::number(countEach);
     else if (c.duration)

@@ -17,17 +17,23 @@ QString LoadConfig::modeName(LoadMode mode) {
         return QStringLiteral("advisory");
     case LoadMode::None:
         return QStringLiteral("none");
+    case LoadMode::Semaphore:
+        return QStringLiteral("semaphore");
+    case LoadMode::Rw:
+        return QStringLiteral("rw");
     }
     return QString();
 }
 
 Result<LoadMode> LoadConfig::parseMode(const QString &name) {
-    for (LoadMode m : {LoadMode::Lease, LoadMode::Advisory, LoadMode::None}) {
+    for (LoadMode m :
+         {LoadMode::Lease, LoadMode::Advisory, LoadMode::None, LoadMode::Semaphore, LoadMode::Rw}) {
         if (modeName(m) == name)
             return m;
     }
     return Error{ErrorKind::InvalidArgument,
-                 QStringLiteral("--mode must be lease, advisory or none, not '%1'.").arg(name)};
+                 QStringLiteral("--mode must be lease, advisory, none, semaphore or rw, not '%1'.")
+                     .arg(name)};
 }
 
 QString LoadConfig::newRunId() {
@@ -56,6 +62,13 @@ Status LoadConfig::validate(bool isPostgres, bool isRedis) const {
         return bad(QStringLiteral("Give --duration or --count, so the run stops by itself."));
     if (count && *count < 1)
         return bad(QStringLiteral("--count must be at least 1."));
+    if (mode == LoadMode::Semaphore && (permits < 1 || permits > 1000))
+        return bad(QStringLiteral("--permits must be from 1 to 1000, not %1.").arg(permits));
+    if (mode == LoadMode::Rw && (readers < 0 || readers > threads))
+        return bad(QStringLiteral("--readers and --writers must add up to the threads (%1 "
+                                  "readers of %2 threads).")
+                       .arg(readers)
+                       .arg(threads));
     if (mode == LoadMode::Advisory && !isPostgres)
         return bad(
             QStringLiteral("--mode advisory needs PostgreSQL; this is a %1. "

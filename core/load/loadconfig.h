@@ -10,7 +10,9 @@
 
 namespace lockscope {
 
-enum class LoadMode { Lease, Advisory, None };
+// Semaphore: every key a counting semaphore of `permits`; Rw: every key a
+// reader-writer lease, `readers` of the threads read and `writers` write.
+enum class LoadMode { Lease, Advisory, None, Semaphore, Rw };
 
 // One load run, as `lockctl load` and the GUI's Load tab set it up.
 struct LoadConfig {
@@ -27,6 +29,11 @@ struct LoadConfig {
     std::optional<std::chrono::milliseconds> duration = std::chrono::milliseconds(10'000);
     std::optional<qint64> count; // stop after this many acquisitions (this process)
     QString runId;               // names the keys and the counters of this run
+    int permits = 3;             // Semaphore
+    int readers = 0;             // Rw: threads that read (the others write)
+    // Semaphore, THE CONTROL: admit by counting the holders, then inserting
+    // (LeaseConfig::semaphoreByCounting), which over-admits.
+    bool admitByCounting = false;
 
     QString keyName(int index) const;
     static QString modeName(LoadMode mode);

@@ -4,6 +4,7 @@
 #include "base/canceltoken.h"
 #include "lease/leasemanager.h"
 #include "load/keychooser.h"
+#include "load/loadinside.h"
 #include "load/loadworktable.h"
 
 #include <QCoreApplication>
@@ -31,6 +32,8 @@ struct Aggregate {
     std::mutex mutex;
     LatencyHistogram total;
     LatencyHistogram interval;
+    LatencyHistogram readWait; // Rw mode, by role
+    LatencyHistogram writeWait;
     QList<LoadKeyStats> perKey;
     QList<LoadWorkerStats> workers;
     qint64 acquisitions = 0;
@@ -39,8 +42,13 @@ struct Aggregate {
     qint64 errors = 0;
     QString firstError;
 
-    void acquired(int key, qint64 waitNs, bool tookOver) {
+    void acquired(int key, qint64 waitNs, bool tookOver,
+                  LoadInside::Role role = LoadInside::Role::Holder) {
         std::lock_guard lock(mutex);
+        if (role == LoadInside::Role::Reader)
+            readWait.recordNs(waitNs);
+        else if (role == LoadInside::Role::Writer)
+            writeWait.recordNs(waitNs);
         total.recordNs(waitNs);
         interval.recordNs(waitNs);
         ++acquisitions;
@@ -75,9 +83,11 @@ struct Aggregate {
 // One worker's lock, whatever the mode.
 class WorkerLock final {
 public:
-    WorkerLock(const ConnectionParams &params, const LoadConfig &config, LeaseManager *manager)
+    WorkerLock(const ConnectionParams &params, const LoadConfig &config, LeaseManager *manager,
+               bool reader = false)
         : m_config(config)
-        , m_manager(manager) {
+        , m_manager(manager)
+        , m_reader(reader) {
         if (config.mode == LoadMode::Advisory) {
             AdvisoryLockOptions options;
             options.scope = config.advisoryScope;
@@ -99,6 +109,18 @@ public:
             m_lease = std::move(lease.value());
             return {};
         }
+        case LoadMode::Semaphore:
+        case LoadMode::Rw: {
+            auto lease =
+                m_config.mode == LoadMode::Semaphore
+                    ? m_manager->acquireSemaphore(key, m_config.permits, m_config.maxWait, stop)
+                : m_reader ? m_manager->acquireRead(key, m_config.maxWait, stop)
+                           : m_manager->acquireWrite(key, m_config.maxWait, stop);
+            if (!lease.ok())
+                return lease.error();
+            m_lease = std::move(lease.value());
+            return {};
+        }
         case LoadMode::Advisory:
             // A readable pair in the Advisory tab: (0x4c53 "LS", key index).
             m_advisory->setKey(AdvisoryKey::fromPair(0x4c53, keyIndex));
@@ -108,7 +130,8 @@ public:
     }
 
     void release() {
-        if (m_config.mode == LoadMode::Lease)
+        if (m_config.mode == LoadMode::Lease || m_config.mode == LoadMode::Semaphore ||
+            m_config.mode == LoadMode::Rw)
             (void)m_lease.release();
         else if (m_config.mode == LoadMode::Advisory)
             (void)m_advisory->unlock();
@@ -119,6 +142,7 @@ public:
 private:
     const LoadConfig &m_config;
     LeaseManager *m_manager;
+    bool m_reader = false;
     Lease m_lease;
     std::unique_ptr<AdvisoryLock> m_advisory;
 };
@@ -176,6 +200,9 @@ Status LoadRunner::prepare(const ConnectionParams &params, const LoadConfig &con
     QStringList keys;
     for (int i = 0; i < config.keys; ++i)
         keys << config.keyName(i);
+    if (config.mode == LoadMode::Semaphore || config.mode == LoadMode::Rw)
+        return untilReachable([&] { return LoadInside::prepare(params, config.runId, keys); },
+                              cancel, patience);
     return untilReachable([&] { return LoadWorkTable::prepare(params, config.runId, keys); },
                           cancel, patience);
 }
@@ -187,6 +214,7 @@ Result<LoadSummary> LoadRunner::run(const ConnectionParams &params, const LoadCo
         return valid.error();
     LeaseConfig leaseConfig;
     leaseConfig.ttl = config.ttl;
+    leaseConfig.semaphoreByCounting = config.admitByCounting;
     LeaseManager manager(params, leaseConfig); // one per process, as the library intends
     const KeyChooser chooser(config.keys, config.skew);
 
@@ -205,7 +233,12 @@ Result<LoadSummary> LoadRunner::run(const ConnectionParams &params, const LoadCo
 
     auto worker = [&](int index) {
         std::mt19937_64 rng(QRandomGenerator::global()->generate64() ^ static_cast<quint64>(index));
-        WorkerLock lock(params, config, &manager);
+        const bool shared = config.mode == LoadMode::Semaphore || config.mode == LoadMode::Rw;
+        const LoadInside::Role role =
+            config.mode == LoadMode::Rw
+                ? (index < config.readers ? LoadInside::Role::Reader : LoadInside::Role::Writer)
+                : LoadInside::Role::Holder;
+        WorkerLock lock(params, config, &manager, role == LoadInside::Role::Reader);
         Backoff backoff;
         LoadWorkerStats me;
         me.pid = QCoreApplication::applicationPid();
@@ -237,12 +270,25 @@ Result<LoadSummary> LoadRunner::run(const ConnectionParams &params, const LoadCo
             const auto now = Clock::now();
             aggregate.acquired(
                 k, std::chrono::duration_cast<std::chrono::nanoseconds>(now - asked).count(),
-                tookOver);
+                tookOver, role);
             ++me.acquisitions;
             me.lastAcquiredAt = static_cast<double>(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
             me.longestGapS =
                 std::max(me.longestGapS, std::chrono::duration<double>(now - previous).count());
             previous = now;
+            if (shared) {
+                // Semaphores and reader-writer leases: count in, pause, count out
+                // (one atomic UPDATE each): the probe keeps the most inside at once.
+                Status in = LoadInside::enter(params, config.runId, key, role);
+                const bool cut = in.ok() && stop.sleepFor(holdFor(config, rng));
+                Status out = in.ok() ? LoadInside::leave(params, config.runId, key, role) : in;
+                if (!out.ok())
+                    aggregate.failed(out.error());
+                else if (!cut)
+                    aggregate.completed(k);
+                lock.release();
+                continue;
+            }
             // The critical section: read, pause, write -- on the work connection.
             qint64 value = 0;
             Status work = LoadWorkTable::readValue(params, config.runId, key, &value);
@@ -318,15 +364,55 @@ Result<LoadSummary> LoadRunner::run(const ConnectionParams &params, const LoadCo
     summary.errors = aggregate.errors;
     summary.firstError = aggregate.firstError;
     summary.latency = aggregate.total;
+    summary.readWait = aggregate.readWait;
+    summary.writeWait = aggregate.writeWait;
+    summary.permits = config.mode == LoadMode::Semaphore ? config.permits : 0;
     summary.perKey = aggregate.perKey;
     summary.workers = aggregate.workers;
-    summary.statements =
-        config.mode == LoadMode::Lease ? manager.statementCount() : advisoryStatements.load();
+    summary.statements = config.mode == LoadMode::Advisory || config.mode == LoadMode::None
+                             ? advisoryStatements.load()
+                             : manager.statementCount();
     return summary;
 }
 
 Status LoadRunner::finish(const ConnectionParams &params, LoadSummary &summary,
                           const CancelToken *cancel, milliseconds patience) {
+    if (summary.mode == LoadMode::Semaphore || summary.mode == LoadMode::Rw) {
+        // No counters: the probe says how many were inside at once, and whether
+        // a writer ever shared the section.
+        QHash<QString, LoadInside::Figures> figures;
+        if (auto read = untilReachable(
+                [&]() -> Status {
+                    auto f = LoadInside::figures(params, summary.runId);
+                    if (!f.ok())
+                        return f.error();
+                    figures = f.value();
+                    return {};
+                },
+                cancel, patience);
+            !read.ok())
+            return read;
+        summary.maxInside = 0;
+        summary.overlaps = 0;
+        summary.violations = 0;
+        for (LoadKeyStats &k : summary.perKey) {
+            const LoadInside::Figures f = figures.value(k.key);
+            summary.maxInside = std::max(summary.maxInside, f.maxInside);
+            summary.overlaps += f.overlaps;
+            k.counter = f.maxInside;
+            k.violations = summary.mode == LoadMode::Semaphore
+                               ? std::max<qint64>(0, f.maxInside - summary.permits)
+                               : f.overlaps;
+            summary.violations += k.violations;
+        }
+        if (summary.mode != LoadMode::Rw)
+            summary.overlaps = -1;
+        if (summary.mode != LoadMode::Semaphore)
+            summary.maxInside = -1;
+        summary.leftoverLeases = 0;
+        return untilReachable([&] { return LoadInside::drop(params, summary.runId); }, cancel,
+                              patience);
+    }
     QHash<QString, qint64> values;
     if (auto read = untilReachable(
             [&]() -> Status {

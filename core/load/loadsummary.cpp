@@ -24,6 +24,8 @@ void LoadSummary::merge(const LoadSummary &other) {
     if (firstError.isEmpty())
         firstError = other.firstError;
     latency.merge(other.latency);
+    readWait.merge(other.readWait);
+    writeWait.merge(other.writeWait);
     for (const LoadKeyStats &theirs : other.perKey) {
         auto it = std::find_if(perKey.begin(), perKey.end(),
                                [&](const LoadKeyStats &k) { return k.key == theirs.key; });
@@ -86,8 +88,27 @@ QJsonObject LoadSummary::toJson(bool withHistogram) const {
                   {QStringLiteral("workers"), workerArray}};
     if (!firstError.isEmpty())
         o.insert(QStringLiteral("first_error"), firstError);
-    if (withHistogram)
+    if (mode == LoadMode::Semaphore) {
+        o.insert(QStringLiteral("permits"), permits);
+        o.insert(QStringLiteral("max_inside"), maxInside);
+    }
+    if (mode == LoadMode::Rw) {
+        o.insert(QStringLiteral("overlaps"), overlaps);
+        auto waits = [](const LatencyHistogram &h) {
+            return QJsonObject{{QStringLiteral("count"), static_cast<qint64>(h.count())},
+                               {QStringLiteral("p50"), r3(h.percentileMs(0.50))},
+                               {QStringLiteral("p90"), r3(h.percentileMs(0.90))},
+                               {QStringLiteral("p99"), r3(h.percentileMs(0.99))},
+                               {QStringLiteral("max"), r3(h.maxMs())}};
+        };
+        o.insert(QStringLiteral("read_wait_ms"), waits(readWait));
+        o.insert(QStringLiteral("write_wait_ms"), waits(writeWait));
+    }
+    if (withHistogram) {
         o.insert(QStringLiteral("histogram"), latency.toJson());
+        o.insert(QStringLiteral("read_histogram"), readWait.toJson());
+        o.insert(QStringLiteral("write_histogram"), writeWait.toJson());
+    }
     return o;
 }
 
@@ -108,6 +129,8 @@ LoadSummary LoadSummary::fromJson(const QJsonObject &o) {
     s.statements = static_cast<quint64>(o.value(QStringLiteral("statements")).toInteger());
     s.firstError = o.value(QStringLiteral("first_error")).toString();
     s.latency = LatencyHistogram::fromJson(o.value(QStringLiteral("histogram")).toObject());
+    s.readWait = LatencyHistogram::fromJson(o.value(QStringLiteral("read_histogram")).toObject());
+    s.writeWait = LatencyHistogram::fromJson(o.value(QStringLiteral("write_histogram")).toObject());
     for (const auto &v : o.value(QStringLiteral("per_key")).toArray()) {
         const QJsonObject k = v.toObject();
         LoadKeyStats stats;

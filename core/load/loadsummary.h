@@ -58,7 +58,15 @@ struct LoadSummary {
     quint64 statements = 0;
     qint64 leftoverLeases = -1; // lease rows of this run left after it (-1: not checked)
     QString firstError;
-    LatencyHistogram latency; // acquire latency (asked -> holding)
+    // Semaphore: the permits and the most holders ever inside one key's
+    // section at once (must never exceed the permits); Rw: entries that
+    // overlapped a writer. -1: not this mode, or not checked.
+    int permits = 0;
+    qint64 maxInside = -1;
+    qint64 overlaps = -1;
+    LatencyHistogram readWait;  // Rw: a reader's wait (asked -> holding)
+    LatencyHistogram writeWait; // Rw: a writer's wait
+    LatencyHistogram latency;   // acquire latency (asked -> holding)
     QList<LoadKeyStats> perKey;
     QList<LoadWorkerStats> workers;
 

@@ -9,7 +9,7 @@ _lockctl_options() {
     case $1 in
         migrate) echo "--status" ;;
         list) echo "--json --expired --held --match" ;;
-        acquire) echo "--ttl --wait --hold --owner --heartbeat --fenced-write" ;;
+        acquire) echo "--ttl --wait --hold --owner --heartbeat --fenced-write --permits --read --write" ;;
         release) echo "--token --force" ;;
         sweep) echo "--dry-run --batch --json" ;;
         audit) echo "--limit --action --target --since --json" ;;
@@ -18,7 +18,7 @@ _lockctl_options() {
         locks) echo "--json --waiting --min-wait --database" ;;
         blocking) echo "--json" ;;
         check) echo "--warn-wait --crit-wait --warn-blocked --crit-blocked --database" ;;
-        load) echo "--mode --scope --threads --processes --keys --skew --hold --hold-range --ttl --wait --duration --count --json" ;;
+        load) echo "--mode --scope --threads --processes --keys --skew --hold --hold-range --ttl --wait --duration --count --json --permits --readers --writers --admit-by-counting" ;;
         "bench cycle") echo "--clients --duration --no-gate --hot --json" ;;
         "bench handoff") echo "--rounds --hold --processes --no-notify --retry --pause --json" ;;
     esac

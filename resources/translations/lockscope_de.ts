@@ -2123,6 +2123,112 @@ läuft ab %3 (Uhr der Datenbank)</translation>
     </message>
 </context>
 <context>
+    <name>lockscope::ui::SharedLockTreeModel</name>
+    <message>
+        <source>permit %1</source>
+        <translation>Erlaubnis %1</translation>
+    </message>
+    <message>
+        <source>reader</source>
+        <translation>Leser</translation>
+    </message>
+    <message>
+        <source>writer</source>
+        <translation>Schreiber</translation>
+    </message>
+    <message>
+        <source>waiting writer</source>
+        <translation>wartender Schreiber</translation>
+    </message>
+    <message>
+        <source>waiting reader</source>
+        <translation>wartender Leser</translation>
+    </message>
+    <message>
+        <source>semaphore: %1 of %2 permits held</source>
+        <translation>Semaphor: %1 von %2 Erlaubnissen belegt</translation>
+    </message>
+    <message>
+        <source>reader-writer: %1 readers, %2 writer, %3 waiting writers</source>
+        <translation>Leser-Schreiber: %1 Leser, %2 Schreiber, %3 wartende Schreiber</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>gehalten</translation>
+    </message>
+    <message>
+        <source>Key / holder</source>
+        <translation>Schlüssel / Halter</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>Verbleibend</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Besitzer</translation>
+    </message>
+    <message>
+        <source>Fence</source>
+        <translation>Fence</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::ui::SharedLocksPanel</name>
+    <message>
+        <source>Semaphores and reader-writer leases</source>
+        <translation>Semaphoren und Leser-Schreiber-Leases</translation>
+    </message>
+    <message>
+        <source>Release holder…</source>
+        <translation>Halter freigeben…</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>Release the selected holder if it still carries the token shown.</source>
+        <translation>Den ausgewählten Halter freigeben, wenn er noch das angezeigte Token trägt.</translation>
+    </message>
+    <message>
+        <source>Release holder</source>
+        <translation>Halter freigeben</translation>
+    </message>
+    <message>
+        <source>Release this holder of %1? It is released only if it still carries the token shown; a holder that came since is left alone.
+
+• %2 — owner %3</source>
+        <translation>Diesen Halter von %1 freigeben? Er wird nur freigegeben, wenn er noch das angezeigte Token trägt; ein seither hinzugekommener Halter bleibt unberührt.
+
+• %2 — Besitzer %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: holder released</source>
+        <translation>%1: Halter freigegeben</translation>
+    </message>
+    <message>
+        <source>%1: that holder is already gone — nothing to release</source>
+        <translation>%1: dieser Halter ist schon weg — nichts freizugeben</translation>
+    </message>
+</context>
+<context>
     <name>lockscope::ui::ShortcutsDialog</name>
     <message>
         <source>Table ▸ Copy the selected rows as JSON (Leases)</source>

@@ -4,6 +4,7 @@
 #include "advisory/advisorytablemodel.h"
 #include "common/whenfinished.h"
 #include "leases/leasetablemodel.h"
+#include "leases/sharedlocktreemodel.h"
 
 #include <QElapsedTimer>
 #include <QPointer>
@@ -126,6 +127,8 @@ void InspectorRefresher::onResult(const InspectorSnapshot &result) {
         applying.start();
         m_leases->setClockOffset(result.clockOffsetS);
         m_leases->applyRefresh(result.leases, result.leaseBasis, result.leaseChange);
+        if (m_shared)
+            m_shared->setSnapshot(result.shared, result.sharedDbNow);
         m_advisorySupported = result.advisorySupported;
         m_advisoryError = result.advisoryError;
         if (result.advisoryError.isEmpty()) {

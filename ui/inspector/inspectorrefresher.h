@@ -16,6 +16,7 @@ namespace lockscope::ui {
 class AdvisoryTableModel;
 class AuditTableModel;
 class LeaseTableModel;
+class SharedLockTreeModel;
 
 // Keeps the inspector's models live: every interval (and on refreshNow) one
 // worker task takes leases, advisory locks and the audit log on its own
@@ -49,6 +50,8 @@ public:
     QString advisoryError() const { return m_advisoryError; }
     const QList<BlockingNode> &blockingTree() const { return m_tree; }
     QThreadPool *pool() { return &m_pool; }
+    // The Leases tab's semaphores and reader-writer leases, fed with each snapshot.
+    void setSharedModel(SharedLockTreeModel *model) { m_shared = model; }
     // GUI-thread time spent applying the latest snapshot (for the benchmark).
     double lastApplyMs() const { return m_lastApplyMs; }
 
@@ -67,6 +70,7 @@ private:
     void onResult(const InspectorSnapshot &result);
 
     LeaseTableModel *m_leases;
+    SharedLockTreeModel *m_shared = nullptr;
     AdvisoryTableModel *m_advisory;
     AuditTableModel *m_audit;
     std::optional<ConnectionParams> m_params;

@@ -9,6 +9,7 @@
 #include "lease/redisinspector.h"
 #include "monitor/samplebuilder.h"
 #include "server/serverwaits.h"
+#include "lease/sharedlockqueries.h"
 
 #include <QDateTime>
 #include "redis/redisconnection.h"
@@ -145,6 +146,10 @@ InspectorSnapshot take(const InspectorInputs &in, const ThreadConnections::Key &
     if (out.leaseChange.kind == LeaseViewChange::Kind::None)
         out.leases = in.leases; // nothing shown changed: keep the rows already in memory
     out.clockOffsetS = offsetOf(leases.value());
+    if (auto shared = SharedLockQueries::snapshot(db, in.params); shared.ok()) {
+        out.shared = shared->keys;
+        out.sharedDbNow = shared->dbNow;
+    }
 
     out.advisorySupported = in.params.isPostgres();
     if (out.advisorySupported) {

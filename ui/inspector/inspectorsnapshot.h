@@ -8,6 +8,7 @@
 #include "leases/leaseview.h"
 #include "monitor/monitorsample.h"
 #include "lease/ownerrule.h"
+#include "lease/sharedlockrow.h"
 
 #include <QList>
 #include <QString>
@@ -30,6 +31,10 @@ struct InspectorSnapshot {
     std::shared_ptr<const LeaseView> leaseBasis;
     LeaseViewChange leaseChange;
     double clockOffsetS = 0; // database now - local now
+
+    // Semaphores and reader-writer leases (empty before migration 0008).
+    QList<SharedKeyRow> shared;
+    double sharedDbNow = 0;
 
     bool advisorySupported = false;
     QString advisoryError;

@@ -10,6 +10,7 @@
 #include "common/rowmenu.h"
 #include "common/whenfinished.h"
 #include "leases/leasetablemodel.h"
+#include "leases/sharedlockspanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -71,7 +72,8 @@ LeasesTab::LeasesTab(LeaseTableModel *model, QThreadPool *pool, QWidget *parent)
     , m_sweep(new QAction(tr("&Sweep expired leases…"), this))
     , m_forceRelease(new QAction(tr("&Force release selected…"), this))
     , m_copy(new QAction(tr("Copy selected rows as JSON"), this))
-    , m_countdown(new QTimer(this)) {
+    , m_countdown(new QTimer(this))
+    , m_sharedPanel(new SharedLocksPanel(pool, this)) {
     m_view->setModel(m_model);
     m_view->setObjectName(QStringLiteral("leaseView"));
     m_view->setSortingEnabled(true);
@@ -130,6 +132,8 @@ LeasesTab::LeasesTab(LeaseTableModel *model, QThreadPool *pool, QWidget *parent)
     m_stack->addWidget(m_view);
     m_stack->addWidget(m_empty);
     layout->addWidget(m_stack, 1);
+    layout->addWidget(m_sharedPanel);
+    connect(m_sharedPanel, &SharedLocksPanel::actionFinished, this, &LeasesTab::actionFinished);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_model, signal, this, &LeasesTab::updateEmptyState);
     connect(m_model, &QAbstractItemModel::modelReset, this, &LeasesTab::updateEmptyState);
@@ -147,6 +151,7 @@ LeasesTab::~LeasesTab() = default;
 
 void LeasesTab::setSession(const std::optional<Session> &session) {
     m_session = session;
+    m_sharedPanel->setSession(session);
     m_loaded = false;
     updateActions();
     updateEmptyState();

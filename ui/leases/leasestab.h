@@ -21,6 +21,7 @@ namespace lockscope::ui {
 
 class EmptyState;
 class LeaseTableModel;
+class SharedLocksPanel;
 
 // The Leases tab: the live table with a filter, and the sweep and owner-guarded
 // force-release actions, which run on worker threads.
@@ -56,6 +57,8 @@ public:
     QMenu *contextMenu(const QModelIndex &index);
     // Ctrl+C in the table: the selected rows as JSON.
     QAction *copyAction() const { return m_copy; }
+    // Semaphores and reader-writer leases, below the table.
+    SharedLocksPanel *sharedPanel() const { return m_sharedPanel; }
 
 Q_SIGNALS:
     void actionFinished(const QString &summary); // a refresh is due
@@ -80,6 +83,7 @@ private:
     QAction *m_forceRelease;
     QAction *m_copy;
     QTimer *m_countdown;
+    SharedLocksPanel *m_sharedPanel;
     std::optional<Session> m_session;
     bool m_busy = false;
     bool m_loaded = false;

@@ -19,6 +19,7 @@
 #include "leases/leasestab.h"
 #include "leases/leasetablemodel.h"
 #include "leases/ownerruledialog.h"
+#include "leases/sharedlockspanel.h"
 #include "load/demorun.h"
 #include "load/loadpanel.h"
 #include "locks/lockstab.h"
@@ -84,6 +85,7 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowTitle(tr("LockScope"));
     setWindowIcon(AboutDialog::appIcon());
     m_tabs->addTab(m_leasesTab, tr("Leases"));
+    m_refresher->setSharedModel(m_leasesTab->sharedPanel()->model());
     m_tabs->addTab(m_advisoryTab, tr("Advisory locks"));
     m_tabs->addTab(m_locksTab, tr("Locks"));
     m_tabs->addTab(m_activityTab, tr("Activity"));

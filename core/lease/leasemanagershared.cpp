@@ -1,0 +1,200 @@
+// LeaseManager's semaphores and reader-writer leases (issue 15): the same wait
+// as lock() -- in-process gate, database attempts, release notifications and
+// polling as the fallback -- over SharedLockStore.
+#include "lease/leasemanager.h"
+
+#include "base/canceltoken.h"
+#include "base/duration.h"
+#include "base/lockkey.h"
+#include "lease/keywakeups.h"
+#include "lease/leasebackend.h"
+
+#include <QRandomGenerator>
+#include <QScopeGuard>
+
+#include <thread>
+
+namespace lockscope {
+
+using Clock = std::chrono::steady_clock;
+using std::chrono::milliseconds;
+
+namespace {
+
+QString what(const QString &key, LockKind kind) {
+    switch (kind) {
+    case LockKind::Semaphore:
+        return QStringLiteral("a permit of the semaphore '%1'").arg(key);
+    case LockKind::Read:
+        return QStringLiteral("a read share of '%1'").arg(key);
+    case LockKind::Write:
+        return QStringLiteral("the write share of '%1'").arg(key);
+    case LockKind::Lease:
+        break;
+    }
+    return QStringLiteral("the lease '%1'").arg(key);
+}
+
+Error sharedTimedOut(const QString &key, LockKind kind, milliseconds waited) {
+    return Error{ErrorKind::Timeout,
+                 QStringLiteral("Gave up waiting for %1 after %2: %3. Wait longer, or see who "
+                                "holds it with `lockctl list`.")
+                     .arg(what(key, kind), Duration::format(waited),
+                          kind == LockKind::Semaphore ? QStringLiteral("every permit is held")
+                                                      : QStringLiteral("it is held"))};
+}
+
+Error sharedCancelled(const QString &key, LockKind kind) {
+    return Error{
+        ErrorKind::Cancelled,
+        QStringLiteral("The wait for %1 was cancelled; nothing is held.").arg(what(key, kind))};
+}
+
+milliseconds jitter(milliseconds base) {
+    const double factor = 0.5 + QRandomGenerator::global()->generateDouble();
+    return milliseconds(std::max<qint64>(1, static_cast<qint64>(base.count() * factor)));
+}
+
+} // namespace
+
+Result<Lease> LeaseManager::acquireSemaphore(const QString &key, int permits,
+                                             std::optional<milliseconds> maxWait,
+                                             const CancelToken *cancel) {
+    if (permits < 1 || permits > LockKinds::kMaxPermits)
+        return Error{ErrorKind::InvalidArgument,
+                     QStringLiteral("A semaphore has between 1 and %1 permits, not %2. Give a "
+                                    "number in that range.")
+                         .arg(LockKinds::kMaxPermits)
+                         .arg(permits)};
+    return acquireShared(key, LockKind::Semaphore, permits, maxWait, cancel);
+}
+
+Result<Lease> LeaseManager::acquireRead(const QString &key, std::optional<milliseconds> maxWait,
+                                        const CancelToken *cancel) {
+    return acquireShared(key, LockKind::Read, 0, maxWait, cancel);
+}
+
+Result<Lease> LeaseManager::acquireWrite(const QString &key, std::optional<milliseconds> maxWait,
+                                         const CancelToken *cancel) {
+    return acquireShared(key, LockKind::Write, 0, maxWait, cancel);
+}
+
+std::optional<Error> LeaseManager::notALease(const QString &key) {
+    auto kind = SharedLockStore::kindOf(m_backend->params(), key);
+    if (!kind.ok() || !kind.value())
+        return std::nullopt;
+    return SharedLockStore::wrongKind(key, *kind.value(), LockKind::Lease, 0);
+}
+
+Result<Lease> LeaseManager::acquireShared(const QString &key, LockKind kind, int permits,
+                                          std::optional<milliseconds> maxWait,
+                                          const CancelToken *cancel) {
+    if (auto valid = LockKey::validate(key); !valid.ok())
+        return valid.error();
+    if (m_backend->params().isRedis())
+        return Error{ErrorKind::Unsupported,
+                     QStringLiteral("Semaphores and reader-writer leases exist on PostgreSQL and "
+                                    "SQLite; this is a Redis store. Use a plain lease there.")};
+    if (auto usable = m_backend->sharedLocks().useAs(key, kind, permits); !usable.ok())
+        return usable.error();
+    const std::optional<milliseconds> bound = maxWait ? maxWait : m_backend->config().maxWait;
+    std::optional<Clock::time_point> deadline;
+    if (bound)
+        deadline = Clock::now() + *bound;
+    const bool gated = m_backend->config().inProcessGate;
+    if (gated) {
+        switch (m_backend->sharedGate().enter(key, kind, permits, deadline, cancel)) {
+        case SharedGate::Outcome::Entered:
+            break;
+        case SharedGate::Outcome::TimedOut:
+            return sharedTimedOut(key, kind, *bound);
+        case SharedGate::Outcome::Cancelled:
+            return sharedCancelled(key, kind);
+        }
+    }
+    auto result = waitShared(key, kind, permits, deadline, cancel);
+    if (!result.ok() && gated)
+        m_backend->sharedGate().leave(key, kind);
+    if (!result.ok() && result.error().kind == ErrorKind::Timeout && bound)
+        return sharedTimedOut(key, kind, *bound);
+    return result;
+}
+
+Result<Lease> LeaseManager::waitShared(const QString &key, LockKind kind, int permits,
+                                       std::optional<Clock::time_point> deadline,
+                                       const CancelToken *cancel) {
+    const bool gated = m_backend->config().inProcessGate;
+    const QString token = OwnerToken::make(m_backend->config().ownerId);
+    SharedLockStore &store = m_backend->sharedLocks();
+    KeyWakeups &wakeups = m_backend->wakeups();
+    wakeups.enter(key);
+    const auto leaveWakeups = qScopeGuard([&] { wakeups.leave(key); });
+    bool listening = false;
+    bool registered = false; // for release notifications (PostgreSQL, 0007)
+    bool queued = false;     // a reader's or writer's place in the key's queue
+    Clock::time_point registeredAt;
+    const auto giveUp = qScopeGuard([&] {
+        if (registered)
+            (void)m_backend->unregisterWaiter(key, token);
+        if (queued)
+            (void)store.releaseOnce(key, token); // the place, so nobody waits behind it
+    });
+    int atOnce = 0;
+    for (;;) {
+        const quint64 seen = wakeups.generation(key);
+        auto attempt = store.acquireOnce(key, token, kind, permits);
+        if (!attempt.ok() && attempt.error().kind != ErrorKind::Busy)
+            return attempt.error();
+        if (attempt.ok() && attempt->info) {
+            queued = false; // the acquire replaced the place with the holder
+            if (registered) {
+                (void)m_backend->unregisterWaiter(key, token);
+                registered = false;
+            }
+            if (cancel && cancel->isCancelled()) {
+                (void)store.releaseOnce(key, token);
+                return sharedCancelled(key, kind);
+            }
+            return Lease(m_backend, std::move(*attempt->info), gated);
+        }
+        if (cancel && cancel->isCancelled())
+            return sharedCancelled(key, kind);
+        queued = kind != LockKind::Semaphore && attempt.ok();
+        if (attempt.ok() && attempt->retryAtOnce && atOnce < 8) {
+            ++atOnce; // a free permit went to another process at the same moment
+            continue;
+        }
+        atOnce = 0;
+        if (!listening && m_backend->listenForReleases()) {
+            listening = true;
+            const auto done = m_backend->registerWaiter(key, token);
+            registered = done.ok() && done.value();
+            registeredAt = Clock::now();
+            continue;
+        }
+        if (registered &&
+            Clock::now() - registeredAt >= LeaseBackend::waiterRegistrationLife() / 2) {
+            const auto done = m_backend->registerWaiter(key, token);
+            registered = done.ok() && done.value();
+            registeredAt = Clock::now();
+        }
+        auto until = Clock::now() + jitter(m_backend->config().retryInterval);
+        if (deadline) {
+            if (Clock::now() >= *deadline)
+                return Error{ErrorKind::Timeout, QString()};
+            until = std::min(until, *deadline);
+        }
+        if (listening) {
+            wakeups.waitForRelease(key, seen, until, cancel);
+            if (cancel && cancel->isCancelled())
+                return sharedCancelled(key, kind);
+        } else if (cancel) {
+            if (cancel->sleepFor(std::chrono::duration_cast<milliseconds>(until - Clock::now())))
+                return sharedCancelled(key, kind);
+        } else {
+            std::this_thread::sleep_until(until);
+        }
+    }
+}
+
+} // namespace lockscope

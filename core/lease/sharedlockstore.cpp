@@ -1,0 +1,531 @@
+#include "lease/sharedlockstore.h"
+
+#include "db/catalog.h"
+#include "db/database.h"
+#include "lease/leasesql.h"
+#include "lease/sharedlocksql.h"
+
+#include <QDateTime>
+#include <QRandomGenerator>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+#include <thread>
+
+namespace lockscope {
+
+namespace {
+
+double seconds(std::chrono::milliseconds ms) {
+    return static_cast<double>(ms.count()) / 1000.0;
+}
+
+QString connectionPurpose() {
+    return QStringLiteral("lease"); // the lease connection: never the work's
+}
+
+QString kindWords(const SharedLockStore::KeyKind &k) {
+    if (k.kind == QLatin1String("semaphore"))
+        return QStringLiteral("a semaphore with %1 permits").arg(k.permits);
+    if (k.kind == QLatin1String("rw"))
+        return QStringLiteral("a reader-writer lease");
+    return QStringLiteral("a lease");
+}
+
+QString howToUse(const SharedLockStore::KeyKind &k) {
+    if (k.kind == QLatin1String("semaphore"))
+        return QStringLiteral("acquire it with --permits %1").arg(k.permits);
+    if (k.kind == QLatin1String("rw"))
+        return QStringLiteral("acquire it with --read or --write");
+    return QStringLiteral("acquire it as a lease (without --permits, --read or --write)");
+}
+
+QString wantedWords(LockKind wanted, int permits) {
+    switch (wanted) {
+    case LockKind::Semaphore:
+        return QStringLiteral("a semaphore with %1 permits").arg(permits);
+    case LockKind::Read:
+    case LockKind::Write:
+        return QStringLiteral("a reader-writer lease");
+    case LockKind::Lease:
+        break;
+    }
+    return QStringLiteral("a lease");
+}
+
+} // namespace
+
+SharedLockStore::SharedLockStore(const ConnectionParams &params, const LeaseConfig &config,
+                                 std::atomic<quint64> &statements)
+    : m_params(params)
+    , m_config(config)
+    , m_statements(statements)
+    , m_connection(m_params, connectionPurpose())
+    , m_pgRenewSlot("lockscope_renew_slot", SharedLockSql::renewSlot(Driver::Postgres))
+    , m_pgRenewRw("lockscope_renew_rw", SharedLockSql::renewRw(Driver::Postgres)) {}
+
+std::chrono::milliseconds SharedLockStore::waitLife() const {
+    return std::max<std::chrono::milliseconds>(std::chrono::seconds(2),
+                                               m_config.retryInterval * 10);
+}
+
+Error SharedLockStore::wrongKind(const QString &key, const KeyKind &is, LockKind wanted,
+                                 int permits) {
+    return Error{ErrorKind::WrongKind,
+                 QStringLiteral("The key '%1' is %2, not %3: a key has one kind (and a "
+                                "semaphore its number of permits). %4, or use another key.")
+                     .arg(key, kindWords(is), wantedWords(wanted, permits),
+                          howToUse(is).replace(0, 1, howToUse(is).at(0).toUpper()))};
+}
+
+Error SharedLockStore::failed(const QSqlError &error, const QString &what) {
+    const Error e = Database::classify(error, m_params, what);
+    if (Database::isConnectionLost(error))
+        ThreadConnections::drop(m_connection);
+    if (Database::isContention(error))
+        return Error{ErrorKind::Busy, e.message};
+    return e;
+}
+
+Result<QList<QVariantList>> SharedLockStore::run(const QString &sql, const QVariantList &values,
+                                                 const QString &what, int *affected) {
+    auto statement = ThreadConnections::prepared(m_params, m_connection, sql);
+    if (!statement.ok())
+        return statement.error();
+    QSqlQuery &q = *statement.value();
+    for (int i = 0; i < values.size(); ++i)
+        q.bindValue(i, values.at(i));
+    m_statements.fetch_add(1, std::memory_order_relaxed);
+    if (!q.exec()) {
+        const QSqlError error = q.lastError();
+        q.finish();
+        return failed(error, what);
+    }
+    QList<QVariantList> rows;
+    const int columns = q.record().count();
+    while (q.next()) {
+        QVariantList row;
+        for (int c = 0; c < columns; ++c)
+            row.append(q.value(c));
+        rows.append(row);
+    }
+    if (affected)
+        *affected = q.numRowsAffected();
+    q.finish(); // SQLite commits a statement's write only when it is reset
+    return rows;
+}
+
+Result<std::optional<SharedLockStore::KeyKind>>
+SharedLockStore::kindOf(const ConnectionParams &params, const QString &key) {
+    if (params.isRedis())
+        return std::optional<KeyKind>();
+    auto db = ThreadConnections::get(params, connectionPurpose());
+    if (!db.ok())
+        return db.error();
+    auto has = Catalog::hasTable(db.value(), params, QStringLiteral("lockscope_lock_kinds"));
+    if (!has.ok())
+        return has.error();
+    if (!has.value())
+        return std::optional<KeyKind>();
+    auto statement =
+        ThreadConnections::prepared(params, connectionPurpose(), SharedLockSql::kindOf());
+    if (!statement.ok())
+        return statement.error();
+    QSqlQuery &q = *statement.value();
+    q.bindValue(0, key);
+    if (!q.exec()) {
+        const QSqlError error = q.lastError();
+        q.finish();
+        return Database::classify(error, params,
+                                  QStringLiteral("look up the kind of '%1'").arg(key));
+    }
+    std::optional<KeyKind> kind;
+    if (q.next())
+        kind = KeyKind{q.value(0).toString(), q.value(1).toInt()};
+    q.finish();
+    return kind;
+}
+
+Status SharedLockStore::useAs(const QString &key, LockKind kind, int permits) {
+    const QString wantedKind = LockKinds::keyKindName(kind);
+    const QString wanted =
+        kind == LockKind::Semaphore ? QStringLiteral("semaphore:%1").arg(permits) : wantedKind;
+    {
+        std::lock_guard lock(m_kindsMutex);
+        if (m_checked.value(key) == wanted)
+            return {};
+    }
+    const QString what = QStringLiteral("record the kind of the key '%1'").arg(key);
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        auto found = kindOf(m_params, key);
+        if (!found.ok())
+            return found.error();
+        if (found.value()) {
+            const KeyKind &is = *found.value();
+            if (is.kind != wantedKind || (kind == LockKind::Semaphore && is.permits != permits))
+                return wrongKind(key, is, kind, permits);
+            std::lock_guard lock(m_kindsMutex);
+            if (m_checked.size() > 10'000)
+                m_checked.clear(); // a cache, not a registry
+            m_checked.insert(key, wanted);
+            return {};
+        }
+        {
+            auto db = ThreadConnections::get(m_params, m_connection);
+            if (!db.ok())
+                return db.error();
+            auto has =
+                Catalog::hasTable(db.value(), m_params, QStringLiteral("lockscope_lock_kinds"));
+            if (!has.ok())
+                return has.error();
+            if (!has.value())
+                return Error{ErrorKind::SchemaMissing,
+                             QStringLiteral("The database has no tables for semaphores and "
+                                            "reader-writer leases (migration 0008). Run "
+                                            "`lockctl migrate` to create them.")};
+        }
+        if (attempt > 0) {
+            auto lease = run(SharedLockSql::liveLease(m_params.driver), {key}, what);
+            if (!lease.ok())
+                return lease.error();
+            if (!lease->isEmpty())
+                return wrongKind(key, KeyKind{QStringLiteral("lease"), 0}, kind, permits);
+        }
+        auto recorded =
+            run(SharedLockSql::registerKind(m_params.driver),
+                {key, wantedKind, kind == LockKind::Semaphore ? permits : 0, key}, what);
+        if (!recorded.ok() && recorded.error().kind != ErrorKind::Busy)
+            return recorded.error();
+    }
+    return wrongKind(key, KeyKind{QStringLiteral("lease"), 0}, kind, permits);
+}
+
+Result<SharedLockStore::Attempt>
+SharedLockStore::acquireOnce(const QString &key, const QString &token, LockKind kind, int permits) {
+    if (kind == LockKind::Semaphore) {
+        if (m_config.semaphoreByCounting)
+            return acquireCounting(key, token, permits);
+        return m_params.isPostgres() ? acquireSlotPostgres(key, token, permits)
+                                     : acquireSlotSqlite(key, token, permits);
+    }
+    const bool write = kind == LockKind::Write;
+    return m_params.isPostgres() ? acquireRwPostgres(key, token, write)
+                                 : acquireRwSqlite(key, token, write);
+}
+
+Result<SharedLockStore::Attempt>
+SharedLockStore::acquireSlotPostgres(const QString &key, const QString &token, int permits) {
+    const auto sentAt = std::chrono::steady_clock::now();
+    auto rows =
+        run(SharedLockSql::acquireSlotPostgres(), {key, token, seconds(m_config.ttl), permits},
+            QStringLiteral("acquire a permit of the semaphore '%1'").arg(key));
+    if (!rows.ok())
+        return rows.error();
+    Attempt attempt;
+    if (rows->isEmpty())
+        return attempt;
+    const QVariantList &r = rows->first();
+    if (r.at(1).isNull()) {
+        attempt.retryAtOnce = r.at(0).toLongLong() > 0;
+        return attempt;
+    }
+    LeaseInfo info{key, token, r.at(2).toDouble(), r.at(3).toDouble(), false, std::nullopt, sentAt};
+    if (!r.at(4).isNull())
+        info.fence = r.at(4).toLongLong();
+    info.kind = LockKind::Semaphore;
+    info.slot = r.at(1).toInt();
+    info.permits = permits;
+    attempt.info = info;
+    return attempt;
+}
+
+Result<SharedLockStore::Attempt>
+SharedLockStore::acquireSlotSqlite(const QString &key, const QString &token, int permits) {
+    // SQLite runs writers one at a time: the look-up of a free slot and its
+    // taking are one BEGIN IMMEDIATE transaction, so nothing comes between.
+    const QString what = QStringLiteral("acquire a permit of the semaphore '%1'").arg(key);
+    const auto sentAt = std::chrono::steady_clock::now();
+    if (auto begun = run(QStringLiteral("BEGIN IMMEDIATE"), {}, what); !begun.ok())
+        return begun.error();
+    auto rollback = [&] {
+        (void)run(QStringLiteral("ROLLBACK"), {}, what);
+    };
+    auto now = run(LeaseSql::dbNow(Driver::Sqlite), {}, what);
+    if (!now.ok() || now->isEmpty()) {
+        rollback();
+        return now.ok() ? Result<Attempt>(Error{ErrorKind::Database, what}) : now.error();
+    }
+    const double t = now->first().at(0).toDouble();
+    auto slot = run(SharedLockSql::freeSlotSqlite(), {permits, key, t, token, token}, what);
+    if (!slot.ok()) {
+        rollback();
+        return slot.error();
+    }
+    Attempt attempt;
+    if (slot->isEmpty()) {
+        rollback();
+        return attempt;
+    }
+    auto fence = run(LeaseSql::bumpFence(), {key, token}, what);
+    if (!fence.ok() || fence->isEmpty()) {
+        rollback();
+        return fence.ok() ? Result<Attempt>(Error{ErrorKind::Database, what}) : fence.error();
+    }
+    const int s = slot->first().at(0).toInt();
+    const qint64 f = fence->first().at(0).toLongLong();
+    const double expires = t + seconds(m_config.ttl);
+    if (auto stored = run(SharedLockSql::storeSlotSqlite(), {key, s, token, t, expires, f}, what);
+        !stored.ok()) {
+        rollback();
+        return stored.error();
+    }
+    if (auto done = run(QStringLiteral("COMMIT"), {}, what); !done.ok()) {
+        rollback();
+        return done.error();
+    }
+    LeaseInfo info{key, token, t, expires, false, f, sentAt};
+    info.kind = LockKind::Semaphore;
+    info.slot = s;
+    info.permits = permits;
+    attempt.info = info;
+    return attempt;
+}
+
+Result<SharedLockStore::Attempt>
+SharedLockStore::acquireCounting(const QString &key, const QString &token, int permits) {
+    // THE CONTROL (LeaseConfig::semaphoreByCounting): count the live holders in
+    // one statement, insert in another. Two processes that both count N-1 both
+    // insert: this is what over-admits, and what the tests show does.
+    const QString what = QStringLiteral("acquire a permit of the semaphore '%1'").arg(key);
+    const auto sentAt = std::chrono::steady_clock::now();
+    auto counted = run(SharedLockSql::countLiveSlots(m_params.driver), {key}, what);
+    if (!counted.ok())
+        return counted.error();
+    Attempt attempt;
+    if (counted->isEmpty() || counted->first().at(0).toInt() >= permits)
+        return attempt;
+    std::this_thread::sleep_for(std::chrono::milliseconds(2)); // a statement's round trip
+    const int slot = permits + static_cast<int>(QRandomGenerator::global()->bounded(1 << 30));
+    auto inserted = run(SharedLockSql::insertCountedSlot(m_params.driver),
+                        {key, slot, token, seconds(m_config.ttl)}, what);
+    if (!inserted.ok())
+        return inserted.error();
+    const double now = QDateTime::currentMSecsSinceEpoch() / 1000.0;
+    LeaseInfo info{key, token, now, now + seconds(m_config.ttl), false, std::nullopt, sentAt};
+    info.kind = LockKind::Semaphore;
+    info.slot = slot;
+    info.permits = permits;
+    attempt.info = info;
+    return attempt;
+}
+
+Result<SharedLockStore::Attempt>
+SharedLockStore::acquireRwPostgres(const QString &key, const QString &token, bool write) {
+    const auto sentAt = std::chrono::steady_clock::now();
+    auto rows = run(SharedLockSql::acquireRwPostgres(),
+                    {key, token, write, seconds(m_config.ttl), seconds(waitLife())},
+                    QStringLiteral("acquire the reader-writer lease '%1'").arg(key));
+    if (!rows.ok())
+        return rows.error();
+    Attempt attempt;
+    if (rows->isEmpty() || !rows->first().at(0).toBool())
+        return attempt;
+    const QVariantList &r = rows->first();
+    LeaseInfo info{key, token, r.at(1).toDouble(), r.at(2).toDouble(), false, std::nullopt, sentAt};
+    if (!r.at(3).isNull())
+        info.fence = r.at(3).toLongLong();
+    info.kind = write ? LockKind::Write : LockKind::Read;
+    attempt.info = info;
+    return attempt;
+}
+
+Result<SharedLockStore::Attempt>
+SharedLockStore::acquireRwSqlite(const QString &key, const QString &token, bool write) {
+    // The same rules as lockscope_rw_acquire (migration 0008, PostgreSQL), in
+    // one BEGIN IMMEDIATE transaction: SQLite runs writers one at a time.
+    const QString what = QStringLiteral("acquire the reader-writer lease '%1'").arg(key);
+    const QString mode = write ? QStringLiteral("write") : QStringLiteral("read");
+    const QString waitMode = mode + QStringLiteral("-wait");
+    const auto sentAt = std::chrono::steady_clock::now();
+    if (auto begun = run(QStringLiteral("BEGIN IMMEDIATE"), {}, what); !begun.ok())
+        return begun.error();
+    auto rollback = [&] {
+        (void)run(QStringLiteral("ROLLBACK"), {}, what);
+    };
+    auto commit = [&]() -> Status {
+        auto done = run(QStringLiteral("COMMIT"), {}, what);
+        if (!done.ok()) {
+            rollback();
+            return done.error();
+        }
+        return {};
+    };
+    auto now = run(LeaseSql::dbNow(Driver::Sqlite), {}, what);
+    if (!now.ok() || now->isEmpty()) {
+        rollback();
+        return now.ok() ? Result<Attempt>(Error{ErrorKind::Database, what}) : now.error();
+    }
+    const double t = now->first().at(0).toDouble();
+    const double ttl = seconds(m_config.ttl);
+    Attempt attempt;
+    auto own =
+        run(QStringLiteral("SELECT acquired_at, fence FROM lockscope_rw_holders WHERE "
+                           "lock_key = ? AND owner_token = ? AND mode = ? AND expires_at > ?"),
+            {key, token, mode, t}, what);
+    if (!own.ok()) {
+        rollback();
+        return own.error();
+    }
+    LeaseInfo info{key, token, t, t + ttl, false, std::nullopt, sentAt};
+    info.kind = write ? LockKind::Write : LockKind::Read;
+    if (!own->isEmpty()) { // a retried call: ours already
+        (void)run(QStringLiteral("UPDATE lockscope_rw_holders SET expires_at = ? WHERE "
+                                 "lock_key = ? AND owner_token = ?"),
+                  {t + ttl, key, token}, what);
+        if (auto s = commit(); !s.ok())
+            return s.error();
+        info.acquiredAt = own->first().at(0).toDouble();
+        if (!own->first().at(1).isNull())
+            info.fence = own->first().at(1).toLongLong();
+        attempt.info = info;
+        return attempt;
+    }
+    auto waiting = run(QStringLiteral("SELECT acquired_at FROM lockscope_rw_holders WHERE "
+                                      "lock_key = ? AND owner_token = ? AND mode IN "
+                                      "('read-wait', 'write-wait') AND expires_at > ?"),
+                       {key, token, t}, what);
+    if (!waiting.ok()) {
+        rollback();
+        return waiting.error();
+    }
+    const double myWait = waiting->isEmpty() ? t : waiting->first().at(0).toDouble();
+    const QString blockers =
+        write ? QStringLiteral("SELECT 1 FROM lockscope_rw_holders WHERE lock_key = ? AND "
+                               "owner_token <> ? AND expires_at > ? AND (mode IN ('read', "
+                               "'write') OR (mode IN ('read-wait', 'write-wait') AND "
+                               "acquired_at < ?)) LIMIT 1")
+              : QStringLiteral("SELECT 1 FROM lockscope_rw_holders WHERE lock_key = ? AND "
+                               "owner_token <> ? AND expires_at > ? AND (mode = 'write' OR "
+                               "(mode = 'write-wait' AND acquired_at < ?)) LIMIT 1");
+    auto blocked = run(blockers, {key, token, t, myWait}, what);
+    if (!blocked.ok()) {
+        rollback();
+        return blocked.error();
+    }
+    if (!blocked->isEmpty()) {
+        auto queued =
+            run(QStringLiteral("INSERT INTO lockscope_rw_holders (lock_key, owner_token, mode, "
+                               "acquired_at, expires_at, fence) VALUES (?, ?, ?, ?, ?, NULL) "
+                               "ON CONFLICT (lock_key, owner_token) DO UPDATE SET mode = "
+                               "excluded.mode, acquired_at = excluded.acquired_at, expires_at = "
+                               "excluded.expires_at, fence = NULL"),
+                {key, token, waitMode, myWait, t + seconds(waitLife())}, what);
+        if (!queued.ok()) {
+            rollback();
+            return queued.error();
+        }
+        if (auto s = commit(); !s.ok())
+            return s.error();
+        return attempt;
+    }
+    auto cleared = run(QStringLiteral("DELETE FROM lockscope_rw_holders WHERE lock_key = ? AND "
+                                      "(expires_at <= ? OR owner_token = ?)"),
+                       {key, t, token}, what);
+    auto fence = cleared.ok() ? run(LeaseSql::bumpFence(), {key, token}, what) : cleared;
+    if (!fence.ok() || fence->isEmpty()) {
+        rollback();
+        return fence.ok() ? Result<Attempt>(Error{ErrorKind::Database, what}) : fence.error();
+    }
+    info.fence = fence->first().at(0).toLongLong();
+    auto stored = run(QStringLiteral("INSERT INTO lockscope_rw_holders (lock_key, owner_token, "
+                                     "mode, acquired_at, expires_at, fence) VALUES (?, ?, ?, ?, "
+                                     "?, ?)"),
+                      {key, token, mode, t, t + ttl, *info.fence}, what);
+    if (!stored.ok()) {
+        rollback();
+        return stored.error();
+    }
+    if (auto s = commit(); !s.ok())
+        return s.error();
+    attempt.info = info;
+    return attempt;
+}
+
+Result<QString> SharedLockStore::releaseOnce(const QString &key, const QString &token) {
+    const QString what = QStringLiteral("release '%1'").arg(key);
+    if (m_params.isPostgres()) {
+        auto rows = run(SharedLockSql::releasePostgres(), {key, token}, what);
+        if (!rows.ok())
+            return rows.error();
+        return rows->isEmpty() || rows->first().at(0).isNull() ? QString()
+                                                               : rows->first().at(0).toString();
+    }
+    int affected = 0;
+    auto slot = run(SharedLockSql::releaseSlotSqlite(), {key, token}, what, &affected);
+    if (!slot.ok())
+        return slot.error();
+    if (affected > 0)
+        return QStringLiteral("slot");
+    auto rw = run(SharedLockSql::releaseRwSqlite(), {key, token}, what);
+    if (!rw.ok())
+        return rw.error();
+    return rw->isEmpty() ? QString() : rw->first().at(0).toString();
+}
+
+Result<std::optional<double>> SharedLockStore::renewOnce(const QString &key, const QString &token,
+                                                         LockKind kind,
+                                                         std::chrono::milliseconds ttl) {
+    const QString sql = kind == LockKind::Semaphore ? SharedLockSql::renewSlot(m_params.driver)
+                                                    : SharedLockSql::renewRw(m_params.driver);
+    auto rows = run(sql, {seconds(ttl), key, token}, QStringLiteral("renew '%1'").arg(key));
+    if (!rows.ok())
+        return rows.error();
+    if (rows->isEmpty())
+        return std::optional<double>();
+    return std::optional<double>(rows->first().at(0).toDouble());
+}
+
+Result<std::optional<double>> SharedLockStore::renewBounded(
+    const QString &key, const QString &token, LockKind kind, std::chrono::milliseconds ttl,
+    std::chrono::steady_clock::time_point deadline, const std::function<bool()> &stopped) {
+    if (m_params.isPostgres()) {
+        std::optional<Result<PgRows>> rows;
+        {
+            auto db = ThreadConnections::get(m_params, m_connection);
+            if (!db.ok())
+                return db.error();
+            m_statements.fetch_add(1, std::memory_order_relaxed);
+            const PgStatement &statement =
+                kind == LockKind::Semaphore ? m_pgRenewSlot : m_pgRenewRw;
+            rows.emplace(statement.execBounded(
+                db.value(), m_params,
+                {QByteArray::number(seconds(ttl), 'g', 17), key.toUtf8(), token.toUtf8()},
+                [&] { return QStringLiteral("renew '%1'").arg(key); }, {deadline, stopped}));
+        }
+        if (!rows->ok()) {
+            const ErrorKind k = rows->error().kind;
+            if (k == ErrorKind::Timeout || k == ErrorKind::Cancelled || k == ErrorKind::Connection)
+                ThreadConnections::drop(m_connection);
+            return rows->error();
+        }
+        if (rows->value().count() == 0)
+            return std::optional<double>();
+        return std::optional<double>(rows->value().toDouble(0, 0));
+    }
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0)
+        return Error{ErrorKind::Timeout,
+                     QStringLiteral("No time was left to renew '%1'.").arg(key)};
+    {
+        auto db = ThreadConnections::get(m_params, m_connection);
+        if (!db.ok())
+            return db.error();
+        QSqlQuery pragma(db.value());
+        (void)pragma.exec(
+            QStringLiteral("PRAGMA busy_timeout = %1").arg(std::min<qint64>(left.count(), 2000)));
+    }
+    return renewOnce(key, token, kind, ttl);
+}
+
+} // namespace lockscope

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "base/result.h"
+#include "db/connectionparams.h"
+#include "db/pgstatement.h"
+#include "db/threadconnections.h"
+#include "lease/leaseconfig.h"
+#include "lease/leaseinfo.h"
+
+#include <QHash>
+#include <QSqlError>
+#include <QVariant>
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <mutex>
+#include <optional>
+
+namespace lockscope {
+
+// The database side of semaphores and reader-writer leases (migration 0008)
+// on PostgreSQL and SQLite; owned by a LeaseBackend, which shares its gate,
+// wake-ups and statement count with them. Each method runs on the calling
+// thread's own lease connection.
+class SharedLockStore final {
+public:
+    SharedLockStore(const ConnectionParams &params, const LeaseConfig &config,
+                    std::atomic<quint64> &statements);
+    SharedLockStore(const SharedLockStore &) = delete;
+    SharedLockStore &operator=(const SharedLockStore &) = delete;
+
+    // The kind a key was given by its first semaphore or reader-writer use.
+    struct KeyKind {
+        QString kind; // "semaphore" or "rw"
+        int permits = 0;
+    };
+    // nullopt: the key has no recorded kind (or the database has no 0008).
+    static Result<std::optional<KeyKind>> kindOf(const ConnectionParams &params,
+                                                 const QString &key);
+    // The error for using a key of kind `is` as `wanted` ("lease" for a plain lease).
+    static Error wrongKind(const QString &key, const KeyKind &is, LockKind wanted, int permits);
+
+    // Records the key as `kind` on its first use, or checks that it is one:
+    // WrongKind when it is another kind, has other permits, or a live plain
+    // lease holds it. Checked once per key and backend (kinds never change).
+    Status useAs(const QString &key, LockKind kind, int permits);
+
+    struct Attempt {
+        std::optional<LeaseInfo> info; // acquired
+        bool retryAtOnce = false;      // a free slot was taken at the same moment
+    };
+    // One attempt. A reader or writer that is not admitted records (or
+    // refreshes) its place in the key's queue; withdraw() gives it up.
+    Result<Attempt> acquireOnce(const QString &key, const QString &token, LockKind kind,
+                                int permits);
+    // What `token` held under `key` and is gone now: "slot", "read", "write",
+    // "read-wait", "write-wait", or empty when it held nothing (expired and
+    // taken, or force-released). PostgreSQL notifies a registered waiter.
+    Result<QString> releaseOnce(const QString &key, const QString &token);
+    Result<std::optional<double>> renewOnce(const QString &key, const QString &token, LockKind kind,
+                                            std::chrono::milliseconds ttl);
+    Result<std::optional<double>> renewBounded(const QString &key, const QString &token,
+                                               LockKind kind, std::chrono::milliseconds ttl,
+                                               std::chrono::steady_clock::time_point deadline,
+                                               const std::function<bool()> &stopped);
+    // How long a waiting reader's or writer's place lasts unless its next
+    // attempt renews it: a waiter that died stops holding others back after it.
+    std::chrono::milliseconds waitLife() const;
+
+private:
+    Result<Attempt> acquireSlotPostgres(const QString &key, const QString &token, int permits);
+    Result<Attempt> acquireSlotSqlite(const QString &key, const QString &token, int permits);
+    Result<Attempt> acquireCounting(const QString &key, const QString &token, int permits);
+    Result<Attempt> acquireRwPostgres(const QString &key, const QString &token, bool write);
+    Result<Attempt> acquireRwSqlite(const QString &key, const QString &token, bool write);
+    // Runs one statement on this thread's lease connection; rows as lists.
+    Result<QList<QVariantList>> run(const QString &sql, const QVariantList &values,
+                                    const QString &what, int *affected = nullptr);
+    Error failed(const QSqlError &error, const QString &what);
+
+    ConnectionParams m_params;
+    LeaseConfig m_config;
+    std::atomic<quint64> &m_statements;
+    ThreadConnections::Key m_connection;
+    PgStatement m_pgRenewSlot;
+    PgStatement m_pgRenewRw;
+    std::mutex m_kindsMutex;
+    QHash<QString, QString> m_checked; // key -> "semaphore:N" or "rw"
+};
+
+} // namespace lockscope

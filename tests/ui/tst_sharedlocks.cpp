@@ -1,0 +1,171 @@
+// The Leases tab's semaphores and reader-writer leases (issue 15): the tree
+// model under QAbstractItemModelTester through snapshots that keep and change
+// its shape, and the real window on SQLite and PostgreSQL: holders from other
+// processes shown under their keys, and the owner-guarded release of one
+// holder through the scripted prompter. Saves a screenshot.
+#include "common/prompter.h"
+#include "inspector/inspectorrefresher.h"
+#include "lease/leasemanager.h"
+#include "leases/leasestab.h"
+#include "leases/sharedlockspanel.h"
+#include "leases/sharedlocktreemodel.h"
+#include "support/testdb.h"
+#include "window/mainwindow.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace lockscope;
+using namespace lockscope::ui;
+using namespace std::chrono_literals;
+
+namespace {
+
+class ScriptedPrompter final : public Prompter {
+public:
+    QStringList asked;
+    QStringList told;
+    bool confirm(QWidget *, const QString &, const QString &text) override {
+        asked << text;
+        return true;
+    }
+    void inform(QWidget *, const QString &, const QString &text) override { told << text; }
+};
+
+SharedHolderRow holder(const QString &role, int slot, const QString &token, double expires) {
+    SharedHolderRow h;
+    h.role = role;
+    h.slot = slot;
+    h.token = token;
+    h.owner = QStringLiteral("host:1:ab");
+    h.acquiredAt = 100;
+    h.expiresAt = expires;
+    h.fence = 7;
+    return h;
+}
+
+} // namespace
+
+class TestSharedLocks final : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_settings;
+
+private Q_SLOTS:
+    void initTestCase() {
+        QCoreApplication::setOrganizationName(QStringLiteral("LockScopeTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("lockscope-test"));
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
+    }
+    void cleanup() { Prompter::install(nullptr); }
+
+    void modelThroughSnapshots() {
+        SharedLockTreeModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        SharedKeyRow sem{QStringLiteral("jobs/encode"), QStringLiteral("semaphore"), 3, {}};
+        sem.holders = {holder(QStringLiteral("slot"), 0, QStringLiteral("a"), 130),
+                       holder(QStringLiteral("slot"), 2, QStringLiteral("b"), 90)};
+        SharedKeyRow rw{QStringLiteral("config"), QStringLiteral("rw"), 0, {}};
+        rw.holders = {holder(QStringLiteral("read"), -1, QStringLiteral("r"), 130),
+                      holder(QStringLiteral("write-wait"), -1, QStringLiteral("w"), 102)};
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setSnapshot({rw, sem}, 100);
+        QCOMPARE(reset.size(), 1);
+        QCOMPARE(model.rowCount(), 2);
+        const QModelIndex semIndex = model.index(1, 0);
+        QCOMPARE(model.rowCount(semIndex), 2);
+        QCOMPARE(model.index(1, SharedLockTreeModel::State).data().toString(),
+                 QStringLiteral("semaphore: 1 of 3 permits held")); // b expired at 90
+        QCOMPARE(model.index(0, SharedLockTreeModel::State).data().toString(),
+                 QStringLiteral("reader-writer: 1 readers, 0 writer, 1 waiting writers"));
+        const QModelIndex waiting = model.index(1, SharedLockTreeModel::Name, model.index(0, 0));
+        QCOMPARE(waiting.data().toString(), QStringLiteral("waiting writer"));
+        QCOMPARE(waiting.data(SharedLockTreeModel::TokenRole).toString(), QStringLiteral("w"));
+        QCOMPARE(model.parent(waiting), model.index(0, 0));
+        QCOMPARE(model.index(1, SharedLockTreeModel::State, semIndex).data().toString(),
+                 QStringLiteral("expired"));
+        // The same keys and holders later: only dataChanged, no reset.
+        model.setSnapshot({rw, sem}, 101);
+        QCOMPARE(reset.size(), 1);
+        QVERIFY(changed.size() >= 1);
+        // A holder goes, a key goes: the shape changes.
+        sem.holders.removeLast();
+        model.setSnapshot({sem}, 102);
+        QCOMPARE(reset.size(), 2);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.rowCount(model.index(0, 0)), 1);
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void windowShowsAndReleasesHolders_data() { LOCKSCOPE_BACKENDS_DATA(); }
+    void windowShowsAndReleasesHolders() {
+        LOCKSCOPE_FRESH_DB(params);
+        auto *prompter = new ScriptedPrompter;
+        Prompter::install(prompter);
+        LeaseManager manager(params);
+        auto p1 = manager.acquireSemaphore(QStringLiteral("jobs/encode"), 3, 0ms);
+        auto p2 = manager.acquireSemaphore(QStringLiteral("jobs/encode"), 3, 0ms);
+        auto r1 = manager.acquireRead(QStringLiteral("config/cache"), 0ms);
+        QVERIFY(p1.ok() && p2.ok() && r1.ok());
+
+        MainWindow w;
+        w.resize(1200, 700);
+        w.show();
+        QSignalSpy connected(&w, &MainWindow::connected);
+        w.connectTo(params, QString(), false);
+        QTRY_VERIFY_WITH_TIMEOUT(!connected.isEmpty(), 30000);
+        SharedLocksPanel *panel = w.leasesTab()->sharedPanel();
+        SharedLockTreeModel *model = panel->model();
+        QAbstractItemModelTester tester(model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 20000);
+        QVERIFY(panel->isVisible());
+        QCOMPARE(model->index(1, 0).data().toString(), QStringLiteral("jobs/encode"));
+        QCOMPARE(model->index(1, SharedLockTreeModel::State).data().toString(),
+                 QStringLiteral("semaphore: 2 of 3 permits held"));
+        QCOMPARE(model->rowCount(model->index(1, 0)), 2);
+        w.grab().save(
+            test::TestDb::artifactPath(QStringLiteral("shared-locks-%1.png")
+                                           .arg(QString::fromLatin1(QTest::currentDataTag()))));
+
+        // Release p1's permit by its token: select it, the button, the scripted yes.
+        w.refresher()->setPaused(true);
+        int row = -1;
+        const QModelIndex semIndex = model->index(1, 0);
+        for (int i = 0; i < model->rowCount(semIndex); ++i) {
+            if (model->index(i, 0, semIndex).data(SharedLockTreeModel::TokenRole).toString() ==
+                p1->token())
+                row = i;
+        }
+        QVERIFY(row >= 0);
+        panel->view()->setCurrentIndex(model->index(row, 0, semIndex));
+        QVERIFY(panel->releaseButton()->isEnabled());
+        panel->releaseSelected();
+        QTRY_COMPARE_WITH_TIMEOUT(prompter->told.size(), 1, 20000);
+        QVERIFY2(prompter->told.first().contains(QLatin1String("holder released")),
+                 qPrintable(prompter->told.first()));
+        QVERIFY(prompter->asked.first().contains(QLatin1String("permit")));
+        w.refresher()->setPaused(false);
+        w.refresher()->refreshNow();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(model->index(1, 0)), 1, 20000);
+        QCOMPARE(
+            model->index(0, 0, model->index(1, 0)).data(SharedLockTreeModel::TokenRole).toString(),
+            p2->token());
+        QCOMPARE(p1->release().value(), false); // its owner finds it gone
+    }
+};
+
+QTEST_MAIN(TestSharedLocks)
+
+#include "tst_sharedlocks.moc"

@@ -1,0 +1,122 @@
+#include "leases/sharedlockspanel.h"
+
+#include "admin/holderrelease.h"
+#include "base/visibletext.h"
+#include "common/prompter.h"
+#include "common/whenfinished.h"
+#include "leases/sharedlocktreemodel.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QThreadPool>
+#include <QTreeView>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace lockscope::ui {
+
+SharedLocksPanel::SharedLocksPanel(QThreadPool *pool, QWidget *parent)
+    : QWidget(parent)
+    , m_model(new SharedLockTreeModel(this))
+    , m_pool(pool)
+    , m_title(new QLabel(tr("Semaphores and reader-writer leases"), this))
+    , m_view(new QTreeView(this))
+    , m_release(new QPushButton(tr("Release holder…"), this)) {
+    m_view->setObjectName(QStringLiteral("sharedLockView"));
+    m_release->setObjectName(QStringLiteral("releaseHolder"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setColumnWidth(SharedLockTreeModel::Name, 260);
+    m_view->setColumnWidth(SharedLockTreeModel::State, 330);
+    m_view->setColumnWidth(SharedLockTreeModel::Remaining, 110);
+    m_view->setColumnWidth(SharedLockTreeModel::Owner, 200);
+    m_view->header()->setStretchLastSection(true);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_title, 1);
+    top->addWidget(m_release);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(m_view, 1);
+    connect(m_release, &QPushButton::clicked, this, &SharedLocksPanel::releaseSelected);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &SharedLocksPanel::updateActions);
+    auto showIfAny = [this] {
+        setVisible(m_model->rowCount() > 0);
+        m_view->expandAll();
+        updateActions();
+    };
+    connect(m_model, &QAbstractItemModel::modelReset, this, showIfAny);
+    setVisible(false);
+    updateActions();
+}
+
+SharedLocksPanel::~SharedLocksPanel() = default;
+
+void SharedLocksPanel::setSession(const std::optional<Session> &session) {
+    m_session = session;
+    if (!session)
+        m_model->clear();
+    updateActions();
+}
+
+void SharedLocksPanel::updateActions() {
+    const bool may = m_session && m_session->canReleaseLeases();
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    const bool holder = !rows.isEmpty() && m_model->holderAt(rows.first()) != nullptr;
+    m_release->setEnabled(may && !m_busy && holder);
+    m_release->setToolTip(!m_session ? tr("Not connected.")
+                          : !may     ? m_session->leaseReason()
+                                     : tr("Release the selected holder if it still carries the "
+                                              "token shown."));
+}
+
+void SharedLocksPanel::releaseSelected() {
+    if (!m_session || !m_session->canReleaseLeases() || m_busy)
+        return;
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    const SharedHolderRow *h = rows.isEmpty() ? nullptr : m_model->holderAt(rows.first());
+    if (!h)
+        return;
+    const QString key = rows.first().data(SharedLockTreeModel::KeyRole).toString();
+    const QString token = h->token;
+    if (!Prompter::instance()->confirm(
+            this, tr("Release holder"),
+            tr("Release this holder of %1? It is released only if it still carries the token "
+               "shown; a holder that came since is left alone.\n\n• %2 — owner %3")
+                .arg(VisibleText::forDisplay(key),
+                     rows.first().siblingAtColumn(SharedLockTreeModel::Name).data().toString(),
+                     VisibleText::forDisplay(h->owner.isEmpty() ? token : h->owner))))
+        return;
+    const ConnectionParams params = m_session->params;
+    m_busy = true;
+    updateActions();
+    whenFinished(QtConcurrent::run(m_pool,
+                                   [params, key, token] {
+                                       auto r = HolderRelease::release(params, key, token,
+                                                                       QStringLiteral("lockscope"));
+                                       const QString shown = VisibleText::forDisplay(key);
+                                       if (!r.ok())
+                                           return tr("%1: %2").arg(shown, r.error().message);
+                                       if (r->outcome == ReleaseOutcome::Released)
+                                           return tr("%1: holder released").arg(shown);
+                                       return tr("%1: that holder is already gone — nothing to "
+                                                 "release")
+                                           .arg(shown);
+                                   }),
+                 this, [this](const QString &text) {
+                     m_busy = false;
+                     updateActions();
+                     Q_EMIT actionFinished(text);
+                     Prompter::instance()->inform(this, tr("Release holder"), text);
+                 });
+}
+
+} // namespace lockscope::ui

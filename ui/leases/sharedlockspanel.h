@@ -1,0 +1,51 @@
+#pragma once
+
+#include "connection/session.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QPushButton;
+class QThreadPool;
+class QTreeView;
+
+namespace lockscope::ui {
+
+class SharedLockTreeModel;
+
+// Below the lease table: semaphores and reader-writer leases, each key
+// expandable to its holders and waiters, with the owner-guarded release of
+// one holder (HolderRelease on a worker thread). Hidden while there are none.
+class SharedLocksPanel final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SharedLocksPanel)
+
+public:
+    SharedLocksPanel(QThreadPool *pool, QWidget *parent = nullptr);
+    ~SharedLocksPanel() override;
+
+    SharedLockTreeModel *model() const { return m_model; }
+    QTreeView *view() const { return m_view; }
+    QPushButton *releaseButton() const { return m_release; }
+    void setSession(const std::optional<Session> &session);
+    // Releases the selected holder if it still carries the token shown.
+    void releaseSelected();
+
+Q_SIGNALS:
+    void actionFinished(const QString &summary);
+
+private:
+    void updateActions();
+
+    SharedLockTreeModel *m_model;
+    QThreadPool *m_pool;
+    QLabel *m_title;
+    QTreeView *m_view;
+    QPushButton *m_release;
+    std::optional<Session> m_session;
+    bool m_busy = false;
+};
+
+} // namespace lockscope::ui
