@@ -101,6 +101,10 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
         <source>pid %1: statement cancelled.</source>
         <translation>PID %1: Anweisung abgebrochen.</translation>
     </message>
+    <message>
+        <source>no TTL, never expires</source>
+        <translation>keine TTL, läuft nie ab</translation>
+    </message>
 </context>
 <context>
     <name>lockscope::ui::AboutDialog</name>
@@ -907,6 +911,54 @@ Datenbanktreiber: %3</translation>
         <source>Passwords come from this field, PGPASSWORD or ~/.pgpass. They are never written to the settings file.</source>
         <translation>Passwörter kommen aus diesem Feld, PGPASSWORD oder ~/.pgpass. Sie werden nie in die Einstellungsdatei geschrieben.</translation>
     </message>
+    <message>
+        <source>TLS (rediss://), verifying the server&apos;s certificate</source>
+        <translation>TLS (rediss://), mit Prüfung des Serverzertifikats</translation>
+    </message>
+    <message>
+        <source>Redis</source>
+        <translation>Redis</translation>
+    </message>
+    <message>
+        <source>Paste a connection URL to fill in the fields below. A password in it goes into the password field only, never into the settings.</source>
+        <translation>Fügen Sie eine Verbindungs-URL ein, um die Felder unten auszufüllen. Ein Passwort darin kommt nur in das Passwortfeld, nie in die Einstellungen.</translation>
+    </message>
+    <message>
+        <source>empty: the default user</source>
+        <translation>leer: der Standardbenutzer</translation>
+    </message>
+    <message>
+        <source>empty: REDISCLI_AUTH</source>
+        <translation>leer: REDISCLI_AUTH</translation>
+    </message>
+    <message>
+        <source>CA certificate file; empty: the system&apos;s</source>
+        <translation>CA-Zertifikatsdatei; leer: die des Systems</translation>
+    </message>
+    <message>
+        <source>e.g. locks: (prepended to every key)</source>
+        <translation>z. B. locks: (jedem Schlüssel vorangestellt)</translation>
+    </message>
+    <message>
+        <source>Database index</source>
+        <translation>Datenbanknummer</translation>
+    </message>
+    <message>
+        <source>ACL user</source>
+        <translation>ACL-Benutzer</translation>
+    </message>
+    <message>
+        <source>Key prefix</source>
+        <translation>Schlüsselpräfix</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Locks are the keys under the prefix (SET key token NX PX ttl). The password comes from this field or REDISCLI_AUTH and is never written to the settings file.</source>
+        <translation>Sperren sind die Schlüssel unter dem Präfix (SET key token NX PX ttl). Das Passwort kommt aus diesem Feld oder REDISCLI_AUTH und wird nie in die Einstellungsdatei geschrieben.</translation>
+    </message>
 </context>
 <context>
     <name>lockscope::ui::DemoRun</name>
@@ -1190,6 +1242,76 @@ expires %3 (database clock)</source>
 Besitzer-Token %2
 läuft ab %3 (Uhr der Datenbank)</translation>
     </message>
+    <message>
+        <source>never (no TTL)</source>
+        <translation>nie (keine TTL)</translation>
+    </message>
+    <message>
+        <source>%1 ×%2</source>
+        <translation>%1 ×%2</translation>
+    </message>
+    <message>
+        <source>⚠ no-expiry</source>
+        <translation>⚠ ohne Ablauf</translation>
+    </message>
+    <message>
+        <source>▣ %1</source>
+        <translation>▣ %1</translation>
+    </message>
+    <message>
+        <source>This Redis key has no TTL: the lock never frees itself (its holder may have died). Force release removes it if it still holds the value shown.</source>
+        <translation>Dieser Redis-Schlüssel hat keine TTL: Die Sperre gibt sich nie selbst frei (ihr Halter ist vielleicht beendet). Erzwungene Freigabe entfernt sie, wenn sie noch den angezeigten Wert hat.</translation>
+    </message>
+    <message>
+        <source>A Redis key of type %1, not a string lease: listed with its holder and hold count when it is a Redisson-style hash of one field. LockScope does not release it.</source>
+        <translation>Ein Redis-Schlüssel vom Typ %1, kein String-Lease: mit Halter und Haltezähler aufgeführt, wenn er ein Hash mit einem Feld im Stil von Redisson ist. LockScope gibt ihn nicht frei.</translation>
+    </message>
+    <message>
+        <source>Owner session</source>
+        <translation>Besitzer-Sitzung</translation>
+    </message>
+    <message>
+        <source>Whether the owner still has a session on the server (PostgreSQL): its pid and state, or &quot;gone&quot; -- check this before a force release. Another program&apos;s leases need an owner rule (View menu).</source>
+        <translation>Ob der Besitzer noch eine Sitzung auf dem Server hat (PostgreSQL): ihre PID und ihr Zustand, oder „weg“ – vor einem erzwungenen Freigeben prüfen. Leases anderer Programme brauchen eine Besitzerregel (Menü Ansicht).</translation>
+    </message>
+    <message>
+        <source>✕ gone</source>
+        <translation>✕ weg</translation>
+    </message>
+    <message>
+        <source>● pid %1</source>
+        <translation>● PID %1</translation>
+    </message>
+    <message>
+        <source>● pid %1 · %2</source>
+        <translation>● PID %1 · %2</translation>
+    </message>
+    <message>
+        <source>Not known: SQLite has no sessions, and a lease another program wrote needs an owner rule (View ▸ Lease owner rule…) that maps its token to the application_name of that program&apos;s sessions.</source>
+        <translation>Nicht bekannt: SQLite hat keine Sitzungen, und eine Lease, die ein anderes Programm geschrieben hat, braucht eine Besitzerregel (Ansicht ▸ Lease-Besitzerregel…), die ihr Token dem application_name der Sitzungen dieses Programms zuordnet.</translation>
+    </message>
+    <message>
+        <source>The owner has no session on the server any more (its process ended or its connection was cut): nobody will renew or release this lease.</source>
+        <translation>Der Besitzer hat keine Sitzung mehr auf dem Server (sein Prozess endete oder seine Verbindung wurde getrennt): Niemand wird diese Lease erneuern oder freigeben.</translation>
+    </message>
+    <message>
+        <source>not visible</source>
+        <translation>nicht sichtbar</translation>
+    </message>
+    <message>
+        <source>Session pid %1
+state: %2
+client: %3
+application: %4
+user: %5
+connected since %6</source>
+        <translation>Sitzung PID %1
+Zustand: %2
+Client: %3
+Anwendung: %4
+Benutzer: %5
+verbunden seit %6</translation>
+    </message>
 </context>
 <context>
     <name>lockscope::ui::LeasesTab</name>
@@ -1252,10 +1374,6 @@ läuft ab %3 (Uhr der Datenbank)</translation>
     <message>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
-    </message>
-    <message>
-        <source>Connect to a PostgreSQL or SQLite database to see its leases: who holds which key, until when by the database&apos;s clock, and which expired without being released.</source>
-        <translation>Verbinden Sie sich mit einer PostgreSQL- oder SQLite-Datenbank, um ihre Leases zu sehen: wer welchen Schlüssel hält, bis wann nach der Uhr der Datenbank, und welche abgelaufen sind, ohne freigegeben zu werden.</translation>
     </message>
     <message>
         <source>Connect to a database…</source>
@@ -1387,6 +1505,38 @@ läuft ab %3 (Uhr der Datenbank)</translation>
         <translation>Diese Leases freigeben? Jede wird nur freigegeben, wenn sie noch das hier gezeigte Token trägt; eine seither neu erhaltene bleibt unberührt.
 
 %1</translation>
+    </message>
+    <message>
+        <source>Connect to a PostgreSQL, SQLite or Redis database to see its leases: who holds which key, until when by the database&apos;s clock, and which expired without being released.</source>
+        <translation>Verbinden Sie sich mit einer PostgreSQL-, SQLite- oder Redis-Datenbank, um ihre Leases zu sehen: wer welchen Schlüssel hält, bis wann nach der Uhr der Datenbank, und welche abgelaufen sind, ohne freigegeben zu werden.</translation>
+    </message>
+    <message>
+        <source>No locks on this Redis server</source>
+        <translation>Keine Sperren auf diesem Redis-Server</translation>
+    </message>
+    <message>
+        <source>A Redis lock is a key set with SET key token NX PX ttl by one program until it deletes it or its TTL runs out by the server&apos;s clock. Keys under the profile&apos;s prefix are listed here; to make one by hand, run:
+
+%1</source>
+        <translation>Eine Redis-Sperre ist ein Schlüssel, den ein Programm mit SET key token NX PX ttl setzt, bis es ihn löscht oder seine TTL nach der Uhr des Servers abläuft. Schlüssel unter dem Präfix des Profils werden hier aufgeführt; um einen von Hand anzulegen, führen Sie aus:
+
+%1</translation>
+    </message>
+    <message>
+        <source>Nothing to sweep: Redis removes a key itself when its TTL runs out.</source>
+        <translation>Nichts aufzuräumen: Redis entfernt einen Schlüssel selbst, wenn seine TTL abläuft.</translation>
+    </message>
+    <message>
+        <source>%1 (a %2)</source>
+        <translation>%1 (ein %2)</translation>
+    </message>
+    <message>
+        <source>Not released: %1 is not a string lease. LockScope releases only string leases; delete other keys with redis-cli if you are sure.</source>
+        <translation>Nicht freigegeben: %1 ist kein String-Lease. LockScope gibt nur String-Leases frei; löschen Sie andere Schlüssel mit redis-cli, wenn Sie sicher sind.</translation>
+    </message>
+    <message>
+        <source>Left alone (not string leases): %1</source>
+        <translation>Unverändert gelassen (keine String-Leases): %1</translation>
     </message>
 </context>
 <context>
@@ -2120,6 +2270,191 @@ läuft ab %3 (Uhr der Datenbank)</translation>
     <message>
         <source>No open alerts</source>
         <translation>Keine offenen Alarme</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>The saved lease owner rule</source>
+        <translation>Die gespeicherte Lease-Besitzerregel</translation>
+    </message>
+    <message>
+        <source>Lease &amp;owner rule…</source>
+        <translation>Lease-&amp;Besitzerregel…</translation>
+    </message>
+    <message>
+        <source>Advisory locks exist only on PostgreSQL; this is a Redis server, whose locks are keys (Leases tab).</source>
+        <translation>Advisory Locks gibt es nur in PostgreSQL; dies ist ein Redis-Server, dessen Sperren Schlüssel sind (Reiter Leases).</translation>
+    </message>
+    <message>
+        <source>Server locks exist only on PostgreSQL; Redis has no lock table, its locks are keys (Leases tab).</source>
+        <translation>Serversperren gibt es nur in PostgreSQL; Redis hat keine Sperrtabelle, seine Sperren sind Schlüssel (Reiter Leases).</translation>
+    </message>
+    <message>
+        <source>%1 held, %2 without expiry, %3 of other types</source>
+        <translation>%1 gehalten, %2 ohne Ablauf, %3 anderer Typen</translation>
+    </message>
+    <message>
+        <source>The lease owner rule</source>
+        <translation>Die Lease-Besitzerregel</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::ui::OwnerRuleDialog</name>
+    <message>
+        <source>Lease owner rule</source>
+        <translation>Lease-Besitzerregel</translation>
+    </message>
+    <message>
+        <source>LockScope&apos;s own leases name their owner&apos;s sessions. For leases of other programs, a regular expression over the owner token whose first group is the application_name of that program&apos;s sessions (empty: no rule).</source>
+        <translation>Die eigenen Leases von LockScope benennen die Sitzungen ihres Besitzers. Für Leases anderer Programme: ein regulärer Ausdruck über das Besitzer-Token, dessen erste Gruppe der application_name der Sitzungen dieses Programms ist (leer: keine Regel).</translation>
+    </message>
+    <message>
+        <source>a token to try it on</source>
+        <translation>ein Token zum Ausprobieren</translation>
+    </message>
+    <message>
+        <source>&amp;Rule:</source>
+        <translation>&amp;Regel:</translation>
+    </message>
+    <message>
+        <source>&amp;Try a token:</source>
+        <translation>Token &amp;ausprobieren:</translation>
+    </message>
+    <message>
+        <source>The rule</source>
+        <translation>Die Regel</translation>
+    </message>
+    <message>
+        <source>No rule: other programs&apos; owners show as not known.</source>
+        <translation>Keine Regel: Besitzer anderer Programme werden als unbekannt gezeigt.</translation>
+    </message>
+    <message>
+        <source>Sessions named “%1” are this token&apos;s owner.</source>
+        <translation>Sitzungen namens „%1“ sind der Besitzer dieses Tokens.</translation>
+    </message>
+    <message>
+        <source>The rule does not match this token: its owner stays unknown.</source>
+        <translation>Die Regel passt nicht auf dieses Token: Sein Besitzer bleibt unbekannt.</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::ui::ServersTab</name>
+    <message>
+        <source>&amp;Check all now</source>
+        <translation>Alle jetzt &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>No saved profiles: save one in Database ▸ Connect… and it shows here.</source>
+        <translation>Keine gespeicherten Profile: Speichern Sie eines unter Datenbank ▸ Verbinden…, dann erscheint es hier.</translation>
+    </message>
+    <message>
+        <source>%1 profiles: %2 reachable, %3 not reachable (at most %4 checked at once)</source>
+        <translation>%1 Profile: %2 erreichbar, %3 nicht erreichbar (höchstens %4 gleichzeitig geprüft)</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::ui::ServersTableModel</name>
+    <message>
+        <source>checking…</source>
+        <translation>wird geprüft…</translation>
+    </message>
+    <message>
+        <source>✕ %1</source>
+        <translation>✕ %1</translation>
+    </message>
+    <message>
+        <source>● reachable, no lease table</source>
+        <translation>● erreichbar, keine Lease-Tabelle</translation>
+    </message>
+    <message>
+        <source>● reachable</source>
+        <translation>● erreichbar</translation>
+    </message>
+    <message>
+        <source>● reachable (%1)</source>
+        <translation>● erreichbar (%1)</translation>
+    </message>
+    <message>
+        <source>probing…</source>
+        <translation>wird abgefragt…</translation>
+    </message>
+    <message>
+        <source>* before PostgreSQL 14: counted from the start of the waiting statement.</source>
+        <translation>* vor PostgreSQL 14: ab dem Beginn der wartenden Anweisung gezählt.</translation>
+    </message>
+    <message>
+        <source>The probe took %1 ms.</source>
+        <translation>Die Abfrage dauerte %1 ms.</translation>
+    </message>
+    <message>
+        <source>Double-click to open %1.</source>
+        <translation>Doppelklick öffnet %1.</translation>
+    </message>
+    <message>
+        <source>The saved connection profile.</source>
+        <translation>Das gespeicherte Verbindungsprofil.</translation>
+    </message>
+    <message>
+        <source>Where it connects (never with its password).</source>
+        <translation>Wohin es sich verbindet (nie mit seinem Passwort).</translation>
+    </message>
+    <message>
+        <source>Whether the server answered, or why not.</source>
+        <translation>Ob der Server geantwortet hat, oder warum nicht.</translation>
+    </message>
+    <message>
+        <source>Leases held now (by the server&apos;s clock).</source>
+        <translation>Jetzt gehaltene Leases (nach der Uhr des Servers).</translation>
+    </message>
+    <message>
+        <source>Leases expired but still in the table: a sweep removes them.</source>
+        <translation>Abgelaufene Leases, die noch in der Tabelle stehen: Aufräumen entfernt sie.</translation>
+    </message>
+    <message>
+        <source>Sessions waiting for a lock of any kind (PostgreSQL).</source>
+        <translation>Sitzungen, die auf eine Sperre beliebiger Art warten (PostgreSQL).</translation>
+    </message>
+    <message>
+        <source>The longest of those waits.</source>
+        <translation>Die längste dieser Wartezeiten.</translation>
+    </message>
+    <message>
+        <source>When the server was last looked at.</source>
+        <translation>Wann der Server zuletzt geprüft wurde.</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Gehalten</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>Longest wait</source>
+        <translation>Längste Wartezeit</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Geprüft</translation>
     </message>
 </context>
 <context>
