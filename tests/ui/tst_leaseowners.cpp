@@ -32,10 +32,10 @@ using namespace lockscope::ui;
 namespace {
 
 QString sessionCell(const MainWindow &w, const QString &key) {
-    const auto &rows = w.leaseModel()->rows();
-    for (int i = 0; i < rows.size(); ++i) {
-        if (rows.at(i).key == key)
-            return w.leaseModel()->index(i, LeaseTableModel::OwnerSession).data().toString();
+    const LeaseTableModel *model = w.leaseModel();
+    for (int i = 0; i < model->rowCount(); ++i) {
+        if (model->rowAt(i).key == key)
+            return model->index(i, LeaseTableModel::OwnerSession).data().toString();
     }
     return QStringLiteral("(no row)");
 }

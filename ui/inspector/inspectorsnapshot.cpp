@@ -190,7 +190,7 @@ InspectorSnapshot take(const InspectorInputs &in, const ThreadConnections::Key &
         advisory = out.advisory;
     out.sample =
         SampleBuilder::build(static_cast<double>(QDateTime::currentMSecsSinceEpoch()) / 1000.0,
-                             out.leases, leases->dbNow, advisory, waits);
+                             *out.leases->rows, leases->dbNow, advisory, waits);
     if (in.withAudit) {
         auto audit = AuditLog::recent(db, in.params, 500);
         if (audit.ok()) {
