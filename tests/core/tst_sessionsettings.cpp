@@ -9,6 +9,7 @@
 #include "db/database.h"
 #include "lease/leasemanager.h"
 #include "lease/leasesql.h"
+#include "lease/ownersession.h"
 #include "support/testdb.h"
 
 #include <QSqlError>
@@ -264,7 +265,12 @@ private Q_SLOTS:
             LeaseConfig config;
             config.durableRelease = durable;
             config.inProcessGate = false;
+            config.ownerId = QStringLiteral("tst-async-%1").arg(durable);
             LeaseManager manager(p, config);
+            // The manager names its sessions <program>/<owner id>, and its
+            // thread connections after those parameters.
+            ConnectionParams named = p;
+            named.applicationName = OwnerSessionName::forOwner(p.applicationName, config.ownerId);
             const QString key = QStringLiteral("async-release/%1").arg(durable);
             for (int round = 0; round < 2; ++round) {
                 auto lease = manager.tryLock(key);
@@ -273,7 +279,7 @@ private Q_SLOTS:
                 QVERIFY(released.ok() && released.value());
             }
             QList<int> pids;
-            const QStringList values = showOnLeaseConnections(p, setting, &pids);
+            const QStringList values = showOnLeaseConnections(named, setting, &pids);
             QVERIFY2(!values.isEmpty(), "no lease connection on this thread");
             for (const QString &value : values)
                 QCOMPARE(value, QStringLiteral("local")); // the database's, not 'off'
@@ -287,14 +293,14 @@ private Q_SLOTS:
             QVERIFY2(last.contains(QLatin1String("lockscope_release_lease")), qPrintable(last));
             QCOMPARE(last.contains(QLatin1String("set_config('synchronous_commit', 'off', true)")),
                      !durable);
-            QCOMPARE(showOnLeaseConnections(p, setting), QStringList{QStringLiteral("local")});
+            QCOMPARE(showOnLeaseConnections(named, setting), QStringList{QStringLiteral("local")});
         }
 
         // Inside a transaction the statement does switch its commit to
         // asynchronous: the setting is real, and scoped to that transaction.
         QString sql = LeaseSql::release(Driver::Postgres, true, false)
-                                .replace(QLatin1String("CAST(? AS text), CAST(? AS text)"),
-                                         QLatin1String("'nobody', 'nothing'"));
+                          .replace(QLatin1String("CAST(? AS text), CAST(? AS text)"),
+                                   QLatin1String("'nobody', 'nothing'"));
         QVERIFY(run(caller.db(), QStringLiteral("BEGIN")));
         QVERIFY(run(caller.db(), sql));
         QCOMPARE(show(caller.db(), setting), QStringLiteral("off"));
