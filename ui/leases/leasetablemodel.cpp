@@ -244,8 +244,8 @@ LeaseTableModel::LeaseState LeaseTableModel::stateAt(const LeaseRow &row, double
 }
 
 int LeaseTableModel::heldCount() const {
-    // Redis keys without TTL hold until someone deletes them.
-    return m_view->heldAt(databaseNow()) + m_view->noExpiryCount;
+    // Leases with a time left; Redis keys without TTL are counted apart.
+    return m_view->heldAt(databaseNow());
 }
 
 int LeaseTableModel::invalidCount() const {
