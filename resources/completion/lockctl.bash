@@ -8,7 +8,7 @@ locks blocking check cancel-backend terminate-backend load bench"
 _lockctl_options() {
     case $1 in
         migrate) echo "--status" ;;
-        list) echo "--json --expired --held --match" ;;
+        list) echo "--json --expired --held --match --owner-rule" ;;
         acquire) echo "--ttl --wait --hold --owner --heartbeat --fenced-write --permits --read --write" ;;
         release) echo "--token --force" ;;
         sweep) echo "--dry-run --batch --json" ;;
