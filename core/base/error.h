@@ -22,7 +22,7 @@ enum class ErrorKind {
     InvalidExpiry,    // the lease's expires_at is not a finite number: it never expires
     Unsupported,      // the operation needs another driver (advisory locks need PostgreSQL)
     Busy,             // the database was busy (SQLite lock contention) for too long
-    WrongKind,        // the key is another kind of lock (lease, semaphore, reader-writer) or has other permits
+    WrongKind,        // the key is another kind of lock, or a semaphore with other permits
     Database,         // any other database error
 };
 

@@ -7,12 +7,10 @@
 #include "lease/leasequeries.h"
 #include "lease/ownersessions.h"
 #include "lease/redisinspector.h"
-#include "monitor/samplebuilder.h"
-#include "server/serverwaits.h"
 #include "lease/sharedlockqueries.h"
-
-#include <QDateTime>
+#include "monitor/samplebuilder.h"
 #include "redis/redisconnection.h"
+#include "server/serverwaits.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -5,10 +5,10 @@
 #include "common/rowdiff.h"
 #include "db/connectionparams.h"
 #include "lease/leaserow.h"
-#include "leases/leaseview.h"
-#include "monitor/monitorsample.h"
 #include "lease/ownerrule.h"
 #include "lease/sharedlockrow.h"
+#include "leases/leaseview.h"
+#include "monitor/monitorsample.h"
 
 #include <QList>
 #include <QString>
