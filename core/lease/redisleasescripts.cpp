@@ -20,16 +20,14 @@ QByteArray RedisLeaseScripts::releaseChannel() {
 
 const RedisScript &RedisLeaseScripts::acquire() {
     static const RedisScript script(QByteArrayLiteral(R"lua(
-local cur = redis.call('GET', KEYS[1])
 local fence
-if cur == ARGV[1] then
+if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+  fence = redis.call('INCR', KEYS[2])
+else
+  local cur = redis.call('GET', KEYS[1])
+  if cur ~= ARGV[1] then return {0, redis.call('PTTL', KEYS[1])} end
   redis.call('PEXPIRE', KEYS[1], ARGV[2])
   fence = tonumber(redis.call('GET', KEYS[2]) or '0')
-elseif cur then
-  return {0, redis.call('PTTL', KEYS[1])}
-else
-  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-  fence = redis.call('INCR', KEYS[2])
 end
 local t = redis.call('TIME')
 return {1, fence, t[1], t[2]}
@@ -39,14 +37,13 @@ return {1, fence, t[1], t[2]}
 
 const RedisScript &RedisLeaseScripts::release() {
     static const RedisScript script(QByteArrayLiteral(R"lua(
-local t = redis.call('TYPE', KEYS[1])['ok']
-if t == 'none' then return 0 end
-if t ~= 'string' then return -1 end
-if redis.call('GET', KEYS[1]) == ARGV[1] then
+local cur = redis.pcall('GET', KEYS[1])
+if cur == ARGV[1] then
   redis.call('DEL', KEYS[1])
   redis.call('PUBLISH', ARGV[2], KEYS[1])
   return 1
 end
+if cur == false then return 0 end
 return -1
 )lua"));
     return script;
@@ -54,8 +51,7 @@ return -1
 
 const RedisScript &RedisLeaseScripts::renew() {
     static const RedisScript script(QByteArrayLiteral(R"lua(
-if redis.call('TYPE', KEYS[1])['ok'] ~= 'string' then return {0} end
-if redis.call('GET', KEYS[1]) == ARGV[1] then
+if redis.pcall('GET', KEYS[1]) == ARGV[1] then
   redis.call('PEXPIRE', KEYS[1], ARGV[2])
   local t = redis.call('TIME')
   return {1, t[1], t[2]}

@@ -21,7 +21,8 @@ namespace lockscope {
 // One connection to a Redis server: hiredis's command formatter and reply
 // reader (libhiredis 0.14, which has no TLS) over Qt's QSslSocket (plain TCP
 // for redis://, TLS with certificate verification for rediss://). Blocking:
-// every call waits on the socket (waitFor*), bounded by the connect timeout
+// every call waits on the socket (poll() on a plain connection's descriptor,
+// waitFor* on TLS), bounded by the connect timeout
 // (the URL's connect_timeout) and the command timeout. Belongs to the thread
 // that created it and is used only there; needs no event loop.
 //
@@ -72,6 +73,9 @@ private:
     Status connectNow();
     Status writeAll(const QByteArray &data, Clock::time_point deadline,
                     const std::function<bool()> &stopped);
+    Status sendPlain(const QByteArray &data, Clock::time_point deadline,
+                     const std::function<bool()> &stopped);
+    Status receivePlain(std::chrono::milliseconds wait);
     Result<RedisReply> readOne(Clock::time_point deadline, const std::function<bool()> &stopped,
                                bool timeoutIsError = true);
     Error lost(const QString &why);

@@ -155,6 +155,17 @@ private Q_SLOTS:
         QVERIFY(!renewed.value().has_value()); // not ours: no renewal
         QCOMPARE(TestRedis::cli(params, {QStringLiteral("GET"), params.redisPrefix + key}),
                  QStringLiteral("t2"));
+        // A key of another type (another program's hash) is nobody's lease
+        // here: release and renewal leave it alone.
+        const QString hashKey = params.redisPrefix + QStringLiteral("h");
+        TestRedis::cli(
+            params, {QStringLiteral("HSET"), hashKey, QStringLiteral("t1"), QStringLiteral("1")});
+        QCOMPARE(store.release(QStringLiteral("h"), QStringLiteral("t1")).value(),
+                 RedisLeaseStore::ReleaseOutcome::HeldByOther);
+        auto renewedHash = store.renewOnce(QStringLiteral("h"), QStringLiteral("t1"), 1s);
+        QVERIFY(renewedHash.ok());
+        QVERIFY(!renewedHash.value().has_value());
+        QCOMPARE(TestRedis::cli(params, {QStringLiteral("TYPE"), hashKey}), QStringLiteral("hash"));
     }
 
     // Fences strictly increase across release, expiry and takeover, a forced
