@@ -67,6 +67,7 @@ Result<RedisLockSnapshot> RedisInspector::snapshot(RedisConnection &connection,
             haveTime = true;
         }
         QList<qsizetype> hashes;
+        snap.rows.reserve(snap.rows.size() + keys.size());
         for (qsizetype i = 0; i < keys.size(); ++i) {
             const RedisReply &type = replies->at(1 + 4 * i);
             const RedisReply &pttl = replies->at(2 + 4 * i);
@@ -78,7 +79,9 @@ Result<RedisLockSnapshot> RedisInspector::snapshot(RedisConnection &connection,
                 continue; // expired or deleted between SCAN and the pipeline
             RedisLockRow row;
             row.key = QString::fromUtf8(keys.at(i).mid(prefix.size()));
-            row.type = QString::fromUtf8(type.str);
+            // Almost every key is a string: share one QString for it.
+            static const QString kString = QStringLiteral("string");
+            row.type = type.str == "string" ? kString : QString::fromUtf8(type.str);
             row.pttlMs = pttl.isInteger() ? pttl.integer : -1;
             row.readAt = batchTime;
             if (row.pttlMs == -2)
@@ -91,7 +94,7 @@ Result<RedisLockSnapshot> RedisInspector::snapshot(RedisConnection &connection,
                 row.fence = fence.str.toLongLong();
             if (row.type == QLatin1String("hash"))
                 hashes.append(snap.rows.size());
-            snap.rows.append(row);
+            snap.rows.append(std::move(row));
         }
         if (!hashes.isEmpty()) {
             QList<RedisConnection::Command> reads;

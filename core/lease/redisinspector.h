@@ -17,8 +17,9 @@ struct RedisLockSnapshot {
 
 // Reads the locks of a Redis database without blocking it: SCAN with MATCH in
 // batches (never KEYS), and per batch one pipeline of TYPE, PTTL, GET and the
-// fence counter's GET for each key (a second pipeline of HGETALL for hashes of
-// at most a few fields). LockScope's own keys (lockscope:fence:…, …) are left out.
+// fence counter's GET for each key (a second pipeline of HSCAN … COUNT 4 for
+// hashes, to show a Redisson-style holder). LockScope's own keys (lockscope:fence:…, …) are left
+// out.
 namespace RedisInspector {
 
 // `redisGlob`: a Redis glob (* ? [..]) on the key without the prefix; empty: all.
