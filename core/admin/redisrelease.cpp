@@ -33,7 +33,8 @@ Result<ForceReleaseResult> RedisRelease::release(RedisConnection &connection, co
         expected = read->at(1).str;
     }
     auto reply = RedisLeaseScripts::release().run(
-        connection, {redisKey}, {expected, RedisLeaseScripts::releaseChannel()}, what);
+        connection, {redisKey, RedisLeaseScripts::waitersKey(connection.params(), key)},
+        {expected, RedisLeaseScripts::releaseChannel()}, what);
     if (!reply.ok())
         return reply.error();
     result.previousToken = QString::fromUtf8(expected);

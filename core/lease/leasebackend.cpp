@@ -214,7 +214,14 @@ Result<bool> LeaseBackend::sendRelease(const QString &key, const QString &token,
 }
 
 Result<bool> LeaseBackend::registerWaiter(const QString &key, const QString &token) {
-    if (!m_params.isPostgres() || !m_config.releaseNotifications)
+    if (!m_config.releaseNotifications)
+        return false;
+    if (m_store) {
+        if (auto done = m_store->registerWaiter(key, token, waiterRegistrationLife()); !done.ok())
+            return done.error();
+        return true;
+    }
+    if (!m_params.isPostgres())
         return false;
     const auto tables = schema();
     if (!tables.ok())
@@ -231,6 +238,8 @@ Result<bool> LeaseBackend::registerWaiter(const QString &key, const QString &tok
 }
 
 Status LeaseBackend::unregisterWaiter(const QString &key, const QString &token) {
+    if (m_store)
+        return m_store->unregisterWaiter(key, token);
     auto rows =
         execPostgres(m_pgUnregisterWaiter, {key.toUtf8(), token.toUtf8()}, "stop waiting for", key);
     if (!rows.ok())
@@ -254,7 +263,7 @@ Result<bool> LeaseBackend::freeAfterResentRelease(const QString &key) {
 Result<std::optional<LeaseInfo>> LeaseBackend::acquireOnce(const QString &key, const QString &token,
                                                            bool registered) {
     if (m_store)
-        return m_store->acquireOnce(key, token); // Redis publishes every release: no registry
+        return m_store->acquireOnce(key, token, registered);
     if (m_params.isPostgres()) {
         if (m_hasPending.load(std::memory_order_acquire))
             retryPendingReleases();

@@ -152,9 +152,9 @@ Result<Lease> LeaseManager::acquireGated(const QString &key, bool gated,
     wakeups.enter(key);
     const auto leaveWakeups = qScopeGuard([&] { wakeups.leave(key); });
     bool listening = false;
-    // Registered as a waiter for release notifications (PostgreSQL, migration
-    // 0007): releases notify only registered waiters. A successful acquire drops
-    // the registration in the same statement; any other way out drops it here.
+    // Registered as a waiter for release notifications (PostgreSQL with
+    // migration 0007, and Redis): releases notify only registered waiters. A successful acquire
+    // drops the registration in the same statement; any other way out drops it here.
     bool registered = false;
     Clock::time_point registeredAt;
     const auto unregister = qScopeGuard([&] {

@@ -31,9 +31,11 @@ public:
                                               const LeaseConfig &config,
                                               std::atomic<quint64> &statements);
 
-    // nullopt: another live holder has the key.
-    virtual Result<std::optional<LeaseInfo>> acquireOnce(const QString &key,
-                                                         const QString &token) = 0;
+    // nullopt: another live holder has the key. `registered`: the token is
+    // registered as a waiter for the key (registerWaiter), and a successful
+    // acquire drops that registration in the same step.
+    virtual Result<std::optional<LeaseInfo>> acquireOnce(const QString &key, const QString &token,
+                                                         bool registered = false) = 0;
     // true: it was still ours and is gone now.
     virtual Result<bool> releaseOnce(const QString &key, const QString &token) = 0;
     // New expiry (epoch seconds, the store's clock), nullopt when no longer ours.
@@ -46,6 +48,13 @@ public:
     // Starts listening for other processes' releases (once); true when they
     // will wake `wakeups`.
     virtual bool listenForReleases(KeyWakeups &wakeups) = 0;
+    // Registers `token` as waiting for `key` for `life` (call again to keep it):
+    // a release wakes listeners only while a registration exists. Called after
+    // listenForReleases() and before one more attempt, so a release before the
+    // registration is seen by that attempt and one after it is published.
+    virtual Status registerWaiter(const QString &key, const QString &token,
+                                  std::chrono::milliseconds life) = 0;
+    virtual Status unregisterWaiter(const QString &key, const QString &token) = 0;
 
 protected:
     LeaseStore() = default;

@@ -14,6 +14,10 @@ QByteArray RedisLeaseScripts::fenceKey(const ConnectionParams &params, const QSt
     return QByteArrayLiteral("lockscope:fence:") + leaseKey(params, key);
 }
 
+QByteArray RedisLeaseScripts::waitersKey(const ConnectionParams &params, const QString &key) {
+    return QByteArrayLiteral("lockscope:waiters:") + leaseKey(params, key);
+}
+
 QByteArray RedisLeaseScripts::releaseChannel() {
     return QByteArrayLiteral("lockscope:release");
 }
@@ -23,11 +27,13 @@ const RedisScript &RedisLeaseScripts::acquire() {
 local fence
 if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
   fence = redis.call('INCR', KEYS[2])
+  if KEYS[3] then redis.call('ZREM', KEYS[3], ARGV[1]) end
 else
   local cur = redis.call('GET', KEYS[1])
   if cur ~= ARGV[1] then return {0, redis.call('PTTL', KEYS[1])} end
   redis.call('PEXPIRE', KEYS[1], ARGV[2])
   fence = tonumber(redis.call('GET', KEYS[2]) or '0')
+  if KEYS[3] then redis.call('ZREM', KEYS[3], ARGV[1]) end
 end
 local t = redis.call('TIME')
 return {1, fence, t[1], t[2]}
@@ -40,11 +46,25 @@ const RedisScript &RedisLeaseScripts::release() {
 local cur = redis.pcall('GET', KEYS[1])
 if cur == ARGV[1] then
   redis.call('DEL', KEYS[1])
-  redis.call('PUBLISH', ARGV[2], KEYS[1])
+  if redis.call('EXISTS', KEYS[2]) == 1 then
+    redis.call('PUBLISH', ARGV[2], KEYS[1])
+  end
   return 1
 end
 if cur == false then return 0 end
 return -1
+)lua"));
+    return script;
+}
+
+const RedisScript &RedisLeaseScripts::registerWaiter() {
+    static const RedisScript script(QByteArrayLiteral(R"lua(
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return 1
 )lua"));
     return script;
 }

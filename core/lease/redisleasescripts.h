@@ -21,17 +21,29 @@ namespace RedisLeaseScripts {
 QByteArray leaseKey(const ConnectionParams &params, const QString &key);
 QByteArray fenceKey(const ConnectionParams &params, const QString &key);
 // Keys of LockScope's own bookkeeping, never listed as leases.
-QByteArray internalPrefix(); // "lockscope:fence:" and "lockscope:resource:" live under it
+QByteArray internalPrefix(); // "lockscope:fence:", "lockscope:waiters:", … live under it
+// The waiters of KEY: a sorted set lockscope:waiters:<prefix>KEY of waiting
+// tokens scored by when their registration lapses (ms, the server's clock).
+// The whole set expires one registration life after the last registration,
+// and Redis deletes it when its last member is removed.
+QByteArray waitersKey(const ConnectionParams &params, const QString &key);
 // The channel the release script publishes the released Redis key on.
 QByteArray releaseChannel();
 
-// KEYS lease, fence; ARGV token, ttl_ms ->
-//   {1, fence, time_s, time_us}  acquired (or re-taken with the same token)
+// KEYS lease, fence[, waiters]; ARGV token, ttl_ms ->
+//   {1, fence, time_s, time_us}  acquired (or re-taken with the same token);
+//                                the token's waiter registration is removed
+//                                when the waiters key is given
 //   {0, pttl}                    held by another value (pttl -1: no expiry)
 const RedisScript &acquire();
-// KEYS lease; ARGV token, channel -> 1 released (and published), 0 absent
-// (expired, or never taken), -1 held by another value or another type.
+// KEYS lease, waiters; ARGV token, channel -> 1 released, 0 absent (expired,
+// or never taken), -1 held by another value or another type. Publishes the
+// released key only when someone waits for it (the waiters key exists), so an
+// uncontended release wakes no process.
 const RedisScript &release();
+// KEYS waiters; ARGV token, life_ms -> 1. Adds (or renews) the token's
+// registration, drops lapsed ones and extends the set's life.
+const RedisScript &registerWaiter();
 // KEYS lease; ARGV token, ttl_ms -> {1, time_s, time_us} renewed, {0} not ours.
 const RedisScript &renew();
 

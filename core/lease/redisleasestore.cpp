@@ -41,15 +41,17 @@ RedisConnection &RedisLeaseStore::connection() {
     return RedisThreadConnections::get(m_params, connectionPurpose());
 }
 
-Result<std::optional<LeaseInfo>> RedisLeaseStore::acquireOnce(const QString &key,
-                                                              const QString &token) {
+Result<std::optional<LeaseInfo>>
+RedisLeaseStore::acquireOnce(const QString &key, const QString &token, bool registered) {
     const QString what = QStringLiteral("acquire the lease '%1'").arg(key);
+    QList<QByteArray> keys{RedisLeaseScripts::leaseKey(m_params, key),
+                           RedisLeaseScripts::fenceKey(m_params, key)};
+    if (registered)
+        keys.append(RedisLeaseScripts::waitersKey(m_params, key));
     for (int attempt = 0;; ++attempt) {
         const auto sentAt = std::chrono::steady_clock::now();
         m_statements.fetch_add(1, std::memory_order_relaxed);
-        auto reply = RedisLeaseScripts::acquire().run(connection(),
-                                                      {RedisLeaseScripts::leaseKey(m_params, key),
-                                                       RedisLeaseScripts::fenceKey(m_params, key)},
+        auto reply = RedisLeaseScripts::acquire().run(connection(), keys,
                                                       {token.toUtf8(), ms(m_config.ttl)}, what);
         if (!reply.ok()) {
             if (reply.error().kind == ErrorKind::Connection && attempt == 0)
@@ -76,7 +78,9 @@ Result<RedisLeaseStore::ReleaseOutcome> RedisLeaseStore::release(const QString &
     for (int attempt = 0;; ++attempt) {
         m_statements.fetch_add(1, std::memory_order_relaxed);
         auto reply = RedisLeaseScripts::release().run(
-            connection(), {RedisLeaseScripts::leaseKey(m_params, key)},
+            connection(),
+            {RedisLeaseScripts::leaseKey(m_params, key),
+             RedisLeaseScripts::waitersKey(m_params, key)},
             {token.toUtf8(), RedisLeaseScripts::releaseChannel()}, what);
         if (!reply.ok()) {
             if (reply.error().kind == ErrorKind::Connection && attempt == 0)
@@ -151,6 +155,29 @@ bool RedisLeaseStore::listenForReleases(KeyWakeups &wakeups) {
         }
     }
     return m_listener->ensureListening();
+}
+
+Status RedisLeaseStore::registerWaiter(const QString &key, const QString &token,
+                                       milliseconds life) {
+    m_statements.fetch_add(1, std::memory_order_relaxed);
+    auto reply = RedisLeaseScripts::registerWaiter().run(
+        connection(), {RedisLeaseScripts::waitersKey(m_params, key)}, {token.toUtf8(), ms(life)},
+        QStringLiteral("wait for the lease '%1'").arg(key));
+    if (!reply.ok())
+        return reply.error();
+    return {};
+}
+
+Status RedisLeaseStore::unregisterWaiter(const QString &key, const QString &token) {
+    m_statements.fetch_add(1, std::memory_order_relaxed);
+    auto reply = connection().command(
+        {"ZREM", RedisLeaseScripts::waitersKey(m_params, key), token.toUtf8()});
+    if (!reply.ok())
+        return reply.error();
+    if (reply->isError())
+        return connection().replyError(reply.value(),
+                                       QStringLiteral("stop waiting for the lease '%1'").arg(key));
+    return {};
 }
 
 std::optional<QString> RedisLeaseStore::noExpiry(const ConnectionParams &params,

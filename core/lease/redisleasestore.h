@@ -24,7 +24,8 @@ public:
     // or was never taken); held by another value (taken over, or another program's).
     Result<ReleaseOutcome> release(const QString &key, const QString &token);
 
-    Result<std::optional<LeaseInfo>> acquireOnce(const QString &key, const QString &token) override;
+    Result<std::optional<LeaseInfo>> acquireOnce(const QString &key, const QString &token,
+                                                 bool registered = false) override;
     Result<bool> releaseOnce(const QString &key, const QString &token) override;
     Result<std::optional<double>> renewOnce(const QString &key, const QString &token,
                                             std::chrono::milliseconds ttl) override;
@@ -33,6 +34,9 @@ public:
                                                std::chrono::steady_clock::time_point deadline,
                                                const std::function<bool()> &stopped) override;
     bool listenForReleases(KeyWakeups &wakeups) override;
+    Status registerWaiter(const QString &key, const QString &token,
+                          std::chrono::milliseconds life) override;
+    Status unregisterWaiter(const QString &key, const QString &token) override;
     // Why the key's holder never lets go (a key without TTL), or nullopt.
     static std::optional<QString> noExpiry(const ConnectionParams &params, const QString &key);
 

@@ -406,6 +406,84 @@ private Q_SLOTS:
             QVERIFY2(tookMs >= 7500, qPrintable(QString::number(tookMs.load())));
     }
 
+    // A release publishes only while someone waits for that key: uncontended
+    // releases wake no process, a registered waiter's key is published, and a
+    // waiter that got the lease leaves no registration behind. Counted by a
+    // subscriber of the release channel, drained up to a sentinel (messages of
+    // one channel arrive in publish order).
+    void releasePublishesOnlyWhenWaitedFor() {
+        LOCKSCOPE_FRESH_REDIS(params);
+        const QByteArray channel = RedisLeaseScripts::releaseChannel();
+        RedisConnection subscriber(params);
+        QVERIFY(subscriber.send({"SUBSCRIBE", channel}).ok());
+        auto confirmed = subscriber.readReply(5s);
+        QVERIFY(confirmed.ok() && confirmed.value());
+        const QByteArray prefix = params.redisPrefix.toUtf8();
+        auto published = [&](const QByteArray &sentinel) {
+            RedisConnection publisher(params);
+            if (!publisher.command({"PUBLISH", channel, sentinel}).ok())
+                return -1;
+            int ours = 0;
+            for (;;) {
+                auto message = subscriber.readReply(10s);
+                if (!message.ok() || !message.value())
+                    return -1;
+                const RedisReply &m = *message.value();
+                if (!m.isArray() || m.elements.size() != 3)
+                    continue;
+                if (m.elements.at(2).str == sentinel)
+                    return ours;
+                if (m.elements.at(2).str.startsWith(prefix))
+                    ++ours;
+            }
+        };
+
+        LeaseManager manager(params, shortTtl(30s));
+        for (int i = 0; i < 20; ++i) {
+            auto lease = manager.tryLock(QStringLiteral("k%1").arg(i % 3));
+            QVERIFY(lease.ok());
+            QVERIFY(lease->release().value());
+        }
+        QCOMPARE(published(prefix + "sentinel-1"), 0);
+
+        // A waiter's registration makes the release publish.
+        std::atomic<quint64> statements{0};
+        RedisLeaseStore store(params, shortTtl(30s), statements);
+        QVERIFY(store.acquireOnce(QStringLiteral("w"), QStringLiteral("holder")).value());
+        QVERIFY(store.registerWaiter(QStringLiteral("w"), QStringLiteral("waiter"), 30s).ok());
+        QCOMPARE(store.release(QStringLiteral("w"), QStringLiteral("holder")).value(),
+                 RedisLeaseStore::ReleaseOutcome::Released);
+        QCOMPARE(published(prefix + "sentinel-2"), 1);
+
+        // The waiter's acquire drops its registration: the next release is quiet.
+        QVERIFY(store.acquireOnce(QStringLiteral("w"), QStringLiteral("waiter"), true).value());
+        const QString waiters =
+            QString::fromUtf8(RedisLeaseScripts::waitersKey(params, QStringLiteral("w")));
+        QCOMPARE(TestRedis::cli(params, {QStringLiteral("EXISTS"), waiters}), QStringLiteral("0"));
+        QCOMPARE(store.release(QStringLiteral("w"), QStringLiteral("waiter")).value(),
+                 RedisLeaseStore::ReleaseOutcome::Released);
+        QCOMPARE(published(prefix + "sentinel-3"), 0);
+
+        // A real wait through LeaseManager leaves no registration either way.
+        LeaseManager holder(params, shortTtl(30s));
+        auto held = holder.tryLock(QStringLiteral("w"));
+        QVERIFY(held.ok());
+        LeaseConfig slow = shortTtl(30s);
+        slow.retryInterval = 60s; // only the published release can wake it in time
+        LeaseManager waiter(params, slow);
+        QVERIFY(!waiter.lock(QStringLiteral("w"), 300ms).ok()); // timed out: unregistered
+        QCOMPARE(TestRedis::cli(params, {QStringLiteral("EXISTS"), waiters}), QStringLiteral("0"));
+        std::atomic<bool> got{false};
+        std::thread t([&] { got = waiter.lock(QStringLiteral("w"), 20s).ok(); });
+        QTRY_COMPARE_WITH_TIMEOUT(TestRedis::cli(params, {QStringLiteral("EXISTS"), waiters}),
+                                  QStringLiteral("1"), 10000);
+        QVERIFY(held->release().value());
+        t.join();
+        QVERIFY(got.load());
+        QCOMPARE(TestRedis::cli(params, {QStringLiteral("EXISTS"), waiters}), QStringLiteral("0"));
+        QCOMPARE(published(prefix + "sentinel-4"), 1);
+    }
+
     void heartbeatKeepsItAndReportsLoss() {
         LOCKSCOPE_FRESH_REDIS(params);
         LeaseManager manager(params, shortTtl(900ms));
