@@ -173,6 +173,21 @@ private Q_SLOTS:
         QCOMPARE(selection.selectedRows().first().data().toString(), QStringLiteral("b"));
     }
 
+    // A selected row pushed past the old end of the table (rows arrived above
+    // it) keeps its selection and stays the current row.
+    void selectionFollowsRowPastTheOldEnd() {
+        Fixture f;
+        feed(f.model, {lease(QStringLiteral("a"), 10), lease(QStringLiteral("c"), 10)});
+        QItemSelectionModel selection(&f.model);
+        selection.setCurrentIndex(f.model.index(1, 0),
+                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        feed(f.model, {lease(QStringLiteral("a"), 10), lease(QStringLiteral("b"), 10),
+                       lease(QStringLiteral("b2"), 10), lease(QStringLiteral("c"), 10)});
+        QCOMPARE(selection.selectedRows().size(), 1);
+        QCOMPARE(selection.selectedRows().first().data().toString(), QStringLiteral("c"));
+        QCOMPARE(selection.currentIndex().row(), 3);
+    }
+
     void unchangedRefreshEmitsNothing() {
         Fixture f;
         const QList<LeaseRow> rows{lease(QStringLiteral("a"), 10), lease(QStringLiteral("b"), -3)};

@@ -185,7 +185,8 @@ void LeaseTableModel::swapIn(std::shared_ptr<const LeaseView> next) {
     to.reserve(from.size());
     for (const QModelIndex &old : from) {
         const int row = next->tableRowOf(m_view->at(old.row()).key);
-        to << (row < 0 ? QModelIndex() : index(row, old.column()));
+        // createIndex: index() would check the row against the old row count.
+        to << (row < 0 || row >= after ? QModelIndex() : createIndex(row, old.column()));
     }
     m_view = std::move(next);
     m_shown = after;
