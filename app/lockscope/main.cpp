@@ -91,6 +91,7 @@ int main(int argc, char **argv) {
             QCoreApplication::exit(1);
         });
     }
+    window.setForcedReadOnly(parser.isSet(readOnly));
     // No database named: the profile used last, else the embedded database.
     if (!embedded || !window.connectToLastProfile(parser.isSet(readOnly)))
         window.connectTo(params.value(), embedded ? QStringLiteral("embedded") : QString(),

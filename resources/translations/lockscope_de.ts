@@ -105,6 +105,10 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
         <source>no TTL, never expires</source>
         <translation>keine TTL, läuft nie ab</translation>
     </message>
+    <message>
+        <source>Read-only: LockScope was started with --read-only.</source>
+        <translation>Nur lesen: LockScope wurde mit --read-only gestartet.</translation>
+    </message>
 </context>
 <context>
     <name>lockscope::ui::AboutDialog</name>
@@ -2298,6 +2302,10 @@ verbunden seit %6</translation>
     <message>
         <source>The lease owner rule</source>
         <translation>Die Lease-Besitzerregel</translation>
+    </message>
+    <message>
+        <source>%1 The demo takes leases and writes a table of its own, so it does not run here.</source>
+        <translation>%1 Die Demo nimmt Leases und schreibt eine eigene Tabelle, deshalb läuft sie hier nicht.</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 #include "inspector/inspectorrefresher.h"
 #include "leases/leasestab.h"
 #include "leases/leasetablemodel.h"
+#include "load/loadpanel.h"
 #include "support/lockctlprocess.h"
 #include "support/privateserver.h"
 #include "support/testdb.h"
@@ -450,6 +451,33 @@ private Q_SLOTS:
         LOCKSCOPE_CONNECT(w, params, QStringLiteral("careful"), true);
         QVERIFY(!w.leasesTab()->sweepAction()->isEnabled());
         QVERIFY(w.leasesTab()->sweepAction()->toolTip().contains(QLatin1String("careful")));
+        // The load generator and the demo write leases: not on a read-only profile.
+        auto *start = w.loadPanel()->findChild<QPushButton *>(QStringLiteral("loadStart"));
+        QVERIFY(start);
+        QVERIFY(!start->isEnabled());
+        QVERIFY(start->toolTip().contains(QLatin1String("careful")));
+        m_prompter->told.clear();
+        w.startDemo();
+        QVERIFY(!w.loadPanel()->isRunning());
+        QCOMPARE(m_prompter->told.size(), 1);
+        QVERIFY2(m_prompter->told.first().contains(QLatin1String("does not run here")),
+                 qPrintable(m_prompter->told.first()));
+    }
+
+    // lockscope --read-only: a profile that is not read-only, opened from any
+    // path (here connectTo, as the Servers tab and the connection dialog do),
+    // is read-only all the same, and says why.
+    void startedReadOnlyCoversEveryConnection() {
+        const ConnectionParams params = test::TestDb::freshSqlite();
+        MainWindow w;
+        w.setForcedReadOnly(true);
+        LOCKSCOPE_CONNECT(w, params, QStringLiteral("writable"), false);
+        QVERIFY(w.session()->profileReadOnly);
+        QVERIFY(!w.leasesTab()->sweepAction()->isEnabled());
+        QVERIFY2(w.leasesTab()->sweepAction()->toolTip().contains(QLatin1String("--read-only")),
+                 qPrintable(w.leasesTab()->sweepAction()->toolTip()));
+        auto *start = w.loadPanel()->findChild<QPushButton *>(QStringLiteral("loadStart"));
+        QVERIFY(start && !start->isEnabled());
     }
 
     // PostgreSQL restarts under the open window: the status bar says

@@ -13,9 +13,12 @@ struct Session {
     QString profileName;
     Privileges privileges;
     bool profileReadOnly = false; // chosen per profile, whatever the role may do
+    bool startedReadOnly = false; // lockscope --read-only: every connection is read-only
 
     bool canReleaseLeases() const { return !profileReadOnly && privileges.canReleaseLeases; }
     bool canSignalBackends() const { return !profileReadOnly && privileges.canSignalBackends; }
+    // The load generator and the demo write leases and their own tables.
+    bool canRunLoad() const { return !profileReadOnly; }
     // LockScope's own SQLite file (the default when no database is named), where a
     // demo load may run without asking.
     bool isEmbedded() const;

@@ -74,6 +74,7 @@ LoadPanel::LoadPanel(QWidget *parent)
         m_processes->setToolTip(tr("Separate lockctl processes, each with the same threads."));
     }
     m_summary->setObjectName(QStringLiteral("loadSummary"));
+    m_start->setObjectName(QStringLiteral("loadStart"));
     m_summary->setWordWrap(true);
     m_summary->setText(tr("Set up a workload and press Start. Its leases and advisory locks show "
                           "up in the other tabs while it runs."));
@@ -132,10 +133,12 @@ LoadPanel::~LoadPanel() {
     m_pool.waitForDone();
 }
 
-void LoadPanel::setConnection(const std::optional<ConnectionParams> &params) {
+void LoadPanel::setConnection(const std::optional<ConnectionParams> &params,
+                              const QString &readOnlyReason) {
     if (m_running)
         stop();
     m_params = params;
+    m_readOnlyReason = readOnlyReason;
     updateControls();
 }
 
@@ -144,8 +147,10 @@ void LoadPanel::updateControls() {
     const bool advisory = LoadMode(m_mode->currentData().toInt()) == LoadMode::Advisory;
     const bool postgres = connected && m_params->isPostgres();
     m_scope->setEnabled(advisory && !m_running);
-    m_start->setEnabled(connected && !m_running && (!advisory || postgres));
+    const bool readOnly = !m_readOnlyReason.isEmpty();
+    m_start->setEnabled(connected && !readOnly && !m_running && (!advisory || postgres));
     m_start->setToolTip(!connected              ? tr("Connect to a database first.")
+                        : readOnly              ? m_readOnlyReason
                         : advisory && !postgres ? tr("Advisory locks need PostgreSQL.")
                                                 : QString());
     m_stop->setEnabled(m_running);
@@ -189,7 +194,7 @@ void LoadPanel::setConfig(const LoadConfig &c) {
 }
 
 void LoadPanel::start() {
-    if (!m_params || m_running)
+    if (!m_params || m_running || !m_readOnlyReason.isEmpty())
         return;
     LoadConfig c = config();
     c.runId = LoadConfig::newRunId();

@@ -36,7 +36,10 @@ public:
     explicit LoadPanel(QWidget *parent = nullptr);
     ~LoadPanel() override;
 
-    void setConnection(const std::optional<ConnectionParams> &params);
+    // `readOnlyReason`, when not empty, keeps Start disabled and says why (a
+    // read-only profile, lockscope --read-only): a load writes leases.
+    void setConnection(const std::optional<ConnectionParams> &params,
+                       const QString &readOnlyReason = QString());
     LoadConfig config() const;
     void setConfig(const LoadConfig &config);
     void start();
@@ -75,6 +78,7 @@ private:
     QTableWidget *m_keys;
     QThreadPool m_pool;
     std::optional<ConnectionParams> m_params;
+    QString m_readOnlyReason;
     std::shared_ptr<CancelToken> m_cancel;
     std::optional<LoadSummary> m_last;
     QString m_lockctl;

@@ -322,39 +322,42 @@ void MainWindow::connectTo(const ConnectionParams &params, const QString &profil
     const quint64 serial = ++m_connectSerial;
     m_connectionError.clear();
     m_connection->setText(tr("Connecting to %1…").arg(params.displayUrl()));
-    whenFinished(
-        QtConcurrent::run(m_refresher->pool(),
-                          [params, profileName, profileReadOnly, migrate] {
-                              return connectAndCheck(params, profileName, profileReadOnly, migrate);
-                          }),
-        this, [this, serial](const ConnectOutcome &outcome) {
-            if (serial != m_connectSerial)
-                return; // another connect (or a disconnect) came since
-            if (!outcome.session) {
-                m_connectionError = outcome.error;
-                m_connection->setText(tr("Not connected"));
-                updateStatus();
-                Q_EMIT connectionFailed(outcome.error);
-                Prompter::instance()->inform(this, tr("Cannot connect"), outcome.error);
-                return;
-            }
-            m_session = outcome.session;
-            if (!m_session->profileName.isEmpty())
-                ProfileStore::setLastProfile(m_session->profileName);
-            m_leasesTab->setSession(m_session);
-            m_advisoryTab->setSession(m_session);
-            m_locksTab->setSession(m_session);
-            m_activityTab->setSession(m_session);
-            sessionChanged();
-            m_loadPanel->setConnection(m_session->params);
-            m_monitor->setSource(m_session->profileName.isEmpty() ? m_session->params.displayUrl()
-                                                                  : m_session->profileName);
-            m_historyTab->reload();
-            m_refresher->setConnection(m_session->params);
-            m_disconnect->setEnabled(true);
-            updateStatus();
-            Q_EMIT connected();
-        });
+    whenFinished(QtConcurrent::run(
+                     m_refresher->pool(),
+                     [params, profileName, readOnly = profileReadOnly || m_forcedReadOnly,
+                      migrate] { return connectAndCheck(params, profileName, readOnly, migrate); }),
+                 this, [this, serial](ConnectOutcome outcome) {
+                     if (serial != m_connectSerial)
+                         return; // another connect (or a disconnect) came since
+                     if (!outcome.session) {
+                         m_connectionError = outcome.error;
+                         m_connection->setText(tr("Not connected"));
+                         updateStatus();
+                         Q_EMIT connectionFailed(outcome.error);
+                         Prompter::instance()->inform(this, tr("Cannot connect"), outcome.error);
+                         return;
+                     }
+                     outcome.session->startedReadOnly = m_forcedReadOnly;
+                     m_session = outcome.session;
+                     if (!m_session->profileName.isEmpty())
+                         ProfileStore::setLastProfile(m_session->profileName);
+                     m_leasesTab->setSession(m_session);
+                     m_advisoryTab->setSession(m_session);
+                     m_locksTab->setSession(m_session);
+                     m_activityTab->setSession(m_session);
+                     sessionChanged();
+                     m_loadPanel->setConnection(m_session->params, m_session->canRunLoad()
+                                                                       ? QString()
+                                                                       : m_session->leaseReason());
+                     m_monitor->setSource(m_session->profileName.isEmpty()
+                                              ? m_session->params.displayUrl()
+                                              : m_session->profileName);
+                     m_historyTab->reload();
+                     m_refresher->setConnection(m_session->params);
+                     m_disconnect->setEnabled(true);
+                     updateStatus();
+                     Q_EMIT connected();
+                 });
 }
 
 void MainWindow::disconnectFromDatabase() {
@@ -424,6 +427,13 @@ void MainWindow::startDemo() {
     if (!m_session) {
         Prompter::instance()->inform(this, tr("Demo"),
                                      tr("Connect to a database first: the demo runs on it."));
+        return;
+    }
+    if (!m_session->canRunLoad()) {
+        Prompter::instance()->inform(
+            this, tr("Demo"),
+            tr("%1 The demo takes leases and writes a table of its own, so it does not run here.")
+                .arg(m_session->leaseReason()));
         return;
     }
     if (m_loadPanel->isRunning()) {
@@ -571,7 +581,7 @@ bool MainWindow::connectToLastProfile(bool readOnly) {
             continue;
         if (const auto password = PasswordStore::read(p.name))
             p.params.password = *password;
-        connectTo(p.params, p.name, p.readOnly || readOnly);
+        connectTo(p.params, p.name, p.readOnly || readOnly || m_forcedReadOnly);
         return true;
     }
     return false;

@@ -59,6 +59,9 @@ public:
     // keychain); false when there is none to go back to, or it was the embedded one.
     // `readOnly` (lockscope --read-only) makes it read-only whatever the profile says.
     bool connectToLastProfile(bool readOnly = false);
+    // lockscope --read-only: every connection from now on is read-only, whatever
+    // its profile or role says (the connection dialog, the Servers tab, …).
+    void setForcedReadOnly(bool readOnly) { m_forcedReadOnly = readOnly; }
     // View ▸ Reset layout: geometry, columns, splitters, filters and interval as built.
     void resetLayout();
     void showConnectionDialog();
@@ -144,6 +147,7 @@ private:
     QString m_connectionError;
     QString m_ownerRuleError; // the saved owner rule does not compile
     quint64 m_connectSerial = 0;
+    bool m_forcedReadOnly = false;
     AboutDialog *m_about = nullptr;
     ShortcutsDialog *m_shortcuts = nullptr;
     DocumentationDialog *m_documentation = nullptr;
