@@ -13,6 +13,16 @@ namespace lockscope {
 
 namespace {
 
+// QUrl's error text without its "; source was "<the whole URL>"" part, which
+// would print a password given in the URL.
+QString urlProblem(const QUrl &url) {
+    QString why = url.errorString();
+    const qsizetype source = why.indexOf(QLatin1String("; source was"));
+    if (source >= 0)
+        why.truncate(source);
+    return why;
+}
+
 Error badUrl(const QString &why) {
     return Error{ErrorKind::InvalidArgument,
                  QStringLiteral("Invalid database URL: %1. Use postgres://user@host:port/database, "
@@ -39,7 +49,7 @@ const QStringList &sslModes() {
 Result<ConnectionParams> parsePostgres(const QString &text) {
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid())
-        return badUrl(QStringLiteral("it cannot be parsed (%1)").arg(url.errorString()));
+        return badUrl(QStringLiteral("it cannot be parsed (%1)").arg(urlProblem(url)));
     ConnectionParams p;
     p.driver = Driver::Postgres;
     // Only what the URL says: the program fills in its own name when the URL

@@ -178,6 +178,12 @@ private Q_SLOTS:
         QTest::newRow("25 directory")
             << QStringLiteral("sqlite:///tmp") << 1
             << QStringLiteral("it is a directory. Give the path of a database file.");
+        QTest::newRow("61 unparsable URL with a password")
+            << QStringLiteral("postgres://u:s3cretpw@h:99999/db") << 2
+            << QStringLiteral("it cannot be parsed (Invalid port or port number out of range)");
+        QTest::newRow("61 unparsable Redis URL with a password")
+            << QStringLiteral("redis://u:s3cretpw@h:99999/0") << 2
+            << QStringLiteral("it cannot be parsed (Invalid port or port number out of range)");
         QTest::newRow("2 wrong port")
             << QStringLiteral("postgres://u@127.0.0.1:%1/db").arg(closedPort()) << 1
             << QStringLiteral("Connection refused. Check the host and port");
@@ -193,6 +199,7 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, exitCode);
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
         QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+        QVERIFY2(!r.err.contains(QLatin1String("s3cretpw")), qPrintable(r.err));
     }
 
     void corruptSqliteFile() { // row 24
