@@ -50,8 +50,12 @@ LeaseBackend::LeaseBackend(ConnectionParams params, LeaseConfig config)
     , m_pgAcquireGuarded("lockscope_acquire_guarded", m_acquireGuardedSql)
     , m_pgAcquireGuardedUnregister("lockscope_acquire_guarded_unregister",
                                    LeaseSql::acquire(Driver::Postgres, true, true, true))
-    , m_pgRelease("lockscope_release", m_releaseSql)
-    , m_pgReleaseWhenWaited("lockscope_release_when_waited",
+    // The names tell the two releases apart: managers that share a thread's
+    // connection (same URL and owner id) must not run each other's statement.
+    , m_pgRelease(m_config.durableRelease ? "lockscope_release_durable" : "lockscope_release",
+                  m_releaseSql)
+    , m_pgReleaseWhenWaited(m_config.durableRelease ? "lockscope_release_when_waited_durable"
+                                                    : "lockscope_release_when_waited",
                             LeaseSql::release(Driver::Postgres, true, m_config.durableRelease))
     , m_pgRegisterWaiter("lockscope_register_waiter", LeaseSql::registerWaiter())
     , m_pgUnregisterWaiter("lockscope_unregister_waiter", LeaseSql::unregisterWaiter())

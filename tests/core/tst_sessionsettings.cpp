@@ -296,6 +296,35 @@ private Q_SLOTS:
             QCOMPARE(showOnLeaseConnections(named, setting), QStringList{QStringLiteral("local")});
         }
 
+        // Two managers with the same owner id share the thread's connection and
+        // its prepared statements: a durable one still releases durably after
+        // an asynchronous one prepared its release there first.
+        {
+            ConnectionParams p = *opt;
+            p.applicationName = QStringLiteral("tst-shared-release");
+            LeaseConfig config;
+            config.inProcessGate = false;
+            config.ownerId = QStringLiteral("tst-shared");
+            ConnectionParams named = p;
+            named.applicationName = OwnerSessionName::forOwner(p.applicationName, config.ownerId);
+            LeaseManager async(p, config);
+            config.durableRelease = true;
+            LeaseManager durable(p, config);
+            const QString key = QStringLiteral("shared-release");
+            auto first = async.tryLock(key);
+            QVERIFY(first.ok());
+            QVERIFY(first->release().ok());
+            QList<int> pids;
+            QVERIFY(!showOnLeaseConnections(named, setting, &pids).isEmpty());
+            auto second = durable.tryLock(key);
+            QVERIFY(second.ok());
+            QVERIFY(second->release().ok());
+            const QString last = lastQueryOf(caller.db(), pids.constFirst());
+            QVERIFY2(last.contains(QLatin1String("lockscope_release_lease")), qPrintable(last));
+            QVERIFY2(!last.contains(QLatin1String("set_config('synchronous_commit'")),
+                     qPrintable(last));
+        }
+
         // Inside a transaction the statement does switch its commit to
         // asynchronous: the setting is real, and scoped to that transaction.
         QString sql = LeaseSql::release(Driver::Postgres, true, false)
