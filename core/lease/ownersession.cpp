@@ -10,6 +10,8 @@ QString OwnerSessionName::clean(const QString &ownerId) {
             out += QChar(u'_'); // as OwnerToken::make writes it
         else if (c.unicode() < 0x20 || c.unicode() > 0x7e)
             out += QChar(u'?'); // as PostgreSQL 15 keeps it (check_application_name)
+        else if (c == u';')
+            out += QChar(u'?'); // refused in a connection's options (Database::open)
         else
             out += c;
     }

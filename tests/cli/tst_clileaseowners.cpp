@@ -72,10 +72,12 @@ QString connectedOf(const QJsonObject &lease) {
                         : QStringLiteral("false");
 }
 
-std::unique_ptr<QProcess> holder(const QString &url, const QString &key) {
+std::unique_ptr<QProcess> holder(const QString &url, const QString &key,
+                                 const QStringList &more = {}) {
     std::unique_ptr<QProcess> p(LockctlProcess::start(
-        url, {QStringLiteral("acquire"), key, QStringLiteral("--ttl"), QStringLiteral("120s"),
-              QStringLiteral("--hold"), QStringLiteral("120s")}));
+        url, QStringList{QStringLiteral("acquire"), key, QStringLiteral("--ttl"),
+                         QStringLiteral("120s"), QStringLiteral("--hold"), QStringLiteral("120s")} +
+                 more));
     return p;
 }
 
@@ -118,6 +120,28 @@ private Q_SLOTS:
         const auto text = LockctlProcess::run(url, {QStringLiteral("list")});
         QVERIFY2(text.out.contains(QStringLiteral("SESSION")), qPrintable(text.out));
         QVERIFY2(text.out.contains(QStringLiteral("pid %1").arg(pid)), qPrintable(text.out));
+    }
+
+    // An owner id with characters an application_name cannot carry (';' is
+    // refused in connection options, non-ASCII PostgreSQL turns into '?'):
+    // the lease is taken, and its owner is still found connected.
+    void ownerIdWithUnsafeCharacters() {
+        QString why;
+        const auto params = test::TestDb::freshPostgres(&why);
+        if (!params)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        const QString url = test::TestDb::urlFor(*params);
+        auto p = holder(url, QStringLiteral("job/odd"),
+                        {QStringLiteral("--owner"), QStringLiteral("job;42 ünï")});
+        const auto stop = qScopeGuard([&] {
+            p->terminate();
+            p->waitForFinished(10000);
+        });
+        const QJsonObject held = readJsonLine(p.get());
+        QVERIFY2(!held.isEmpty(), qPrintable(QString::fromUtf8(p->readAllStandardError())));
+        const QJsonObject lease = leaseOf(url, QStringLiteral("job/odd"));
+        QCOMPARE(lease.value(QStringLiteral("owner")).toString(), QStringLiteral("job;42 ünï"));
+        QCOMPARE(connectedOf(lease), QStringLiteral("true"));
     }
 
     void terminatedHolderIsGone() {
