@@ -7,15 +7,38 @@
 #include <QSqlQuery>
 #include <QThread>
 
+#include <atomic>
 #include <memory>
+#include <mutex>
 
 namespace lockscope {
 
 namespace {
 
+// How many Owners each identity (ConnectionParams::identity) has; an identity
+// leaves the table when its last Owner goes, and the generation moves so every
+// thread looks over its connections once.
+struct Owners {
+    std::mutex mutex;
+    QHash<QString, int> live;
+    std::atomic<quint64> generation{0};
+
+    static Owners &instance() {
+        static Owners owners;
+        return owners;
+    }
+    bool isLive(const QString &identity) {
+        std::lock_guard lock(mutex);
+        return live.contains(identity);
+    }
+};
+
 struct Slot {
     QString name;
     QSqlDatabase db;
+    // The identity of an Owner that lived when the connection was opened: the
+    // connection closes once no Owner of it is left. Empty: kept.
+    QString owner;
     QHash<QString, std::shared_ptr<QSqlQuery>> statements;
     QHash<QString, std::shared_ptr<SqliteStatement>> sqliteStatements;
 };
@@ -24,6 +47,23 @@ struct Slot {
 // the thread ends, which is where Qt requires the connection to be removed.
 struct Registry {
     QHash<QString, Slot> slots; // by Key::prefix
+    quint64 generation = 0;     // of Owners, when the slots were last looked over
+
+    // Closes the connections whose Owners are all gone. Called where no
+    // pointer into a slot is held (the start of get()/prepared()).
+    void closeRetired() {
+        const quint64 now = Owners::instance().generation.load(std::memory_order_acquire);
+        if (now == generation)
+            return;
+        generation = now;
+        QStringList retired;
+        for (auto it = slots.cbegin(); it != slots.cend(); ++it) {
+            if (!it->owner.isEmpty() && !Owners::instance().isLive(it->owner))
+                retired << it.key();
+        }
+        for (const QString &prefix : std::as_const(retired))
+            close(prefix);
+    }
 
     void close(const QString &prefix) {
         const auto it = slots.find(prefix);
@@ -47,6 +87,7 @@ Registry &registry() {
 
 Slot *openSlot(const ConnectionParams &params, const ThreadConnections::Key &key, Error *error) {
     Registry &r = registry();
+    r.closeRetired();
     const auto it = r.slots.find(key.prefix);
     if (it != r.slots.end()) {
         if (it->db.isOpen())
@@ -64,10 +105,29 @@ Slot *openSlot(const ConnectionParams &params, const ThreadConnections::Key &key
     Slot &slot = r.slots[key.prefix];
     slot.name = name;
     slot.db = opened.value();
+    if (const QString identity = params.identity(); Owners::instance().isLive(identity))
+        slot.owner = identity;
     return &slot;
 }
 
 } // namespace
+
+ThreadConnections::Owner::Owner(const ConnectionParams &params)
+    : m_identity(params.identity()) {
+    Owners &owners = Owners::instance();
+    std::lock_guard lock(owners.mutex);
+    ++owners.live[m_identity];
+}
+
+ThreadConnections::Owner::~Owner() {
+    Owners &owners = Owners::instance();
+    std::lock_guard lock(owners.mutex);
+    const auto it = owners.live.find(m_identity);
+    if (it == owners.live.end() || --it.value() > 0)
+        return;
+    owners.live.erase(it);
+    owners.generation.fetch_add(1, std::memory_order_release);
+}
 
 ThreadConnections::Key::Key(const ConnectionParams &params, const QString &purpose)
     : prefix(QStringLiteral("lockscope-%1-%2").arg(purpose, params.identity())) {}

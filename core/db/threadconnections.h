@@ -41,6 +41,27 @@ Result<QSqlQuery *> prepared(const ConnectionParams &params, const QString &purp
 Result<SqliteStatement *> sqlitePrepared(const ConnectionParams &params, const Key &key,
                                          const QString &sql);
 
+// Ties the connections of one set of parameters (every purpose, every thread)
+// to the life of the objects that use them. A lease manager names its sessions
+// after its owner id, so each manager has connections of its own on every
+// thread it runs on; without this, a program that makes a manager per job on a
+// thread pool would keep one server session per manager and thread until the
+// thread ends. While at least one Owner of the parameters lives, their
+// connections stay; once the last one is gone, each thread closes them at its
+// next get()/prepared() (on that thread, as Qt requires), and the server
+// sessions end. Connections opened for parameters no Owner ever held are kept
+// for the thread's life, as before.
+class Owner {
+public:
+    explicit Owner(const ConnectionParams &params);
+    ~Owner();
+    Owner(const Owner &) = delete;
+    Owner &operator=(const Owner &) = delete;
+
+private:
+    QString m_identity;
+};
+
 // Forgets the calling thread's connection so the next get() reconnects.
 void drop(const ConnectionParams &params, const QString &purpose);
 void drop(const Key &key);

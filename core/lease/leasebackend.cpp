@@ -61,6 +61,8 @@ LeaseBackend::LeaseBackend(ConnectionParams params, LeaseConfig config)
     , m_pgUnregisterWaiter("lockscope_unregister_waiter", LeaseSql::unregisterWaiter())
     , m_pgRenew("lockscope_renew", m_renewSql)
     , m_ttlText(QByteArray::number(seconds(m_config.ttl), 'g', 17)) {
+    if (m_params.isPostgres())
+        m_connectionOwner.emplace(m_params);
     m_store = LeaseStore::create(m_params, m_config, m_statements);
     m_shared = std::make_unique<SharedLockStore>(m_params, m_config, m_statements);
 }

@@ -123,6 +123,9 @@ private:
 
     ConnectionParams m_params;
     LeaseConfig m_config;
+    // On PostgreSQL the parameters carry this manager's session name, so its
+    // connections are its own: they close once it is gone.
+    std::optional<ThreadConnections::Owner> m_connectionOwner;
     // Computed once: these run on every statement.
     ThreadConnections::Key m_connection;
     // Which of LockScope's tables this thread's connection sees (the fences,

@@ -7,6 +7,7 @@
 #include "advisory/criticalsection.h"
 #include "db/connectionpool.h"
 #include "db/database.h"
+#include "db/threadconnections.h"
 #include "lease/leasemanager.h"
 #include "lease/leasesql.h"
 #include "lease/ownersession.h"
@@ -335,6 +336,45 @@ private Q_SLOTS:
         QCOMPARE(show(caller.db(), setting), QStringLiteral("off"));
         QVERIFY(run(caller.db(), QStringLiteral("COMMIT")));
         QCOMPARE(show(caller.db(), setting), QStringLiteral("local"));
+    }
+
+    // A manager per job on one thread (each with its own owner id, so its own
+    // session name): the sessions of the managers that are gone end, and the
+    // thread does not keep one connection per manager it ever ran.
+    void managersLeaveNoSessionsBehind() {
+        QString why;
+        const auto fresh = test::TestDb::freshPostgres(&why);
+        if (!fresh)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        ScopedConnection caller(*fresh, QStringLiteral("caller"));
+        QVERIFY(caller.ok());
+        ConnectionParams p = *fresh;
+        p.applicationName = QStringLiteral("tst-retire");
+        auto sessions = [&] {
+            QSqlQuery q(caller.db());
+            if (!q.exec(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE "
+                                       "application_name LIKE 'tst-retire/%'")) ||
+                !q.next())
+                return -1;
+            return q.value(0).toInt();
+        };
+        const int before = ThreadConnections::countOnThisThread();
+        {
+            LeaseManager kept(p, LeaseConfig{}); // lives on: its session stays
+            QVERIFY(kept.tryLock(QStringLiteral("kept")).ok());
+            for (int job = 0; job < 12; ++job) {
+                LeaseManager manager(p, LeaseConfig{}); // a random owner id each
+                auto lease = manager.tryLock(QStringLiteral("job/%1").arg(job));
+                QVERIFY2(lease.ok(), qPrintable(lease.ok() ? QString() : lease.error().message));
+                QVERIFY(lease->release().value());
+            }
+            QVERIFY(kept.tryLock(QStringLiteral("kept-again")).ok()); // looks the slots over
+            QVERIFY2(ThreadConnections::countOnThisThread() <= before + 2,
+                     qPrintable(QString::number(ThreadConnections::countOnThisThread())));
+            QTRY_COMPARE_WITH_TIMEOUT(sessions(), 1, 10000);
+        }
+        (void)ThreadConnections::get(*fresh, QStringLiteral("probe"));
+        QTRY_COMPARE_WITH_TIMEOUT(sessions(), 0, 10000);
     }
 };
 
