@@ -317,47 +317,52 @@ void MainWindow::buildMenus() {
 }
 
 void MainWindow::connectTo(const ConnectionParams &params, const QString &profileName,
-                           bool profileReadOnly, bool migrate) {
+                           bool profileReadOnly, bool migrate, bool readStoredPassword) {
     disconnectFromDatabase();
     const quint64 serial = ++m_connectSerial;
     m_connectionError.clear();
     m_connection->setText(tr("Connecting to %1…").arg(params.displayUrl()));
-    whenFinished(QtConcurrent::run(
-                     m_refresher->pool(),
-                     [params, profileName, readOnly = profileReadOnly || m_forcedReadOnly,
-                      migrate] { return connectAndCheck(params, profileName, readOnly, migrate); }),
-                 this, [this, serial](ConnectOutcome outcome) {
-                     if (serial != m_connectSerial)
-                         return; // another connect (or a disconnect) came since
-                     if (!outcome.session) {
-                         m_connectionError = outcome.error;
-                         m_connection->setText(tr("Not connected"));
-                         updateStatus();
-                         Q_EMIT connectionFailed(outcome.error);
-                         Prompter::instance()->inform(this, tr("Cannot connect"), outcome.error);
-                         return;
-                     }
-                     outcome.session->startedReadOnly = m_forcedReadOnly;
-                     m_session = outcome.session;
-                     if (!m_session->profileName.isEmpty())
-                         ProfileStore::setLastProfile(m_session->profileName);
-                     m_leasesTab->setSession(m_session);
-                     m_advisoryTab->setSession(m_session);
-                     m_locksTab->setSession(m_session);
-                     m_activityTab->setSession(m_session);
-                     sessionChanged();
-                     m_loadPanel->setConnection(m_session->params, m_session->canRunLoad()
-                                                                       ? QString()
-                                                                       : m_session->leaseReason());
-                     m_monitor->setSource(m_session->profileName.isEmpty()
-                                              ? m_session->params.displayUrl()
-                                              : m_session->profileName);
-                     m_historyTab->reload();
-                     m_refresher->setConnection(m_session->params);
-                     m_disconnect->setEnabled(true);
-                     updateStatus();
-                     Q_EMIT connected();
-                 });
+    whenFinished(
+        QtConcurrent::run(m_refresher->pool(),
+                          [params, profileName, readOnly = profileReadOnly || m_forcedReadOnly,
+                           migrate, readStoredPassword]() {
+                              ConnectionParams withPassword = params;
+                              if (readStoredPassword && params.password.isEmpty()) {
+                                  if (const auto password = PasswordStore::read(profileName))
+                                      withPassword.password = *password;
+                              }
+                              return connectAndCheck(withPassword, profileName, readOnly, migrate);
+                          }),
+        this, [this, serial](ConnectOutcome outcome) {
+            if (serial != m_connectSerial)
+                return; // another connect (or a disconnect) came since
+            if (!outcome.session) {
+                m_connectionError = outcome.error;
+                m_connection->setText(tr("Not connected"));
+                updateStatus();
+                Q_EMIT connectionFailed(outcome.error);
+                Prompter::instance()->inform(this, tr("Cannot connect"), outcome.error);
+                return;
+            }
+            outcome.session->startedReadOnly = m_forcedReadOnly;
+            m_session = outcome.session;
+            if (!m_session->profileName.isEmpty())
+                ProfileStore::setLastProfile(m_session->profileName);
+            m_leasesTab->setSession(m_session);
+            m_advisoryTab->setSession(m_session);
+            m_locksTab->setSession(m_session);
+            m_activityTab->setSession(m_session);
+            sessionChanged();
+            m_loadPanel->setConnection(
+                m_session->params, m_session->canRunLoad() ? QString() : m_session->leaseReason());
+            m_monitor->setSource(m_session->profileName.isEmpty() ? m_session->params.displayUrl()
+                                                                  : m_session->profileName);
+            m_historyTab->reload();
+            m_refresher->setConnection(m_session->params);
+            m_disconnect->setEnabled(true);
+            updateStatus();
+            Q_EMIT connected();
+        });
 }
 
 void MainWindow::disconnectFromDatabase() {
@@ -560,12 +565,10 @@ void MainWindow::resetLayout() {
 }
 
 bool MainWindow::openProfile(const QString &name) {
-    for (Profile p : ProfileStore::load()) {
+    for (const Profile &p : ProfileStore::load()) {
         if (p.name != name)
             continue;
-        if (const auto password = PasswordStore::read(p.name))
-            p.params.password = *password;
-        connectTo(p.params, p.name, p.readOnly);
+        connectTo(p.params, p.name, p.readOnly, false, true);
         m_tabs->setCurrentWidget(m_leasesTab);
         return true;
     }
@@ -576,12 +579,10 @@ bool MainWindow::connectToLastProfile(bool readOnly) {
     const QString name = ProfileStore::lastProfile();
     if (name.isEmpty() || name == QLatin1String("embedded"))
         return false;
-    for (Profile p : ProfileStore::load()) {
+    for (const Profile &p : ProfileStore::load()) {
         if (p.name != name)
             continue;
-        if (const auto password = PasswordStore::read(p.name))
-            p.params.password = *password;
-        connectTo(p.params, p.name, p.readOnly || readOnly || m_forcedReadOnly);
+        connectTo(p.params, p.name, p.readOnly || readOnly || m_forcedReadOnly, false, true);
         return true;
     }
     return false;

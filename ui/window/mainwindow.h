@@ -52,8 +52,11 @@ public:
 
     // Connects on a worker; the window stays responsive. `migrate` creates and
     // migrates the embedded default database.
+    // `readStoredPassword`: the profile's password is read from the keychain on
+    // that worker too (the keychain may wait on D-Bus), unless `params` has one.
     void connectTo(const ConnectionParams &params, const QString &profileName = QString(),
-                   bool profileReadOnly = false, bool migrate = false);
+                   bool profileReadOnly = false, bool migrate = false,
+                   bool readStoredPassword = false);
     void disconnectFromDatabase();
     // Connects to the profile used last (saved in the settings, password from the
     // keychain); false when there is none to go back to, or it was the embedded one.
