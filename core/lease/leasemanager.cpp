@@ -188,10 +188,10 @@ Result<Lease> LeaseManager::acquireGated(const QString &key, bool gated,
         if (attempt.ok() && (!nextExpiryCheck || Clock::now() >= *nextExpiryCheck)) {
             if (const auto invalid = ExpiryCheck::invalidExpiry(m_backend->params(), key))
                 return ExpiryCheck::error(key, *invalid);
-            if (!nextExpiryCheck) {
-                if (auto wrong = notALease(key)) // a semaphore or reader-writer key
-                    return *wrong;
-            }
+            // A semaphore or reader-writer key, also one that became one while
+            // this waited (the lease was released and the key used as another kind).
+            if (auto wrong = notALease(key))
+                return *wrong;
             nextExpiryCheck = Clock::now() + std::chrono::seconds(ExpiryCheck::kIntervalSeconds);
         }
         if (!listening && m_backend->listenForReleases()) {

@@ -310,6 +310,37 @@ private Q_SLOTS:
         QCOMPARE(manager.tryLock(QStringLiteral("s")).error().kind, ErrorKind::WrongKind);
     }
 
+    // A lease waiter whose key becomes a semaphore while it waits (the lease
+    // was released and the key taken as a semaphore before the waiter's next
+    // attempt) is told so, instead of waiting out its whole bound.
+    void leaseWaiterLearnsTheKeyChangedKind_data() { LOCKSCOPE_BACKENDS_DATA(); }
+    void leaseWaiterLearnsTheKeyChangedKind() {
+        QFETCH(QString, backend);
+        QString why;
+        const auto p = freshDb(backend, &why);
+        if (!p)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        LeaseManager holder(*p);
+        auto held = holder.tryLock(QStringLiteral("w"));
+        QVERIFY2(held.ok(), failure(held).constData());
+        LeaseConfig slow;
+        slow.retryInterval = 3000ms;
+        slow.releaseNotifications = false;
+        LeaseManager waiter(*p, slow);
+        std::optional<Error> outcome;
+        std::thread t([&] {
+            auto got = waiter.lock(QStringLiteral("w"), 60s);
+            outcome = got.ok() ? Error{} : got.error();
+        });
+        QTest::qWait(300); // the waiter tried once and sleeps
+        QVERIFY(held->release().value());
+        auto permit = holder.acquireSemaphore(QStringLiteral("w"), 2, 0ms);
+        t.join();
+        QVERIFY2(permit.ok(), failure(permit).constData());
+        QVERIFY(outcome.has_value());
+        QCOMPARE(outcome->kind, ErrorKind::WrongKind);
+    }
+
     // A permit is a Lease: renew, heartbeat, and a lost notification when an
     // operator releases it by its token.
     void handleRenewsAndHearsItsLoss_data() { LOCKSCOPE_BACKENDS_DATA(); }
