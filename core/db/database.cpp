@@ -173,7 +173,8 @@ Result<QSqlDatabase> openSqlite(const ConnectionParams &params, const QString &n
 
 } // namespace
 
-Result<QSqlDatabase> Database::open(const ConnectionParams &params, const QString &name) {
+Result<QSqlDatabase> Database::open(const ConnectionParams &params, const QString &name,
+                                    Access access) {
     if (params.isRedis()) {
         return Error{ErrorKind::Unsupported,
                      QStringLiteral("This works on PostgreSQL and SQLite only, not on Redis (%1). "
@@ -196,7 +197,15 @@ Result<QSqlDatabase> Database::open(const ConnectionParams &params, const QStrin
                                         "Give the path of a database file.")
                              .arg(params.sqlitePath)};
         }
-        const bool readOnly = file.exists() && file.isReadable() && !file.isWritable();
+        if (access == Access::ReadOnly && !file.exists()) {
+            return Error{ErrorKind::Connection,
+                         QStringLiteral("Cannot open the SQLite database %1: there is no such "
+                                        "file. Check the path (LockScope creates the file only "
+                                        "when it writes to it).")
+                             .arg(params.sqlitePath)};
+        }
+        const bool readOnly = access == Access::ReadOnly ||
+                              (file.exists() && file.isReadable() && !file.isWritable());
         return openSqlite(params, name,
                           readOnly ? SqliteAccess::ReadOnly : SqliteAccess::ReadWrite);
     }
@@ -339,10 +348,11 @@ Status Database::exec(QSqlQuery &query, const ConnectionParams &params, const QS
     return classify(query.lastError(), params, what);
 }
 
-ScopedConnection::ScopedConnection(const ConnectionParams &params, const QString &purpose)
+ScopedConnection::ScopedConnection(const ConnectionParams &params, const QString &purpose,
+                                   Database::Access access)
     : m_params(params)
     , m_name(QStringLiteral("lockscope-%1-%2").arg(purpose).arg(++g_scopedSerial)) {
-    auto opened = Database::open(params, m_name);
+    auto opened = Database::open(params, m_name, access);
     if (!opened.ok())
         m_error = opened.error();
 }

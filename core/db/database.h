@@ -15,9 +15,15 @@ namespace lockscope {
 // fragments that differ between PostgreSQL and SQLite.
 namespace Database {
 
+// How a connection may touch a SQLite file: ReadOnly never creates the file
+// nor changes it (no journal-mode switch), for looking at files of others (the
+// Servers view's probes). PostgreSQL connections are the same either way.
+enum class Access { ReadWrite, ReadOnly };
+
 // Adds and opens a connection named `name` on the calling thread. On failure the
 // connection is removed again and the error says what to do.
-Result<QSqlDatabase> open(const ConnectionParams &params, const QString &name);
+Result<QSqlDatabase> open(const ConnectionParams &params, const QString &name,
+                          Access access = Access::ReadWrite);
 
 // Closes and removes `name`; every QSqlDatabase/QSqlQuery copy must be gone.
 void close(const QString &name);
@@ -44,7 +50,8 @@ Status exec(QSqlQuery &query, const ConnectionParams &params, const QString &wha
 // a sweep): opened in the constructor, removed in the destructor.
 class ScopedConnection final {
 public:
-    ScopedConnection(const ConnectionParams &params, const QString &purpose);
+    ScopedConnection(const ConnectionParams &params, const QString &purpose,
+                     Database::Access access = Database::Access::ReadWrite);
     ~ScopedConnection();
     Q_DISABLE_COPY_MOVE(ScopedConnection)
 

@@ -67,7 +67,9 @@ ServerStatus ServerProbe::probe(ConnectionParams params, int connectTimeoutS) {
         return status;
     }
     {
-        ScopedConnection conn(params, QStringLiteral("probe"));
+        // Read-only: a probe never creates a missing SQLite file nor switches
+        // another program's file to WAL.
+        ScopedConnection conn(params, QStringLiteral("probe"), Database::Access::ReadOnly);
         if (!conn.ok()) {
             status.error = conn.error().message;
             status.probeMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;

@@ -249,6 +249,52 @@ private Q_SLOTS:
             QVERIFY(tab.refresher()->peakConcurrent() > 4);
     }
 
+    // A probe only looks: a SQLite profile whose file is missing is reported
+    // unreachable and not created; another program's file keeps its journal
+    // mode (no switch to WAL, no -wal or -shm left beside it).
+    void sqliteProbesChangeNothing() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        ConnectionParams missing;
+        missing.driver = Driver::Sqlite;
+        missing.sqlitePath = dir.filePath(QStringLiteral("missing.db"));
+        const ServerStatus none = ServerProbe::probe(missing, 2);
+        QVERIFY(!none.reachable);
+        QVERIFY2(none.error.contains(QLatin1String("no such file")), qPrintable(none.error));
+        QVERIFY(!QFile::exists(missing.sqlitePath));
+
+        ConnectionParams other = missing;
+        other.sqlitePath = dir.filePath(QStringLiteral("other.db"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                        QStringLiteral("other-program"));
+            db.setDatabaseName(other.sqlitePath);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode=DELETE")));
+            QVERIFY(q.exec(QStringLiteral(
+                "CREATE TABLE aggregate_locks (lock_key TEXT PRIMARY KEY, owner_token TEXT, "
+                "acquired_at REAL, expires_at REAL)")));
+            QVERIFY(q.exec(
+                QStringLiteral("INSERT INTO aggregate_locks VALUES ('k', 't', 0, 4102444800)")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("other-program"));
+        const ServerStatus seen = ServerProbe::probe(other, 2);
+        QVERIFY2(seen.reachable, qPrintable(seen.error));
+        QCOMPARE(seen.held, 1);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                        QStringLiteral("other-program"));
+            db.setDatabaseName(other.sqlitePath);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("delete"));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("other-program"));
+        QVERIFY(!QFile::exists(other.sqlitePath + QStringLiteral("-wal")));
+    }
+
     void doubleClickOpensTheProfile() {
         const ConnectionParams sqlite = test::TestDb::freshSqlite();
         ProfileStore::save(Profile{QStringLiteral("local file"), sqlite, false});
