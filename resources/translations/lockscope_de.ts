@@ -242,11 +242,11 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
     </message>
     <message>
         <source>it cannot be parsed (%1)</source>
-        <translation>sie lässt sich nicht auswerten (%1)</translation>
+        <translation>Sie lässt sich nicht auswerten (%1)</translation>
     </message>
     <message>
         <source>the port must be between 1 and 65535</source>
-        <translation>der Port muss zwischen 1 und 65535 liegen</translation>
+        <translation>Der Port muss zwischen 1 und 65535 liegen</translation>
     </message>
     <message>
         <source>sslmode must be one of %1, not &apos;%2&apos;</source>
@@ -258,7 +258,7 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
     </message>
     <message>
         <source>the parameter &apos;%1&apos; is not supported (use sslmode, sslrootcert, connect_timeout or application_name)</source>
-        <translation>der Parameter „%1“ wird nicht unterstützt (verwenden Sie sslmode, sslrootcert, connect_timeout oder application_name)</translation>
+        <translation>Der Parameter „%1“ wird nicht unterstützt (verwenden Sie sslmode, sslrootcert, connect_timeout oder application_name)</translation>
     </message>
     <message>
         <source>Invalid database URL: %1.</source>
@@ -266,15 +266,15 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
     </message>
     <message>
         <source>a SQLite URL has no host: write sqlite:///absolute/path.db (three slashes) or sqlite:relative.db</source>
-        <translation>eine SQLite-URL hat keinen Host: Schreiben Sie sqlite:///absoluter/pfad.db (drei Schrägstriche) oder sqlite:relativ.db</translation>
+        <translation>Eine SQLite-URL hat keinen Host: Schreiben Sie sqlite:///absoluter/pfad.db (drei Schrägstriche) oder sqlite:relativ.db</translation>
     </message>
     <message>
         <source>the SQLite file path is empty</source>
-        <translation>der Pfad der SQLite-Datei ist leer</translation>
+        <translation>Der Pfad der SQLite-Datei ist leer</translation>
     </message>
     <message>
         <source>the %1 value contains %2, which the Qt PostgreSQL driver cannot pass on to libpq as it is; use %3</source>
-        <translation>der Wert von %1 enthält %2, was der Qt-PostgreSQL-Treiber nicht unverändert an libpq weitergeben kann; verwenden Sie %3</translation>
+        <translation>Der Wert von %1 enthält %2, was der Qt-PostgreSQL-Treiber nicht unverändert an libpq weitergeben kann; verwenden Sie %3</translation>
     </message>
     <message>
         <source>a NUL character</source>
@@ -282,15 +282,15 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
     </message>
     <message>
         <source>it is empty</source>
-        <translation>sie ist leer</translation>
+        <translation>Sie ist leer</translation>
     </message>
     <message>
         <source>it has no scheme</source>
-        <translation>sie hat kein Schema</translation>
+        <translation>Sie hat kein Schema</translation>
     </message>
     <message>
         <source>the scheme &apos;%1&apos; is not supported</source>
-        <translation>das Schema „%1“ wird nicht unterstützt</translation>
+        <translation>Das Schema „%1“ wird nicht unterstützt</translation>
     </message>
 </context>
 <context>
@@ -462,11 +462,11 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
     <name>lockscope::GlobPattern</name>
     <message>
         <source>the class %1 contains no character, so nothing can match; put the characters between the brackets, as in [!a]</source>
-        <translation>die Klasse %1 enthält kein Zeichen, also kann nichts passen; setzen Sie die Zeichen zwischen die Klammern, wie in [!a]</translation>
+        <translation>Die Klasse %1 enthält kein Zeichen, also kann nichts passen; setzen Sie die Zeichen zwischen die Klammern, wie in [!a]</translation>
     </message>
     <message>
         <source>the range %1-%2 runs backwards; write it as %2-%1</source>
-        <translation>der Bereich %1-%2 läuft rückwärts; schreiben Sie ihn als %2-%1</translation>
+        <translation>Der Bereich %1-%2 läuft rückwärts; schreiben Sie ihn als %2-%1</translation>
     </message>
     <message>
         <source>%1 &apos;%2&apos; is not a valid glob: %3.</source>
@@ -694,15 +694,15 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
     </message>
     <message>
         <source>--mode advisory needs PostgreSQL; this is a %1. Use --mode lease.</source>
-        <translation>--mode advisory braucht PostgreSQL; dies ist ein %1. Verwenden Sie --mode lease.</translation>
+        <translation>--mode advisory braucht PostgreSQL; dies ist %1. Verwenden Sie --mode lease.</translation>
     </message>
     <message>
         <source>Redis server</source>
-        <translation>Redis-Server</translation>
+        <translation>ein Redis-Server</translation>
     </message>
     <message>
         <source>SQLite database</source>
-        <translation>SQLite-Datenbank</translation>
+        <translation>eine SQLite-Datenbank</translation>
     </message>
 </context>
 <context>
@@ -879,11 +879,11 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
     </message>
     <message>
         <source>the CA file %1 (sslrootcert) cannot be read or holds no PEM certificate. Give the CA certificate that signed the server&apos;s certificate.</source>
-        <translation>die CA-Datei %1 (sslrootcert) lässt sich nicht lesen oder enthält kein PEM-Zertifikat. Geben Sie das CA-Zertifikat an, das das Zertifikat des Servers signiert hat.</translation>
+        <translation>Die CA-Datei %1 (sslrootcert) lässt sich nicht lesen oder enthält kein PEM-Zertifikat. Geben Sie das CA-Zertifikat an, das das Zertifikat des Servers signiert hat.</translation>
     </message>
     <message>
         <source>the server&apos;s TLS certificate was not accepted (%1). Check that sslrootcert names the CA that signed it, and that the host name matches the certificate.</source>
-        <translation>das TLS-Zertifikat des Servers wurde nicht angenommen (%1). Prüfen Sie, ob sslrootcert die CA nennt, die es signiert hat, und ob der Hostname zum Zertifikat passt.</translation>
+        <translation>Das TLS-Zertifikat des Servers wurde nicht angenommen (%1). Prüfen Sie, ob sslrootcert die CA nennt, die es signiert hat, und ob der Hostname zum Zertifikat passt.</translation>
     </message>
     <message>
         <source>connection refused. Check that redis-server runs there and that the port is its TLS port.</source>
@@ -891,11 +891,11 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
     </message>
     <message>
         <source>no TLS handshake within %1 s. Check the host and port, and that the port speaks TLS (tls-port).</source>
-        <translation>kein TLS-Handshake innerhalb von %1 s. Prüfen Sie Host und Port, und ob der Port TLS spricht (tls-port).</translation>
+        <translation>Kein TLS-Handshake innerhalb von %1 s. Prüfen Sie Host und Port, und ob der Port TLS spricht (tls-port).</translation>
     </message>
     <message>
         <source>the TLS handshake failed (%1). Check that the port speaks TLS (tls-port), or use redis:// for a plain port.</source>
-        <translation>der TLS-Handshake ist fehlgeschlagen (%1). Prüfen Sie, ob der Port TLS spricht (tls-port), oder verwenden Sie redis:// für einen Port ohne TLS.</translation>
+        <translation>Der TLS-Handshake ist fehlgeschlagen (%1). Prüfen Sie, ob der Port TLS spricht (tls-port), oder verwenden Sie redis:// für einen Port ohne TLS.</translation>
     </message>
     <message>
         <source>connection refused. Check that redis-server is running on that host and listening on that port.</source>
@@ -903,11 +903,11 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
     </message>
     <message>
         <source>the host name cannot be resolved. Check the URL&apos;s host.</source>
-        <translation>der Hostname lässt sich nicht auflösen. Prüfen Sie den Host in der URL.</translation>
+        <translation>Der Hostname lässt sich nicht auflösen. Prüfen Sie den Host in der URL.</translation>
     </message>
     <message>
         <source>no answer within %1 s. Check the host, the port and any firewall between.</source>
-        <translation>keine Antwort innerhalb von %1 s. Prüfen Sie Host, Port und jede Firewall dazwischen.</translation>
+        <translation>Keine Antwort innerhalb von %1 s. Prüfen Sie Host, Port und jede Firewall dazwischen.</translation>
     </message>
     <message>
         <source>Cannot connect to Redis at %1: it accepted the connection but did not answer within %2 s. If that port speaks TLS, use rediss://.</source>
@@ -1112,19 +1112,19 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
     </message>
     <message>
         <source>it cannot be parsed (%1)</source>
-        <translation>sie lässt sich nicht auswerten (%1)</translation>
+        <translation>Sie lässt sich nicht auswerten (%1)</translation>
     </message>
     <message>
         <source>it names no host</source>
-        <translation>sie nennt keinen Host</translation>
+        <translation>Sie nennt keinen Host</translation>
     </message>
     <message>
         <source>the port must be between 1 and 65535</source>
-        <translation>der Port muss zwischen 1 und 65535 liegen</translation>
+        <translation>Der Port muss zwischen 1 und 65535 liegen</translation>
     </message>
     <message>
         <source>the database must be a number from 0 up (the server&apos;s `databases` setting), not &apos;%1&apos;</source>
-        <translation>die Datenbank muss eine Zahl ab 0 sein (die Einstellung `databases` des Servers), nicht „%1“</translation>
+        <translation>Die Datenbank muss eine Zahl ab 0 sein (die Einstellung `databases` des Servers), nicht „%1“</translation>
     </message>
     <message>
         <source>sslrootcert needs TLS: write rediss:// instead of redis://</source>
@@ -1140,7 +1140,7 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
     </message>
     <message>
         <source>the parameter &apos;%1&apos; is not supported (use prefix, sslrootcert or connect_timeout)</source>
-        <translation>der Parameter „%1“ wird nicht unterstützt (verwenden Sie prefix, sslrootcert oder connect_timeout)</translation>
+        <translation>Der Parameter „%1“ wird nicht unterstützt (verwenden Sie prefix, sslrootcert oder connect_timeout)</translation>
     </message>
 </context>
 <context>
