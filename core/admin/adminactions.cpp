@@ -8,6 +8,7 @@
 #include "lease/leasequeries.h"
 #include "lease/leasesql.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QSqlQuery>
 #include <QVariant>
@@ -19,7 +20,9 @@ Result<SweepResult> AdminActions::sweep(const ConnectionParams &params, int batc
                                         const std::function<void(qint64)> &progress) {
     if (batchSize < 1 || batchSize > 1'000'000) {
         return Error{ErrorKind::InvalidArgument,
-                     QStringLiteral("The sweep batch size must be between 1 and 1000000, not %1.")
+                     QCoreApplication::translate(
+                         "lockscope::AdminActions",
+                         "The sweep batch size must be between 1 and 1000000, not %1.")
                          .arg(batchSize)};
     }
     ScopedConnection conn(params, QStringLiteral("sweep"));
@@ -30,23 +33,26 @@ Result<SweepResult> AdminActions::sweep(const ConnectionParams &params, int batc
     if (dryRun) {
         QSqlQuery q(db);
         if (!q.exec(LeaseSql::countExpired(params.driver)) || !q.next())
-            return Database::classify(q.lastError(), params,
-                                      QStringLiteral("count the expired leases"));
+            return Database::classify(
+                q.lastError(), params,
+                QCoreApplication::translate("lockscope::AdminActions", "count the expired leases"));
         result.count = q.value(0).toLongLong();
         return result;
     }
     QSqlQuery q(db);
     if (!q.prepare(LeaseSql::sweepBatch(params.driver))) // no table: "run lockctl migrate"
-        return Database::classify(q.lastError(), params,
-                                  QStringLiteral("sweep the expired leases"));
+        return Database::classify(
+            q.lastError(), params,
+            QCoreApplication::translate("lockscope::AdminActions", "sweep the expired leases"));
     // What is expired now bounds the sweep: on a busy table where leases keep
     // expiring, every batch would find some, and the sweep would never end.
     qint64 target = 0;
     {
         QSqlQuery count(db);
         if (!count.exec(LeaseSql::countExpired(params.driver)) || !count.next())
-            return Database::classify(count.lastError(), params,
-                                      QStringLiteral("count the expired leases"));
+            return Database::classify(
+                count.lastError(), params,
+                QCoreApplication::translate("lockscope::AdminActions", "count the expired leases"));
         target = count.value(0).toLongLong();
     }
     std::optional<Error> failure;
@@ -66,8 +72,9 @@ Result<SweepResult> AdminActions::sweep(const ConnectionParams &params, int batc
             if (Database::isContention(q.lastError()) && ++busyRetries <= 50)
                 continue; // another writer holds SQLite's lock for a moment
 
-            failure = Database::classify(q.lastError(), params,
-                                         QStringLiteral("sweep the expired leases"));
+            failure = Database::classify(
+                q.lastError(), params,
+                QCoreApplication::translate("lockscope::AdminActions", "sweep the expired leases"));
             break;
         }
         const qint64 removed = q.numRowsAffected();
@@ -124,14 +131,18 @@ Result<ForceReleaseResult> AdminActions::forceRelease(const ConnectionParams &pa
         return valid.error();
     if (expectedToken && expectedToken->isEmpty()) {
         return Error{ErrorKind::InvalidArgument,
-                     QStringLiteral("The expected owner token is empty. Give the token shown by "
-                                    "`lockctl list`, or force the release without one.")};
+                     QCoreApplication::translate(
+                         "lockscope::AdminActions",
+                         "The expected owner token is empty. Give the token shown by "
+                         "`lockctl list`, or force the release without one.")};
     }
     ScopedConnection conn(params, QStringLiteral("force-release"));
     if (!conn.ok())
         return conn.error();
     QSqlDatabase db = conn.db();
-    const QString what = QStringLiteral("force-release the lease '%1'").arg(key);
+    const QString what =
+        QCoreApplication::translate("lockscope::AdminActions", "force-release the lease '%1'")
+            .arg(key);
     ForceReleaseResult result;
     QSqlQuery q(db);
     const bool prepared =

@@ -2,6 +2,7 @@
 
 #include "db/database.h"
 
+#include <QCoreApplication>
 #include <QSqlQuery>
 #include <QSysInfo>
 #include <QVariant>
@@ -52,8 +53,9 @@ Status AuditLog::record(QSqlDatabase db, const ConnectionParams &params, AuditEn
     q.addBindValue(entry.detail.isEmpty() ? QVariant() : QVariant(entry.detail));
     if (prepared && q.exec())
         return {};
-    const Error e = Database::classify(q.lastError(), params,
-                                       QStringLiteral("record the action in the audit log"));
+    const Error e = Database::classify(
+        q.lastError(), params,
+        QCoreApplication::translate("lockscope::AuditLog", "record the action in the audit log"));
     if (e.kind != ErrorKind::PermissionDenied || !params.isPostgres() ||
         entry.outcome != QLatin1String("refused"))
         return e;
@@ -70,7 +72,8 @@ Status AuditLog::record(QSqlDatabase db, const ConnectionParams &params, AuditEn
     viaFunction.addBindValue(entry.detail.isEmpty() ? QVariant() : QVariant(entry.detail));
     if (!viaFunction.exec())
         return Database::classify(viaFunction.lastError(), params,
-                                  QStringLiteral("record the action in the audit log"));
+                                  QCoreApplication::translate(
+                                      "lockscope::AuditLog", "record the action in the audit log"));
     return {};
 }
 
@@ -100,7 +103,9 @@ Result<QList<AuditEntry>> AuditLog::recent(QSqlDatabase db, const ConnectionPara
             q.addBindValue(*filter.since);
         q.addBindValue(page);
         if (!prepared || !q.exec())
-            return Database::classify(q.lastError(), params, QStringLiteral("read the audit log"));
+            return Database::classify(
+                q.lastError(), params,
+                QCoreApplication::translate("lockscope::AuditLog", "read the audit log"));
         int rows = 0;
         while (q.next()) {
             ++rows;

@@ -3,6 +3,7 @@
 #include "admin/auditlog.h"
 #include "db/database.h"
 
+#include <QCoreApplication>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -13,13 +14,16 @@ namespace {
 Result<bool> signalBackend(const ConnectionParams &params, int pid, const QString &tool,
                            const QString &function, const QString &action) {
     if (!params.isPostgres())
-        return Error{ErrorKind::Unsupported,
-                     QStringLiteral("Backends exist only on PostgreSQL; this is a SQLite "
-                                    "database.")};
+        return Error{
+            ErrorKind::Unsupported,
+            QCoreApplication::translate("lockscope::BackendActions",
+                                        "Backends exist only on PostgreSQL; this is a SQLite "
+                                        "database.")};
     if (pid <= 0)
         return Error{ErrorKind::InvalidArgument,
-                     QStringLiteral("'%1' is not a backend pid. Give the pid shown by "
-                                    "`lockctl advisory`.")
+                     QCoreApplication::translate("lockscope::BackendActions",
+                                                 "'%1' is not a backend pid. Give the pid shown by "
+                                                 "`lockctl advisory`.")
                          .arg(pid)};
     ScopedConnection conn(params, action);
     if (!conn.ok())

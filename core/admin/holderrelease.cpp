@@ -5,6 +5,7 @@
 #include "db/database.h"
 #include "lease/sharedlocksql.h"
 
+#include <QCoreApplication>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -16,14 +17,18 @@ Result<ForceReleaseResult> HolderRelease::release(const ConnectionParams &params
     if (auto valid = LockKey::validateExisting(key); !valid.ok())
         return valid.error();
     if (token.isEmpty())
-        return Error{ErrorKind::InvalidArgument,
-                     QStringLiteral("The owner token is empty. Give the token of the holder "
-                                    "shown by `lockctl list`.")};
+        return Error{
+            ErrorKind::InvalidArgument,
+            QCoreApplication::translate("lockscope::HolderRelease",
+                                        "The owner token is empty. Give the token of the holder "
+                                        "shown by `lockctl list`.")};
     ScopedConnection conn(params, QStringLiteral("force-release"));
     if (!conn.ok())
         return conn.error();
     QSqlDatabase db = conn.db();
-    const QString what = QStringLiteral("release the holder %1 of '%2'").arg(token, key);
+    const QString what =
+        QCoreApplication::translate("lockscope::HolderRelease", "release the holder %1 of '%2'")
+            .arg(token, key);
     ForceReleaseResult result;
     std::optional<Error> failure;
     QString gone;

@@ -3,6 +3,7 @@
 #include "lease/redisleasescripts.h"
 #include "redis/redisconnection.h"
 
+#include <QCoreApplication>
 #include <QSysInfo>
 
 #include <cmath>
@@ -92,8 +93,10 @@ Status RedisAuditLog::record(RedisConnection &connection, AuditEntry entry) {
     if (!reply.ok())
         return reply.error();
     if (reply->isError())
-        return connection.replyError(reply.value(), QStringLiteral("record the action in the "
-                                                                   "audit stream"));
+        return connection.replyError(reply.value(),
+                                     QCoreApplication::translate("lockscope::RedisAuditLog",
+                                                                 "record the action in the "
+                                                                 "audit stream"));
     return {};
 }
 
@@ -113,7 +116,9 @@ Result<QList<AuditEntry>> RedisAuditLog::recent(RedisConnection &connection, int
         if (!reply.ok())
             return reply.error();
         if (reply->isError())
-            return connection.replyError(reply.value(), QStringLiteral("read the audit stream"));
+            return connection.replyError(
+                reply.value(),
+                QCoreApplication::translate("lockscope::RedisAuditLog", "read the audit stream"));
         const auto &items = reply->elements;
         for (const RedisReply &item : items) {
             AuditEntry e = parse(item);

@@ -5,11 +5,14 @@
 #include "lease/redisleasescripts.h"
 #include "redis/redisconnection.h"
 
+#include <QCoreApplication>
+
 namespace lockscope {
 
 Result<ForceReleaseResult> RedisRelease::release(RedisConnection &connection, const QString &key,
                                                  const std::optional<QString> &expectedToken) {
-    const QString what = QStringLiteral("release the lease '%1'").arg(key);
+    const QString what =
+        QCoreApplication::translate("lockscope::RedisRelease", "release the lease '%1'").arg(key);
     const QByteArray redisKey = RedisLeaseScripts::leaseKey(connection.params(), key);
     ForceReleaseResult result;
     QByteArray expected;
@@ -26,9 +29,11 @@ Result<ForceReleaseResult> RedisRelease::release(RedisConnection &connection, co
             return result; // Absent
         if (type != "string")
             return Error{ErrorKind::InvalidArgument,
-                         QStringLiteral("Not released: the Redis key '%1' is a %2, not a string "
-                                        "lease; LockScope releases only string leases. Delete "
-                                        "it with redis-cli if you are sure.")
+                         QCoreApplication::translate(
+                             "lockscope::RedisRelease",
+                             "Not released: the Redis key '%1' is a %2, not a string "
+                             "lease; LockScope releases only string leases. Delete "
+                             "it with redis-cli if you are sure.")
                              .arg(key, QString::fromUtf8(type))};
         expected = read->at(1).str;
     }
@@ -62,8 +67,10 @@ Result<ForceReleaseResult> RedisRelease::forceRelease(const ConnectionParams &pa
         return valid.error();
     if (expectedToken && expectedToken->isEmpty())
         return Error{ErrorKind::InvalidArgument,
-                     QStringLiteral("The expected owner token is empty. Give the token shown by "
-                                    "`lockctl list`, or force the release without one.")};
+                     QCoreApplication::translate(
+                         "lockscope::RedisRelease",
+                         "The expected owner token is empty. Give the token shown by "
+                         "`lockctl list`, or force the release without one.")};
     RedisConnection connection(params);
     auto result = release(connection, key, expectedToken);
     if (!result.ok() && result.error().kind == ErrorKind::Connection)

@@ -3,6 +3,7 @@
 #include "db/database.h"
 #include "db/localsettings.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QSet>
 #include <QSqlQuery>
@@ -69,11 +70,14 @@ Result<AdvisorySnapshot> AdvisoryInspector::snapshot(QSqlDatabase db,
                                                      const ConnectionParams &params,
                                                      std::chrono::milliseconds statementTimeout) {
     if (!params.isPostgres()) {
-        return Error{ErrorKind::Unsupported,
-                     QStringLiteral("Advisory locks exist only on PostgreSQL; this is a SQLite "
-                                    "database, so there are none to show.")};
+        return Error{
+            ErrorKind::Unsupported,
+            QCoreApplication::translate("lockscope::AdvisoryInspector",
+                                        "Advisory locks exist only on PostgreSQL; this is a SQLite "
+                                        "database, so there are none to show.")};
     }
-    const QString what = QStringLiteral("list the advisory locks");
+    const QString what =
+        QCoreApplication::translate("lockscope::AdvisoryInspector", "list the advisory locks");
     AdvisorySnapshot snap;
     // The timeout is the inspector's own: it ends with its statement, and the
     // caller's connection keeps its own (or its role's and database's).

@@ -2,6 +2,8 @@
 
 #include "base/lockkey.h"
 
+#include <QCoreApplication>
+
 namespace lockscope {
 
 AdvisoryKey AdvisoryKey::fromInt64(qint64 key) {
@@ -27,11 +29,13 @@ AdvisoryKey AdvisoryKey::fromText(const QString &text) {
 }
 
 Result<AdvisoryKey> AdvisoryKey::parse(const QString &spec) {
-    const Error bad{ErrorKind::InvalidKey,
-                    QStringLiteral("'%1' is not an advisory lock key. Give a 64-bit integer (42), "
-                                   "a pair of 32-bit integers (1,2), or text:STRING to have the "
-                                   "server hash a string.")
-                        .arg(spec)};
+    const Error bad{
+        ErrorKind::InvalidKey,
+        QCoreApplication::translate("lockscope::AdvisoryKey",
+                                    "'%1' is not an advisory lock key. Give a 64-bit integer (42), "
+                                    "a pair of 32-bit integers (1,2), or text:STRING to have the "
+                                    "server hash a string.")
+            .arg(spec)};
     if (spec.startsWith(QLatin1String("text:"))) {
         const QString text = spec.mid(5);
         if (auto valid = LockKey::validate(text); !valid.ok())

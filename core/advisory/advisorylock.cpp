@@ -6,6 +6,7 @@
 #include "db/pghandle.h"
 
 #include <QAtomicInteger>
+#include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -17,9 +18,11 @@ namespace {
 QAtomicInteger<quint64> g_advisorySerial;
 
 Error unsupported() {
-    return Error{ErrorKind::Unsupported,
-                 QStringLiteral("Advisory locks exist only on PostgreSQL; this is a SQLite "
-                                "database. Use a lease (`lockctl acquire`) instead.")};
+    return Error{
+        ErrorKind::Unsupported,
+        QCoreApplication::translate("lockscope::AdvisoryLock",
+                                    "Advisory locks exist only on PostgreSQL; this is a SQLite "
+                                    "database. Use a lease (`lockctl acquire`) instead.")};
 }
 
 } // namespace
@@ -62,9 +65,10 @@ Status AdvisoryLock::ensureConnection() {
         !s.ok())
         return s;
     m_pid = pid.toInt();
-    return run(QStringLiteral("SELECT set_config('idle_in_transaction_session_timeout', ?, false)"),
-               {QStringLiteral("%1ms").arg(m_options.idleInTransactionTimeout.count())},
-               QStringLiteral("configure the lock's connection"));
+    return run(
+        QStringLiteral("SELECT set_config('idle_in_transaction_session_timeout', ?, false)"),
+        {QStringLiteral("%1ms").arg(m_options.idleInTransactionTimeout.count())},
+        QCoreApplication::translate("lockscope::AdvisoryLock", "configure the lock's connection"));
 }
 
 QString AdvisoryLock::function(bool attempt) const {
@@ -82,8 +86,10 @@ Status AdvisoryLock::run(const QString &sql, const QVariantList &values, const Q
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.isOpen()) {
         return Error{ErrorKind::Connection,
-                     QStringLiteral("Cannot %1: the lock's connection is closed (the server ended "
-                                    "the session); a session lock is gone with it.")
+                     QCoreApplication::translate(
+                         "lockscope::AdvisoryLock",
+                         "Cannot %1: the lock's connection is closed (the server ended "
+                         "the session); a session lock is gone with it.")
                          .arg(what)};
     }
     QSqlQuery q(db);
@@ -121,7 +127,9 @@ Result<bool> AdvisoryLock::tryLock() {
         return true;
     if (auto s = ensureConnection(); !s.ok())
         return s.error();
-    const QString what = QStringLiteral("take the advisory lock %1").arg(m_key.display());
+    const QString what =
+        QCoreApplication::translate("lockscope::AdvisoryLock", "take the advisory lock %1")
+            .arg(m_key.display());
     const bool xact = m_options.scope == AdvisoryScope::Transaction;
     if (xact && !m_inTransaction) {
         if (auto s = run(QStringLiteral("BEGIN"), {}, what); !s.ok())
@@ -148,7 +156,9 @@ Status AdvisoryLock::lock(std::optional<std::chrono::milliseconds> timeout,
         return {};
     if (auto s = ensureConnection(); !s.ok())
         return s;
-    const QString what = QStringLiteral("take the advisory lock %1").arg(m_key.display());
+    const QString what =
+        QCoreApplication::translate("lockscope::AdvisoryLock", "take the advisory lock %1")
+            .arg(m_key.display());
     const bool xact = m_options.scope == AdvisoryScope::Transaction;
     if (xact && !m_inTransaction) {
         if (auto s = run(QStringLiteral("BEGIN"), {}, what); !s.ok())
@@ -190,13 +200,17 @@ Status AdvisoryLock::lock(std::optional<std::chrono::milliseconds> timeout,
     (void)run(resetTimeout, {}, what);
     if (cancel && cancel->isCancelled())
         return Error{ErrorKind::Cancelled,
-                     QStringLiteral("The wait for the advisory lock %1 was cancelled; nothing is "
-                                    "held.")
+                     QCoreApplication::translate(
+                         "lockscope::AdvisoryLock",
+                         "The wait for the advisory lock %1 was cancelled; nothing is "
+                         "held.")
                          .arg(m_key.display())};
     if (waited.error().kind == ErrorKind::Busy || waited.error().kind == ErrorKind::Timeout) {
         return Error{ErrorKind::Timeout,
-                     QStringLiteral("Gave up waiting for the advisory lock %1 after %2 ms: another "
-                                    "session holds it. See who with `lockctl advisory`.")
+                     QCoreApplication::translate(
+                         "lockscope::AdvisoryLock",
+                         "Gave up waiting for the advisory lock %1 after %2 ms: another "
+                         "session holds it. See who with `lockctl advisory`.")
                          .arg(m_key.display())
                          .arg(ms)};
     }
@@ -216,13 +230,17 @@ Status AdvisoryLock::unlock() {
                                  : QStringLiteral("pg_advisory_unlock");
     if (auto s = run(
             QStringLiteral("SELECT %1(%2)").arg(unlockFn, m_key.sqlArguments()), m_key.bindValues(),
-            QStringLiteral("release the advisory lock %1").arg(m_key.display()), &released);
+            QCoreApplication::translate("lockscope::AdvisoryLock", "release the advisory lock %1")
+                .arg(m_key.display()),
+            &released);
         !s.ok())
         return s;
     if (!released.toBool())
         return Error{ErrorKind::LeaseChanged,
-                     QStringLiteral("The advisory lock %1 was no longer held by this session (its "
-                                    "connection was reset).")
+                     QCoreApplication::translate(
+                         "lockscope::AdvisoryLock",
+                         "The advisory lock %1 was no longer held by this session (its "
+                         "connection was reset).")
                          .arg(m_key.display())};
     return {};
 }
@@ -233,7 +251,9 @@ Status AdvisoryLock::endTransaction(const QString &verb) {
         return {};
     m_inTransaction = false;
     m_held = false;
-    return run(verb, {}, QStringLiteral("end the advisory lock's transaction"));
+    return run(verb, {},
+               QCoreApplication::translate("lockscope::AdvisoryLock",
+                                           "end the advisory lock's transaction"));
 }
 
 Status AdvisoryLock::commit() {
@@ -285,7 +305,10 @@ LockLostNotifier *AdvisoryLock::lostNotifier() const {
 bool AdvisoryLock::connectionAlive() {
     if (!m_connected)
         return false;
-    return run(QStringLiteral("SELECT 1"), {}, QStringLiteral("check the lock's connection")).ok();
+    return run(QStringLiteral("SELECT 1"), {},
+               QCoreApplication::translate("lockscope::AdvisoryLock",
+                                           "check the lock's connection"))
+        .ok();
 }
 
 } // namespace lockscope

@@ -4,6 +4,7 @@
 #include "db/database.h"
 
 #include <QAtomicInteger>
+#include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -81,10 +82,11 @@ int AdvisoryLockWatch::check(const QString &connectionName, QString *error) {
         q.addBindValue(v);
     q.addBindValue(m_pid);
     if (!q.exec() || !q.next()) {
-        *error =
-            Database::classify(q.lastError(), m_params,
-                               QStringLiteral("check the advisory lock %1").arg(m_key.display()))
-                .message;
+        *error = Database::classify(q.lastError(), m_params,
+                                    QCoreApplication::translate("lockscope::AdvisoryLockWatch",
+                                                                "check the advisory lock %1")
+                                        .arg(m_key.display()))
+                     .message;
         q = QSqlQuery();
         db = QSqlDatabase();
         Database::close(connectionName); // reopened by the next check
@@ -110,10 +112,12 @@ void AdvisoryLockWatch::run() {
         }
         if (held == 0) {
             m_lost.declare(m_key.display(),
-                           QStringLiteral("The advisory lock %1 is no longer held: its session "
-                                          "(server process %2) ended -- terminated, its connection "
-                                          "cut, or the server restarted -- and the server released "
-                                          "it. Stop the work it protects.")
+                           QCoreApplication::translate(
+                               "lockscope::AdvisoryLockWatch",
+                               "The advisory lock %1 is no longer held: its session "
+                               "(server process %2) ended -- terminated, its connection "
+                               "cut, or the server restarted -- and the server released "
+                               "it. Stop the work it protects.")
                                .arg(m_key.display())
                                .arg(m_pid));
             break;
@@ -121,8 +125,10 @@ void AdvisoryLockWatch::run() {
         const auto since = std::chrono::duration_cast<milliseconds>(Clock::now() - lastConfirmed);
         if (since >= m_unconfirmedLimit) {
             m_lost.declare(m_key.display(),
-                           QStringLiteral("The advisory lock %1 could not be confirmed for %2: %3 "
-                                          "Its session may be gone; stop the work it protects.")
+                           QCoreApplication::translate(
+                               "lockscope::AdvisoryLockWatch",
+                               "The advisory lock %1 could not be confirmed for %2: %3 "
+                               "Its session may be gone; stop the work it protects.")
                                .arg(m_key.display(), Duration::format(since), error));
             break;
         }

@@ -5,6 +5,7 @@
 #include "db/database.h"
 #include "db/localsettings.h"
 
+#include <QCoreApplication>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -28,22 +29,28 @@ Status CriticalSection::run(ConnectionPool &locks, ConnectionPool &work, const A
                             const std::function<Status(QSqlDatabase)> &body,
                             const CancelToken *cancel) {
     if (&locks == &work) {
-        return Error{ErrorKind::InvalidArgument,
-                     QStringLiteral("A critical section needs two pools: its lock is held on a "
-                                    "connection from one while its work runs on a connection "
-                                    "from the other. With one shared pool every connection can "
-                                    "end up holding a lock and waiting for work -- a deadlock. "
-                                    "Make a second ConnectionPool for the locks.")};
+        return Error{
+            ErrorKind::InvalidArgument,
+            QCoreApplication::translate("lockscope::CriticalSection",
+                                        "A critical section needs two pools: its lock is held on a "
+                                        "connection from one while its work runs on a connection "
+                                        "from the other. With one shared pool every connection can "
+                                        "end up holding a lock and waiting for work -- a deadlock. "
+                                        "Make a second ConnectionPool for the locks.")};
     }
     const ConnectionParams &params = locks.params();
     if (!params.isPostgres())
-        return Error{ErrorKind::Unsupported,
-                     QStringLiteral("Advisory locks exist only on PostgreSQL; on SQLite use a "
-                                    "lease (LeaseManager) around the work.")};
+        return Error{
+            ErrorKind::Unsupported,
+            QCoreApplication::translate("lockscope::CriticalSection",
+                                        "Advisory locks exist only on PostgreSQL; on SQLite use a "
+                                        "lease (LeaseManager) around the work.")};
     auto lockConnection = locks.acquire(timeout, cancel);
     if (!lockConnection.ok())
         return lockConnection.error();
-    const QString what = QStringLiteral("take the advisory lock %1").arg(key.display());
+    const QString what =
+        QCoreApplication::translate("lockscope::CriticalSection", "take the advisory lock %1")
+            .arg(key.display());
     // lock_timeout bounds the server-side wait, for the wait only: the pool's
     // connection is the service's and keeps its own setting (LocalSettings; the
     // session-level lock outlives the rollback that ends the setting).
@@ -60,10 +67,12 @@ Status CriticalSection::run(ConnectionPool &locks, ConnectionPool &work, const A
     });
     if (!locked.ok()) {
         if (locked.error().kind == ErrorKind::Busy || locked.error().kind == ErrorKind::Timeout)
-            return Error{ErrorKind::Timeout,
-                         QStringLiteral("Gave up waiting for the advisory lock %1 after %2: "
-                                        "another session holds it.")
-                             .arg(key.display(), Duration::format(timeout))};
+            return Error{
+                ErrorKind::Timeout,
+                QCoreApplication::translate("lockscope::CriticalSection",
+                                            "Gave up waiting for the advisory lock %1 after %2: "
+                                            "another session holds it.")
+                    .arg(key.display(), Duration::format(timeout))};
         return locked;
     }
     Status result;
@@ -72,9 +81,12 @@ Status CriticalSection::run(ConnectionPool &locks, ConnectionPool &work, const A
         result = workConnection.ok() ? workConnection->run(body) : Status(workConnection.error());
     } // the work connection goes back before the lock is released
     const Status unlocked = lockConnection->run([&](QSqlDatabase db) {
-        return exec(
-            db, params, QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(key.sqlArguments()),
-            key.bindValues(), QStringLiteral("release the advisory lock %1").arg(key.display()));
+        return exec(db, params,
+                    QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(key.sqlArguments()),
+                    key.bindValues(),
+                    QCoreApplication::translate("lockscope::CriticalSection",
+                                                "release the advisory lock %1")
+                        .arg(key.display()));
     });
     if (!result.ok())
         return result;

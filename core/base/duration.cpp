@@ -1,5 +1,6 @@
 #include "base/duration.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 #include <cmath>
@@ -11,10 +12,11 @@ Result<std::chrono::milliseconds> Duration::parse(const QString &text, const QSt
         QStringLiteral("^\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(ms|s|m|h)?\\s*$"));
     const auto match = pattern.match(text);
     if (!match.hasMatch()) {
-        return Error{
-            ErrorKind::InvalidArgument,
-            QStringLiteral("%1 must be a duration such as 250ms, 3s, 1.5s or 2m, not '%2'.")
-                .arg(what, text)};
+        return Error{ErrorKind::InvalidArgument,
+                     QCoreApplication::translate(
+                         "lockscope::Duration",
+                         "%1 must be a duration such as 250ms, 3s, 1.5s or 2m, not '%2'.")
+                         .arg(what, text)};
     }
     const double number = match.captured(1).toDouble();
     const QString unit = match.captured(2);
@@ -27,9 +29,10 @@ Result<std::chrono::milliseconds> Duration::parse(const QString &text, const QSt
         ms = number * 3'600'000.0;
     constexpr double kMaxMs = 366.0 * 24 * 3'600'000.0; // a year
     if (!std::isfinite(ms) || ms > kMaxMs) {
-        return Error{
-            ErrorKind::InvalidArgument,
-            QStringLiteral("%1 of '%2' is too long; the maximum is one year.").arg(what, text)};
+        return Error{ErrorKind::InvalidArgument,
+                     QCoreApplication::translate("lockscope::Duration",
+                                                 "%1 of '%2' is too long; the maximum is one year.")
+                         .arg(what, text)};
     }
     return std::chrono::milliseconds(static_cast<qint64>(std::llround(ms)));
 }

@@ -1,5 +1,7 @@
 #include "base/globpattern.h"
 
+#include <QCoreApplication>
+
 namespace lockscope {
 
 namespace {
@@ -12,15 +14,19 @@ struct Translation {
 // What is wrong with the class between the brackets (negation already removed).
 QString classProblem(const QString &glob, const QString &members) {
     if (members.isEmpty())
-        return QStringLiteral("the class %1 contains no character, so nothing can match; put the "
-                              "characters between the brackets, as in [!a]")
+        return QCoreApplication::translate(
+                   "lockscope::GlobPattern",
+                   "the class %1 contains no character, so nothing can match; put the "
+                   "characters between the brackets, as in [!a]")
             .arg(glob);
     for (qsizetype k = 0; k < members.size(); ++k) {
         if (k + 2 < members.size() && members.at(k + 1) == u'-') {
             const QChar from = members.at(k);
             const QChar to = members.at(k + 2);
             if (from > to)
-                return QStringLiteral("the range %1-%2 runs backwards; write it as %2-%1")
+                return QCoreApplication::translate(
+                           "lockscope::GlobPattern",
+                           "the range %1-%2 runs backwards; write it as %2-%1")
                     .arg(from)
                     .arg(to);
             k += 2;
@@ -84,7 +90,9 @@ Result<QRegularExpression> GlobPattern::compile(const QString &glob, const QStri
         problem = rx.errorString();
     if (!problem.isEmpty())
         return Error{ErrorKind::InvalidArgument,
-                     QStringLiteral("%1 '%2' is not a valid glob: %3.").arg(what, glob, problem)};
+                     QCoreApplication::translate("lockscope::GlobPattern",
+                                                 "%1 '%2' is not a valid glob: %3.")
+                         .arg(what, glob, problem)};
     return rx;
 }
 

@@ -6,6 +6,7 @@
 #include "lease/leasesql.h"
 #include "load/latencyhistogram.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 
 #include <algorithm>
@@ -36,12 +37,14 @@ Result<CycleBenchmarkResult> CycleBenchmark::run(const ConnectionParams &params,
                                                  const CycleBenchmarkConfig &config,
                                                  const CancelToken *cancel) {
     if (config.clients < 1 || config.clients > 256)
-        return Error{
-            ErrorKind::InvalidArgument,
-            QStringLiteral("--clients must be from 1 to 256, not %1.").arg(config.clients)};
+        return Error{ErrorKind::InvalidArgument,
+                     QCoreApplication::translate("lockscope::CycleBenchmark",
+                                                 "--clients must be from 1 to 256, not %1.")
+                         .arg(config.clients)};
     if (config.duration.count() < 1)
         return Error{ErrorKind::InvalidArgument,
-                     QStringLiteral("--duration must be longer than zero.")};
+                     QCoreApplication::translate("lockscope::CycleBenchmark",
+                                                 "--duration must be longer than zero.")};
     LeaseConfig leaseConfig;
     leaseConfig.inProcessGate = config.inProcessGate;
     LeaseManager manager(params, leaseConfig);

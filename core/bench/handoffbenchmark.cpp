@@ -2,6 +2,7 @@
 
 #include "lease/leasemanager.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 
 #include <algorithm>
@@ -51,7 +52,9 @@ qint64 HandoffBenchmark::wallClockUs() {
 Result<HandoffResult> HandoffBenchmark::runThreads(const ConnectionParams &params,
                                                    const HandoffConfig &config) {
     if (config.rounds < 1)
-        return Error{ErrorKind::InvalidArgument, QStringLiteral("--rounds must be at least 1.")};
+        return Error{ErrorKind::InvalidArgument,
+                     QCoreApplication::translate("lockscope::HandoffBenchmark",
+                                                 "--rounds must be at least 1.")};
     LeaseManager manager(params, leaseConfig(config));
     {
         auto probe = manager.tryLock(config.key);
@@ -102,7 +105,9 @@ Result<HandoffResult> HandoffBenchmark::runThreads(const ConnectionParams &param
     b.join();
     if (errors.load() > 0)
         return Error{ErrorKind::Database,
-                     QStringLiteral("%1 lock() calls failed during the run.").arg(errors.load())};
+                     QCoreApplication::translate("lockscope::HandoffBenchmark",
+                                                 "%1 lock() calls failed during the run.")
+                         .arg(errors.load())};
 
     HandoffResult result;
     QList<double> handoffs;

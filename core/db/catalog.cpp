@@ -2,6 +2,7 @@
 
 #include "db/database.h"
 
+#include <QCoreApplication>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -10,7 +11,7 @@ namespace lockscope {
 namespace {
 
 QString lookUp(const QString &table) {
-    return QStringLiteral("look up the table %1").arg(table);
+    return QCoreApplication::translate("lockscope::Catalog", "look up the table %1").arg(table);
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 
 #include "db/redisurl.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
@@ -25,8 +26,10 @@ QString urlProblem(const QUrl &url) {
 
 Error badUrl(const QString &why) {
     return Error{ErrorKind::InvalidArgument,
-                 QStringLiteral("Invalid database URL: %1. Use postgres://user@host:port/database, "
-                                "sqlite:///absolute/path.db or redis://user@host:port/db.")
+                 QCoreApplication::translate(
+                     "lockscope::ConnectionParams",
+                     "Invalid database URL: %1. Use postgres://user@host:port/database, "
+                     "sqlite:///absolute/path.db or redis://user@host:port/db.")
                      .arg(why)};
 }
 
@@ -49,7 +52,9 @@ const QStringList &sslModes() {
 Result<ConnectionParams> parsePostgres(const QString &text) {
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid())
-        return badUrl(QStringLiteral("it cannot be parsed (%1)").arg(urlProblem(url)));
+        return badUrl(
+            QCoreApplication::translate("lockscope::ConnectionParams", "it cannot be parsed (%1)")
+                .arg(urlProblem(url)));
     ConnectionParams p;
     p.driver = Driver::Postgres;
     // Only what the URL says: the program fills in its own name when the URL
@@ -58,7 +63,8 @@ Result<ConnectionParams> parsePostgres(const QString &text) {
     p.host = url.host();
     p.port = url.port(5432);
     if (p.port <= 0 || p.port > 65535)
-        return badUrl(QStringLiteral("the port must be between 1 and 65535"));
+        return badUrl(QCoreApplication::translate("lockscope::ConnectionParams",
+                                                  "the port must be between 1 and 65535"));
     p.user = url.userName(QUrl::FullyDecoded);
     p.password = url.password(QUrl::FullyDecoded);
     QString path = url.path(QUrl::FullyDecoded);
@@ -69,7 +75,8 @@ Result<ConnectionParams> parsePostgres(const QString &text) {
     for (const auto &[name, value] : query.queryItems(QUrl::FullyDecoded)) {
         if (name == QLatin1String("sslmode")) {
             if (!sslModes().contains(value))
-                return badUrl(QStringLiteral("sslmode must be one of %1, not '%2'")
+                return badUrl(QCoreApplication::translate("lockscope::ConnectionParams",
+                                                          "sslmode must be one of %1, not '%2'")
                                   .arg(sslModes().join(QStringLiteral(", ")), value));
             p.sslmode = value;
         } else if (name == QLatin1String("sslrootcert")) {
@@ -78,20 +85,25 @@ Result<ConnectionParams> parsePostgres(const QString &text) {
             bool ok = false;
             const int seconds = value.toInt(&ok);
             if (!ok || seconds < 1 || seconds > 3600)
-                return badUrl(
-                    QStringLiteral("connect_timeout must be whole seconds from 1 to 3600"));
+                return badUrl(QCoreApplication::translate(
+                    "lockscope::ConnectionParams",
+                    "connect_timeout must be whole seconds from 1 to 3600"));
             p.connectTimeoutS = seconds;
         } else if (name == QLatin1String("application_name")) {
             p.applicationName = value;
         } else {
-            return badUrl(QStringLiteral("the parameter '%1' is not supported (use sslmode, "
-                                         "sslrootcert, connect_timeout or application_name)")
-                              .arg(name));
+            return badUrl(
+                QCoreApplication::translate("lockscope::ConnectionParams",
+                                            "the parameter '%1' is not supported (use sslmode, "
+                                            "sslrootcert, connect_timeout or application_name)")
+                    .arg(name));
         }
     }
     if (const QString why = p.unsafeOption(); !why.isEmpty())
-        return Error{ErrorKind::InvalidArgument,
-                     QStringLiteral("Invalid database URL: %1.").arg(why)};
+        return Error{
+            ErrorKind::InvalidArgument,
+            QCoreApplication::translate("lockscope::ConnectionParams", "Invalid database URL: %1.")
+                .arg(why)};
     return p;
 }
 
@@ -101,13 +113,16 @@ Result<ConnectionParams> parseSqlite(const QString &text) {
     if (rest.startsWith(QLatin1String("///"))) {
         path = QUrl::fromPercentEncoding(rest.mid(2).toUtf8());
     } else if (rest.startsWith(QLatin1String("//"))) {
-        return badUrl(QStringLiteral("a SQLite URL has no host: write sqlite:///absolute/path.db "
-                                     "(three slashes) or sqlite:relative.db"));
+        return badUrl(QCoreApplication::translate(
+            "lockscope::ConnectionParams",
+            "a SQLite URL has no host: write sqlite:///absolute/path.db "
+            "(three slashes) or sqlite:relative.db"));
     } else {
         path = QUrl::fromPercentEncoding(rest.toUtf8());
     }
     if (path.isEmpty())
-        return badUrl(QStringLiteral("the SQLite file path is empty"));
+        return badUrl(QCoreApplication::translate("lockscope::ConnectionParams",
+                                                  "the SQLite file path is empty"));
     ConnectionParams p;
     p.driver = Driver::Sqlite;
     p.sqlitePath = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
@@ -178,10 +193,14 @@ QString ConnectionParams::unsafeOption() const {
         const bool semicolon = option.value.contains(QLatin1Char(';'));
         if (!semicolon && !option.value.contains(QChar(u'\0')))
             continue;
-        return QStringLiteral("the %1 value contains %2, which the Qt PostgreSQL driver cannot "
-                              "pass on to libpq as it is; use %3")
+        return QCoreApplication::translate(
+                   "lockscope::ConnectionParams",
+                   "the %1 value contains %2, which the Qt PostgreSQL driver cannot "
+                   "pass on to libpq as it is; use %3")
             .arg(QLatin1String(option.name),
-                 semicolon ? QStringLiteral("';'") : QStringLiteral("a NUL character"),
+                 semicolon ? QStringLiteral("';'")
+                           : QCoreApplication::translate("lockscope::ConnectionParams",
+                                                         "a NUL character"),
                  QLatin1String(option.instead));
     }
     return {};
@@ -190,7 +209,7 @@ QString ConnectionParams::unsafeOption() const {
 Result<ConnectionParams> ConnectionParams::fromUrl(const QString &url) {
     const QString text = url.trimmed();
     if (text.isEmpty())
-        return badUrl(QStringLiteral("it is empty"));
+        return badUrl(QCoreApplication::translate("lockscope::ConnectionParams", "it is empty"));
     if (text.startsWith(QLatin1String("postgres://")) ||
         text.startsWith(QLatin1String("postgresql://")))
         return parsePostgres(text);
@@ -200,9 +219,11 @@ Result<ConnectionParams> ConnectionParams::fromUrl(const QString &url) {
         return RedisUrl::parse(text);
     const qsizetype colon = text.indexOf(QLatin1Char(':'));
     const QString scheme = colon > 0 ? text.left(colon) : QString();
-    return badUrl(scheme.isEmpty()
-                      ? QStringLiteral("it has no scheme")
-                      : QStringLiteral("the scheme '%1' is not supported").arg(scheme));
+    return badUrl(scheme.isEmpty() ? QCoreApplication::translate("lockscope::ConnectionParams",
+                                                                 "it has no scheme")
+                                   : QCoreApplication::translate("lockscope::ConnectionParams",
+                                                                 "the scheme '%1' is not supported")
+                                         .arg(scheme));
 }
 
 QString ConnectionParams::embeddedDefaultPath() {

@@ -5,6 +5,7 @@
 #include "db/poolslot.h"
 
 #include <QAtomicInteger>
+#include <QCoreApplication>
 
 namespace lockscope {
 
@@ -54,15 +55,19 @@ Result<PooledConnection> ConnectionPool::acquire(std::chrono::milliseconds timeo
     if (slot >= 0)
         return PooledConnection(this, slot, m_slots[static_cast<std::size_t>(slot)].get());
     if (cancelled)
-        return Error{ErrorKind::Cancelled,
-                     QStringLiteral("The wait for a connection of the pool '%1' was cancelled.")
-                         .arg(m_name)};
+        return Error{
+            ErrorKind::Cancelled,
+            QCoreApplication::translate("lockscope::ConnectionPool",
+                                        "The wait for a connection of the pool '%1' was cancelled.")
+                .arg(m_name)};
     ++m_timeouts;
     return Error{ErrorKind::Timeout,
-                 QStringLiteral("All %1 connections of the pool '%2' stayed in use for %3. If "
-                                "their holders wait for another connection from this same pool, "
-                                "that is a deadlock: give locks a pool of their own "
-                                "(CriticalSection does), or make the pool larger.")
+                 QCoreApplication::translate(
+                     "lockscope::ConnectionPool",
+                     "All %1 connections of the pool '%2' stayed in use for %3. If "
+                     "their holders wait for another connection from this same pool, "
+                     "that is a deadlock: give locks a pool of their own "
+                     "(CriticalSection does), or make the pool larger.")
                      .arg(size())
                      .arg(m_name, Duration::format(timeout))};
 }

@@ -1,6 +1,7 @@
 #include "db/database.h"
 
 #include <QAtomicInteger>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlDriver>
@@ -51,8 +52,10 @@ Error classifyOpen(const QSqlError &error, const ConnectionParams &params) {
     const QString lower = reason.toLower();
     if (params.isSqlite()) {
         return Error{ErrorKind::Connection,
-                     QStringLiteral("Cannot open the SQLite database %1: %2. Check that the path "
-                                    "is a file you may read and write.")
+                     QCoreApplication::translate(
+                         "lockscope::Database",
+                         "Cannot open the SQLite database %1: %2. Check that the path "
+                         "is a file you may read and write.")
                          .arg(params.sqlitePath, reason)};
     }
     if (lower.contains(QLatin1String("password authentication failed")) ||
@@ -60,26 +63,34 @@ Error classifyOpen(const QSqlError &error, const ConnectionParams &params) {
         lower.contains(QLatin1String("authentication failed")) ||
         lower.contains(QLatin1String("no pg_hba.conf entry"))) {
         return Error{ErrorKind::Authentication,
-                     QStringLiteral("PostgreSQL at %1 refused the login of role '%2': %3. Check "
-                                    "the user name and the password (PGPASSWORD or ~/.pgpass).")
+                     QCoreApplication::translate(
+                         "lockscope::Database",
+                         "PostgreSQL at %1 refused the login of role '%2': %3. Check "
+                         "the user name and the password (PGPASSWORD or ~/.pgpass).")
                          .arg(where(params), params.user, reason)};
     }
     if (lower.contains(QLatin1String("does not exist")) &&
         lower.contains(QLatin1String("database"))) {
         return Error{ErrorKind::DatabaseMissing,
-                     QStringLiteral("The database '%1' does not exist on %2. Check the database "
-                                    "name in the URL, or create it with createdb.")
+                     QCoreApplication::translate(
+                         "lockscope::Database",
+                         "The database '%1' does not exist on %2. Check the database "
+                         "name in the URL, or create it with createdb.")
                          .arg(params.database, where(params))};
     }
     if (lower.contains(QLatin1String("ssl")) || lower.contains(QLatin1String("certificate"))) {
-        return Error{ErrorKind::Connection,
-                     QStringLiteral("TLS to PostgreSQL at %1 failed: %2. Check sslmode and the "
-                                    "certificate authority (sslrootcert).")
-                         .arg(where(params), reason)};
+        return Error{
+            ErrorKind::Connection,
+            QCoreApplication::translate("lockscope::Database",
+                                        "TLS to PostgreSQL at %1 failed: %2. Check sslmode and the "
+                                        "certificate authority (sslrootcert).")
+                .arg(where(params), reason)};
     }
     return Error{ErrorKind::Connection,
-                 QStringLiteral("Cannot connect to PostgreSQL at %1: %2. Check the host and port, "
-                                "and that the server is running and accepts TCP connections.")
+                 QCoreApplication::translate(
+                     "lockscope::Database",
+                     "Cannot connect to PostgreSQL at %1: %2. Check the host and port, "
+                     "and that the server is running and accepts TCP connections.")
                      .arg(where(params), reason)};
 }
 
@@ -91,7 +102,8 @@ namespace {
 
 Error missingDriver(const ConnectionParams &params) {
     return Error{ErrorKind::Unsupported,
-                 QStringLiteral("The Qt SQL driver %1 is not installed. Install %2.")
+                 QCoreApplication::translate("lockscope::Database",
+                                             "The Qt SQL driver %1 is not installed. Install %2.")
                      .arg(params.qtDriverName(), params.isPostgres()
                                                      ? QStringLiteral("libqt6sql6-psql")
                                                      : QStringLiteral("libqt6sql6-sqlite"))};
@@ -139,8 +151,9 @@ Result<QSqlDatabase> openSqlite(const ConnectionParams &params, const QString &n
         pragma.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
         if (pragma.lastError().isValid() &&
             pragma.lastError().nativeErrorCode() != QLatin1String("8")) {
-            const Error e =
-                Database::classify(pragma.lastError(), params, QStringLiteral("open the database"));
+            const Error e = Database::classify(
+                pragma.lastError(), params,
+                QCoreApplication::translate("lockscope::Database", "open the database"));
             pragma = QSqlQuery();
             return removeWith(name, db, e);
         }
@@ -152,7 +165,8 @@ Result<QSqlDatabase> openSqlite(const ConnectionParams &params, const QString &n
     if (pragma.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")))
         return db;
     const QSqlError error = pragma.lastError();
-    const Error e = Database::classify(error, params, QStringLiteral("read the database"));
+    const Error e = Database::classify(
+        error, params, QCoreApplication::translate("lockscope::Database", "read the database"));
     pragma = QSqlQuery();
     removeWith(name, db, e);
     // 8 SQLITE_READONLY, 14 SQLITE_CANTOPEN: the -shm (or -wal) cannot be made.
@@ -160,10 +174,12 @@ Result<QSqlDatabase> openSqlite(const ConnectionParams &params, const QString &n
     if (access == SqliteAccess::ReadOnly && (code == 8 || code == 14)) {
         if (QFileInfo::exists(params.sqlitePath + QStringLiteral("-wal"))) {
             return Error{ErrorKind::PermissionDenied,
-                         QStringLiteral("Cannot read the SQLite database %1: it is read-only for "
-                                        "you and its write-ahead log %1-wal has not been merged "
-                                        "into it. Open it once as a user who may write it (any "
-                                        "lockctl command does), then read it again.")
+                         QCoreApplication::translate(
+                             "lockscope::Database",
+                             "Cannot read the SQLite database %1: it is read-only for "
+                             "you and its write-ahead log %1-wal has not been merged "
+                             "into it. Open it once as a user who may write it (any "
+                             "lockctl command does), then read it again.")
                              .arg(params.sqlitePath)};
         }
         return openSqlite(params, name, SqliteAccess::Immutable);
@@ -177,9 +193,11 @@ Result<QSqlDatabase> Database::open(const ConnectionParams &params, const QStrin
                                     Access access) {
     if (params.isRedis()) {
         return Error{ErrorKind::Unsupported,
-                     QStringLiteral("This works on PostgreSQL and SQLite only, not on Redis (%1). "
-                                    "On Redis, lockctl offers list, acquire, release, audit, load "
-                                    "and bench cycle.")
+                     QCoreApplication::translate(
+                         "lockscope::Database",
+                         "This works on PostgreSQL and SQLite only, not on Redis (%1). "
+                         "On Redis, lockctl offers list, acquire, release, audit, load "
+                         "and bench cycle.")
                          .arg(params.displayUrl())};
     }
     if (params.isSqlite()) {
@@ -187,22 +205,28 @@ Result<QSqlDatabase> Database::open(const ConnectionParams &params, const QStrin
         const QFileInfo dir(file.absolutePath());
         if (!dir.exists()) {
             return Error{ErrorKind::Connection,
-                         QStringLiteral("Cannot open the SQLite database %1: the directory %2 does "
-                                        "not exist. Create it first, or choose another path.")
+                         QCoreApplication::translate(
+                             "lockscope::Database",
+                             "Cannot open the SQLite database %1: the directory %2 does "
+                             "not exist. Create it first, or choose another path.")
                              .arg(params.sqlitePath, dir.absoluteFilePath())};
         }
         if (file.isDir()) {
             return Error{ErrorKind::Connection,
-                         QStringLiteral("Cannot open the SQLite database %1: it is a directory. "
-                                        "Give the path of a database file.")
+                         QCoreApplication::translate(
+                             "lockscope::Database",
+                             "Cannot open the SQLite database %1: it is a directory. "
+                             "Give the path of a database file.")
                              .arg(params.sqlitePath)};
         }
         if (access == Access::ReadOnly && !file.exists()) {
-            return Error{ErrorKind::Connection,
-                         QStringLiteral("Cannot open the SQLite database %1: there is no such "
-                                        "file. Check the path (LockScope creates the file only "
-                                        "when it writes to it).")
-                             .arg(params.sqlitePath)};
+            return Error{
+                ErrorKind::Connection,
+                QCoreApplication::translate("lockscope::Database",
+                                            "Cannot open the SQLite database %1: there is no such "
+                                            "file. Check the path (LockScope creates the file only "
+                                            "when it writes to it).")
+                    .arg(params.sqlitePath)};
         }
         const bool readOnly = access == Access::ReadOnly ||
                               (file.exists() && file.isReadable() && !file.isWritable());
@@ -210,9 +234,10 @@ Result<QSqlDatabase> Database::open(const ConnectionParams &params, const QStrin
                           readOnly ? SqliteAccess::ReadOnly : SqliteAccess::ReadWrite);
     }
     if (const QString why = params.unsafeOption(); !why.isEmpty()) {
-        return Error{
-            ErrorKind::InvalidArgument,
-            QStringLiteral("Cannot connect to PostgreSQL at %1: %2.").arg(where(params), why)};
+        return Error{ErrorKind::InvalidArgument,
+                     QCoreApplication::translate("lockscope::Database",
+                                                 "Cannot connect to PostgreSQL at %1: %2.")
+                         .arg(where(params), why)};
     }
     QSqlDatabase db = QSqlDatabase::addDatabase(params.qtDriverName(), name);
     if (!db.isValid())
@@ -279,15 +304,19 @@ Error Database::classify(const QSqlError &error, const ConnectionParams &params,
     const QString lower = reason.toLower();
     const QString db = params.isSqlite() ? params.sqlitePath : params.database;
     if (code == QLatin1String("42P01") || lower.contains(QLatin1String("no such table"))) {
-        return Error{ErrorKind::SchemaMissing,
-                     QStringLiteral("Cannot %1: a LockScope table is missing in %2 (%3). Run "
-                                    "`lockctl migrate` to create it.")
-                         .arg(what, db, reason)};
+        return Error{
+            ErrorKind::SchemaMissing,
+            QCoreApplication::translate("lockscope::Database",
+                                        "Cannot %1: a LockScope table is missing in %2 (%3). Run "
+                                        "`lockctl migrate` to create it.")
+                .arg(what, db, reason)};
     }
     if (code == QLatin1String("42501")) {
         return Error{ErrorKind::PermissionDenied,
-                     QStringLiteral("Cannot %1: permission denied to role '%2' (%3). Use a role "
-                                    "with that privilege; this one can only inspect.")
+                     QCoreApplication::translate(
+                         "lockscope::Database",
+                         "Cannot %1: permission denied to role '%2' (%3). Use a role "
+                         "with that privilege; this one can only inspect.")
                          .arg(what, params.user, reason)};
     }
     bool isNumber = false;
@@ -295,44 +324,57 @@ Error Database::classify(const QSqlError &error, const ConnectionParams &params,
     if (params.isSqlite() && isNumber && code.size() < 5) {
         if (sqliteCode == 8) {
             return Error{ErrorKind::PermissionDenied,
-                         QStringLiteral("Cannot %1: the SQLite database %2 is read-only. Check the "
-                                        "permissions of the file and its directory.")
+                         QCoreApplication::translate(
+                             "lockscope::Database",
+                             "Cannot %1: the SQLite database %2 is read-only. Check the "
+                             "permissions of the file and its directory.")
                              .arg(what, db)};
         }
         if (sqliteCode == 26 || sqliteCode == 11) {
             return Error{ErrorKind::Connection,
-                         QStringLiteral("Cannot %1: %2 is not a valid SQLite database (%3). Point "
-                                        "LockScope at another file, or restore this one.")
+                         QCoreApplication::translate(
+                             "lockscope::Database",
+                             "Cannot %1: %2 is not a valid SQLite database (%3). Point "
+                             "LockScope at another file, or restore this one.")
                              .arg(what, db, reason)};
         }
         if (sqliteCode == 5 || sqliteCode == 6) {
-            return Error{
-                ErrorKind::Busy,
-                QStringLiteral("Cannot %1: the SQLite database %2 stayed locked by another "
-                               "connection. Try again, or find the process holding it.")
-                    .arg(what, db)};
+            return Error{ErrorKind::Busy,
+                         QCoreApplication::translate(
+                             "lockscope::Database",
+                             "Cannot %1: the SQLite database %2 stayed locked by another "
+                             "connection. Try again, or find the process holding it.")
+                             .arg(what, db)};
         }
     }
     if (code == QLatin1String("40001") || code == QLatin1String("40P01") ||
         code == QLatin1String("55P03")) {
         return Error{ErrorKind::Busy,
-                     QStringLiteral("Cannot %1: the database reported a conflict with a concurrent "
-                                    "transaction (%2). Try again.")
+                     QCoreApplication::translate(
+                         "lockscope::Database",
+                         "Cannot %1: the database reported a conflict with a concurrent "
+                         "transaction (%2). Try again.")
                          .arg(what, reason)};
     }
     if (code == QLatin1String("57014")) {
         return Error{ErrorKind::Timeout,
-                     QStringLiteral("Cannot %1: the statement was cancelled or ran past its "
-                                    "timeout (%2). The server may be heavily locked; try again.")
+                     QCoreApplication::translate(
+                         "lockscope::Database",
+                         "Cannot %1: the statement was cancelled or ran past its "
+                         "timeout (%2). The server may be heavily locked; try again.")
                          .arg(what, reason)};
     }
     if (isConnectionLost(error)) {
         return Error{ErrorKind::Connection,
-                     QStringLiteral("Cannot %1: the connection to %2 was lost (%3). Check that the "
-                                    "server is running; LockScope reconnects on the next try.")
+                     QCoreApplication::translate(
+                         "lockscope::Database",
+                         "Cannot %1: the connection to %2 was lost (%3). Check that the "
+                         "server is running; LockScope reconnects on the next try.")
                          .arg(what, params.isSqlite() ? params.sqlitePath : where(params), reason)};
     }
-    return Error{ErrorKind::Database, QStringLiteral("Cannot %1: %2").arg(what, reason)};
+    return Error{
+        ErrorKind::Database,
+        QCoreApplication::translate("lockscope::Database", "Cannot %1: %2").arg(what, reason)};
 }
 
 QString Database::nowSql(Driver driver) {

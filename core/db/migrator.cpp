@@ -4,6 +4,7 @@
 #include "db/database.h"
 #include "db/sqlscript.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -66,8 +67,10 @@ Result<QList<Applied>> readApplied(const QSqlDatabase &db, const ConnectionParam
     q.setForwardOnly(true);
     if (!q.exec(
             QStringLiteral("SELECT version, name, checksum FROM %1 ORDER BY version").arg(table)))
-        return Database::classify(q.lastError(), params,
-                                  QStringLiteral("read the migration history (%1)").arg(table));
+        return Database::classify(
+            q.lastError(), params,
+            QCoreApplication::translate("lockscope::Migrator", "read the migration history (%1)")
+                .arg(table));
     while (q.next())
         applied.append({q.value(0).toInt(), q.value(1).toString(), q.value(2).toString()});
     return applied;
@@ -84,18 +87,22 @@ Result<SchemaStatus> compare(const QList<Applied> &applied, const QList<Migratio
         const auto it = byVersion.constFind(a.version);
         if (it == byVersion.constEnd()) {
             return Error{ErrorKind::SchemaMismatch,
-                         QStringLiteral("The database has migration %1 (%2), which this build of "
-                                        "LockScope does not know: a newer LockScope migrated it. "
-                                        "Upgrade LockScope before using this database.")
+                         QCoreApplication::translate(
+                             "lockscope::Migrator",
+                             "The database has migration %1 (%2), which this build of "
+                             "LockScope does not know: a newer LockScope migrated it. "
+                             "Upgrade LockScope before using this database.")
                              .arg(a.version)
                              .arg(a.name)};
         }
         if (it->checksum != a.checksum) {
             return Error{ErrorKind::SchemaMismatch,
-                         QStringLiteral("Migration %1 was changed after it was applied (checksum "
-                                        "%2… in the database, %3… in this build). Applied "
-                                        "migrations are never re-run: restore the original file "
-                                        "and add a new migration instead.")
+                         QCoreApplication::translate(
+                             "lockscope::Migrator",
+                             "Migration %1 was changed after it was applied (checksum "
+                             "%2… in the database, %3… in this build). Applied "
+                             "migrations are never re-run: restore the original file "
+                             "and add a new migration instead.")
                              .arg(it->name, a.checksum.left(12), it->checksum.left(12))};
         }
         status.applied.append(*it);
@@ -164,7 +171,7 @@ Result<QList<Migration>> Migrator::migrate(const ConnectionParams &params) {
     if (!conn.ok())
         return conn.error();
     QSqlDatabase db = conn.db();
-    const QString what = QStringLiteral("migrate the schema");
+    const QString what = QCoreApplication::translate("lockscope::Migrator", "migrate the schema");
     QSqlQuery q(db);
 
     auto run = [&](const QString &sql) -> Status {
@@ -214,9 +221,10 @@ Result<QList<Migration>> Migrator::migrate(const ConnectionParams &params) {
         const QStringList statements = SqlScript::split(m.sql);
         for (const QString &statement : statements) {
             if (auto s = run(statement); !s.ok()) {
-                return rollback(Error{
-                    s.error().kind,
-                    QStringLiteral("Migration %1 failed: %2").arg(m.name, s.error().message)});
+                return rollback(
+                    Error{s.error().kind, QCoreApplication::translate("lockscope::Migrator",
+                                                                      "Migration %1 failed: %2")
+                                              .arg(m.name, s.error().message)});
             }
         }
         QSqlQuery record(db);

@@ -3,6 +3,7 @@
 #include "db/database.h"
 #include "db/pghandle.h"
 
+#include <QCoreApplication>
 #include <QScopeGuard>
 #include <QSet>
 #include <QSqlDriver>
@@ -52,13 +53,17 @@ Result<PGresult *> awaitReply(PGconn *conn, const PgStatement::Bound &bound,
                               const std::function<QString()> &what) {
     auto wait = [&](short events) -> std::optional<Error> {
         if (bound.stopped && bound.stopped())
-            return Error{ErrorKind::Cancelled, QStringLiteral("Stopped before the server "
-                                                              "answered: %1.")
-                                                   .arg(what())};
+            return Error{ErrorKind::Cancelled,
+                         QCoreApplication::translate("lockscope::PgStatement",
+                                                     "Stopped before the server "
+                                                     "answered: %1.")
+                             .arg(what())};
         const auto now = Clock::now();
         if (now >= bound.deadline)
             return Error{ErrorKind::Timeout,
-                         QStringLiteral("The server did not answer in time to %1.").arg(what())};
+                         QCoreApplication::translate("lockscope::PgStatement",
+                                                     "The server did not answer in time to %1.")
+                             .arg(what())};
         const auto slice =
             std::min<Clock::duration>(bound.deadline - now, std::chrono::milliseconds(50));
         pollfd pfd{PQsocket(conn), events, 0};
@@ -175,9 +180,11 @@ Result<PgRows> PgStatement::exec(const QSqlDatabase &db, const ConnectionParams 
                                  const std::function<QString()> &what) const {
     PGconn *conn = pgConnOf(db);
     if (!conn)
-        return Error{ErrorKind::Unsupported,
-                     QStringLiteral("Cannot %1: the connection is not a PostgreSQL connection.")
-                         .arg(what())};
+        return Error{
+            ErrorKind::Unsupported,
+            QCoreApplication::translate("lockscope::PgStatement",
+                                        "Cannot %1: the connection is not a PostgreSQL connection.")
+                .arg(what())};
     std::vector<const char *> args;
     args.reserve(values.size());
     for (const QByteArray &v : values)
@@ -215,7 +222,8 @@ Result<PgRows> PgStatement::exec(const QSqlDatabase &db, const ConnectionParams 
             prepared.clear();
         return Database::classify(error, params, what());
     }
-    return Error{ErrorKind::Database, QStringLiteral("Cannot %1.").arg(what())};
+    return Error{ErrorKind::Database,
+                 QCoreApplication::translate("lockscope::PgStatement", "Cannot %1.").arg(what())};
 }
 
 Result<PgRows> PgStatement::execBounded(const QSqlDatabase &db, const ConnectionParams &params,
@@ -224,9 +232,11 @@ Result<PgRows> PgStatement::execBounded(const QSqlDatabase &db, const Connection
                                         const Bound &bound) const {
     PGconn *conn = pgConnOf(db);
     if (!conn)
-        return Error{ErrorKind::Unsupported,
-                     QStringLiteral("Cannot %1: the connection is not a PostgreSQL connection.")
-                         .arg(what())};
+        return Error{
+            ErrorKind::Unsupported,
+            QCoreApplication::translate("lockscope::PgStatement",
+                                        "Cannot %1: the connection is not a PostgreSQL connection.")
+                .arg(what())};
     std::vector<const char *> args;
     args.reserve(values.size());
     for (const QByteArray &v : values)
@@ -288,7 +298,8 @@ Result<PgRows> PgStatement::execBounded(const QSqlDatabase &db, const Connection
             prepared.clear();
         return Database::classify(error, params, what());
     }
-    return Error{ErrorKind::Database, QStringLiteral("Cannot %1.").arg(what())};
+    return Error{ErrorKind::Database,
+                 QCoreApplication::translate("lockscope::PgStatement", "Cannot %1.").arg(what())};
 }
 
 } // namespace lockscope

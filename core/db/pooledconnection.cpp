@@ -3,6 +3,8 @@
 #include "db/connectionpool.h"
 #include "db/poolslot.h"
 
+#include <QCoreApplication>
+
 namespace lockscope {
 
 PooledConnection::PooledConnection(ConnectionPool *pool, int slot, PoolSlot *connection)
@@ -32,7 +34,8 @@ PooledConnection &PooledConnection::operator=(PooledConnection &&other) noexcept
 Status PooledConnection::run(const std::function<Status(QSqlDatabase)> &work) const {
     if (!m_connection)
         return Error{ErrorKind::InvalidArgument,
-                     QStringLiteral("This pooled connection was already given back.")};
+                     QCoreApplication::translate("lockscope::PooledConnection",
+                                                 "This pooled connection was already given back.")};
     return m_connection->run(work);
 }
 

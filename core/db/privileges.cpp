@@ -2,6 +2,7 @@
 
 #include "db/database.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QSqlQuery>
 #include <QVariant>
@@ -16,8 +17,11 @@ Result<Privileges> PrivilegeCheck::check(QSqlDatabase db, const ConnectionParams
         p.leaseReason =
             p.canReleaseLeases
                 ? QString()
-                : QStringLiteral("The SQLite file %1 is read-only for you.").arg(params.sqlitePath);
-        p.backendReason = QStringLiteral("SQLite has no server backends to signal.");
+                : QCoreApplication::translate("lockscope::Privileges",
+                                              "The SQLite file %1 is read-only for you.")
+                      .arg(params.sqlitePath);
+        p.backendReason = QCoreApplication::translate("lockscope::Privileges",
+                                                      "SQLite has no server backends to signal.");
         return p;
     }
     QSqlQuery q(db);
@@ -27,20 +31,25 @@ Result<Privileges> PrivilegeCheck::check(QSqlDatabase db, const ConnectionParams
             "(SELECT rolsuper FROM pg_roles WHERE rolname = current_user) "
             "OR pg_has_role(current_user, 'pg_signal_backend', 'MEMBER')")) ||
         !q.next()) {
-        return Database::classify(q.lastError(), params,
-                                  QStringLiteral("check the role's privileges"));
+        return Database::classify(
+            q.lastError(), params,
+            QCoreApplication::translate("lockscope::Privileges", "check the role's privileges"));
     }
     p.databaseUser = q.value(0).toString();
     p.canReleaseLeases = q.value(1).toBool();
     p.canSignalBackends = q.value(2).toBool();
     if (!p.canReleaseLeases)
-        p.leaseReason = QStringLiteral("Role '%1' has no DELETE privilege on aggregate_locks: it "
-                                       "can look, not release or sweep.")
-                            .arg(p.databaseUser);
+        p.leaseReason =
+            QCoreApplication::translate("lockscope::Privileges",
+                                        "Role '%1' has no DELETE privilege on aggregate_locks: it "
+                                        "can look, not release or sweep.")
+                .arg(p.databaseUser);
     if (!p.canSignalBackends)
-        p.backendReason = QStringLiteral("Role '%1' may not signal other sessions (it needs "
-                                         "pg_signal_backend).")
-                              .arg(p.databaseUser);
+        p.backendReason =
+            QCoreApplication::translate("lockscope::Privileges",
+                                        "Role '%1' may not signal other sessions (it needs "
+                                        "pg_signal_backend).")
+                .arg(p.databaseUser);
     return p;
 }
 

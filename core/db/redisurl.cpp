@@ -1,5 +1,6 @@
 #include "db/redisurl.h"
 
+#include <QCoreApplication>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -18,11 +19,13 @@ QString urlProblem(const QUrl &url) {
 }
 
 Error badUrl(const QString &why) {
-    return Error{ErrorKind::InvalidArgument,
-                 QStringLiteral("Invalid Redis URL: %1. Use redis://user@host:port/db or "
-                                "rediss://user@host:port/db?sslrootcert=/path/ca.crt (the "
-                                "password from REDISCLI_AUTH).")
-                     .arg(why)};
+    return Error{
+        ErrorKind::InvalidArgument,
+        QCoreApplication::translate("lockscope::RedisUrl",
+                                    "Invalid Redis URL: %1. Use redis://user@host:port/db or "
+                                    "rediss://user@host:port/db?sslrootcert=/path/ca.crt (the "
+                                    "password from REDISCLI_AUTH).")
+            .arg(why)};
 }
 
 } // namespace
@@ -30,17 +33,19 @@ Error badUrl(const QString &why) {
 Result<ConnectionParams> RedisUrl::parse(const QString &text) {
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid())
-        return badUrl(QStringLiteral("it cannot be parsed (%1)").arg(urlProblem(url)));
+        return badUrl(QCoreApplication::translate("lockscope::RedisUrl", "it cannot be parsed (%1)")
+                          .arg(urlProblem(url)));
     ConnectionParams p;
     p.driver = Driver::Redis;
     p.applicationName.clear();
     p.redisTls = url.scheme() == QLatin1String("rediss");
     p.host = url.host();
     if (p.host.isEmpty())
-        return badUrl(QStringLiteral("it names no host"));
+        return badUrl(QCoreApplication::translate("lockscope::RedisUrl", "it names no host"));
     p.port = url.port(6379);
     if (p.port <= 0 || p.port > 65535)
-        return badUrl(QStringLiteral("the port must be between 1 and 65535"));
+        return badUrl(QCoreApplication::translate("lockscope::RedisUrl",
+                                                  "the port must be between 1 and 65535"));
     p.user = url.userName(QUrl::FullyDecoded);
     p.password = url.password(QUrl::FullyDecoded);
     QString path = url.path(QUrl::FullyDecoded);
@@ -50,9 +55,11 @@ Result<ConnectionParams> RedisUrl::parse(const QString &text) {
         bool ok = false;
         p.redisDb = path.toInt(&ok);
         if (!ok || p.redisDb < 0 || path.contains(QLatin1Char('+')))
-            return badUrl(QStringLiteral("the database must be a number from 0 up (the server's "
-                                         "`databases` setting), not '%1'")
-                              .arg(path));
+            return badUrl(
+                QCoreApplication::translate("lockscope::RedisUrl",
+                                            "the database must be a number from 0 up (the server's "
+                                            "`databases` setting), not '%1'")
+                    .arg(path));
     }
     const QUrlQuery query(url);
     for (const auto &[name, value] : query.queryItems(QUrl::FullyDecoded)) {
@@ -60,22 +67,26 @@ Result<ConnectionParams> RedisUrl::parse(const QString &text) {
             p.redisPrefix = value;
         } else if (name == QLatin1String("sslrootcert")) {
             if (!p.redisTls)
-                return badUrl(QStringLiteral("sslrootcert needs TLS: write rediss:// instead of "
-                                             "redis://"));
+                return badUrl(QCoreApplication::translate(
+                    "lockscope::RedisUrl", "sslrootcert needs TLS: write rediss:// instead of "
+                                           "redis://"));
             if (value.isEmpty())
-                return badUrl(QStringLiteral("sslrootcert is empty"));
+                return badUrl(
+                    QCoreApplication::translate("lockscope::RedisUrl", "sslrootcert is empty"));
             p.sslrootcert = value;
         } else if (name == QLatin1String("connect_timeout")) {
             bool ok = false;
             const int seconds = value.toInt(&ok);
             if (!ok || seconds < 1 || seconds > 3600)
-                return badUrl(
-                    QStringLiteral("connect_timeout must be whole seconds from 1 to 3600"));
+                return badUrl(QCoreApplication::translate(
+                    "lockscope::RedisUrl", "connect_timeout must be whole seconds from 1 to 3600"));
             p.connectTimeoutS = seconds;
         } else {
-            return badUrl(QStringLiteral("the parameter '%1' is not supported (use prefix, "
-                                         "sslrootcert or connect_timeout)")
-                              .arg(name));
+            return badUrl(
+                QCoreApplication::translate("lockscope::RedisUrl",
+                                            "the parameter '%1' is not supported (use prefix, "
+                                            "sslrootcert or connect_timeout)")
+                    .arg(name));
         }
     }
     return p;

@@ -2,6 +2,7 @@
 
 #include "db/database.h"
 
+#include <QCoreApplication>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QVariant>
@@ -73,17 +74,21 @@ Result<std::unique_ptr<SqliteStatement>> SqliteStatement::prepare(const QSqlData
     sqlite3 *handle = handleOf(db);
     if (!handle || !sharesLibrary(db))
         return Error{ErrorKind::Unsupported,
-                     QStringLiteral("The Qt SQLite driver in use carries its own copy of SQLite, "
-                                    "which LockScope cannot share. Install the Qt SQLite driver "
-                                    "that links the system libsqlite3 (Debian: "
-                                    "libqt6sql6-sqlite).")};
+                     QCoreApplication::translate(
+                         "lockscope::SqliteStatement",
+                         "The Qt SQLite driver in use carries its own copy of SQLite, "
+                         "which LockScope cannot share. Install the Qt SQLite driver "
+                         "that links the system libsqlite3 (Debian: "
+                         "libqt6sql6-sqlite).")};
     const QByteArray text = sql.toUtf8();
     sqlite3_stmt *statement = nullptr;
     const int rc = sqlite3_prepare_v3(handle, text.constData(), int(text.size()),
                                       SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
     if (rc != SQLITE_OK) {
         sqlite3_finalize(statement);
-        return errorOf(handle, rc, params, QStringLiteral("prepare a statement"));
+        return errorOf(
+            handle, rc, params,
+            QCoreApplication::translate("lockscope::SqliteStatement", "prepare a statement"));
     }
     return std::unique_ptr<SqliteStatement>(new SqliteStatement(handle, statement, params));
 }

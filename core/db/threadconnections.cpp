@@ -3,6 +3,7 @@
 #include "db/database.h"
 #include "db/sqlitestatement.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QSqlQuery>
 #include <QThread>
@@ -155,8 +156,9 @@ Result<QSqlQuery *> ThreadConnections::prepared(const ConnectionParams &params, 
     if (!query) {
         auto fresh = std::make_shared<QSqlQuery>(slot->db);
         if (!fresh->prepare(sql)) {
-            const Error e = Database::classify(fresh->lastError(), params,
-                                               QStringLiteral("prepare a statement"));
+            const Error e = Database::classify(
+                fresh->lastError(), params,
+                QCoreApplication::translate("lockscope::ThreadConnections", "prepare a statement"));
             slot->statements.remove(sql);
             return e;
         }

@@ -5,6 +5,7 @@
 #include "lease/leasesql.h"
 #include "lease/redisleasestore.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QVariant>
@@ -43,9 +44,11 @@ std::optional<QString> ExpiryCheck::invalidExpiry(const ConnectionParams &params
 
 Error ExpiryCheck::error(const QString &key, const QString &expiry) {
     return Error{ErrorKind::InvalidExpiry,
-                 QStringLiteral("The lease '%1' has an invalid expiry (%2) written by another "
-                                "program: it never expires, so waiting cannot get it. Remove it "
-                                "with `lockctl release --force -- %3`.")
+                 QCoreApplication::translate(
+                     "lockscope::ExpiryCheck",
+                     "The lease '%1' has an invalid expiry (%2) written by another "
+                     "program: it never expires, so waiting cannot get it. Remove it "
+                     "with `lockctl release --force -- %3`.")
                      .arg(key, expiry, shellWord(key))};
 }
 

@@ -2,6 +2,7 @@
 
 #include "db/database.h"
 
+#include <QCoreApplication>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -10,7 +11,10 @@ namespace lockscope {
 Result<bool> FencedWrite::apply(QSqlDatabase db, const ConnectionParams &params,
                                 const QString &resource, qint64 fence,
                                 const std::function<Status(QSqlDatabase)> &write) {
-    const QString what = QStringLiteral("write to '%1' with fence %2").arg(resource).arg(fence);
+    const QString what =
+        QCoreApplication::translate("lockscope::FencedWrite", "write to '%1' with fence %2")
+            .arg(resource)
+            .arg(fence);
     if (!db.transaction())
         return Database::classify(db.lastError(), params, what);
     bool accepted = false;
@@ -56,8 +60,10 @@ Result<qint64> FencedWrite::highest(QSqlDatabase db, const ConnectionParams &par
         QStringLiteral("SELECT highest_fence FROM lockscope_resource_fences WHERE resource = ?"));
     q.addBindValue(resource);
     if (!prepared || !q.exec())
-        return Database::classify(q.lastError(), params,
-                                  QStringLiteral("read the fence of '%1'").arg(resource));
+        return Database::classify(
+            q.lastError(), params,
+            QCoreApplication::translate("lockscope::FencedWrite", "read the fence of '%1'")
+                .arg(resource));
     return q.next() ? q.value(0).toLongLong() : qint64(0);
 }
 

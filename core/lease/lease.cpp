@@ -3,6 +3,7 @@
 #include "base/duration.h"
 #include "lease/leasebackend.h"
 
+#include <QCoreApplication>
 #include <algorithm>
 
 namespace lockscope {
@@ -80,14 +81,18 @@ Result<bool> Lease::release() {
 
 Status Lease::renew(std::optional<std::chrono::milliseconds> ttl) {
     if (!isValid())
-        return Error{ErrorKind::LeaseChanged,
-                     QStringLiteral("The lease '%1' was already released.").arg(m_info.key)};
+        return Error{
+            ErrorKind::LeaseChanged,
+            QCoreApplication::translate("lockscope::Lease", "The lease '%1' was already released.")
+                .arg(m_info.key)};
     if (m_heartbeat && ttl && *ttl != m_backend->config().ttl)
         return Error{ErrorKind::InvalidArgument,
-                     QStringLiteral("The lease '%1' has a heartbeat that renews it with its TTL "
-                                    "of %2; renewing it with another TTL meanwhile would leave "
-                                    "the heartbeat's loss deadline wrong. Renew without a TTL, "
-                                    "or configure the TTL on the LeaseManager.")
+                     QCoreApplication::translate(
+                         "lockscope::Lease",
+                         "The lease '%1' has a heartbeat that renews it with its TTL "
+                         "of %2; renewing it with another TTL meanwhile would leave "
+                         "the heartbeat's loss deadline wrong. Renew without a TTL, "
+                         "or configure the TTL on the LeaseManager.")
                          .arg(m_info.key, Duration::format(m_backend->config().ttl))};
     const auto sent = std::chrono::steady_clock::now();
     auto renewed = m_backend->renewHolder(m_info, ttl.value_or(m_backend->config().ttl));
@@ -95,8 +100,9 @@ Status Lease::renew(std::optional<std::chrono::milliseconds> ttl) {
         return renewed.error();
     if (!renewed.value())
         return Error{ErrorKind::LeaseChanged,
-                     QStringLiteral("The lease '%1' is no longer held with this token: it "
-                                    "expired, or an operator released it.")
+                     QCoreApplication::translate(
+                         "lockscope::Lease", "The lease '%1' is no longer held with this token: it "
+                                             "expired, or an operator released it.")
                          .arg(m_info.key)};
     m_info.expiresAt = *renewed.value();
     m_info.sentAt = sent;

@@ -7,6 +7,7 @@
 #include "lease/ownersession.h"
 #include "lease/releaselistener.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -152,7 +153,8 @@ Result<PgRows> LeaseBackend::execPostgres(const PgStatement &statement,
                 return db.error();
             m_statements.fetch_add(1, std::memory_order_relaxed);
             rows.emplace(statement.exec(db.value(), m_params, values, [&] {
-                return QStringLiteral("%1 the lease '%2'").arg(QLatin1String(verb), key);
+                return QCoreApplication::translate("lockscope::LeaseBackend", "%1 the lease '%2'")
+                    .arg(QCoreApplication::translate("lockscope::LeaseBackend", verb), key);
             }));
         } // the connection handle is gone before a lost connection is dropped
         if (!rows->ok() && rows->error().kind == ErrorKind::Connection) {
@@ -211,7 +213,8 @@ Result<bool> LeaseBackend::sendRelease(const QString &key, const QString &token,
         return tables.error();
     const bool whenWaited = tables->waiters;
     auto rows = execPostgres(whenWaited ? m_pgReleaseWhenWaited : m_pgRelease,
-                             {key.toUtf8(), token.toUtf8()}, "release", key, resent);
+                             {key.toUtf8(), token.toUtf8()},
+                             QT_TRANSLATE_NOOP("lockscope::LeaseBackend", "release"), key, resent);
     if (!rows.ok())
         return rows.error();
     // 0007's function answers with a boolean; before it, the CTE returns the
@@ -236,8 +239,8 @@ Result<bool> LeaseBackend::registerWaiter(const QString &key, const QString &tok
         return false;
     const QByteArray life =
         QByteArray::number(static_cast<qint64>(waiterRegistrationLife().count()));
-    auto rows =
-        execPostgres(m_pgRegisterWaiter, {key.toUtf8(), token.toUtf8(), life}, "wait for", key);
+    auto rows = execPostgres(m_pgRegisterWaiter, {key.toUtf8(), token.toUtf8(), life},
+                             QT_TRANSLATE_NOOP("lockscope::LeaseBackend", "wait for"), key);
     if (!rows.ok())
         return rows.error();
     return true;
@@ -246,8 +249,8 @@ Result<bool> LeaseBackend::registerWaiter(const QString &key, const QString &tok
 Status LeaseBackend::unregisterWaiter(const QString &key, const QString &token) {
     if (m_store)
         return m_store->unregisterWaiter(key, token);
-    auto rows =
-        execPostgres(m_pgUnregisterWaiter, {key.toUtf8(), token.toUtf8()}, "stop waiting for", key);
+    auto rows = execPostgres(m_pgUnregisterWaiter, {key.toUtf8(), token.toUtf8()},
+                             QT_TRANSLATE_NOOP("lockscope::LeaseBackend", "stop waiting for"), key);
     if (!rows.ok())
         return rows.error();
     return {};
@@ -262,7 +265,9 @@ Result<bool> LeaseBackend::freeAfterResentRelease(const QString &key) {
     q.addBindValue(key);
     m_statements.fetch_add(1, std::memory_order_relaxed);
     if (!q.exec())
-        return failed<bool>(q.lastError(), QStringLiteral("check the lease '%1'").arg(key));
+        return failed<bool>(q.lastError(), QCoreApplication::translate("lockscope::LeaseBackend",
+                                                                       "check the lease '%1'")
+                                               .arg(key));
     return !q.next();
 }
 
@@ -286,8 +291,8 @@ Result<std::optional<LeaseInfo>> LeaseBackend::acquireOnce(const QString &key, c
             : withFence ? (unregister ? m_pgAcquireFencedUnregister : m_pgAcquireFenced)
                         : (unregister ? m_pgAcquireUnregister : m_pgAcquire);
         const auto sentAt = std::chrono::steady_clock::now();
-        auto rows =
-            execPostgres(statement, {key.toUtf8(), token.toUtf8(), m_ttlText}, "acquire", key);
+        auto rows = execPostgres(statement, {key.toUtf8(), token.toUtf8(), m_ttlText},
+                                 QT_TRANSLATE_NOOP("lockscope::LeaseBackend", "acquire"), key);
         if (!rows.ok())
             return rows.error();
         if (rows->count() == 0)
@@ -308,7 +313,8 @@ Result<std::optional<LeaseInfo>> LeaseBackend::acquireOnce(const QString &key, c
         return tables.error();
     const bool withFence = tables->fences;
     const auto what = [&key] {
-        return QStringLiteral("acquire the lease '%1'").arg(key);
+        return QCoreApplication::translate("lockscope::LeaseBackend", "acquire the lease '%1'")
+            .arg(key);
     };
     auto statement = [&](const QString &sql) {
         return ThreadConnections::sqlitePrepared(m_params, m_connection, sql);
@@ -398,7 +404,8 @@ Result<bool> LeaseBackend::releaseOnce(const QString &key, const QString &token)
         return statement.error();
     m_statements.fetch_add(1, std::memory_order_relaxed);
     auto changed = statement.value()->exec({key.toUtf8(), token.toUtf8()}, [&key] {
-        return QStringLiteral("release the lease '%1'").arg(key);
+        return QCoreApplication::translate("lockscope::LeaseBackend", "release the lease '%1'")
+            .arg(key);
     });
     if (!changed.ok())
         return changed.error();
@@ -420,8 +427,9 @@ Result<std::optional<double>> LeaseBackend::renewOnce(const QString &key, const 
     if (!q.exec()) {
         const QSqlError error = q.lastError();
         q.finish();
-        return failed<std::optional<double>>(error,
-                                             QStringLiteral("renew the lease '%1'").arg(key));
+        return failed<std::optional<double>>(
+            error, QCoreApplication::translate("lockscope::LeaseBackend", "renew the lease '%1'")
+                       .arg(key));
     }
     std::optional<double> expires;
     if (q.next())
@@ -446,7 +454,11 @@ LeaseBackend::renewBounded(const QString &key, const QString &token, std::chrono
             rows.emplace(m_pgRenew.execBounded(
                 db.value(), m_params,
                 {QByteArray::number(seconds(ttl), 'g', 17), key.toUtf8(), token.toUtf8()},
-                [&] { return QStringLiteral("renew the lease '%1'").arg(key); },
+                [&] {
+                    return QCoreApplication::translate("lockscope::LeaseBackend",
+                                                       "renew the lease '%1'")
+                        .arg(key);
+                },
                 {deadline, stopped}));
         }
         if (!rows->ok()) {
@@ -467,7 +479,9 @@ LeaseBackend::renewBounded(const QString &key, const QString &token, std::chrono
         deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0)
         return Error{ErrorKind::Timeout,
-                     QStringLiteral("No time was left to renew the lease '%1'.").arg(key)};
+                     QCoreApplication::translate("lockscope::LeaseBackend",
+                                                 "No time was left to renew the lease '%1'.")
+                         .arg(key)};
     {
         auto db = ThreadConnections::get(m_params, m_connection);
         if (!db.ok())

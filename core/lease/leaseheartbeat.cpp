@@ -3,6 +3,7 @@
 #include "base/duration.h"
 #include "lease/leasebackend.h"
 
+#include <QCoreApplication>
 #include <condition_variable>
 
 namespace lockscope {
@@ -65,11 +66,12 @@ void renewLoop(LeaseHeartbeat::Shared &s) {
             continue;
         }
         if (renewed.ok()) {
-            s.lost.declare(s.info.key,
-                           QStringLiteral("The lease '%1' is no longer held with this token: it "
-                                          "expired and was taken over, or an operator released or "
-                                          "swept it. Stop the work it protects.")
-                               .arg(s.info.key));
+            s.lost.declare(s.info.key, QCoreApplication::translate(
+                                           "lockscope::LeaseHeartbeat",
+                                           "The lease '%1' is no longer held with this token: it "
+                                           "expired and was taken over, or an operator released or "
+                                           "swept it. Stop the work it protects.")
+                                           .arg(s.info.key));
             return;
         }
         // Unreachable, or no answer in time: try again sooner; the watchdog
@@ -104,9 +106,11 @@ void watch(LeaseHeartbeat::Shared &s) {
         lock.unlock();
         s.lost.declare(
             s.info.key,
-            QStringLiteral("The lease '%1' could not be renewed before it could expire on the "
-                           "database (%2 after it was last confirmed, with a %3 safety margin)%4. "
-                           "Stop the work it protects.")
+            QCoreApplication::translate(
+                "lockscope::LeaseHeartbeat",
+                "The lease '%1' could not be renewed before it could expire on the "
+                "database (%2 after it was last confirmed, with a %3 safety margin)%4. "
+                "Stop the work it protects.")
                 .arg(s.info.key, Duration::format(ttl), Duration::format(margin),
                      lastError.isEmpty() ? QString() : QStringLiteral(": ") + lastError));
         return;

@@ -7,6 +7,7 @@
 #include "lease/keywakeups.h"
 #include "lease/leasebackend.h"
 
+#include <QCoreApplication>
 #include <QRandomGenerator>
 #include <QScopeGuard>
 
@@ -20,26 +21,32 @@ using std::chrono::milliseconds;
 namespace {
 
 Error timedOut(const QString &key, milliseconds waited) {
-    return Error{ErrorKind::Timeout,
-                 QStringLiteral("Gave up waiting for the lease '%1' after %2: another owner "
-                                "still holds it. Wait longer, or see who holds it with "
-                                "`lockctl list`.")
-                     .arg(key, Duration::format(waited))};
+    return Error{
+        ErrorKind::Timeout,
+        QCoreApplication::translate("lockscope::LeaseManager",
+                                    "Gave up waiting for the lease '%1' after %2: another owner "
+                                    "still holds it. Wait longer, or see who holds it with "
+                                    "`lockctl list`.")
+            .arg(key, Duration::format(waited))};
 }
 
 // Every attempt found the database itself locked (SQLite: another connection's
 // write transaction), so nobody may hold the lease at all: say so.
 QString lockedFile(const QString &key, const ConnectionParams &params) {
-    return QStringLiteral("The lease '%1' could not be taken: the database %2 was locked by "
-                          "another connection (a write transaction of another program). Find "
-                          "it with `fuser %2`, or try again with a longer --wait.")
+    return QCoreApplication::translate(
+               "lockscope::LeaseManager",
+               "The lease '%1' could not be taken: the database %2 was locked by "
+               "another connection (a write transaction of another program). Find "
+               "it with `fuser %2`, or try again with a longer --wait.")
         .arg(key, params.isSqlite() ? params.sqlitePath : params.displayUrl());
 }
 
 Error cancelled(const QString &key) {
     return Error{
         ErrorKind::Cancelled,
-        QStringLiteral("The wait for the lease '%1' was cancelled; nothing is held.").arg(key)};
+        QCoreApplication::translate("lockscope::LeaseManager",
+                                    "The wait for the lease '%1' was cancelled; nothing is held.")
+            .arg(key)};
 }
 
 milliseconds jittered(milliseconds base) {
@@ -91,7 +98,9 @@ Result<Lease> LeaseManager::tryLock(const QString &key) {
     if (gated && !m_backend->gate().tryEnter(key)) {
         return Error{
             ErrorKind::NotAcquired,
-            QStringLiteral("The lease '%1' is held by another thread of this process.").arg(key)};
+            QCoreApplication::translate("lockscope::LeaseManager",
+                                        "The lease '%1' is held by another thread of this process.")
+                .arg(key)};
     }
     const QString token = OwnerToken::make(m_backend->config().ownerId);
     auto attempt = m_backend->acquireOnce(key, token);
@@ -108,7 +117,9 @@ Result<Lease> LeaseManager::tryLock(const QString &key) {
     if (auto wrong = notALease(key))
         return *wrong;
     return Error{ErrorKind::NotAcquired,
-                 QStringLiteral("The lease '%1' is held by another owner.").arg(key)};
+                 QCoreApplication::translate("lockscope::LeaseManager",
+                                             "The lease '%1' is held by another owner.")
+                     .arg(key)};
 }
 
 Result<Lease> LeaseManager::lock(const QString &key, std::optional<milliseconds> maxWait,
@@ -136,9 +147,10 @@ Result<Lease> LeaseManager::lock(const QString &key, std::optional<milliseconds>
         m_backend->gate().leave(key);
     if (!result.ok() && result.error().kind == ErrorKind::Timeout && bound) {
         if (!result.error().message.isEmpty()) // the file was locked, not the lease held
-            return Error{ErrorKind::Timeout,
-                         QStringLiteral("Gave up after %1. %2")
-                             .arg(Duration::format(*bound), result.error().message)};
+            return Error{
+                ErrorKind::Timeout,
+                QCoreApplication::translate("lockscope::LeaseManager", "Gave up after %1. %2")
+                    .arg(Duration::format(*bound), result.error().message)};
         return timedOut(key, *bound);
     }
     return result;

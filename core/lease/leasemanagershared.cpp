@@ -9,6 +9,7 @@
 #include "lease/keywakeups.h"
 #include "lease/leasebackend.h"
 
+#include <QCoreApplication>
 #include <QRandomGenerator>
 #include <QScopeGuard>
 
@@ -24,30 +25,39 @@ namespace {
 QString what(const QString &key, LockKind kind) {
     switch (kind) {
     case LockKind::Semaphore:
-        return QStringLiteral("a permit of the semaphore '%1'").arg(key);
+        return QCoreApplication::translate("lockscope::LeaseManager",
+                                           "a permit of the semaphore '%1'")
+            .arg(key);
     case LockKind::Read:
-        return QStringLiteral("a read share of '%1'").arg(key);
+        return QCoreApplication::translate("lockscope::LeaseManager", "a read share of '%1'")
+            .arg(key);
     case LockKind::Write:
-        return QStringLiteral("the write share of '%1'").arg(key);
+        return QCoreApplication::translate("lockscope::LeaseManager", "the write share of '%1'")
+            .arg(key);
     case LockKind::Lease:
         break;
     }
-    return QStringLiteral("the lease '%1'").arg(key);
+    return QCoreApplication::translate("lockscope::LeaseManager", "the lease '%1'").arg(key);
 }
 
 Error sharedTimedOut(const QString &key, LockKind kind, milliseconds waited) {
-    return Error{ErrorKind::Timeout,
-                 QStringLiteral("Gave up waiting for %1 after %2: %3. Wait longer, or see who "
-                                "holds it with `lockctl list`.")
-                     .arg(what(key, kind), Duration::format(waited),
-                          kind == LockKind::Semaphore ? QStringLiteral("every permit is held")
-                                                      : QStringLiteral("it is held"))};
+    return Error{
+        ErrorKind::Timeout,
+        QCoreApplication::translate("lockscope::LeaseManager",
+                                    "Gave up waiting for %1 after %2: %3. Wait longer, or see who "
+                                    "holds it with `lockctl list`.")
+            .arg(
+                what(key, kind), Duration::format(waited),
+                kind == LockKind::Semaphore
+                    ? QCoreApplication::translate("lockscope::LeaseManager", "every permit is held")
+                    : QCoreApplication::translate("lockscope::LeaseManager", "it is held"))};
 }
 
 Error sharedCancelled(const QString &key, LockKind kind) {
-    return Error{
-        ErrorKind::Cancelled,
-        QStringLiteral("The wait for %1 was cancelled; nothing is held.").arg(what(key, kind))};
+    return Error{ErrorKind::Cancelled,
+                 QCoreApplication::translate("lockscope::LeaseManager",
+                                             "The wait for %1 was cancelled; nothing is held.")
+                     .arg(what(key, kind))};
 }
 
 milliseconds jitter(milliseconds base) {
@@ -61,11 +71,13 @@ Result<Lease> LeaseManager::acquireSemaphore(const QString &key, int permits,
                                              std::optional<milliseconds> maxWait,
                                              const CancelToken *cancel) {
     if (permits < 1 || permits > LockKinds::kMaxPermits)
-        return Error{ErrorKind::InvalidArgument,
-                     QStringLiteral("A semaphore has between 1 and %1 permits, not %2. Give a "
-                                    "number in that range.")
-                         .arg(LockKinds::kMaxPermits)
-                         .arg(permits)};
+        return Error{
+            ErrorKind::InvalidArgument,
+            QCoreApplication::translate("lockscope::LeaseManager",
+                                        "A semaphore has between 1 and %1 permits, not %2. Give a "
+                                        "number in that range.")
+                .arg(LockKinds::kMaxPermits)
+                .arg(permits)};
     return acquireShared(key, LockKind::Semaphore, permits, maxWait, cancel);
 }
 
@@ -93,8 +105,10 @@ Result<Lease> LeaseManager::acquireShared(const QString &key, LockKind kind, int
         return valid.error();
     if (m_backend->params().isRedis())
         return Error{ErrorKind::Unsupported,
-                     QStringLiteral("Semaphores and reader-writer leases exist on PostgreSQL and "
-                                    "SQLite; this is a Redis store. Use a plain lease there.")};
+                     QCoreApplication::translate(
+                         "lockscope::LeaseManager",
+                         "Semaphores and reader-writer leases exist on PostgreSQL and "
+                         "SQLite; this is a Redis store. Use a plain lease there.")};
     if (auto usable = m_backend->sharedLocks().useAs(key, kind, permits); !usable.ok())
         return usable.error();
     const std::optional<milliseconds> bound = maxWait ? maxWait : m_backend->config().maxWait;

@@ -4,6 +4,7 @@
 #include "lease/leaseinfo.h"
 #include "lease/leasesql.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QSqlQuery>
 #include <QVariant>
@@ -60,7 +61,9 @@ LeaseQueries::snapshot(QSqlDatabase db, const ConnectionParams &params, int firs
     const bool fenced = fences.value();
     const qint64 before = QDateTime::currentMSecsSinceEpoch();
     if (!q.exec(LeaseSql::listAll(params.driver, fenced)))
-        return Database::classify(q.lastError(), params, QStringLiteral("list the leases"));
+        return Database::classify(
+            q.lastError(), params,
+            QCoreApplication::translate("lockscope::LeaseQueries", "list the leases"));
     const qint64 after = QDateTime::currentMSecsSinceEpoch();
     LeaseSnapshot snap;
     snap.localMsAtRead = before + (after - before) / 2;
@@ -92,12 +95,16 @@ Result<std::optional<LeaseRow>> LeaseQueries::find(QSqlDatabase db, const Connec
         return fences.error();
     const bool fenced = fences.value();
     if (!q.prepare(LeaseSql::listOne(params.driver, fenced)))
-        return Database::classify(q.lastError(), params,
-                                  QStringLiteral("look up the lease '%1'").arg(key));
+        return Database::classify(
+            q.lastError(), params,
+            QCoreApplication::translate("lockscope::LeaseQueries", "look up the lease '%1'")
+                .arg(key));
     q.addBindValue(key);
     if (!q.exec())
-        return Database::classify(q.lastError(), params,
-                                  QStringLiteral("look up the lease '%1'").arg(key));
+        return Database::classify(
+            q.lastError(), params,
+            QCoreApplication::translate("lockscope::LeaseQueries", "look up the lease '%1'")
+                .arg(key));
     if (!q.next())
         return std::optional<LeaseRow>();
     if (dbNow)
@@ -108,7 +115,9 @@ Result<std::optional<LeaseRow>> LeaseQueries::find(QSqlDatabase db, const Connec
 Result<double> LeaseQueries::databaseNow(QSqlDatabase db, const ConnectionParams &params) {
     QSqlQuery q(db);
     if (!q.exec(LeaseSql::dbNow(params.driver)) || !q.next())
-        return Database::classify(q.lastError(), params, QStringLiteral("read the database clock"));
+        return Database::classify(
+            q.lastError(), params,
+            QCoreApplication::translate("lockscope::LeaseQueries", "read the database clock"));
     return q.value(0).toDouble();
 }
 

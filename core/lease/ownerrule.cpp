@@ -1,5 +1,7 @@
 #include "lease/ownerrule.h"
 
+#include <QCoreApplication>
+
 namespace lockscope {
 
 Result<OwnerRule> OwnerRule::compile(const QString &pattern, const QString &what) {
@@ -9,9 +11,11 @@ Result<OwnerRule> OwnerRule::compile(const QString &pattern, const QString &what
     QRegularExpression regex(pattern);
     if (!regex.isValid())
         return Error{ErrorKind::InvalidArgument,
-                     QStringLiteral("%1 is not a valid regular expression (%2 at offset %3); "
-                                    "write one whose first group captures the application_name, "
-                                    "e.g. '^([a-z-]+)@'")
+                     QCoreApplication::translate(
+                         "lockscope::OwnerRule",
+                         "%1 is not a valid regular expression (%2 at offset %3); "
+                         "write one whose first group captures the application_name, "
+                         "e.g. '^([a-z-]+)@'")
                          .arg(what, regex.errorString())
                          .arg(regex.patternErrorOffset())};
     regex.optimize();

@@ -3,6 +3,7 @@
 #include "db/database.h"
 #include "lease/leaseinfo.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QSqlQuery>
 #include <QVariant>
@@ -89,8 +90,10 @@ Result<QList<OwnerSession>> OwnerSessions::read(QSqlDatabase db, const Connectio
             "extract(epoch FROM backend_start)::float8 FROM pg_stat_activity "
             "WHERE datname = current_database() AND pid <> pg_backend_pid() "
             "AND application_name <> ''")))
-        return Database::classify(q.lastError(), params,
-                                  QStringLiteral("read the sessions of the lease owners"));
+        return Database::classify(
+            q.lastError(), params,
+            QCoreApplication::translate("lockscope::OwnerSessions",
+                                        "read the sessions of the lease owners"));
     while (q.next()) {
         OwnerSession s;
         s.pid = q.value(0).toLongLong();

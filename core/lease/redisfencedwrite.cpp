@@ -2,6 +2,8 @@
 
 #include "lease/redisleasescripts.h"
 
+#include <QCoreApplication>
+
 namespace lockscope {
 
 QByteArray RedisFencedWrite::fenceKey(const ConnectionParams &params, const QString &resource) {
@@ -14,14 +16,19 @@ Result<qint64> RedisFencedWrite::highest(RedisConnection &connection, const QStr
     if (!reply.ok())
         return reply.error();
     if (reply->isError())
-        return connection.replyError(reply.value(),
-                                     QStringLiteral("read the fence of '%1'").arg(resource));
+        return connection.replyError(
+            reply.value(),
+            QCoreApplication::translate("lockscope::RedisFencedWrite", "read the fence of '%1'")
+                .arg(resource));
     return reply->isString() ? reply->str.toLongLong() : 0;
 }
 
 Result<bool> RedisFencedWrite::apply(RedisConnection &connection, const QString &resource,
                                      qint64 fence, const QList<RedisConnection::Command> &writes) {
-    const QString what = QStringLiteral("write '%1' with fence %2").arg(resource).arg(fence);
+    const QString what =
+        QCoreApplication::translate("lockscope::RedisFencedWrite", "write '%1' with fence %2")
+            .arg(resource)
+            .arg(fence);
     const QByteArray key = fenceKey(connection.params(), resource);
     for (int attempt = 0; attempt < 100; ++attempt) {
         auto watched = connection.pipeline({{"WATCH", key}, {"GET", key}});
@@ -54,7 +61,9 @@ Result<bool> RedisFencedWrite::apply(RedisConnection &connection, const QString 
         return true;
     }
     return Error{ErrorKind::Busy,
-                 QStringLiteral("Cannot %1: the fence kept changing under contention.").arg(what)};
+                 QCoreApplication::translate("lockscope::RedisFencedWrite",
+                                             "Cannot %1: the fence kept changing under contention.")
+                     .arg(what)};
 }
 
 } // namespace lockscope

@@ -4,6 +4,7 @@
 #include "lease/redisleasescripts.h"
 #include "redis/redisconnection.h"
 
+#include <QCoreApplication>
 #include <algorithm>
 
 namespace lockscope {
@@ -26,7 +27,7 @@ Result<RedisLockSnapshot> RedisInspector::snapshot(RedisConnection &connection,
     const QByteArray pattern =
         escapeGlob(prefix) + (redisGlob.isEmpty() ? QByteArray("*") : redisGlob.toUtf8());
     const QByteArray internal = RedisLeaseScripts::internalPrefix();
-    const QString what = QStringLiteral("list the locks");
+    const QString what = QCoreApplication::translate("lockscope::RedisInspector", "list the locks");
     RedisLockSnapshot snap;
     QByteArray cursor = "0";
     bool haveTime = false;
@@ -38,8 +39,10 @@ Result<RedisLockSnapshot> RedisInspector::snapshot(RedisConnection &connection,
         if (scanned->isError())
             return connection.replyError(scanned.value(), what);
         if (!scanned->isArray() || scanned->elements.size() != 2)
-            return Error{ErrorKind::Database,
-                         QStringLiteral("%1 answered SCAN oddly.").arg(connection.where())};
+            return Error{
+                ErrorKind::Database,
+                QCoreApplication::translate("lockscope::RedisInspector", "%1 answered SCAN oddly.")
+                    .arg(connection.where())};
         cursor = scanned->elements.at(0).str;
         QList<QByteArray> keys;
         for (const RedisReply &k : std::as_const(scanned->elements.at(1).elements)) {

@@ -5,6 +5,8 @@
 #include "lease/redisreleaselistener.h"
 #include "redis/redisthreadconnections.h"
 
+#include <QCoreApplication>
+
 namespace lockscope {
 
 using std::chrono::milliseconds;
@@ -43,7 +45,9 @@ RedisConnection &RedisLeaseStore::connection() {
 
 Result<std::optional<LeaseInfo>>
 RedisLeaseStore::acquireOnce(const QString &key, const QString &token, bool registered) {
-    const QString what = QStringLiteral("acquire the lease '%1'").arg(key);
+    const QString what =
+        QCoreApplication::translate("lockscope::RedisLeaseStore", "acquire the lease '%1'")
+            .arg(key);
     QList<QByteArray> keys{RedisLeaseScripts::leaseKey(m_params, key),
                            RedisLeaseScripts::fenceKey(m_params, key)};
     if (registered)
@@ -63,7 +67,9 @@ RedisLeaseStore::acquireOnce(const QString &key, const QString &token, bool regi
             return std::optional<LeaseInfo>();
         if (e.size() < 4)
             return Error{ErrorKind::Database,
-                         QStringLiteral("Cannot %1: unexpected reply from the script.").arg(what)};
+                         QCoreApplication::translate("lockscope::RedisLeaseStore",
+                                                     "Cannot %1: unexpected reply from the script.")
+                             .arg(what)};
         const double now = epochFrom(e.at(2), e.at(3));
         LeaseInfo info{
             key,   token,           now,   now + static_cast<double>(m_config.ttl.count()) / 1000.0,
@@ -74,7 +80,9 @@ RedisLeaseStore::acquireOnce(const QString &key, const QString &token, bool regi
 
 Result<RedisLeaseStore::ReleaseOutcome> RedisLeaseStore::release(const QString &key,
                                                                  const QString &token) {
-    const QString what = QStringLiteral("release the lease '%1'").arg(key);
+    const QString what =
+        QCoreApplication::translate("lockscope::RedisLeaseStore", "release the lease '%1'")
+            .arg(key);
     for (int attempt = 0;; ++attempt) {
         m_statements.fetch_add(1, std::memory_order_relaxed);
         auto reply = RedisLeaseScripts::release().run(
@@ -108,7 +116,8 @@ Result<std::optional<double>>
 RedisLeaseStore::renewWith(const QString &key, const QString &token, milliseconds ttl,
                            std::chrono::steady_clock::time_point deadline,
                            const std::function<bool()> &stopped) {
-    const QString what = QStringLiteral("renew the lease '%1'").arg(key);
+    const QString what =
+        QCoreApplication::translate("lockscope::RedisLeaseStore", "renew the lease '%1'").arg(key);
     for (int attempt = 0;; ++attempt) {
         m_statements.fetch_add(1, std::memory_order_relaxed);
         const QList<QByteArray> keys{RedisLeaseScripts::leaseKey(m_params, key)};
@@ -162,7 +171,8 @@ Status RedisLeaseStore::registerWaiter(const QString &key, const QString &token,
     m_statements.fetch_add(1, std::memory_order_relaxed);
     auto reply = RedisLeaseScripts::registerWaiter().run(
         connection(), {RedisLeaseScripts::waitersKey(m_params, key)}, {token.toUtf8(), ms(life)},
-        QStringLiteral("wait for the lease '%1'").arg(key));
+        QCoreApplication::translate("lockscope::RedisLeaseStore", "wait for the lease '%1'")
+            .arg(key));
     if (!reply.ok())
         return reply.error();
     return {};
@@ -175,8 +185,10 @@ Status RedisLeaseStore::unregisterWaiter(const QString &key, const QString &toke
     if (!reply.ok())
         return reply.error();
     if (reply->isError())
-        return connection().replyError(reply.value(),
-                                       QStringLiteral("stop waiting for the lease '%1'").arg(key));
+        return connection().replyError(
+            reply.value(), QCoreApplication::translate("lockscope::RedisLeaseStore",
+                                                       "stop waiting for the lease '%1'")
+                               .arg(key));
     return {};
 }
 
@@ -185,7 +197,8 @@ std::optional<QString> RedisLeaseStore::noExpiry(const ConnectionParams &params,
     auto reply = RedisThreadConnections::get(params, connectionPurpose())
                      .command({"PTTL", RedisLeaseScripts::leaseKey(params, key)});
     if (reply.ok() && reply->isInteger() && reply->integer == -1)
-        return QStringLiteral("no TTL: the Redis key was set without an expiry");
+        return QCoreApplication::translate("lockscope::RedisLeaseStore",
+                                           "no TTL: the Redis key was set without an expiry");
     return std::nullopt;
 }
 

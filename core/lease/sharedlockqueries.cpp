@@ -5,6 +5,7 @@
 #include "lease/leaseinfo.h"
 #include "lease/sharedlocksql.h"
 
+#include <QCoreApplication>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -22,8 +23,10 @@ Result<SharedLockSnapshot> SharedLockQueries::snapshot(QSqlDatabase db,
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.exec(SharedLockSql::listAll(params.driver)))
-        return Database::classify(q.lastError(), params,
-                                  QStringLiteral("list the semaphores and reader-writer leases"));
+        return Database::classify(
+            q.lastError(), params,
+            QCoreApplication::translate("lockscope::SharedLockQueries",
+                                        "list the semaphores and reader-writer leases"));
     while (q.next()) {
         snap.dbNow = q.value(9).toDouble();
         const QString key = q.value(0).toString();

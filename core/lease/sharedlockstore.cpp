@@ -5,6 +5,7 @@
 #include "lease/leasesql.h"
 #include "lease/sharedlocksql.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QRandomGenerator>
 #include <QSqlQuery>
@@ -26,31 +27,40 @@ QString connectionPurpose() {
 
 QString kindWords(const SharedLockStore::KeyKind &k) {
     if (k.kind == QLatin1String("semaphore"))
-        return QStringLiteral("a semaphore with %1 permits").arg(k.permits);
+        return QCoreApplication::translate("lockscope::SharedLockStore",
+                                           "a semaphore with %1 permits")
+            .arg(k.permits);
     if (k.kind == QLatin1String("rw"))
-        return QStringLiteral("a reader-writer lease");
-    return QStringLiteral("a lease");
+        return QCoreApplication::translate("lockscope::SharedLockStore", "a reader-writer lease");
+    return QCoreApplication::translate("lockscope::SharedLockStore", "a lease");
 }
 
 QString howToUse(const SharedLockStore::KeyKind &k) {
     if (k.kind == QLatin1String("semaphore"))
-        return QStringLiteral("acquire it with --permits %1").arg(k.permits);
+        return QCoreApplication::translate("lockscope::SharedLockStore",
+                                           "acquire it with --permits %1")
+            .arg(k.permits);
     if (k.kind == QLatin1String("rw"))
-        return QStringLiteral("acquire it with --read or --write");
-    return QStringLiteral("acquire it as a lease (without --permits, --read or --write)");
+        return QCoreApplication::translate("lockscope::SharedLockStore",
+                                           "acquire it with --read or --write");
+    return QCoreApplication::translate(
+        "lockscope::SharedLockStore",
+        "acquire it as a lease (without --permits, --read or --write)");
 }
 
 QString wantedWords(LockKind wanted, int permits) {
     switch (wanted) {
     case LockKind::Semaphore:
-        return QStringLiteral("a semaphore with %1 permits").arg(permits);
+        return QCoreApplication::translate("lockscope::SharedLockStore",
+                                           "a semaphore with %1 permits")
+            .arg(permits);
     case LockKind::Read:
     case LockKind::Write:
-        return QStringLiteral("a reader-writer lease");
+        return QCoreApplication::translate("lockscope::SharedLockStore", "a reader-writer lease");
     case LockKind::Lease:
         break;
     }
-    return QStringLiteral("a lease");
+    return QCoreApplication::translate("lockscope::SharedLockStore", "a lease");
 }
 
 } // namespace
@@ -71,11 +81,13 @@ std::chrono::milliseconds SharedLockStore::waitLife() const {
 
 Error SharedLockStore::wrongKind(const QString &key, const KeyKind &is, LockKind wanted,
                                  int permits) {
-    return Error{ErrorKind::WrongKind,
-                 QStringLiteral("The key '%1' is %2, not %3: a key has one kind (and a "
-                                "semaphore its number of permits). %4, or use another key.")
-                     .arg(key, kindWords(is), wantedWords(wanted, permits),
-                          howToUse(is).replace(0, 1, howToUse(is).at(0).toUpper()))};
+    return Error{
+        ErrorKind::WrongKind,
+        QCoreApplication::translate("lockscope::SharedLockStore",
+                                    "The key '%1' is %2, not %3: a key has one kind (and a "
+                                    "semaphore its number of permits). %4, or use another key.")
+            .arg(key, kindWords(is), wantedWords(wanted, permits),
+                 howToUse(is).replace(0, 1, howToUse(is).at(0).toUpper()))};
 }
 
 Error SharedLockStore::failed(const QSqlError &error, const QString &what) {
@@ -136,8 +148,10 @@ SharedLockStore::kindOf(const ConnectionParams &params, const QString &key) {
     if (!q.exec()) {
         const QSqlError error = q.lastError();
         q.finish();
-        return Database::classify(error, params,
-                                  QStringLiteral("look up the kind of '%1'").arg(key));
+        return Database::classify(
+            error, params,
+            QCoreApplication::translate("lockscope::SharedLockStore", "look up the kind of '%1'")
+                .arg(key));
     }
     std::optional<KeyKind> kind;
     if (q.next())
@@ -155,7 +169,9 @@ Status SharedLockStore::useAs(const QString &key, LockKind kind, int permits) {
         if (m_checked.value(key) == wanted)
             return {};
     }
-    const QString what = QStringLiteral("record the kind of the key '%1'").arg(key);
+    const QString what =
+        QCoreApplication::translate("lockscope::SharedLockStore", "record the kind of the key '%1'")
+            .arg(key);
     for (int attempt = 0; attempt < 3; ++attempt) {
         auto found = kindOf(m_params, key);
         if (!found.ok())
@@ -179,10 +195,12 @@ Status SharedLockStore::useAs(const QString &key, LockKind kind, int permits) {
             if (!has.ok())
                 return has.error();
             if (!has.value())
-                return Error{ErrorKind::SchemaMissing,
-                             QStringLiteral("The database has no tables for semaphores and "
-                                            "reader-writer leases (migration 0008). Run "
-                                            "`lockctl migrate` to create them.")};
+                return Error{
+                    ErrorKind::SchemaMissing,
+                    QCoreApplication::translate("lockscope::SharedLockStore",
+                                                "The database has no tables for semaphores and "
+                                                "reader-writer leases (migration 0008). Run "
+                                                "`lockctl migrate` to create them.")};
         }
         if (attempt > 0) {
             auto lease = run(SharedLockSql::liveLease(m_params.driver), {key}, what);
@@ -218,7 +236,9 @@ SharedLockStore::acquireSlotPostgres(const QString &key, const QString &token, i
     const auto sentAt = std::chrono::steady_clock::now();
     auto rows =
         run(SharedLockSql::acquireSlotPostgres(), {key, token, seconds(m_config.ttl), permits},
-            QStringLiteral("acquire a permit of the semaphore '%1'").arg(key));
+            QCoreApplication::translate("lockscope::SharedLockStore",
+                                        "acquire a permit of the semaphore '%1'")
+                .arg(key));
     if (!rows.ok())
         return rows.error();
     Attempt attempt;
@@ -243,7 +263,9 @@ Result<SharedLockStore::Attempt>
 SharedLockStore::acquireSlotSqlite(const QString &key, const QString &token, int permits) {
     // SQLite runs writers one at a time: the look-up of a free slot and its
     // taking are one BEGIN IMMEDIATE transaction, so nothing comes between.
-    const QString what = QStringLiteral("acquire a permit of the semaphore '%1'").arg(key);
+    const QString what = QCoreApplication::translate("lockscope::SharedLockStore",
+                                                     "acquire a permit of the semaphore '%1'")
+                             .arg(key);
     const auto sentAt = std::chrono::steady_clock::now();
     if (auto begun = run(QStringLiteral("BEGIN IMMEDIATE"), {}, what); !begun.ok())
         return begun.error();
@@ -296,7 +318,9 @@ SharedLockStore::acquireCounting(const QString &key, const QString &token, int p
     // THE CONTROL (LeaseConfig::semaphoreByCounting): count the live holders in
     // one statement, insert in another. Two processes that both count N-1 both
     // insert: this is what over-admits, and what the tests show does.
-    const QString what = QStringLiteral("acquire a permit of the semaphore '%1'").arg(key);
+    const QString what = QCoreApplication::translate("lockscope::SharedLockStore",
+                                                     "acquire a permit of the semaphore '%1'")
+                             .arg(key);
     const auto sentAt = std::chrono::steady_clock::now();
     auto counted = run(SharedLockSql::countLiveSlots(m_params.driver), {key}, what);
     if (!counted.ok())
@@ -324,7 +348,9 @@ SharedLockStore::acquireRwPostgres(const QString &key, const QString &token, boo
     const auto sentAt = std::chrono::steady_clock::now();
     auto rows = run(SharedLockSql::acquireRwPostgres(),
                     {key, token, write, seconds(m_config.ttl), seconds(waitLife())},
-                    QStringLiteral("acquire the reader-writer lease '%1'").arg(key));
+                    QCoreApplication::translate("lockscope::SharedLockStore",
+                                                "acquire the reader-writer lease '%1'")
+                        .arg(key));
     if (!rows.ok())
         return rows.error();
     Attempt attempt;
@@ -343,7 +369,9 @@ Result<SharedLockStore::Attempt>
 SharedLockStore::acquireRwSqlite(const QString &key, const QString &token, bool write) {
     // The same rules as lockscope_rw_acquire (migration 0008, PostgreSQL), in
     // one BEGIN IMMEDIATE transaction: SQLite runs writers one at a time.
-    const QString what = QStringLiteral("acquire the reader-writer lease '%1'").arg(key);
+    const QString what = QCoreApplication::translate("lockscope::SharedLockStore",
+                                                     "acquire the reader-writer lease '%1'")
+                             .arg(key);
     const QString mode = write ? QStringLiteral("write") : QStringLiteral("read");
     const QString waitMode = mode + QStringLiteral("-wait");
     const auto sentAt = std::chrono::steady_clock::now();
@@ -452,7 +480,8 @@ SharedLockStore::acquireRwSqlite(const QString &key, const QString &token, bool 
 }
 
 Result<QString> SharedLockStore::releaseOnce(const QString &key, const QString &token) {
-    const QString what = QStringLiteral("release '%1'").arg(key);
+    const QString what =
+        QCoreApplication::translate("lockscope::SharedLockStore", "release '%1'").arg(key);
     if (m_params.isPostgres()) {
         auto rows = run(SharedLockSql::releasePostgres(), {key, token}, what);
         if (!rows.ok())
@@ -477,7 +506,9 @@ Result<std::optional<double>> SharedLockStore::renewOnce(const QString &key, con
                                                          std::chrono::milliseconds ttl) {
     const QString sql = kind == LockKind::Semaphore ? SharedLockSql::renewSlot(m_params.driver)
                                                     : SharedLockSql::renewRw(m_params.driver);
-    auto rows = run(sql, {seconds(ttl), key, token}, QStringLiteral("renew '%1'").arg(key));
+    auto rows =
+        run(sql, {seconds(ttl), key, token},
+            QCoreApplication::translate("lockscope::SharedLockStore", "renew '%1'").arg(key));
     if (!rows.ok())
         return rows.error();
     if (rows->isEmpty())
@@ -500,7 +531,11 @@ Result<std::optional<double>> SharedLockStore::renewBounded(
             rows.emplace(statement.execBounded(
                 db.value(), m_params,
                 {QByteArray::number(seconds(ttl), 'g', 17), key.toUtf8(), token.toUtf8()},
-                [&] { return QStringLiteral("renew '%1'").arg(key); }, {deadline, stopped}));
+                [&] {
+                    return QCoreApplication::translate("lockscope::SharedLockStore", "renew '%1'")
+                        .arg(key);
+                },
+                {deadline, stopped}));
         }
         if (!rows->ok()) {
             const ErrorKind k = rows->error().kind;
@@ -516,7 +551,9 @@ Result<std::optional<double>> SharedLockStore::renewBounded(
         deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0)
         return Error{ErrorKind::Timeout,
-                     QStringLiteral("No time was left to renew '%1'.").arg(key)};
+                     QCoreApplication::translate("lockscope::SharedLockStore",
+                                                 "No time was left to renew '%1'.")
+                         .arg(key)};
     {
         auto db = ThreadConnections::get(m_params, m_connection);
         if (!db.ok())

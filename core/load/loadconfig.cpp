@@ -1,5 +1,6 @@
 #include "load/loadconfig.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QRandomGenerator>
 
@@ -32,7 +33,9 @@ Result<LoadMode> LoadConfig::parseMode(const QString &name) {
             return m;
     }
     return Error{ErrorKind::InvalidArgument,
-                 QStringLiteral("--mode must be lease, advisory, none, semaphore or rw, not '%1'.")
+                 QCoreApplication::translate(
+                     "lockscope::LoadConfig",
+                     "--mode must be lease, advisory, none, semaphore or rw, not '%1'.")
                      .arg(name)};
 }
 
@@ -47,33 +50,52 @@ Status LoadConfig::validate(bool isPostgres, bool isRedis) const {
         return Error{ErrorKind::InvalidArgument, m};
     };
     if (threads < 1 || threads > 256)
-        return bad(QStringLiteral("--threads must be from 1 to 256, not %1.").arg(threads));
-    if (processes < 0 || processes > 32)
-        return bad(QStringLiteral("--processes must be from 0 to 32, not %1.").arg(processes));
-    if (keys < 1 || keys > 100'000)
-        return bad(QStringLiteral("--keys must be from 1 to 100000, not %1.").arg(keys));
-    if (skew < 0 || skew > 10)
-        return bad(QStringLiteral("--skew must be from 0 (uniform) to 10, not %1.").arg(skew));
-    if (holdMin > holdMax)
-        return bad(QStringLiteral("--hold-range must be LOW:HIGH with LOW <= HIGH."));
-    if (ttl.count() < 1)
-        return bad(QStringLiteral("--ttl must be longer than zero."));
-    if (!duration && !count)
-        return bad(QStringLiteral("Give --duration or --count, so the run stops by itself."));
-    if (count && *count < 1)
-        return bad(QStringLiteral("--count must be at least 1."));
-    if (mode == LoadMode::Semaphore && (permits < 1 || permits > 1000))
-        return bad(QStringLiteral("--permits must be from 1 to 1000, not %1.").arg(permits));
-    if (mode == LoadMode::Rw && (readers < 0 || readers > threads))
-        return bad(QStringLiteral("--readers and --writers must add up to the threads (%1 "
-                                  "readers of %2 threads).")
-                       .arg(readers)
+        return bad(QCoreApplication::translate("lockscope::LoadConfig",
+                                               "--threads must be from 1 to 256, not %1.")
                        .arg(threads));
+    if (processes < 0 || processes > 32)
+        return bad(QCoreApplication::translate("lockscope::LoadConfig",
+                                               "--processes must be from 0 to 32, not %1.")
+                       .arg(processes));
+    if (keys < 1 || keys > 100'000)
+        return bad(QCoreApplication::translate("lockscope::LoadConfig",
+                                               "--keys must be from 1 to 100000, not %1.")
+                       .arg(keys));
+    if (skew < 0 || skew > 10)
+        return bad(QCoreApplication::translate("lockscope::LoadConfig",
+                                               "--skew must be from 0 (uniform) to 10, not %1.")
+                       .arg(skew));
+    if (holdMin > holdMax)
+        return bad(QCoreApplication::translate("lockscope::LoadConfig",
+                                               "--hold-range must be LOW:HIGH with LOW <= HIGH."));
+    if (ttl.count() < 1)
+        return bad(QCoreApplication::translate("lockscope::LoadConfig",
+                                               "--ttl must be longer than zero."));
+    if (!duration && !count)
+        return bad(QCoreApplication::translate(
+            "lockscope::LoadConfig", "Give --duration or --count, so the run stops by itself."));
+    if (count && *count < 1)
+        return bad(
+            QCoreApplication::translate("lockscope::LoadConfig", "--count must be at least 1."));
+    if (mode == LoadMode::Semaphore && (permits < 1 || permits > 1000))
+        return bad(QCoreApplication::translate("lockscope::LoadConfig",
+                                               "--permits must be from 1 to 1000, not %1.")
+                       .arg(permits));
+    if (mode == LoadMode::Rw && (readers < 0 || readers > threads))
+        return bad(
+            QCoreApplication::translate("lockscope::LoadConfig",
+                                        "--readers and --writers must add up to the threads (%1 "
+                                        "readers of %2 threads).")
+                .arg(readers)
+                .arg(threads));
     if (mode == LoadMode::Advisory && !isPostgres)
         return bad(
-            QStringLiteral("--mode advisory needs PostgreSQL; this is a %1. "
-                           "Use --mode lease.")
-                .arg(isRedis ? QStringLiteral("Redis server") : QStringLiteral("SQLite database")));
+            QCoreApplication::translate("lockscope::LoadConfig",
+                                        "--mode advisory needs PostgreSQL; this is a %1. "
+                                        "Use --mode lease.")
+                .arg(isRedis ? QCoreApplication::translate("lockscope::LoadConfig", "Redis server")
+                             : QCoreApplication::translate("lockscope::LoadConfig",
+                                                           "SQLite database")));
     return {};
 }
 

@@ -3,6 +3,7 @@
 #include "db/database.h"
 #include "db/threadconnections.h"
 
+#include <QCoreApplication>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -49,8 +50,9 @@ Status LoadInside::prepare(const ConnectionParams &params, const QString &runId,
         q.bindValue(0, runId);
         q.bindValue(1, key);
         if (!q.exec())
-            return Database::classify(q.lastError(), params,
-                                      QStringLiteral("prepare the load probe"));
+            return Database::classify(
+                q.lastError(), params,
+                QCoreApplication::translate("lockscope::LoadInside", "prepare the load probe"));
     }
     return {};
 }
@@ -70,7 +72,8 @@ Status LoadInside::enter(const ConnectionParams &params, const QString &runId, c
                  QStringLiteral("UPDATE lockscope_load_inside SET %1 WHERE run_id = ? AND "
                                 "lock_key = ?")
                      .arg(set),
-                 {runId, key}, QStringLiteral("enter the load section"));
+                 {runId, key},
+                 QCoreApplication::translate("lockscope::LoadInside", "enter the load section"));
 }
 
 Status LoadInside::leave(const ConnectionParams &params, const QString &runId, const QString &key,
@@ -84,7 +87,8 @@ Status LoadInside::leave(const ConnectionParams &params, const QString &runId, c
                  QStringLiteral("UPDATE lockscope_load_inside SET %1 WHERE run_id = ? AND "
                                 "lock_key = ?")
                      .arg(set),
-                 {runId, key}, QStringLiteral("leave the load section"));
+                 {runId, key},
+                 QCoreApplication::translate("lockscope::LoadInside", "leave the load section"));
 }
 
 Result<QHash<QString, LoadInside::Figures>> LoadInside::figures(const ConnectionParams &params,
@@ -97,7 +101,9 @@ Result<QHash<QString, LoadInside::Figures>> LoadInside::figures(const Connection
         "SELECT lock_key, max_inside, overlapped FROM lockscope_load_inside WHERE run_id = ?"));
     q.addBindValue(runId);
     if (!q.exec())
-        return Database::classify(q.lastError(), params, QStringLiteral("read the load probe"));
+        return Database::classify(
+            q.lastError(), params,
+            QCoreApplication::translate("lockscope::LoadInside", "read the load probe"));
     QHash<QString, Figures> out;
     while (q.next())
         out.insert(q.value(0).toString(),
@@ -113,7 +119,9 @@ Status LoadInside::drop(const ConnectionParams &params, const QString &runId) {
     q.prepare(QStringLiteral("DELETE FROM lockscope_load_inside WHERE run_id = ?"));
     q.addBindValue(runId);
     if (!q.exec())
-        return Database::classify(q.lastError(), params, QStringLiteral("drop the load probe"));
+        return Database::classify(
+            q.lastError(), params,
+            QCoreApplication::translate("lockscope::LoadInside", "drop the load probe"));
     return {};
 }
 

@@ -4,6 +4,7 @@
 #include "db/threadconnections.h"
 #include "load/redisloadwork.h"
 
+#include <QCoreApplication>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -56,7 +57,8 @@ Status LoadWorkTable::prepare(const ConnectionParams &params, const QString &run
         q.bindValue(1, key);
         if (!q.exec())
             return Database::classify(q.lastError(), params,
-                                      QStringLiteral("prepare the load counters"));
+                                      QCoreApplication::translate("lockscope::LoadWorkTable",
+                                                                  "prepare the load counters"));
     }
     return {};
 }
@@ -66,11 +68,12 @@ Status LoadWorkTable::readValue(const ConnectionParams &params, const QString &r
     if (params.isRedis())
         return RedisLoadWork::readValue(params, runId, key, value);
     QVariant v;
-    auto s =
-        runPrepared(params,
-                    QStringLiteral("SELECT value FROM lockscope_load_counters WHERE run_id = ? "
-                                   "AND lock_key = ?"),
-                    {runId, key}, QStringLiteral("read a load counter"), &v);
+    auto s = runPrepared(
+        params,
+        QStringLiteral("SELECT value FROM lockscope_load_counters WHERE run_id = ? "
+                       "AND lock_key = ?"),
+        {runId, key},
+        QCoreApplication::translate("lockscope::LoadWorkTable", "read a load counter"), &v);
     *value = v.toLongLong();
     return s;
 }
@@ -79,10 +82,12 @@ Status LoadWorkTable::writeValue(const ConnectionParams &params, const QString &
                                  const QString &key, qint64 value) {
     if (params.isRedis())
         return RedisLoadWork::writeValue(params, runId, key, value);
-    return runPrepared(params,
-                       QStringLiteral("UPDATE lockscope_load_counters SET value = ? WHERE run_id = "
-                                      "? AND lock_key = ?"),
-                       {value, runId, key}, QStringLiteral("write a load counter"));
+    return runPrepared(
+        params,
+        QStringLiteral("UPDATE lockscope_load_counters SET value = ? WHERE run_id = "
+                       "? AND lock_key = ?"),
+        {value, runId, key},
+        QCoreApplication::translate("lockscope::LoadWorkTable", "write a load counter"));
 }
 
 Result<QHash<QString, qint64>> LoadWorkTable::counters(const ConnectionParams &params,
@@ -97,7 +102,9 @@ Result<QHash<QString, qint64>> LoadWorkTable::counters(const ConnectionParams &p
         QStringLiteral("SELECT lock_key, value FROM lockscope_load_counters WHERE run_id = ?"));
     q.addBindValue(runId);
     if (!q.exec())
-        return Database::classify(q.lastError(), params, QStringLiteral("read the load counters"));
+        return Database::classify(
+            q.lastError(), params,
+            QCoreApplication::translate("lockscope::LoadWorkTable", "read the load counters"));
     QHash<QString, qint64> values;
     while (q.next())
         values.insert(q.value(0).toString(), q.value(1).toLongLong());
@@ -118,8 +125,9 @@ Result<qint64> LoadWorkTable::leftoverLeases(const ConnectionParams &params, con
     q.addBindValue(prefix.size());
     q.addBindValue(prefix);
     if (!q.exec() || !q.next())
-        return Database::classify(q.lastError(), params,
-                                  QStringLiteral("check for leftover leases"));
+        return Database::classify(
+            q.lastError(), params,
+            QCoreApplication::translate("lockscope::LoadWorkTable", "check for leftover leases"));
     return q.value(0).toLongLong();
 }
 
@@ -133,7 +141,9 @@ Status LoadWorkTable::drop(const ConnectionParams &params, const QString &runId)
     q.prepare(QStringLiteral("DELETE FROM lockscope_load_counters WHERE run_id = ?"));
     q.addBindValue(runId);
     if (!q.exec())
-        return Database::classify(q.lastError(), params, QStringLiteral("drop the load counters"));
+        return Database::classify(
+            q.lastError(), params,
+            QCoreApplication::translate("lockscope::LoadWorkTable", "drop the load counters"));
     return {};
 }
 

@@ -5,6 +5,8 @@
 #include "redis/redisconnection.h"
 #include "redis/redisthreadconnections.h"
 
+#include <QCoreApplication>
+
 namespace lockscope {
 
 namespace {
@@ -37,11 +39,16 @@ Result<QList<QByteArray>> scanAll(RedisConnection &connection, const QByteArray 
     QByteArray cursor = "0";
     do {
         auto reply = connection.command({"SCAN", cursor, "MATCH", pattern, "COUNT", "1000"});
-        if (auto s = checked(connection, reply, QStringLiteral("scan the load keys")); !s.ok())
+        if (auto s = checked(
+                connection, reply,
+                QCoreApplication::translate("lockscope::RedisLoadWork", "scan the load keys"));
+            !s.ok())
             return s.error();
         if (!reply->isArray() || reply->elements.size() != 2)
-            return Error{ErrorKind::Database,
-                         QStringLiteral("%1 answered SCAN oddly.").arg(connection.where())};
+            return Error{
+                ErrorKind::Database,
+                QCoreApplication::translate("lockscope::RedisLoadWork", "%1 answered SCAN oddly.")
+                    .arg(connection.where())};
         cursor = reply->elements.at(0).str;
         for (const RedisReply &k : std::as_const(reply->elements.at(1).elements))
             keys.append(k.str);
@@ -61,15 +68,19 @@ Status RedisLoadWork::prepare(const ConnectionParams &params, const QString &run
     }
     if (keys.isEmpty())
         return {};
-    return checked(connection, connection.command(argv),
-                   QStringLiteral("prepare the load counters"));
+    return checked(
+        connection, connection.command(argv),
+        QCoreApplication::translate("lockscope::RedisLoadWork", "prepare the load counters"));
 }
 
 Status RedisLoadWork::readValue(const ConnectionParams &params, const QString &runId,
                                 const QString &key, qint64 *value) {
     RedisConnection &connection = RedisThreadConnections::get(params, purpose());
     auto reply = connection.command({"GET", counterKey(params, runId, key)});
-    if (auto s = checked(connection, reply, QStringLiteral("read a load counter")); !s.ok())
+    if (auto s =
+            checked(connection, reply,
+                    QCoreApplication::translate("lockscope::RedisLoadWork", "read a load counter"));
+        !s.ok())
         return s;
     *value = reply->str.toLongLong();
     return {};
@@ -81,7 +92,7 @@ Status RedisLoadWork::writeValue(const ConnectionParams &params, const QString &
     return checked(
         connection,
         connection.command({"SET", counterKey(params, runId, key), QByteArray::number(value)}),
-        QStringLiteral("write a load counter"));
+        QCoreApplication::translate("lockscope::RedisLoadWork", "write a load counter"));
 }
 
 Result<QHash<QString, qint64>> RedisLoadWork::counters(const ConnectionParams &params,
@@ -97,7 +108,10 @@ Result<QHash<QString, qint64>> RedisLoadWork::counters(const ConnectionParams &p
     RedisConnection::Command argv{"MGET"};
     argv.append(keys.value());
     auto reply = connection.command(argv);
-    if (auto s = checked(connection, reply, QStringLiteral("read the load counters")); !s.ok())
+    if (auto s = checked(
+            connection, reply,
+            QCoreApplication::translate("lockscope::RedisLoadWork", "read the load counters"));
+        !s.ok())
         return s.error();
     for (qsizetype i = 0; i < keys->size() && i < reply->elements.size(); ++i)
         values.insert(QString::fromUtf8(keys->at(i).mid(prefix.size())),
@@ -124,7 +138,9 @@ Status RedisLoadWork::drop(const ConnectionParams &params, const QString &runId)
         return {};
     RedisConnection::Command argv{"DEL"};
     argv.append(keys.value());
-    return checked(connection, connection.command(argv), QStringLiteral("drop the load counters"));
+    return checked(
+        connection, connection.command(argv),
+        QCoreApplication::translate("lockscope::RedisLoadWork", "drop the load counters"));
 }
 
 } // namespace lockscope

@@ -1,5 +1,6 @@
 #include "redis/redisconnection.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -102,7 +103,7 @@ RedisConnection::~RedisConnection() {
 }
 
 QString RedisConnection::where() const {
-    return QStringLiteral("Redis at %1:%2/%3")
+    return QCoreApplication::translate("lockscope::RedisConnection", "Redis at %1:%2/%3")
         .arg(m_params.host)
         .arg(m_params.port)
         .arg(m_params.redisDb);
@@ -162,7 +163,9 @@ Status RedisConnection::connectNow() {
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     const QString at = QStringLiteral("%1:%2").arg(m_params.host).arg(m_params.port);
     auto failedToConnect = [&](const QString &why) {
-        return lost(QStringLiteral("Cannot connect to Redis at %1: %2").arg(at, why));
+        return lost(QCoreApplication::translate("lockscope::RedisConnection",
+                                                "Cannot connect to Redis at %1: %2")
+                        .arg(at, why));
     };
     if (m_params.redisTls) {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
@@ -171,9 +174,11 @@ Status RedisConnection::connectNow() {
             const auto cas = QSslCertificate::fromPath(m_params.sslrootcert, QSsl::Pem);
             if (cas.isEmpty())
                 return failedToConnect(
-                    QStringLiteral("the CA file %1 (sslrootcert) cannot be read or holds no PEM "
-                                   "certificate. Give the CA certificate that signed the "
-                                   "server's certificate.")
+                    QCoreApplication::translate(
+                        "lockscope::RedisConnection",
+                        "the CA file %1 (sslrootcert) cannot be read or holds no PEM "
+                        "certificate. Give the CA certificate that signed the "
+                        "server's certificate.")
                         .arg(m_params.sslrootcert));
             tls.setCaCertificates(cas);
         }
@@ -183,22 +188,29 @@ Status RedisConnection::connectNow() {
             const auto errors = m_tls->sslHandshakeErrors();
             if (!errors.isEmpty())
                 return failedToConnect(
-                    QStringLiteral("the server's TLS certificate was not accepted (%1). Check "
-                                   "that sslrootcert names the CA that signed it, and that the "
-                                   "host name matches the certificate.")
+                    QCoreApplication::translate(
+                        "lockscope::RedisConnection",
+                        "the server's TLS certificate was not accepted (%1). Check "
+                        "that sslrootcert names the CA that signed it, and that the "
+                        "host name matches the certificate.")
                         .arg(errors.first().errorString()));
             if (m_socket->error() == QAbstractSocket::ConnectionRefusedError)
-                return failedToConnect(
-                    QStringLiteral("connection refused. Check that redis-server runs there and "
-                                   "that the port is its TLS port."));
+                return failedToConnect(QCoreApplication::translate(
+                    "lockscope::RedisConnection",
+                    "connection refused. Check that redis-server runs there and "
+                    "that the port is its TLS port."));
             if (m_socket->error() == QAbstractSocket::SocketTimeoutError)
                 return failedToConnect(
-                    QStringLiteral("no TLS handshake within %1 s. Check the host and port, and "
-                                   "that the port speaks TLS (tls-port).")
+                    QCoreApplication::translate(
+                        "lockscope::RedisConnection",
+                        "no TLS handshake within %1 s. Check the host and port, and "
+                        "that the port speaks TLS (tls-port).")
                         .arg(m_params.connectTimeoutS));
             return failedToConnect(
-                QStringLiteral("the TLS handshake failed (%1). Check that the port speaks TLS "
-                               "(tls-port), or use redis:// for a plain port.")
+                QCoreApplication::translate(
+                    "lockscope::RedisConnection",
+                    "the TLS handshake failed (%1). Check that the port speaks TLS "
+                    "(tls-port), or use redis:// for a plain port.")
                     .arg(m_socket->errorString()));
         }
     } else {
@@ -206,16 +218,20 @@ Status RedisConnection::connectNow() {
         if (!m_socket->waitForConnected(static_cast<int>(connectTimeout.count()))) {
             switch (m_socket->error()) {
             case QAbstractSocket::ConnectionRefusedError:
-                return failedToConnect(QStringLiteral(
+                return failedToConnect(QCoreApplication::translate(
+                    "lockscope::RedisConnection",
                     "connection refused. Check that redis-server is running on that host "
                     "and listening on that port."));
             case QAbstractSocket::HostNotFoundError:
-                return failedToConnect(
-                    QStringLiteral("the host name cannot be resolved. Check the URL's host."));
+                return failedToConnect(QCoreApplication::translate(
+                    "lockscope::RedisConnection",
+                    "the host name cannot be resolved. Check the URL's host."));
             case QAbstractSocket::SocketTimeoutError:
-                return failedToConnect(QStringLiteral("no answer within %1 s. Check the host, "
-                                                      "the port and any firewall between.")
-                                           .arg(m_params.connectTimeoutS));
+                return failedToConnect(
+                    QCoreApplication::translate("lockscope::RedisConnection",
+                                                "no answer within %1 s. Check the host, "
+                                                "the port and any firewall between.")
+                        .arg(m_params.connectTimeoutS));
             default:
                 return failedToConnect(m_socket->errorString());
             }
@@ -244,16 +260,19 @@ Status RedisConnection::connectNow() {
         auto reply = readOne(deadline, {});
         if (!reply.ok()) {
             if (reply.error().kind == ErrorKind::Timeout)
-                return lost(
-                    QStringLiteral("Cannot connect to Redis at %1: it accepted the connection but "
-                                   "did not answer within %2 s. If that port speaks TLS, use "
-                                   "rediss://.")
-                        .arg(at)
-                        .arg(m_params.connectTimeoutS));
+                return lost(QCoreApplication::translate(
+                                "lockscope::RedisConnection",
+                                "Cannot connect to Redis at %1: it accepted the connection but "
+                                "did not answer within %2 s. If that port speaks TLS, use "
+                                "rediss://.")
+                                .arg(at)
+                                .arg(m_params.connectTimeoutS));
             if (reply.error().kind == ErrorKind::Connection)
-                return lost(QStringLiteral("Cannot connect to Redis at %1: the server closed the "
-                                           "connection before answering. If that port speaks "
-                                           "TLS, use rediss://.")
+                return lost(QCoreApplication::translate(
+                                "lockscope::RedisConnection",
+                                "Cannot connect to Redis at %1: the server closed the "
+                                "connection before answering. If that port speaks "
+                                "TLS, use rediss://.")
                                 .arg(at));
             return reply.error();
         }
@@ -266,28 +285,36 @@ Status RedisConnection::connectNow() {
         if (verb == "AUTH" || code == "NOAUTH" || code == "WRONGPASS") {
             if (code == "NOAUTH" || (secret.isEmpty() && verb != "AUTH"))
                 return Error{ErrorKind::Authentication,
-                             QStringLiteral("%1 requires a password (%2). Set it in the "
-                                            "REDISCLI_AUTH environment variable, and the user in "
-                                            "the URL (redis://user@host:port/db).")
+                             QCoreApplication::translate(
+                                 "lockscope::RedisConnection",
+                                 "%1 requires a password (%2). Set it in the "
+                                 "REDISCLI_AUTH environment variable, and the user in "
+                                 "the URL (redis://user@host:port/db).")
                                  .arg(where(), server)};
             return Error{
                 ErrorKind::Authentication,
-                QStringLiteral("%1 refused the login of user '%2' (%3). Check the user in the URL "
-                               "and the password in REDISCLI_AUTH.")
+                QCoreApplication::translate(
+                    "lockscope::RedisConnection",
+                    "%1 refused the login of user '%2' (%3). Check the user in the URL "
+                    "and the password in REDISCLI_AUTH.")
                     .arg(where(),
                          m_params.user.isEmpty() ? QStringLiteral("default") : m_params.user,
                          server)};
         }
         if (verb == "SELECT")
             return Error{ErrorKind::DatabaseMissing,
-                         QStringLiteral("%1: the server has no database %2 (%3). Use a database "
-                                        "index below the server's `databases` setting (16 by "
-                                        "default).")
+                         QCoreApplication::translate(
+                             "lockscope::RedisConnection",
+                             "%1: the server has no database %2 (%3). Use a database "
+                             "index below the server's `databases` setting (16 by "
+                             "default).")
                              .arg(where())
                              .arg(m_params.redisDb)
                              .arg(server)};
         return Error{ErrorKind::Database,
-                     QStringLiteral("%1 refused the connection: %2").arg(where(), server)};
+                     QCoreApplication::translate("lockscope::RedisConnection",
+                                                 "%1 refused the connection: %2")
+                         .arg(where(), server)};
     }
     return {};
 }
@@ -297,7 +324,8 @@ Status RedisConnection::writeAll(const QByteArray &data, Clock::time_point deadl
     if (!m_tls)
         return sendPlain(data, deadline, stopped);
     if (m_socket->write(data) != data.size())
-        return lost(QStringLiteral("The connection to %1 failed while sending: %2")
+        return lost(QCoreApplication::translate("lockscope::RedisConnection",
+                                                "The connection to %1 failed while sending: %2")
                         .arg(where(), m_socket->errorString()));
     while (m_socket->bytesToWrite() > 0 || (m_tls && m_tls->encryptedBytesToWrite() > 0)) {
         if (stopped && stopped()) {
@@ -308,12 +336,16 @@ Status RedisConnection::writeAll(const QByteArray &data, Clock::time_point deadl
         if (left.count() == 0) {
             close();
             return Error{ErrorKind::Timeout,
-                         QStringLiteral("%1 did not take the command in time.").arg(where())};
+                         QCoreApplication::translate("lockscope::RedisConnection",
+                                                     "%1 did not take the command in time.")
+                             .arg(where())};
         }
         if (!m_socket->waitForBytesWritten(static_cast<int>(std::min<qint64>(left.count(), 50))) &&
             m_socket->state() != QAbstractSocket::ConnectedState)
-            return lost(QStringLiteral("The connection to %1 was lost while sending: %2")
-                            .arg(where(), m_socket->errorString()));
+            return lost(
+                QCoreApplication::translate("lockscope::RedisConnection",
+                                            "The connection to %1 was lost while sending: %2")
+                    .arg(where(), m_socket->errorString()));
     }
     return {};
 }
@@ -324,9 +356,11 @@ Result<RedisReply> RedisConnection::readOne(Clock::time_point deadline,
     for (;;) {
         void *raw = nullptr;
         if (redisReaderGetReply(m_reader, &raw) != REDIS_OK)
-            return lost(QStringLiteral("%1 sent a reply that is not RESP (%2). Is that port a "
-                                       "Redis server?")
-                            .arg(where(), QString::fromUtf8(m_reader->errstr)));
+            return lost(
+                QCoreApplication::translate("lockscope::RedisConnection",
+                                            "%1 sent a reply that is not RESP (%2). Is that port a "
+                                            "Redis server?")
+                    .arg(where(), QString::fromUtf8(m_reader->errstr)));
         if (raw) {
             auto *reply = static_cast<redisReply *>(raw);
             RedisReply copy = copyReply(reply);
@@ -340,9 +374,11 @@ Result<RedisReply> RedisConnection::readOne(Clock::time_point deadline,
             continue;
         }
         if (m_socket->state() != QAbstractSocket::ConnectedState)
-            return lost(QStringLiteral("The connection to %1 was lost (%2). Check that the "
-                                       "server is up; the next command reconnects.")
-                            .arg(where(), m_socket->errorString()));
+            return lost(
+                QCoreApplication::translate("lockscope::RedisConnection",
+                                            "The connection to %1 was lost (%2). Check that the "
+                                            "server is up; the next command reconnects.")
+                    .arg(where(), m_socket->errorString()));
         if (stopped && stopped()) {
             close();
             return Error{ErrorKind::Cancelled, QStringLiteral("Stopped.")};
@@ -352,7 +388,9 @@ Result<RedisReply> RedisConnection::readOne(Clock::time_point deadline,
             if (timeoutIsError)
                 close(); // a reply may still come: it would answer the next command
             return Error{ErrorKind::Timeout,
-                         QStringLiteral("%1 did not answer in time.").arg(where())};
+                         QCoreApplication::translate("lockscope::RedisConnection",
+                                                     "%1 did not answer in time.")
+                             .arg(where())};
         }
         const qint64 slice = stopped ? std::min<qint64>(left.count(), 50) : left.count();
         if (!m_tls) {
@@ -362,9 +400,11 @@ Result<RedisReply> RedisConnection::readOne(Clock::time_point deadline,
         }
         if (!m_socket->waitForReadyRead(static_cast<int>(slice)) &&
             m_socket->state() != QAbstractSocket::ConnectedState)
-            return lost(QStringLiteral("The connection to %1 was lost (%2). Check that the "
-                                       "server is up; the next command reconnects.")
-                            .arg(where(), m_socket->errorString()));
+            return lost(
+                QCoreApplication::translate("lockscope::RedisConnection",
+                                            "The connection to %1 was lost (%2). Check that the "
+                                            "server is up; the next command reconnects.")
+                    .arg(where(), m_socket->errorString()));
     }
 }
 
@@ -388,7 +428,8 @@ Status RedisConnection::sendPlain(const QByteArray &data, Clock::time_point dead
             continue;
         }
         if (sent < 0 && !wouldBlock(errno))
-            return lost(QStringLiteral("The connection to %1 failed while sending: %2")
+            return lost(QCoreApplication::translate("lockscope::RedisConnection",
+                                                    "The connection to %1 failed while sending: %2")
                             .arg(where(), QString::fromLocal8Bit(std::strerror(errno))));
         if (stopped && stopped()) {
             close();
@@ -398,10 +439,13 @@ Status RedisConnection::sendPlain(const QByteArray &data, Clock::time_point dead
         if (wait.count() == 0) {
             close();
             return Error{ErrorKind::Timeout,
-                         QStringLiteral("%1 did not take the command in time.").arg(where())};
+                         QCoreApplication::translate("lockscope::RedisConnection",
+                                                     "%1 did not take the command in time.")
+                             .arg(where())};
         }
         if (waitFor(fd, POLLOUT, std::min(wait, milliseconds(50))) < 0)
-            return lost(QStringLiteral("The connection to %1 failed while sending: %2")
+            return lost(QCoreApplication::translate("lockscope::RedisConnection",
+                                                    "The connection to %1 failed while sending: %2")
                             .arg(where(), QString::fromLocal8Bit(std::strerror(errno))));
     }
     return {};
@@ -420,15 +464,19 @@ Status RedisConnection::receivePlain(milliseconds wait) {
             return {};
         }
         if (got == 0)
-            return lost(QStringLiteral("The connection to %1 was closed by the server. Check "
-                                       "that the server is up; the next command reconnects.")
-                            .arg(where()));
+            return lost(
+                QCoreApplication::translate("lockscope::RedisConnection",
+                                            "The connection to %1 was closed by the server. Check "
+                                            "that the server is up; the next command reconnects.")
+                    .arg(where()));
         if (wouldBlock(errno))
             return {};
     }
-    return lost(QStringLiteral("The connection to %1 was lost (%2). Check that the server is "
-                               "up; the next command reconnects.")
-                    .arg(where(), QString::fromLocal8Bit(std::strerror(errno))));
+    return lost(
+        QCoreApplication::translate("lockscope::RedisConnection",
+                                    "The connection to %1 was lost (%2). Check that the server is "
+                                    "up; the next command reconnects.")
+            .arg(where(), QString::fromLocal8Bit(std::strerror(errno))));
 }
 
 Result<RedisReply> RedisConnection::command(const Command &argv) {
@@ -472,7 +520,9 @@ Status RedisConnection::send(const Command &argv) {
 
 Result<std::optional<RedisReply>> RedisConnection::readReply(milliseconds wait) {
     if (!isConnected())
-        return lost(QStringLiteral("The connection to %1 is closed.").arg(where()));
+        return lost(QCoreApplication::translate("lockscope::RedisConnection",
+                                                "The connection to %1 is closed.")
+                        .arg(where()));
     auto reply = readOne(Clock::now() + wait, {}, false);
     if (!reply.ok()) {
         if (reply.error().kind == ErrorKind::Timeout)
@@ -486,29 +536,37 @@ Error RedisConnection::replyError(const RedisReply &reply, const QString &what) 
     const QByteArray code = reply.errorCode();
     const QString server = redact(QString::fromUtf8(reply.str));
     if (code == "NOAUTH")
-        return Error{ErrorKind::Authentication,
-                     QStringLiteral("Cannot %1: %2 requires a password (%3). Set it in "
-                                    "REDISCLI_AUTH.")
-                         .arg(what, where(), server)};
+        return Error{
+            ErrorKind::Authentication,
+            QCoreApplication::translate("lockscope::RedisConnection",
+                                        "Cannot %1: %2 requires a password (%3). Set it in "
+                                        "REDISCLI_AUTH.")
+                .arg(what, where(), server)};
     if (code == "NOPERM")
-        return Error{ErrorKind::PermissionDenied,
-                     QStringLiteral("Cannot %1: the Redis user '%2' lacks the permission (%3). "
-                                    "Grant it in the server's ACL, or use another user.")
-                         .arg(what,
-                              m_params.user.isEmpty() ? QStringLiteral("default") : m_params.user,
-                              server)};
+        return Error{
+            ErrorKind::PermissionDenied,
+            QCoreApplication::translate("lockscope::RedisConnection",
+                                        "Cannot %1: the Redis user '%2' lacks the permission (%3). "
+                                        "Grant it in the server's ACL, or use another user.")
+                .arg(what, m_params.user.isEmpty() ? QStringLiteral("default") : m_params.user,
+                     server)};
     if (code == "WRONGTYPE")
-        return Error{ErrorKind::InvalidArgument,
-                     QStringLiteral("Cannot %1: the Redis key holds another type than a string "
-                                    "(%2); it is not a lease. See it with `lockctl list`.")
-                         .arg(what, server)};
+        return Error{
+            ErrorKind::InvalidArgument,
+            QCoreApplication::translate("lockscope::RedisConnection",
+                                        "Cannot %1: the Redis key holds another type than a string "
+                                        "(%2); it is not a lease. See it with `lockctl list`.")
+                .arg(what, server)};
     if (code == "READONLY")
-        return Error{ErrorKind::PermissionDenied,
-                     QStringLiteral("Cannot %1: %2 is a read-only replica (%3). Connect to the "
-                                    "primary.")
-                         .arg(what, where(), server)};
-    return Error{ErrorKind::Database,
-                 QStringLiteral("Cannot %1: %2 answered: %3").arg(what, where(), server)};
+        return Error{
+            ErrorKind::PermissionDenied,
+            QCoreApplication::translate("lockscope::RedisConnection",
+                                        "Cannot %1: %2 is a read-only replica (%3). Connect to the "
+                                        "primary.")
+                .arg(what, where(), server)};
+    return Error{ErrorKind::Database, QCoreApplication::translate("lockscope::RedisConnection",
+                                                                  "Cannot %1: %2 answered: %3")
+                                          .arg(what, where(), server)};
 }
 
 Result<double> RedisConnection::serverTime() {
@@ -516,9 +574,12 @@ Result<double> RedisConnection::serverTime() {
     if (!time.ok())
         return time.error();
     if (time->isError())
-        return replyError(time.value(), QStringLiteral("read the server's clock"));
+        return replyError(time.value(), QCoreApplication::translate("lockscope::RedisConnection",
+                                                                    "read the server's clock"));
     if (!time->isArray() || time->elements.size() != 2)
-        return Error{ErrorKind::Database, QStringLiteral("%1 answered TIME oddly.").arg(where())};
+        return Error{ErrorKind::Database, QCoreApplication::translate("lockscope::RedisConnection",
+                                                                      "%1 answered TIME oddly.")
+                                              .arg(where())};
     return time->elements.at(0).str.toDouble() + time->elements.at(1).str.toDouble() / 1e6;
 }
 

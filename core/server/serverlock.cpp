@@ -2,6 +2,7 @@
 
 #include "advisory/advisorykey.h"
 
+#include <QCoreApplication>
 #include <algorithm>
 
 namespace lockscope {
@@ -14,7 +15,10 @@ QString ServerLock::keyDisplay() const {
 }
 
 QString ServerLock::target() const {
-    const QString owner = ownerPid > 0 ? QStringLiteral(" of pid %1").arg(ownerPid) : QString();
+    const QString owner =
+        ownerPid > 0
+            ? QCoreApplication::translate("lockscope::ServerLock", " of pid %1").arg(ownerPid)
+            : QString();
     if (locktype == QLatin1String("relation"))
         return relationKind.isEmpty() ? relation
                                       : QStringLiteral("%1 (%2)").arg(relation, relationKind);
@@ -24,22 +28,31 @@ QString ServerLock::target() const {
             .arg(page.value_or(0))
             .arg(tuple.value_or(0));
     if (locktype == QLatin1String("page"))
-        return QStringLiteral("%1 page %2").arg(relation).arg(page.value_or(0));
+        return QCoreApplication::translate("lockscope::ServerLock", "%1 page %2")
+            .arg(relation)
+            .arg(page.value_or(0));
     if (locktype == QLatin1String("extend"))
-        return QStringLiteral("%1 (extension)").arg(relation);
+        return QCoreApplication::translate("lockscope::ServerLock", "%1 (extension)").arg(relation);
     if (locktype == QLatin1String("transactionid"))
-        return QStringLiteral("transaction %1%2").arg(transactionId, owner);
+        return QCoreApplication::translate("lockscope::ServerLock", "transaction %1%2")
+            .arg(transactionId, owner);
     if (locktype == QLatin1String("spectoken"))
-        return QStringLiteral("speculative insertion of transaction %1%2")
+        return QCoreApplication::translate("lockscope::ServerLock",
+                                           "speculative insertion of transaction %1%2")
             .arg(transactionId, owner);
     if (locktype == QLatin1String("virtualxid"))
-        return QStringLiteral("virtual transaction %1%2").arg(virtualXid, owner);
+        return QCoreApplication::translate("lockscope::ServerLock", "virtual transaction %1%2")
+            .arg(virtualXid, owner);
     if (locktype == QLatin1String("advisory"))
-        return QStringLiteral("advisory %1").arg(keyDisplay());
+        return QCoreApplication::translate("lockscope::ServerLock", "advisory %1")
+            .arg(keyDisplay());
     if (locktype == QLatin1String("object"))
-        return object.isEmpty() ? QStringLiteral("object (gone)") : object;
+        return object.isEmpty()
+                   ? QCoreApplication::translate("lockscope::ServerLock", "object (gone)")
+                   : object;
     if (locktype == QLatin1String("frozenid"))
-        return QStringLiteral("frozen id of database %1").arg(database);
+        return QCoreApplication::translate("lockscope::ServerLock", "frozen id of database %1")
+            .arg(database);
     if (!relation.isEmpty())
         return relation;
     return locktype;

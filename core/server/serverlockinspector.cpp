@@ -4,6 +4,7 @@
 #include "db/database.h"
 #include "db/localsettings.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QSqlQuery>
 #include <QVariant>
@@ -259,11 +260,14 @@ Result<ServerLockSnapshot>
 ServerLockInspector::snapshot(QSqlDatabase db, const ConnectionParams &params,
                               std::chrono::milliseconds statementTimeout) {
     if (!params.isPostgres()) {
-        return Error{ErrorKind::Unsupported,
-                     QStringLiteral("Server locks exist only on PostgreSQL; this is a SQLite "
-                                    "database. Use `lockctl list` for its leases.")};
+        return Error{
+            ErrorKind::Unsupported,
+            QCoreApplication::translate("lockscope::ServerLockInspector",
+                                        "Server locks exist only on PostgreSQL; this is a SQLite "
+                                        "database. Use `lockctl list` for its leases.")};
     }
-    const QString what = QStringLiteral("list the server's locks");
+    const QString what =
+        QCoreApplication::translate("lockscope::ServerLockInspector", "list the server's locks");
     ServerLockSnapshot snap;
     QList<ServerSession> all;
     QHash<int, int> leaderOf; // parallel worker -> its leader

@@ -2,6 +2,7 @@
 
 #include "db/database.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -45,9 +46,10 @@ void readWaits(QSqlQuery &q, const ConnectionParams &params, ServerStatus &statu
                                "WHERE NOT l.granted AND l.pid <> pg_backend_pid()")
                     .arg(since)) ||
         !q.next()) {
-        status.error =
-            Database::classify(q.lastError(), params, QStringLiteral("read the waiting sessions"))
-                .message;
+        status.error = Database::classify(q.lastError(), params,
+                                          QCoreApplication::translate("lockscope::ServerProbe",
+                                                                      "read the waiting sessions"))
+                           .message;
         return;
     }
     status.waiting = q.value(0).toInt();
@@ -63,7 +65,8 @@ ServerStatus ServerProbe::probe(ConnectionParams params, int connectTimeoutS) {
     ServerStatus status;
     params.connectTimeoutS = std::clamp(params.connectTimeoutS, 1, std::max(1, connectTimeoutS));
     if (params.isRedis()) {
-        status.error = QStringLiteral("The Servers view shows PostgreSQL and SQLite profiles.");
+        status.error = QCoreApplication::translate(
+            "lockscope::ServerProbe", "The Servers view shows PostgreSQL and SQLite profiles.");
         return status;
     }
     {
@@ -86,8 +89,9 @@ ServerStatus ServerProbe::probe(ConnectionParams params, int connectTimeoutS) {
             status.held = q.value(0).toInt();
             status.expired = q.value(1).toInt();
         } else {
-            const Error e =
-                Database::classify(q.lastError(), params, QStringLiteral("count leases"));
+            const Error e = Database::classify(
+                q.lastError(), params,
+                QCoreApplication::translate("lockscope::ServerProbe", "count leases"));
             if (e.kind != ErrorKind::SchemaMissing)
                 status.error = e.message;
         }

@@ -4,6 +4,7 @@
 #include "db/database.h"
 #include "db/localsettings.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QSqlQuery>
 #include <QVariant>
@@ -34,9 +35,11 @@ Result<QList<WaitingSession>> ServerWaits::read(QSqlDatabase db, const Connectio
                                                 std::chrono::milliseconds statementTimeout) {
     if (!params.isPostgres()) {
         return Error{ErrorKind::Unsupported,
-                     QStringLiteral("Server lock waits exist only on PostgreSQL.")};
+                     QCoreApplication::translate("lockscope::ServerWaits",
+                                                 "Server lock waits exist only on PostgreSQL.")};
     }
-    const QString what = QStringLiteral("read the sessions that wait for locks");
+    const QString what = QCoreApplication::translate("lockscope::ServerWaits",
+                                                     "read the sessions that wait for locks");
     QList<WaitingSession> waiting;
     QHash<int, int> leaderOf;
     const Status read = LocalSettings::run(

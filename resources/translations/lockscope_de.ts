@@ -111,6 +111,1207 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
     </message>
 </context>
 <context>
+    <name>lockscope::AdminActions</name>
+    <message>
+        <source>The sweep batch size must be between 1 and 1000000, not %1.</source>
+        <translation>Die Stapelgröße des Aufräumens muss zwischen 1 und 1000000 liegen, nicht %1.</translation>
+    </message>
+    <message>
+        <source>count the expired leases</source>
+        <translation>die abgelaufenen Leases zu zählen</translation>
+    </message>
+    <message>
+        <source>sweep the expired leases</source>
+        <translation>die abgelaufenen Leases aufzuräumen</translation>
+    </message>
+    <message>
+        <source>The expected owner token is empty. Give the token shown by `lockctl list`, or force the release without one.</source>
+        <translation>Das erwartete Besitzer-Token ist leer. Geben Sie das Token an, das `lockctl list` zeigt, oder erzwingen Sie die Freigabe ohne Token.</translation>
+    </message>
+    <message>
+        <source>force-release the lease &apos;%1&apos;</source>
+        <translation>die Lease „%1“ erzwungen freizugeben</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::AdvisoryInspector</name>
+    <message>
+        <source>Advisory locks exist only on PostgreSQL; this is a SQLite database, so there are none to show.</source>
+        <translation>Advisory-Sperren gibt es nur unter PostgreSQL; dies ist eine SQLite-Datenbank, es gibt also keine anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>list the advisory locks</source>
+        <translation>die Advisory-Sperren aufzulisten</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::AdvisoryKey</name>
+    <message>
+        <source>&apos;%1&apos; is not an advisory lock key. Give a 64-bit integer (42), a pair of 32-bit integers (1,2), or text:STRING to have the server hash a string.</source>
+        <translation>„%1“ ist kein Schlüssel einer Advisory-Sperre. Geben Sie eine 64-Bit-Ganzzahl (42), ein Paar 32-Bit-Ganzzahlen (1,2) oder text:ZEICHENKETTE an, damit der Server eine Zeichenkette hasht.</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::AdvisoryLock</name>
+    <message>
+        <source>Advisory locks exist only on PostgreSQL; this is a SQLite database. Use a lease (`lockctl acquire`) instead.</source>
+        <translation>Advisory-Sperren gibt es nur unter PostgreSQL; dies ist eine SQLite-Datenbank. Nehmen Sie stattdessen eine Lease (`lockctl acquire`).</translation>
+    </message>
+    <message>
+        <source>configure the lock&apos;s connection</source>
+        <translation>die Verbindung der Sperre einzurichten</translation>
+    </message>
+    <message>
+        <source>Cannot %1: the lock&apos;s connection is closed (the server ended the session); a session lock is gone with it.</source>
+        <translation>Nicht möglich, %1: Die Verbindung der Sperre ist geschlossen (der Server hat die Sitzung beendet); eine Sitzungssperre ist mit ihr verschwunden.</translation>
+    </message>
+    <message>
+        <source>take the advisory lock %1</source>
+        <translation>die Advisory-Sperre %1 zu nehmen</translation>
+    </message>
+    <message>
+        <source>The wait for the advisory lock %1 was cancelled; nothing is held.</source>
+        <translation>Das Warten auf die Advisory-Sperre %1 wurde abgebrochen; nichts wird gehalten.</translation>
+    </message>
+    <message>
+        <source>Gave up waiting for the advisory lock %1 after %2 ms: another session holds it. See who with `lockctl advisory`.</source>
+        <translation>Warten auf die Advisory-Sperre %1 nach %2 ms aufgegeben: Eine andere Sitzung hält sie. Wer, zeigt `lockctl advisory`.</translation>
+    </message>
+    <message>
+        <source>release the advisory lock %1</source>
+        <translation>die Advisory-Sperre %1 freizugeben</translation>
+    </message>
+    <message>
+        <source>The advisory lock %1 was no longer held by this session (its connection was reset).</source>
+        <translation>Die Advisory-Sperre %1 wurde von dieser Sitzung nicht mehr gehalten (ihre Verbindung wurde zurückgesetzt).</translation>
+    </message>
+    <message>
+        <source>end the advisory lock&apos;s transaction</source>
+        <translation>die Transaktion der Advisory-Sperre zu beenden</translation>
+    </message>
+    <message>
+        <source>check the lock&apos;s connection</source>
+        <translation>die Verbindung der Sperre zu prüfen</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::AdvisoryLockWatch</name>
+    <message>
+        <source>check the advisory lock %1</source>
+        <translation>die Advisory-Sperre %1 zu prüfen</translation>
+    </message>
+    <message>
+        <source>The advisory lock %1 is no longer held: its session (server process %2) ended -- terminated, its connection cut, or the server restarted -- and the server released it. Stop the work it protects.</source>
+        <translation>Die Advisory-Sperre %1 wird nicht mehr gehalten: Ihre Sitzung (Serverprozess %2) endete -- beendet, ihre Verbindung getrennt oder der Server neu gestartet -- und der Server hat sie freigegeben. Beenden Sie die Arbeit, die sie schützt.</translation>
+    </message>
+    <message>
+        <source>The advisory lock %1 could not be confirmed for %2: %3 Its session may be gone; stop the work it protects.</source>
+        <translation>Die Advisory-Sperre %1 konnte %2 lang nicht bestätigt werden: %3 Ihre Sitzung ist vielleicht weg; beenden Sie die Arbeit, die sie schützt.</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::AuditLog</name>
+    <message>
+        <source>record the action in the audit log</source>
+        <translation>die Aktion im Prüfprotokoll zu vermerken</translation>
+    </message>
+    <message>
+        <source>read the audit log</source>
+        <translation>das Prüfprotokoll zu lesen</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::BackendActions</name>
+    <message>
+        <source>Backends exist only on PostgreSQL; this is a SQLite database.</source>
+        <translation>Backends gibt es nur unter PostgreSQL; dies ist eine SQLite-Datenbank.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a backend pid. Give the pid shown by `lockctl advisory`.</source>
+        <translation>„%1“ ist keine Backend-PID. Geben Sie die PID an, die `lockctl advisory` zeigt.</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::Catalog</name>
+    <message>
+        <source>look up the table %1</source>
+        <translation>die Tabelle %1 nachzuschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::ConnectionParams</name>
+    <message>
+        <source>Invalid database URL: %1. Use postgres://user@host:port/database, sqlite:///absolute/path.db or redis://user@host:port/db.</source>
+        <translation>Ungültige Datenbank-URL: %1. Verwenden Sie postgres://benutzer@host:port/datenbank, sqlite:///absoluter/pfad.db oder redis://benutzer@host:port/db.</translation>
+    </message>
+    <message>
+        <source>it cannot be parsed (%1)</source>
+        <translation>Sie lässt sich nicht auswerten (%1)</translation>
+    </message>
+    <message>
+        <source>the port must be between 1 and 65535</source>
+        <translation>Der Port muss zwischen 1 und 65535 liegen</translation>
+    </message>
+    <message>
+        <source>sslmode must be one of %1, not &apos;%2&apos;</source>
+        <translation>sslmode muss einer von %1 sein, nicht „%2“</translation>
+    </message>
+    <message>
+        <source>connect_timeout must be whole seconds from 1 to 3600</source>
+        <translation>connect_timeout muss eine ganze Zahl von Sekunden zwischen 1 und 3600 sein</translation>
+    </message>
+    <message>
+        <source>the parameter &apos;%1&apos; is not supported (use sslmode, sslrootcert, connect_timeout or application_name)</source>
+        <translation>Der Parameter „%1“ wird nicht unterstützt (verwenden Sie sslmode, sslrootcert, connect_timeout oder application_name)</translation>
+    </message>
+    <message>
+        <source>Invalid database URL: %1.</source>
+        <translation>Ungültige Datenbank-URL: %1.</translation>
+    </message>
+    <message>
+        <source>a SQLite URL has no host: write sqlite:///absolute/path.db (three slashes) or sqlite:relative.db</source>
+        <translation>Eine SQLite-URL hat keinen Host: Schreiben Sie sqlite:///absoluter/pfad.db (drei Schrägstriche) oder sqlite:relativ.db</translation>
+    </message>
+    <message>
+        <source>the SQLite file path is empty</source>
+        <translation>Der Pfad der SQLite-Datei ist leer</translation>
+    </message>
+    <message>
+        <source>the %1 value contains %2, which the Qt PostgreSQL driver cannot pass on to libpq as it is; use %3</source>
+        <translation>Der Wert von %1 enthält %2, was der Qt-PostgreSQL-Treiber nicht unverändert an libpq weitergeben kann; verwenden Sie %3</translation>
+    </message>
+    <message>
+        <source>a NUL character</source>
+        <translation>ein NUL-Zeichen</translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation>Sie ist leer</translation>
+    </message>
+    <message>
+        <source>it has no scheme</source>
+        <translation>Sie hat kein Schema</translation>
+    </message>
+    <message>
+        <source>the scheme &apos;%1&apos; is not supported</source>
+        <translation>Das Schema „%1“ wird nicht unterstützt</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::ConnectionPool</name>
+    <message>
+        <source>The wait for a connection of the pool &apos;%1&apos; was cancelled.</source>
+        <translation>Das Warten auf eine Verbindung des Pools „%1“ wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>All %1 connections of the pool &apos;%2&apos; stayed in use for %3. If their holders wait for another connection from this same pool, that is a deadlock: give locks a pool of their own (CriticalSection does), or make the pool larger.</source>
+        <translation>Alle %1 Verbindungen des Pools „%2“ blieben %3 lang belegt. Wenn ihre Halter auf eine weitere Verbindung aus demselben Pool warten, ist das eine Verklemmung: Geben Sie Sperren einen eigenen Pool (wie CriticalSection es tut), oder vergrößern Sie den Pool.</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::CriticalSection</name>
+    <message>
+        <source>A critical section needs two pools: its lock is held on a connection from one while its work runs on a connection from the other. With one shared pool every connection can end up holding a lock and waiting for work -- a deadlock. Make a second ConnectionPool for the locks.</source>
+        <translation>Ein kritischer Abschnitt braucht zwei Pools: Seine Sperre wird auf einer Verbindung aus dem einen gehalten, während seine Arbeit auf einer Verbindung aus dem anderen läuft. Mit einem gemeinsamen Pool kann am Ende jede Verbindung eine Sperre halten und auf Arbeit warten -- eine Verklemmung. Legen Sie einen zweiten ConnectionPool für die Sperren an.</translation>
+    </message>
+    <message>
+        <source>Advisory locks exist only on PostgreSQL; on SQLite use a lease (LeaseManager) around the work.</source>
+        <translation>Advisory-Sperren gibt es nur unter PostgreSQL; unter SQLite legen Sie eine Lease (LeaseManager) um die Arbeit.</translation>
+    </message>
+    <message>
+        <source>take the advisory lock %1</source>
+        <translation>die Advisory-Sperre %1 zu nehmen</translation>
+    </message>
+    <message>
+        <source>Gave up waiting for the advisory lock %1 after %2: another session holds it.</source>
+        <translation>Warten auf die Advisory-Sperre %1 nach %2 aufgegeben: Eine andere Sitzung hält sie.</translation>
+    </message>
+    <message>
+        <source>release the advisory lock %1</source>
+        <translation>die Advisory-Sperre %1 freizugeben</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::CycleBenchmark</name>
+    <message>
+        <source>--clients must be from 1 to 256, not %1.</source>
+        <translation>--clients muss zwischen 1 und 256 liegen, nicht %1.</translation>
+    </message>
+    <message>
+        <source>--duration must be longer than zero.</source>
+        <translation>--duration muss länger als null sein.</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::Database</name>
+    <message>
+        <source>Cannot open the SQLite database %1: %2. Check that the path is a file you may read and write.</source>
+        <translation>Die SQLite-Datenbank %1 lässt sich nicht öffnen: %2. Prüfen Sie, ob der Pfad eine Datei ist, die Sie lesen und schreiben dürfen.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL at %1 refused the login of role &apos;%2&apos;: %3. Check the user name and the password (PGPASSWORD or ~/.pgpass).</source>
+        <translation>PostgreSQL auf %1 hat die Anmeldung der Rolle „%2“ abgelehnt: %3. Prüfen Sie den Benutzernamen und das Passwort (PGPASSWORD oder ~/.pgpass).</translation>
+    </message>
+    <message>
+        <source>The database &apos;%1&apos; does not exist on %2. Check the database name in the URL, or create it with createdb.</source>
+        <translation>Die Datenbank „%1“ gibt es auf %2 nicht. Prüfen Sie den Datenbanknamen in der URL, oder legen Sie sie mit createdb an.</translation>
+    </message>
+    <message>
+        <source>TLS to PostgreSQL at %1 failed: %2. Check sslmode and the certificate authority (sslrootcert).</source>
+        <translation>TLS zu PostgreSQL auf %1 ist fehlgeschlagen: %2. Prüfen Sie sslmode und die Zertifizierungsstelle (sslrootcert).</translation>
+    </message>
+    <message>
+        <source>Cannot connect to PostgreSQL at %1: %2. Check the host and port, and that the server is running and accepts TCP connections.</source>
+        <translation>Keine Verbindung zu PostgreSQL auf %1: %2. Prüfen Sie Host und Port, und ob der Server läuft und TCP-Verbindungen annimmt.</translation>
+    </message>
+    <message>
+        <source>The Qt SQL driver %1 is not installed. Install %2.</source>
+        <translation>Der Qt-SQL-Treiber %1 ist nicht installiert. Installieren Sie %2.</translation>
+    </message>
+    <message>
+        <source>open the database</source>
+        <translation>die Datenbank zu öffnen</translation>
+    </message>
+    <message>
+        <source>read the database</source>
+        <translation>die Datenbank zu lesen</translation>
+    </message>
+    <message>
+        <source>Cannot read the SQLite database %1: it is read-only for you and its write-ahead log %1-wal has not been merged into it. Open it once as a user who may write it (any lockctl command does), then read it again.</source>
+        <translation>Die SQLite-Datenbank %1 lässt sich nicht lesen: Sie ist für Sie schreibgeschützt, und ihr Write-Ahead-Log %1-wal wurde noch nicht eingespielt. Öffnen Sie sie einmal als Benutzer, der sie schreiben darf (jeder lockctl-Befehl tut das), und lesen Sie sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>This works on PostgreSQL and SQLite only, not on Redis (%1). On Redis, lockctl offers list, acquire, release, audit, load and bench cycle.</source>
+        <translation>Das geht nur unter PostgreSQL und SQLite, nicht unter Redis (%1). Für Redis bietet lockctl list, acquire, release, audit, load und bench cycle.</translation>
+    </message>
+    <message>
+        <source>Cannot open the SQLite database %1: the directory %2 does not exist. Create it first, or choose another path.</source>
+        <translation>Die SQLite-Datenbank %1 lässt sich nicht öffnen: Das Verzeichnis %2 gibt es nicht. Legen Sie es zuerst an, oder wählen Sie einen anderen Pfad.</translation>
+    </message>
+    <message>
+        <source>Cannot open the SQLite database %1: it is a directory. Give the path of a database file.</source>
+        <translation>Die SQLite-Datenbank %1 lässt sich nicht öffnen: Sie ist ein Verzeichnis. Geben Sie den Pfad einer Datenbankdatei an.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to PostgreSQL at %1: %2.</source>
+        <translation>Keine Verbindung zu PostgreSQL auf %1: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot %1: a LockScope table is missing in %2 (%3). Run `lockctl migrate` to create it.</source>
+        <translation>Nicht möglich, %1: In %2 fehlt eine Tabelle von LockScope (%3). Führen Sie `lockctl migrate` aus, um sie anzulegen.</translation>
+    </message>
+    <message>
+        <source>Cannot %1: permission denied to role &apos;%2&apos; (%3). Use a role with that privilege; this one can only inspect.</source>
+        <translation>Nicht möglich, %1: Der Rolle „%2“ fehlt die Berechtigung (%3). Verwenden Sie eine Rolle mit diesem Recht; diese kann nur ansehen.</translation>
+    </message>
+    <message>
+        <source>Cannot %1: the SQLite database %2 is read-only. Check the permissions of the file and its directory.</source>
+        <translation>Nicht möglich, %1: Die SQLite-Datenbank %2 ist schreibgeschützt. Prüfen Sie die Rechte der Datei und ihres Verzeichnisses.</translation>
+    </message>
+    <message>
+        <source>Cannot %1: %2 is not a valid SQLite database (%3). Point LockScope at another file, or restore this one.</source>
+        <translation>Nicht möglich, %1: %2 ist keine gültige SQLite-Datenbank (%3). Geben Sie LockScope eine andere Datei, oder stellen Sie diese wieder her.</translation>
+    </message>
+    <message>
+        <source>Cannot %1: the SQLite database %2 stayed locked by another connection. Try again, or find the process holding it.</source>
+        <translation>Nicht möglich, %1: Die SQLite-Datenbank %2 blieb von einer anderen Verbindung gesperrt. Versuchen Sie es erneut, oder suchen Sie den Prozess, der sie hält.</translation>
+    </message>
+    <message>
+        <source>Cannot %1: the database reported a conflict with a concurrent transaction (%2). Try again.</source>
+        <translation>Nicht möglich, %1: Die Datenbank meldete einen Konflikt mit einer gleichzeitigen Transaktion (%2). Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Cannot %1: the statement was cancelled or ran past its timeout (%2). The server may be heavily locked; try again.</source>
+        <translation>Nicht möglich, %1: Die Anweisung wurde abgebrochen oder lief über ihr Zeitlimit (%2). Der Server ist vielleicht stark gesperrt; versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Cannot %1: the connection to %2 was lost (%3). Check that the server is running; LockScope reconnects on the next try.</source>
+        <translation>Nicht möglich, %1: Die Verbindung zu %2 ging verloren (%3). Prüfen Sie, ob der Server läuft; LockScope verbindet sich beim nächsten Versuch neu.</translation>
+    </message>
+    <message>
+        <source>Cannot %1: %2</source>
+        <translation>Nicht möglich, %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::Duration</name>
+    <message>
+        <source>%1 must be a duration such as 250ms, 3s, 1.5s or 2m, not &apos;%2&apos;.</source>
+        <translation>%1 muss eine Dauer wie 250ms, 3s, 1.5s oder 2m sein, nicht „%2“.</translation>
+    </message>
+    <message>
+        <source>%1 of &apos;%2&apos; is too long; the maximum is one year.</source>
+        <translation>%1 von „%2“ ist zu lang; das Maximum ist ein Jahr.</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::ExpiryCheck</name>
+    <message>
+        <source>The lease &apos;%1&apos; has an invalid expiry (%2) written by another program: it never expires, so waiting cannot get it. Remove it with `lockctl release --force -- %3`.</source>
+        <translation>Die Lease „%1“ hat einen ungültigen Ablauf (%2), den ein anderes Programm geschrieben hat: Sie läuft nie ab, Warten bringt sie also nicht. Entfernen Sie sie mit `lockctl release --force -- %3`.</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::FencedWrite</name>
+    <message>
+        <source>write to &apos;%1&apos; with fence %2</source>
+        <translation>mit Fence %2 in „%1“ zu schreiben</translation>
+    </message>
+    <message>
+        <source>read the fence of &apos;%1&apos;</source>
+        <translation>den Fence von „%1“ zu lesen</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::GlobPattern</name>
+    <message>
+        <source>the class %1 contains no character, so nothing can match; put the characters between the brackets, as in [!a]</source>
+        <translation>Die Klasse %1 enthält kein Zeichen, also kann nichts passen; setzen Sie die Zeichen zwischen die Klammern, wie in [!a]</translation>
+    </message>
+    <message>
+        <source>the range %1-%2 runs backwards; write it as %2-%1</source>
+        <translation>Der Bereich %1-%2 läuft rückwärts; schreiben Sie ihn als %2-%1</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; is not a valid glob: %3.</source>
+        <translation>%1 „%2“ ist kein gültiges Glob-Muster: %3.</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::HandoffBenchmark</name>
+    <message>
+        <source>--rounds must be at least 1.</source>
+        <translation>--rounds muss mindestens 1 sein.</translation>
+    </message>
+    <message>
+        <source>%1 lock() calls failed during the run.</source>
+        <translation>%1 lock()-Aufrufe sind während des Laufs fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::HolderRelease</name>
+    <message>
+        <source>The owner token is empty. Give the token of the holder shown by `lockctl list`.</source>
+        <translation>Das Besitzer-Token ist leer. Geben Sie das Token des Halters an, das `lockctl list` zeigt.</translation>
+    </message>
+    <message>
+        <source>release the holder %1 of &apos;%2&apos;</source>
+        <translation>den Halter %1 von „%2“ freizugeben</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::Lease</name>
+    <message>
+        <source>The lease &apos;%1&apos; was already released.</source>
+        <translation>Die Lease „%1“ wurde schon freigegeben.</translation>
+    </message>
+    <message>
+        <source>The lease &apos;%1&apos; has a heartbeat that renews it with its TTL of %2; renewing it with another TTL meanwhile would leave the heartbeat&apos;s loss deadline wrong. Renew without a TTL, or configure the TTL on the LeaseManager.</source>
+        <translation>Die Lease „%1“ hat einen Heartbeat, der sie mit ihrer TTL von %2 erneuert; sie zwischendurch mit einer anderen TTL zu erneuern, ließe die Verlustfrist des Heartbeats falsch. Erneuern Sie ohne TTL, oder stellen Sie die TTL am LeaseManager ein.</translation>
+    </message>
+    <message>
+        <source>The lease &apos;%1&apos; is no longer held with this token: it expired, or an operator released it.</source>
+        <translation>Die Lease „%1“ wird nicht mehr mit diesem Token gehalten: Sie ist abgelaufen, oder ein Operator hat sie freigegeben.</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::LeaseBackend</name>
+    <message>
+        <source>%1 the lease &apos;%2&apos;</source>
+        <translation>die Lease „%2“ %1</translation>
+    </message>
+    <message>
+        <source>release</source>
+        <translation>freizugeben</translation>
+    </message>
+    <message>
+        <source>wait for</source>
+        <translation>als erwartet einzutragen</translation>
+    </message>
+    <message>
+        <source>stop waiting for</source>
+        <translation>nicht mehr als erwartet einzutragen</translation>
+    </message>
+    <message>
+        <source>check the lease &apos;%1&apos;</source>
+        <translation>die Lease „%1“ zu prüfen</translation>
+    </message>
+    <message>
+        <source>acquire</source>
+        <translation>zu erhalten</translation>
+    </message>
+    <message>
+        <source>acquire the lease &apos;%1&apos;</source>
+        <translation>die Lease „%1“ zu erhalten</translation>
+    </message>
+    <message>
+        <source>release the lease &apos;%1&apos;</source>
+        <translation>die Lease „%1“ freizugeben</translation>
+    </message>
+    <message>
+        <source>renew the lease &apos;%1&apos;</source>
+        <translation>die Lease „%1“ zu erneuern</translation>
+    </message>
+    <message>
+        <source>No time was left to renew the lease &apos;%1&apos;.</source>
+        <translation>Es blieb keine Zeit, die Lease „%1“ zu erneuern.</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::LeaseHeartbeat</name>
+    <message>
+        <source>The lease &apos;%1&apos; is no longer held with this token: it expired and was taken over, or an operator released or swept it. Stop the work it protects.</source>
+        <translation>Die Lease „%1“ wird nicht mehr mit diesem Token gehalten: Sie ist abgelaufen und wurde übernommen, oder ein Operator hat sie freigegeben oder aufgeräumt. Beenden Sie die Arbeit, die sie schützt.</translation>
+    </message>
+    <message>
+        <source>The lease &apos;%1&apos; could not be renewed before it could expire on the database (%2 after it was last confirmed, with a %3 safety margin)%4. Stop the work it protects.</source>
+        <translation>Die Lease „%1“ konnte nicht erneuert werden, bevor sie in der Datenbank ablaufen konnte (%2 nach ihrer letzten Bestätigung, mit %3 Sicherheitsabstand)%4. Beenden Sie die Arbeit, die sie schützt.</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::LeaseManager</name>
+    <message>
+        <source>Gave up waiting for the lease &apos;%1&apos; after %2: another owner still holds it. Wait longer, or see who holds it with `lockctl list`.</source>
+        <translation>Warten auf die Lease „%1“ nach %2 aufgegeben: Ein anderer Besitzer hält sie noch. Warten Sie länger, oder sehen Sie mit `lockctl list` nach, wer sie hält.</translation>
+    </message>
+    <message>
+        <source>The lease &apos;%1&apos; could not be taken: the database %2 was locked by another connection (a write transaction of another program). Find it with `fuser %2`, or try again with a longer --wait.</source>
+        <translation>Die Lease „%1“ konnte nicht genommen werden: Die Datenbank %2 war von einer anderen Verbindung gesperrt (einer Schreibtransaktion eines anderen Programms). Finden Sie es mit `fuser %2`, oder versuchen Sie es erneut mit einem längeren --wait.</translation>
+    </message>
+    <message>
+        <source>The wait for the lease &apos;%1&apos; was cancelled; nothing is held.</source>
+        <translation>Das Warten auf die Lease „%1“ wurde abgebrochen; nichts wird gehalten.</translation>
+    </message>
+    <message>
+        <source>The lease &apos;%1&apos; is held by another thread of this process.</source>
+        <translation>Die Lease „%1“ wird von einem anderen Thread dieses Prozesses gehalten.</translation>
+    </message>
+    <message>
+        <source>The lease &apos;%1&apos; is held by another owner.</source>
+        <translation>Die Lease „%1“ wird von einem anderen Besitzer gehalten.</translation>
+    </message>
+    <message>
+        <source>Gave up after %1. %2</source>
+        <translation>Nach %1 aufgegeben. %2</translation>
+    </message>
+    <message>
+        <source>a permit of the semaphore &apos;%1&apos;</source>
+        <translation>eine Erlaubnis des Semaphors „%1“</translation>
+    </message>
+    <message>
+        <source>a read share of &apos;%1&apos;</source>
+        <translation>einen Leseanteil von „%1“</translation>
+    </message>
+    <message>
+        <source>the write share of &apos;%1&apos;</source>
+        <translation>den Schreibanteil von „%1“</translation>
+    </message>
+    <message>
+        <source>the lease &apos;%1&apos;</source>
+        <translation>die Lease „%1“</translation>
+    </message>
+    <message>
+        <source>Gave up waiting for %1 after %2: %3. Wait longer, or see who holds it with `lockctl list`.</source>
+        <translation>Warten auf %1 nach %2 aufgegeben: %3. Warten Sie länger, oder sehen Sie mit `lockctl list` nach, wer sie hält.</translation>
+    </message>
+    <message>
+        <source>every permit is held</source>
+        <translation>alle Erlaubnisse sind belegt</translation>
+    </message>
+    <message>
+        <source>it is held</source>
+        <translation>noch belegt</translation>
+    </message>
+    <message>
+        <source>The wait for %1 was cancelled; nothing is held.</source>
+        <translation>Das Warten auf %1 wurde abgebrochen; nichts wird gehalten.</translation>
+    </message>
+    <message>
+        <source>A semaphore has between 1 and %1 permits, not %2. Give a number in that range.</source>
+        <translation>Ein Semaphor hat zwischen 1 und %1 Erlaubnisse, nicht %2. Geben Sie eine Zahl in diesem Bereich an.</translation>
+    </message>
+    <message>
+        <source>Semaphores and reader-writer leases exist on PostgreSQL and SQLite; this is a Redis store. Use a plain lease there.</source>
+        <translation>Semaphoren und Leser-Schreiber-Leases gibt es unter PostgreSQL und SQLite; dies ist ein Redis-Speicher. Nehmen Sie dort eine einfache Lease.</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::LeaseQueries</name>
+    <message>
+        <source>list the leases</source>
+        <translation>die Leases aufzulisten</translation>
+    </message>
+    <message>
+        <source>look up the lease &apos;%1&apos;</source>
+        <translation>die Lease „%1“ nachzuschlagen</translation>
+    </message>
+    <message>
+        <source>read the database clock</source>
+        <translation>die Uhr der Datenbank zu lesen</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::LoadConfig</name>
+    <message>
+        <source>--mode must be lease, advisory, none, semaphore or rw, not &apos;%1&apos;.</source>
+        <translation>--mode muss lease, advisory, none, semaphore oder rw sein, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--threads must be from 1 to 256, not %1.</source>
+        <translation>--threads muss zwischen 1 und 256 liegen, nicht %1.</translation>
+    </message>
+    <message>
+        <source>--processes must be from 0 to 32, not %1.</source>
+        <translation>--processes muss zwischen 0 und 32 liegen, nicht %1.</translation>
+    </message>
+    <message>
+        <source>--keys must be from 1 to 100000, not %1.</source>
+        <translation>--keys muss zwischen 1 und 100000 liegen, nicht %1.</translation>
+    </message>
+    <message>
+        <source>--skew must be from 0 (uniform) to 10, not %1.</source>
+        <translation>--skew muss zwischen 0 (gleichverteilt) und 10 liegen, nicht %1.</translation>
+    </message>
+    <message>
+        <source>--hold-range must be LOW:HIGH with LOW &lt;= HIGH.</source>
+        <translation>--hold-range muss LOW:HIGH mit LOW &lt;= HIGH sein.</translation>
+    </message>
+    <message>
+        <source>--ttl must be longer than zero.</source>
+        <translation>--ttl muss länger als null sein.</translation>
+    </message>
+    <message>
+        <source>Give --duration or --count, so the run stops by itself.</source>
+        <translation>Geben Sie --duration oder --count an, damit der Lauf von selbst endet.</translation>
+    </message>
+    <message>
+        <source>--count must be at least 1.</source>
+        <translation>--count muss mindestens 1 sein.</translation>
+    </message>
+    <message>
+        <source>--permits must be from 1 to 1000, not %1.</source>
+        <translation>--permits muss zwischen 1 und 1000 liegen, nicht %1.</translation>
+    </message>
+    <message>
+        <source>--readers and --writers must add up to the threads (%1 readers of %2 threads).</source>
+        <translation>--readers und --writers müssen zusammen die Threads ergeben (%1 Leser von %2 Threads).</translation>
+    </message>
+    <message>
+        <source>--mode advisory needs PostgreSQL; this is a %1. Use --mode lease.</source>
+        <translation>--mode advisory braucht PostgreSQL; dies ist %1. Verwenden Sie --mode lease.</translation>
+    </message>
+    <message>
+        <source>Redis server</source>
+        <translation>ein Redis-Server</translation>
+    </message>
+    <message>
+        <source>SQLite database</source>
+        <translation>eine SQLite-Datenbank</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::LoadInside</name>
+    <message>
+        <source>prepare the load probe</source>
+        <translation>die Lastsonde vorzubereiten</translation>
+    </message>
+    <message>
+        <source>enter the load section</source>
+        <translation>den Lastabschnitt zu betreten</translation>
+    </message>
+    <message>
+        <source>leave the load section</source>
+        <translation>den Lastabschnitt zu verlassen</translation>
+    </message>
+    <message>
+        <source>read the load probe</source>
+        <translation>die Lastsonde zu lesen</translation>
+    </message>
+    <message>
+        <source>drop the load probe</source>
+        <translation>die Lastsonde zu entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::LoadWorkTable</name>
+    <message>
+        <source>prepare the load counters</source>
+        <translation>die Lastzähler vorzubereiten</translation>
+    </message>
+    <message>
+        <source>read a load counter</source>
+        <translation>einen Lastzähler zu lesen</translation>
+    </message>
+    <message>
+        <source>write a load counter</source>
+        <translation>einen Lastzähler zu schreiben</translation>
+    </message>
+    <message>
+        <source>read the load counters</source>
+        <translation>die Lastzähler zu lesen</translation>
+    </message>
+    <message>
+        <source>check for leftover leases</source>
+        <translation>nach übrig gebliebenen Leases zu suchen</translation>
+    </message>
+    <message>
+        <source>drop the load counters</source>
+        <translation>die Lastzähler zu entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::LockKey</name>
+    <message>
+        <source>The lock key contains a NUL character, which neither PostgreSQL nor SQLite text can hold. Remove it.</source>
+        <translation>Der Sperrschlüssel enthält ein NUL-Zeichen, das weder PostgreSQL- noch SQLite-Text aufnehmen kann. Entfernen Sie es.</translation>
+    </message>
+    <message>
+        <source>The lock key is empty. Give a non-empty key.</source>
+        <translation>Der Sperrschlüssel ist leer. Geben Sie einen nicht leeren Schlüssel an.</translation>
+    </message>
+    <message>
+        <source>The lock key is %1 bytes long; the maximum is %2 bytes of UTF-8. Use a shorter key (for example a hash of it).</source>
+        <translation>Der Sperrschlüssel ist %1 Byte lang; das Maximum sind %2 Byte UTF-8. Nehmen Sie einen kürzeren Schlüssel (zum Beispiel einen Hash davon).</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::Migrator</name>
+    <message>
+        <source>read the migration history (%1)</source>
+        <translation>die Migrationshistorie zu lesen (%1)</translation>
+    </message>
+    <message>
+        <source>The database has migration %1 (%2), which this build of LockScope does not know: a newer LockScope migrated it. Upgrade LockScope before using this database.</source>
+        <translation>Die Datenbank hat Migration %1 (%2), die diese Version von LockScope nicht kennt: Ein neueres LockScope hat sie migriert. Aktualisieren Sie LockScope, bevor Sie diese Datenbank verwenden.</translation>
+    </message>
+    <message>
+        <source>Migration %1 was changed after it was applied (checksum %2… in the database, %3… in this build). Applied migrations are never re-run: restore the original file and add a new migration instead.</source>
+        <translation>Migration %1 wurde geändert, nachdem sie angewandt wurde (Prüfsumme %2… in der Datenbank, %3… in dieser Version). Angewandte Migrationen laufen nie erneut: Stellen Sie die ursprüngliche Datei wieder her und fügen Sie stattdessen eine neue Migration hinzu.</translation>
+    </message>
+    <message>
+        <source>migrate the schema</source>
+        <translation>das Schema zu migrieren</translation>
+    </message>
+    <message>
+        <source>Migration %1 failed: %2</source>
+        <translation>Migration %1 ist fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::OwnerRule</name>
+    <message>
+        <source>%1 is not a valid regular expression (%2 at offset %3); write one whose first group captures the application_name, e.g. &apos;^([a-z-]+)@&apos;</source>
+        <translation>%1 ist kein gültiger regulärer Ausdruck (%2 an Position %3); schreiben Sie einen, dessen erste Gruppe den application_name erfasst, z. B. &apos;^([a-z-]+)@&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::OwnerSessions</name>
+    <message>
+        <source>read the sessions of the lease owners</source>
+        <translation>die Sitzungen der Lease-Besitzer zu lesen</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::PgStatement</name>
+    <message>
+        <source>Stopped before the server answered: %1.</source>
+        <translation>Angehalten, bevor der Server antwortete (beim Versuch, %1).</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time to %1.</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet, um %1.</translation>
+    </message>
+    <message>
+        <source>Cannot %1: the connection is not a PostgreSQL connection.</source>
+        <translation>Nicht möglich, %1: Die Verbindung ist keine PostgreSQL-Verbindung.</translation>
+    </message>
+    <message>
+        <source>Cannot %1.</source>
+        <translation>Nicht möglich, %1.</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::PooledConnection</name>
+    <message>
+        <source>This pooled connection was already given back.</source>
+        <translation>Diese Pool-Verbindung wurde schon zurückgegeben.</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::Privileges</name>
+    <message>
+        <source>The SQLite file %1 is read-only for you.</source>
+        <translation>Die SQLite-Datei %1 ist für Sie schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>SQLite has no server backends to signal.</source>
+        <translation>SQLite hat keine Server-Backends, denen sich ein Signal senden ließe.</translation>
+    </message>
+    <message>
+        <source>check the role&apos;s privileges</source>
+        <translation>die Rechte der Rolle zu prüfen</translation>
+    </message>
+    <message>
+        <source>Role &apos;%1&apos; has no DELETE privilege on aggregate_locks: it can look, not release or sweep.</source>
+        <translation>Die Rolle „%1“ hat kein DELETE-Recht auf aggregate_locks: Sie kann ansehen, aber nicht freigeben oder aufräumen.</translation>
+    </message>
+    <message>
+        <source>Role &apos;%1&apos; may not signal other sessions (it needs pg_signal_backend).</source>
+        <translation>Die Rolle „%1“ darf anderen Sitzungen keine Signale senden (sie braucht pg_signal_backend).</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::RedisAuditLog</name>
+    <message>
+        <source>record the action in the audit stream</source>
+        <translation>die Aktion im Prüf-Stream zu vermerken</translation>
+    </message>
+    <message>
+        <source>read the audit stream</source>
+        <translation>den Prüf-Stream zu lesen</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::RedisConnection</name>
+    <message>
+        <source>Redis at %1:%2/%3</source>
+        <translation>Redis auf %1:%2/%3</translation>
+    </message>
+    <message>
+        <source>Cannot connect to Redis at %1: %2</source>
+        <translation>Keine Verbindung zu Redis auf %1: %2</translation>
+    </message>
+    <message>
+        <source>the CA file %1 (sslrootcert) cannot be read or holds no PEM certificate. Give the CA certificate that signed the server&apos;s certificate.</source>
+        <translation>Die CA-Datei %1 (sslrootcert) lässt sich nicht lesen oder enthält kein PEM-Zertifikat. Geben Sie das CA-Zertifikat an, das das Zertifikat des Servers signiert hat.</translation>
+    </message>
+    <message>
+        <source>the server&apos;s TLS certificate was not accepted (%1). Check that sslrootcert names the CA that signed it, and that the host name matches the certificate.</source>
+        <translation>Das TLS-Zertifikat des Servers wurde nicht angenommen (%1). Prüfen Sie, ob sslrootcert die CA nennt, die es signiert hat, und ob der Hostname zum Zertifikat passt.</translation>
+    </message>
+    <message>
+        <source>connection refused. Check that redis-server runs there and that the port is its TLS port.</source>
+        <translation>Verbindung abgelehnt. Prüfen Sie, ob redis-server dort läuft und ob der Port sein TLS-Port ist.</translation>
+    </message>
+    <message>
+        <source>no TLS handshake within %1 s. Check the host and port, and that the port speaks TLS (tls-port).</source>
+        <translation>Kein TLS-Handshake innerhalb von %1 s. Prüfen Sie Host und Port, und ob der Port TLS spricht (tls-port).</translation>
+    </message>
+    <message>
+        <source>the TLS handshake failed (%1). Check that the port speaks TLS (tls-port), or use redis:// for a plain port.</source>
+        <translation>Der TLS-Handshake ist fehlgeschlagen (%1). Prüfen Sie, ob der Port TLS spricht (tls-port), oder verwenden Sie redis:// für einen Port ohne TLS.</translation>
+    </message>
+    <message>
+        <source>connection refused. Check that redis-server is running on that host and listening on that port.</source>
+        <translation>Verbindung abgelehnt. Prüfen Sie, ob redis-server auf diesem Host läuft und an diesem Port lauscht.</translation>
+    </message>
+    <message>
+        <source>the host name cannot be resolved. Check the URL&apos;s host.</source>
+        <translation>Der Hostname lässt sich nicht auflösen. Prüfen Sie den Host in der URL.</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s. Check the host, the port and any firewall between.</source>
+        <translation>Keine Antwort innerhalb von %1 s. Prüfen Sie Host, Port und jede Firewall dazwischen.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to Redis at %1: it accepted the connection but did not answer within %2 s. If that port speaks TLS, use rediss://.</source>
+        <translation>Keine Verbindung zu Redis auf %1: Er hat die Verbindung angenommen, aber nicht innerhalb von %2 s geantwortet. Wenn dieser Port TLS spricht, verwenden Sie rediss://.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to Redis at %1: the server closed the connection before answering. If that port speaks TLS, use rediss://.</source>
+        <translation>Keine Verbindung zu Redis auf %1: Der Server hat die Verbindung vor einer Antwort geschlossen. Wenn dieser Port TLS spricht, verwenden Sie rediss://.</translation>
+    </message>
+    <message>
+        <source>%1 requires a password (%2). Set it in the REDISCLI_AUTH environment variable, and the user in the URL (redis://user@host:port/db).</source>
+        <translation>%1 verlangt ein Passwort (%2). Setzen Sie es in der Umgebungsvariablen REDISCLI_AUTH, und den Benutzer in der URL (redis://benutzer@host:port/db).</translation>
+    </message>
+    <message>
+        <source>%1 refused the login of user &apos;%2&apos; (%3). Check the user in the URL and the password in REDISCLI_AUTH.</source>
+        <translation>%1 hat die Anmeldung des Benutzers „%2“ abgelehnt (%3). Prüfen Sie den Benutzer in der URL und das Passwort in REDISCLI_AUTH.</translation>
+    </message>
+    <message>
+        <source>%1: the server has no database %2 (%3). Use a database index below the server&apos;s `databases` setting (16 by default).</source>
+        <translation>%1: Der Server hat keine Datenbank %2 (%3). Verwenden Sie einen Datenbankindex unterhalb der Einstellung `databases` des Servers (standardmäßig 16).</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection: %2</source>
+        <translation>%1 hat die Verbindung abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>The connection to %1 failed while sending: %2</source>
+        <translation>Die Verbindung zu %1 ist beim Senden fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1 did not take the command in time.</source>
+        <translation>%1 hat den Befehl nicht rechtzeitig angenommen.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost while sending: %2</source>
+        <translation>Die Verbindung zu %1 ging beim Senden verloren: %2</translation>
+    </message>
+    <message>
+        <source>%1 sent a reply that is not RESP (%2). Is that port a Redis server?</source>
+        <translation>%1 hat eine Antwort gesendet, die kein RESP ist (%2). Ist dieser Port ein Redis-Server?</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost (%2). Check that the server is up; the next command reconnects.</source>
+        <translation>Die Verbindung zu %1 ging verloren (%2). Prüfen Sie, ob der Server läuft; der nächste Befehl verbindet neu.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time.</source>
+        <translation>%1 hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 is closed.</source>
+        <translation>Die Verbindung zu %1 ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>Cannot %1: %2 requires a password (%3). Set it in REDISCLI_AUTH.</source>
+        <translation>Nicht möglich, %1: %2 verlangt ein Passwort (%3). Setzen Sie es in REDISCLI_AUTH.</translation>
+    </message>
+    <message>
+        <source>Cannot %1: the Redis user &apos;%2&apos; lacks the permission (%3). Grant it in the server&apos;s ACL, or use another user.</source>
+        <translation>Nicht möglich, %1: Dem Redis-Benutzer „%2“ fehlt die Berechtigung (%3). Erteilen Sie sie in der ACL des Servers, oder verwenden Sie einen anderen Benutzer.</translation>
+    </message>
+    <message>
+        <source>Cannot %1: the Redis key holds another type than a string (%2); it is not a lease. See it with `lockctl list`.</source>
+        <translation>Nicht möglich, %1: Der Redis-Schlüssel enthält einen anderen Typ als einen String (%2); er ist keine Lease. Sehen Sie ihn mit `lockctl list` an.</translation>
+    </message>
+    <message>
+        <source>Cannot %1: %2 is a read-only replica (%3). Connect to the primary.</source>
+        <translation>Nicht möglich, %1: %2 ist ein schreibgeschütztes Replikat (%3). Verbinden Sie sich mit dem Primärserver.</translation>
+    </message>
+    <message>
+        <source>Cannot %1: %2 answered: %3</source>
+        <translation>Nicht möglich, %1: %2 antwortete: %3</translation>
+    </message>
+    <message>
+        <source>read the server&apos;s clock</source>
+        <translation>die Uhr des Servers zu lesen</translation>
+    </message>
+    <message>
+        <source>%1 answered TIME oddly.</source>
+        <translation>%1 hat auf TIME unerwartet geantwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::RedisFencedWrite</name>
+    <message>
+        <source>read the fence of &apos;%1&apos;</source>
+        <translation>den Fence von „%1“ zu lesen</translation>
+    </message>
+    <message>
+        <source>write &apos;%1&apos; with fence %2</source>
+        <translation>„%1“ mit Fence %2 zu schreiben</translation>
+    </message>
+    <message>
+        <source>Cannot %1: the fence kept changing under contention.</source>
+        <translation>Nicht möglich, %1: Der Fence änderte sich unter Konkurrenz immer wieder.</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::RedisInspector</name>
+    <message>
+        <source>list the locks</source>
+        <translation>die Sperren aufzulisten</translation>
+    </message>
+    <message>
+        <source>%1 answered SCAN oddly.</source>
+        <translation>%1 hat auf SCAN unerwartet geantwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::RedisLeaseStore</name>
+    <message>
+        <source>acquire the lease &apos;%1&apos;</source>
+        <translation>die Lease „%1“ zu erhalten</translation>
+    </message>
+    <message>
+        <source>Cannot %1: unexpected reply from the script.</source>
+        <translation>Nicht möglich, %1: unerwartete Antwort des Skripts.</translation>
+    </message>
+    <message>
+        <source>release the lease &apos;%1&apos;</source>
+        <translation>die Lease „%1“ freizugeben</translation>
+    </message>
+    <message>
+        <source>renew the lease &apos;%1&apos;</source>
+        <translation>die Lease „%1“ zu erneuern</translation>
+    </message>
+    <message>
+        <source>no TTL: the Redis key was set without an expiry</source>
+        <translation>keine TTL: Der Redis-Schlüssel wurde ohne Ablauf gesetzt</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::RedisLoadWork</name>
+    <message>
+        <source>scan the load keys</source>
+        <translation>die Lastschlüssel zu durchsuchen</translation>
+    </message>
+    <message>
+        <source>%1 answered SCAN oddly.</source>
+        <translation>%1 hat auf SCAN unerwartet geantwortet.</translation>
+    </message>
+    <message>
+        <source>prepare the load counters</source>
+        <translation>die Lastzähler vorzubereiten</translation>
+    </message>
+    <message>
+        <source>read a load counter</source>
+        <translation>einen Lastzähler zu lesen</translation>
+    </message>
+    <message>
+        <source>write a load counter</source>
+        <translation>einen Lastzähler zu schreiben</translation>
+    </message>
+    <message>
+        <source>read the load counters</source>
+        <translation>die Lastzähler zu lesen</translation>
+    </message>
+    <message>
+        <source>drop the load counters</source>
+        <translation>die Lastzähler zu entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::RedisPrivileges</name>
+    <message>
+        <source>Redis has no sessions to cancel or terminate.</source>
+        <translation>Redis hat keine Sitzungen, die sich abbrechen oder beenden ließen.</translation>
+    </message>
+    <message>
+        <source>EVALSHA (the compare-and-delete release script)</source>
+        <translation>EVALSHA (das Freigabeskript, das vergleicht und löscht)</translation>
+    </message>
+    <message>
+        <source>XADD on the audit stream %1</source>
+        <translation>XADD auf dem Prüf-Stream %1</translation>
+    </message>
+    <message>
+        <source>Read-only: the Redis user &apos;%1&apos; may not run %2. Grant it in the server&apos;s ACL (ACL SETUSER), or connect as another user.</source>
+        <translation>Nur lesen: Der Redis-Benutzer „%1“ darf %2 nicht ausführen. Erlauben Sie es in der ACL des Servers (ACL SETUSER), oder verbinden Sie sich als anderer Benutzer.</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::RedisRelease</name>
+    <message>
+        <source>release the lease &apos;%1&apos;</source>
+        <translation>die Lease „%1“ freizugeben</translation>
+    </message>
+    <message>
+        <source>Not released: the Redis key &apos;%1&apos; is a %2, not a string lease; LockScope releases only string leases. Delete it with redis-cli if you are sure.</source>
+        <translation>Nicht freigegeben: Der Redis-Schlüssel „%1“ ist vom Typ %2, keine String-Lease; LockScope gibt nur String-Leases frei. Löschen Sie ihn mit redis-cli, wenn Sie sicher sind.</translation>
+    </message>
+    <message>
+        <source>The expected owner token is empty. Give the token shown by `lockctl list`, or force the release without one.</source>
+        <translation>Das erwartete Besitzer-Token ist leer. Geben Sie das Token an, das `lockctl list` zeigt, oder erzwingen Sie die Freigabe ohne Token.</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::RedisUrl</name>
+    <message>
+        <source>Invalid Redis URL: %1. Use redis://user@host:port/db or rediss://user@host:port/db?sslrootcert=/path/ca.crt (the password from REDISCLI_AUTH).</source>
+        <translation>Ungültige Redis-URL: %1. Verwenden Sie redis://benutzer@host:port/db oder rediss://benutzer@host:port/db?sslrootcert=/pfad/ca.crt (das Passwort aus REDISCLI_AUTH).</translation>
+    </message>
+    <message>
+        <source>it cannot be parsed (%1)</source>
+        <translation>Sie lässt sich nicht auswerten (%1)</translation>
+    </message>
+    <message>
+        <source>it names no host</source>
+        <translation>Sie nennt keinen Host</translation>
+    </message>
+    <message>
+        <source>the port must be between 1 and 65535</source>
+        <translation>Der Port muss zwischen 1 und 65535 liegen</translation>
+    </message>
+    <message>
+        <source>the database must be a number from 0 up (the server&apos;s `databases` setting), not &apos;%1&apos;</source>
+        <translation>Die Datenbank muss eine Zahl ab 0 sein (die Einstellung `databases` des Servers), nicht „%1“</translation>
+    </message>
+    <message>
+        <source>sslrootcert needs TLS: write rediss:// instead of redis://</source>
+        <translation>sslrootcert braucht TLS: Schreiben Sie rediss:// statt redis://</translation>
+    </message>
+    <message>
+        <source>sslrootcert is empty</source>
+        <translation>sslrootcert ist leer</translation>
+    </message>
+    <message>
+        <source>connect_timeout must be whole seconds from 1 to 3600</source>
+        <translation>connect_timeout muss eine ganze Zahl von Sekunden zwischen 1 und 3600 sein</translation>
+    </message>
+    <message>
+        <source>the parameter &apos;%1&apos; is not supported (use prefix, sslrootcert or connect_timeout)</source>
+        <translation>Der Parameter „%1“ wird nicht unterstützt (verwenden Sie prefix, sslrootcert oder connect_timeout)</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::ServerLock</name>
+    <message>
+        <source> of pid %1</source>
+        <translation> von PID %1</translation>
+    </message>
+    <message>
+        <source>%1 page %2</source>
+        <translation>%1 Seite %2</translation>
+    </message>
+    <message>
+        <source>%1 (extension)</source>
+        <translation>%1 (Erweiterung)</translation>
+    </message>
+    <message>
+        <source>transaction %1%2</source>
+        <translation>Transaktion %1%2</translation>
+    </message>
+    <message>
+        <source>speculative insertion of transaction %1%2</source>
+        <translation>spekulatives Einfügen der Transaktion %1%2</translation>
+    </message>
+    <message>
+        <source>virtual transaction %1%2</source>
+        <translation>virtuelle Transaktion %1%2</translation>
+    </message>
+    <message>
+        <source>advisory %1</source>
+        <translation>Advisory %1</translation>
+    </message>
+    <message>
+        <source>object (gone)</source>
+        <translation>Objekt (verschwunden)</translation>
+    </message>
+    <message>
+        <source>frozen id of database %1</source>
+        <translation>eingefrorene ID der Datenbank %1</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::ServerLockInspector</name>
+    <message>
+        <source>Server locks exist only on PostgreSQL; this is a SQLite database. Use `lockctl list` for its leases.</source>
+        <translation>Serversperren gibt es nur unter PostgreSQL; dies ist eine SQLite-Datenbank. Verwenden Sie `lockctl list` für ihre Leases.</translation>
+    </message>
+    <message>
+        <source>list the server&apos;s locks</source>
+        <translation>die Sperren des Servers aufzulisten</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::ServerProbe</name>
+    <message>
+        <source>read the waiting sessions</source>
+        <translation>die wartenden Sitzungen zu lesen</translation>
+    </message>
+    <message>
+        <source>The Servers view shows PostgreSQL and SQLite profiles.</source>
+        <translation>Die Server-Ansicht zeigt PostgreSQL- und SQLite-Profile.</translation>
+    </message>
+    <message>
+        <source>count leases</source>
+        <translation>Leases zu zählen</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::ServerWaits</name>
+    <message>
+        <source>Server lock waits exist only on PostgreSQL.</source>
+        <translation>Wartezustände auf Serversperren gibt es nur unter PostgreSQL.</translation>
+    </message>
+    <message>
+        <source>read the sessions that wait for locks</source>
+        <translation>die Sitzungen zu lesen, die auf Sperren warten</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::SharedLockQueries</name>
+    <message>
+        <source>list the semaphores and reader-writer leases</source>
+        <translation>die Semaphoren und Leser-Schreiber-Leases aufzulisten</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::SharedLockStore</name>
+    <message>
+        <source>a semaphore with %1 permits</source>
+        <translation>ein Semaphor mit %1 Erlaubnissen</translation>
+    </message>
+    <message>
+        <source>a reader-writer lease</source>
+        <translation>eine Leser-Schreiber-Lease</translation>
+    </message>
+    <message>
+        <source>a lease</source>
+        <translation>eine Lease</translation>
+    </message>
+    <message>
+        <source>acquire it with --permits %1</source>
+        <translation>erhalten Sie ihn mit --permits %1</translation>
+    </message>
+    <message>
+        <source>acquire it with --read or --write</source>
+        <translation>erhalten Sie ihn mit --read oder --write</translation>
+    </message>
+    <message>
+        <source>acquire it as a lease (without --permits, --read or --write)</source>
+        <translation>erhalten Sie ihn als Lease (ohne --permits, --read oder --write)</translation>
+    </message>
+    <message>
+        <source>The key &apos;%1&apos; is %2, not %3: a key has one kind (and a semaphore its number of permits). %4, or use another key.</source>
+        <translation>Der Schlüssel „%1“ ist %2, nicht %3: Ein Schlüssel hat eine Art (und ein Semaphor seine Zahl von Erlaubnissen). %4, oder nehmen Sie einen anderen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>look up the kind of &apos;%1&apos;</source>
+        <translation>die Art von „%1“ nachzuschlagen</translation>
+    </message>
+    <message>
+        <source>record the kind of the key &apos;%1&apos;</source>
+        <translation>die Art des Schlüssels „%1“ zu vermerken</translation>
+    </message>
+    <message>
+        <source>The database has no tables for semaphores and reader-writer leases (migration 0008). Run `lockctl migrate` to create them.</source>
+        <translation>Die Datenbank hat keine Tabellen für Semaphoren und Leser-Schreiber-Leases (Migration 0008). Führen Sie `lockctl migrate` aus, um sie anzulegen.</translation>
+    </message>
+    <message>
+        <source>acquire a permit of the semaphore &apos;%1&apos;</source>
+        <translation>eine Erlaubnis des Semaphors „%1“ zu erhalten</translation>
+    </message>
+    <message>
+        <source>acquire the reader-writer lease &apos;%1&apos;</source>
+        <translation>die Leser-Schreiber-Lease „%1“ zu erhalten</translation>
+    </message>
+    <message>
+        <source>release &apos;%1&apos;</source>
+        <translation>„%1“ freizugeben</translation>
+    </message>
+    <message>
+        <source>renew &apos;%1&apos;</source>
+        <translation>„%1“ zu erneuern</translation>
+    </message>
+    <message>
+        <source>No time was left to renew &apos;%1&apos;.</source>
+        <translation>Es blieb keine Zeit, „%1“ zu erneuern.</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::SqliteStatement</name>
+    <message>
+        <source>The Qt SQLite driver in use carries its own copy of SQLite, which LockScope cannot share. Install the Qt SQLite driver that links the system libsqlite3 (Debian: libqt6sql6-sqlite).</source>
+        <translation>Der verwendete Qt-SQLite-Treiber bringt eine eigene Kopie von SQLite mit, die LockScope nicht mitbenutzen kann. Installieren Sie den Qt-SQLite-Treiber, der die libsqlite3 des Systems einbindet (Debian: libqt6sql6-sqlite).</translation>
+    </message>
+    <message>
+        <source>prepare a statement</source>
+        <translation>eine Anweisung vorzubereiten</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::ThreadConnections</name>
+    <message>
+        <source>prepare a statement</source>
+        <translation>eine Anweisung vorzubereiten</translation>
+    </message>
+</context>
+<context>
     <name>lockscope::ui::AboutDialog</name>
     <message>
         <source>About LockScope</source>

@@ -2,11 +2,16 @@
 // over every widget, menu, header and chart of the main window (each tab in
 // turn) finds no visible string left as the English source text. Numbers the
 // GUI computes use the decimal comma; times read from the database do not change.
+// The error sentences that core builds (connection refused, a missing SQLite
+// directory) reach the German window in German; lockctl, which installs no
+// translator, still prints them in English under the same locale.
+#include "common/prompter.h"
 #include "common/translations.h"
 #include "db/database.h"
 #include "inspector/inspectorrefresher.h"
 #include "leases/leasetablemodel.h"
 #include "load/loadpanel.h"
+#include "support/lockctlprocess.h"
 #include "support/testdb.h"
 #include "window/mainwindow.h"
 
@@ -23,6 +28,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
@@ -30,6 +36,7 @@
 #include <QStandardPaths>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QValueAxis>
@@ -125,6 +132,33 @@ bool sameInBothLanguages(const QString &s) {
         QStringLiteral("p90"),       QStringLiteral("p99"),    QStringLiteral("Fence")};
     return same.contains(s) || s.startsWith(QLatin1String("sqlite:")) ||
            s.startsWith(QLatin1String("postgres"));
+}
+
+// Records what the window tells the user instead of opening a modal message box.
+class RecordingPrompter final : public Prompter {
+public:
+    QStringList told;
+    bool confirm(QWidget *, const QString &, const QString &) override { return false; }
+    void inform(QWidget *, const QString &, const QString &text) override { told << text; }
+};
+
+// A loopback port that nothing listens on (taken, then given back).
+quint16 closedPort() {
+    QTcpServer server;
+    if (!server.listen(QHostAddress::LocalHost))
+        return 0;
+    const quint16 port = server.serverPort();
+    server.close();
+    return port;
+}
+
+// Connects the window and returns the sentence it told the user.
+QString connectionError(MainWindow &w, RecordingPrompter &prompter, const ConnectionParams &p) {
+    QSignalSpy failed(&w, &MainWindow::connectionFailed);
+    w.connectTo(p, QString());
+    if (!failed.wait(60000) || prompter.told.isEmpty())
+        return QString();
+    return prompter.told.constLast();
 }
 
 bool connectEmbedded(MainWindow &w, const ConnectionParams &p) {
@@ -223,6 +257,73 @@ private Q_SLOTS:
             QVERIFY(view->chart()->localizeNumbers());
             QCOMPARE(view->chart()->locale().decimalPoint(), QStringLiteral(","));
         }
+    }
+
+    // A sentence that core builds reaches the German window in German: the
+    // window's own frame ("Nicht verbunden: …") and core's sentence inside it.
+    void coreErrorsReachTheWindowInGerman() {
+        QVERIFY(Translations::install(QLocale(QLocale::German, QLocale::Germany)));
+        auto *prompter = new RecordingPrompter;
+        Prompter::install(prompter);
+        MainWindow w;
+        w.resize(1100, 520);
+        w.show();
+
+        const QTemporaryDir dir;
+        auto sqlite = ConnectionParams::fromUrl(
+            QStringLiteral("sqlite://%1/missing/leases.db").arg(dir.path()));
+        QVERIFY(sqlite.ok());
+        const QString missing = connectionError(w, *prompter, sqlite.value());
+        QVERIFY2(
+            missing.startsWith(QStringLiteral("Die SQLite-Datenbank ")) &&
+                missing.contains(QStringLiteral("lässt sich nicht öffnen: Das Verzeichnis ")) &&
+                missing.contains(QStringLiteral("Legen Sie es zuerst an")),
+            qPrintable(missing));
+        QVERIFY2(w.statusLabel()->text().startsWith(QStringLiteral("Nicht verbunden: Die SQLite")),
+                 qPrintable(w.statusLabel()->text()));
+
+        const quint16 port = closedPort();
+        QVERIFY(port > 0);
+        auto postgres = ConnectionParams::fromUrl(
+            QStringLiteral("postgres://lockscope@127.0.0.1:%1/lockscope?connect_timeout=5")
+                .arg(port));
+        QVERIFY(postgres.ok());
+        const QString refused = connectionError(w, *prompter, postgres.value());
+        // LockScope's sentence is German; the server's (libpq's) reason inside it
+        // stays as it was sent.
+        QVERIFY2(
+            refused.startsWith(
+                QStringLiteral("Keine Verbindung zu PostgreSQL auf 127.0.0.1:%1: ").arg(port)) &&
+                refused.contains(QStringLiteral("Prüfen Sie Host und Port")),
+            qPrintable(refused));
+        QVERIFY2(
+            w.statusLabel()->text().startsWith(QStringLiteral("Nicht verbunden: Keine Verbindung")),
+            qPrintable(w.statusLabel()->text()));
+
+        // What the user sees: the window, and the message box it opens.
+        QTest::qWait(100);
+        w.grab().save(test::TestDb::artifactPath(QStringLiteral("german-core-error.png")));
+        QMessageBox box(QMessageBox::Warning, QStringLiteral("Verbindung nicht möglich"), refused,
+                        QMessageBox::Ok, &w);
+        box.show();
+        QTest::qWait(100);
+        box.grab().save(test::TestDb::artifactPath(QStringLiteral("german-core-error-box.png")));
+        Prompter::install(nullptr);
+    }
+
+    // lockctl installs no translator: under the German locale its messages (which
+    // scripts and tests parse) stay English.
+    void lockctlStaysEnglishUnderGermanLocale() {
+        QCOMPARE(qgetenv("LANG"), QByteArray("de_DE.UTF-8")); // inherited by lockctl
+        const QTemporaryDir dir;
+        const test::LockctlResult r = test::LockctlProcess::run(
+            QStringLiteral("sqlite://%1/missing/leases.db").arg(dir.path()),
+            {QStringLiteral("list")});
+        QVERIFY2(r.exitCode > 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("Cannot open the SQLite database ")) &&
+                     r.err.contains(QStringLiteral("Create it first, or choose another path.")),
+                 qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QStringLiteral("lässt sich nicht")), qPrintable(r.err));
     }
 };
 
