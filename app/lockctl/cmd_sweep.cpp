@@ -48,6 +48,9 @@ int runSweep(Context &ctx, const QStringList &args) {
             o.insert(QStringLiteral("skipped"), result->skipped);
         o.insert(QStringLiteral("longest_statement_ms"),
                  std::round(result->longestStatementMs * 1000.0) / 1000.0);
+        o.insert(parser.isSet(dryRun) ? QStringLiteral("idle_kinds_would_drop")
+                                      : QStringLiteral("idle_kinds_dropped"),
+                 result->idleKinds);
         o.insert(QStringLiteral("dry_run"), parser.isSet(dryRun));
         ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
         return ExitOk;
@@ -65,6 +68,11 @@ int runSweep(Context &ctx, const QStringList &args) {
                 << " still expired: locked by another transaction (a writer is changing "
                 << (result->skipped == 1 ? "it" : "them")
                 << "), or expired during the sweep; run sweep again later." << Qt::endl;
+    if (result->idleKinds > 0)
+        ctx.out << (parser.isSet(dryRun) ? "would drop" : "dropped") << " the kind of "
+                << result->idleKinds << " idle semaphore or reader-writer key"
+                << (result->idleKinds == 1 ? "" : "s")
+                << " (no live holder or waiter): usable as any kind again." << Qt::endl;
     return ExitOk;
 }
 
