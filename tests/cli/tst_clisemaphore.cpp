@@ -11,6 +11,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 #include <csignal>
@@ -47,6 +49,12 @@ QString sharedState(const ConnectionParams &p) {
                         .arg(h.token)
                         .arg(h.expiresAt);
     }
+    // aggregate_locks too: the leases and the keys' claims (migration 0009).
+    QSqlQuery q(conn.db());
+    if (!q.exec(QStringLiteral("SELECT lock_key, owner_token FROM aggregate_locks ORDER BY 1")))
+        return q.lastError().text();
+    while (q.next())
+        rows << QStringLiteral("lease %1|%2").arg(q.value(0).toString(), q.value(1).toString());
     return rows.join(QLatin1Char('\n'));
 }
 
@@ -316,6 +324,10 @@ private Q_SLOTS:
             row("S8 release --force on a semaphore",
                 {QStringLiteral("release"), QStringLiteral("S"), QStringLiteral("--force")}, 2,
                 "'S' is a semaphore with several holders; release one of them with --token TOKEN");
+            row("S9 release of the key's claim",
+                {QStringLiteral("release"), QStringLiteral("S"), QStringLiteral("--token"),
+                 QStringLiteral("lockscope:semaphore")},
+                4, "not released: the token holds nothing under 'S'");
         }
     }
     void badInput() {
