@@ -12,7 +12,9 @@ using namespace lockscope;
 int runSweep(Context &ctx, const QStringList &args) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Delete expired leases in batches and print how many were removed."));
+        QStringLiteral("Delete expired leases in batches and print how many were removed; drop the "
+                       "kind of every semaphore or reader-writer key with no live holder or "
+                       "waiter."));
     const QCommandLineOption dryRun(QStringLiteral("dry-run"),
                                     QStringLiteral("Only count what would be removed."));
     const QCommandLineOption batch(QStringLiteral("batch"),

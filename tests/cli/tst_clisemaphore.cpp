@@ -138,6 +138,31 @@ private Q_SLOTS:
         QCOMPARE(second->exitCode(), 0);
         const auto empty = LockctlProcess::run(url, {QStringLiteral("list")});
         QVERIFY2(empty.out.contains(QLatin1String("0/2 held")), qPrintable(empty.out));
+
+        // Kinds expire: the sweep drops the idle key's kind, and S is free for
+        // any kind (here a 3-permit semaphore).
+        const auto dry = LockctlProcess::run(
+            url, {QStringLiteral("sweep"), QStringLiteral("--dry-run"), QStringLiteral("--json")});
+        QCOMPARE(dry.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(dry.out.toUtf8())
+                     .object()
+                     .value(QStringLiteral("idle_kinds_would_drop"))
+                     .toInt(),
+                 1);
+        const auto swept = LockctlProcess::run(url, {QStringLiteral("sweep")});
+        QCOMPARE(swept.exitCode, 0);
+        QVERIFY2(swept.out.contains(QLatin1String(
+                     "dropped the kind of 1 idle semaphore or reader-writer key (no live holder "
+                     "or waiter): usable as any kind again.")),
+                 qPrintable(swept.out));
+        const auto gone = LockctlProcess::run(url, {QStringLiteral("list")});
+        QVERIFY2(!gone.out.contains(QLatin1String("S  semaphore")), qPrintable(gone.out));
+        const auto three = LockctlProcess::run(
+            url,
+            acquireArgs(QStringLiteral("S"),
+                        {QStringLiteral("--permits"), QStringLiteral("3"), QStringLiteral("--wait"),
+                         QStringLiteral("0"), QStringLiteral("--hold"), QStringLiteral("10ms")}));
+        QVERIFY2(three.exitCode == 0, qPrintable(three.err));
     }
 
     void readersWriterAndWaitingWriter_data() { LOCKSCOPE_BACKENDS_DATA(); }
