@@ -12,7 +12,9 @@ using namespace lockscope;
 int runSweep(Context &ctx, const QStringList &args) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Delete expired leases in batches and print how many were removed."));
+        QStringLiteral("Delete expired leases in batches and print how many were removed; drop the "
+                       "kind of every semaphore or reader-writer key with no live holder or "
+                       "waiter."));
     const QCommandLineOption dryRun(QStringLiteral("dry-run"),
                                     QStringLiteral("Only count what would be removed."));
     const QCommandLineOption batch(QStringLiteral("batch"),
@@ -48,6 +50,9 @@ int runSweep(Context &ctx, const QStringList &args) {
             o.insert(QStringLiteral("skipped"), result->skipped);
         o.insert(QStringLiteral("longest_statement_ms"),
                  std::round(result->longestStatementMs * 1000.0) / 1000.0);
+        o.insert(parser.isSet(dryRun) ? QStringLiteral("idle_kinds_would_drop")
+                                      : QStringLiteral("idle_kinds_dropped"),
+                 result->idleKinds);
         o.insert(QStringLiteral("dry_run"), parser.isSet(dryRun));
         ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
         return ExitOk;
@@ -65,6 +70,11 @@ int runSweep(Context &ctx, const QStringList &args) {
                 << " still expired: locked by another transaction (a writer is changing "
                 << (result->skipped == 1 ? "it" : "them")
                 << "), or expired during the sweep; run sweep again later." << Qt::endl;
+    if (result->idleKinds > 0)
+        ctx.out << (parser.isSet(dryRun) ? "would drop" : "dropped") << " the kind of "
+                << result->idleKinds << " idle semaphore or reader-writer key"
+                << (result->idleKinds == 1 ? "" : "s")
+                << " (no live holder or waiter): usable as any kind again." << Qt::endl;
     return ExitOk;
 }
 

@@ -1,9 +1,11 @@
 #include "admin/adminactions.h"
 
 #include "admin/auditlog.h"
+#include "admin/idlekinds.h"
 #include "admin/redisrelease.h"
 #include "base/canceltoken.h"
 #include "base/lockkey.h"
+#include "db/catalog.h"
 #include "db/database.h"
 #include "lease/leasequeries.h"
 #include "lease/leasesql.h"
@@ -37,6 +39,11 @@ Result<SweepResult> AdminActions::sweep(const ConnectionParams &params, int batc
                 q.lastError(), params,
                 QCoreApplication::translate("lockscope::AdminActions", "count the expired leases"));
         result.count = q.value(0).toLongLong();
+        q.finish();
+        auto idle = IdleKinds::drop(db, params, true);
+        if (!idle.ok())
+            return idle.error();
+        result.idleKinds = idle.value();
         return result;
     }
     QSqlQuery q(db);
@@ -97,6 +104,13 @@ Result<SweepResult> AdminActions::sweep(const ConnectionParams &params, int batc
         if (left.exec(LeaseSql::countExpired(params.driver)) && left.next())
             result.skipped = left.value(0).toLongLong();
     }
+    if (!failure && !result.cancelled) {
+        auto idle = IdleKinds::drop(db, params, false);
+        if (idle.ok())
+            result.idleKinds = idle.value();
+        else
+            failure = idle.error();
+    }
     AuditEntry entry;
     entry.tool = tool;
     entry.action = QStringLiteral("sweep");
@@ -111,6 +125,10 @@ Result<SweepResult> AdminActions::sweep(const ConnectionParams &params, int batc
                   .arg(result.count)
                   .arg(result.skipped)
             : QStringLiteral("removed %1").arg(result.count);
+    if (result.idleKinds > 0)
+        entry.outcome += QStringLiteral("; dropped the kinds of %1 idle semaphore or "
+                                        "reader-writer keys")
+                             .arg(result.idleKinds);
     if (failure)
         entry.detail = failure->message;
     result.audited = AuditLog::record(db, params, entry).ok();
@@ -144,13 +162,28 @@ Result<ForceReleaseResult> AdminActions::forceRelease(const ConnectionParams &pa
         QCoreApplication::translate("lockscope::AdminActions", "force-release the lease '%1'")
             .arg(key);
     ForceReleaseResult result;
+    // Never the row that claims a semaphore's or reader-writer key (migration
+    // 0009): its holders are released one by one (HolderRelease), and the claim
+    // goes with the key's kind when the key is idle.
+    const auto kinds = Catalog::hasTable(db, params, QStringLiteral("lockscope_lock_kinds"));
+    if (!kinds.ok())
+        return kinds.error();
+    const QString notClaim =
+        kinds.value() ? QStringLiteral(" AND NOT (owner_token IN ('lockscope:semaphore', "
+                                       "'lockscope:rw') AND EXISTS (SELECT 1 FROM "
+                                       "lockscope_lock_kinds x WHERE x.lock_key = "
+                                       "aggregate_locks.lock_key))")
+                      : QString();
     QSqlQuery q(db);
     const bool prepared =
         expectedToken
             ? q.prepare(QStringLiteral("DELETE FROM aggregate_locks WHERE lock_key = ? "
-                                       "AND owner_token = ? RETURNING owner_token"))
-            : q.prepare(QStringLiteral(
-                  "DELETE FROM aggregate_locks WHERE lock_key = ? RETURNING owner_token"));
+                                       "AND owner_token = ?%1 RETURNING owner_token")
+                            .arg(notClaim))
+            : q.prepare(
+                  QStringLiteral(
+                      "DELETE FROM aggregate_locks WHERE lock_key = ?%1 RETURNING owner_token")
+                      .arg(notClaim));
     if (!prepared) // no table: "run lockctl migrate", not an error about placeholders
         return Database::classify(q.lastError(), params, what);
     q.addBindValue(key);

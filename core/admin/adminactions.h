@@ -32,6 +32,9 @@ struct SweepResult {
     // they expired while it ran (a sweep removes at most what was expired
     // when it started, so it ends on a busy table).
     qint64 skipped = 0;
+    // Semaphore and reader-writer keys with no live holder or waiter whose kind
+    // went with the sweep (or, dry run, would go): IdleKinds.
+    qint64 idleKinds = 0;
     double longestStatementMs = 0; // one batch, as the client saw it (round trip included)
     bool cancelled = false;
     bool audited = false;

@@ -35,6 +35,15 @@ struct LeaseConfig {
     // semaphores admit by counting the live holders and then inserting, in two
     // statements -- which over-admits under concurrency, as the tests show.
     bool semaphoreByCounting = false;
+    // THE CONTROL for the first-use race test, never for real use: record a
+    // key's kind (semaphore, rw) without claiming the key in aggregate_locks, as
+    // before migration 0009 -- a plain acquire of a never-used key at the same
+    // moment can then succeed too, as the test shows.
+    bool kindsWithoutClaim = false;
+    // For tests: keep the transaction that records a key's kind open this long
+    // before it commits, to widen the window in which a plain acquire of the same
+    // key would race it. Zero (one statement, nothing held open) in real use.
+    std::chrono::milliseconds kindRecordHold{0};
 
     // How long before a lease could expire on the database its heartbeat
     // declares it lost when renewals do not come back (measured from when the

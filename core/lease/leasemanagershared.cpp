@@ -154,6 +154,7 @@ Result<Lease> LeaseManager::waitShared(const QString &key, LockKind kind, int pe
             (void)store.releaseOnce(key, token); // the place, so nobody waits behind it
     });
     int atOnce = 0;
+    int kindAgain = 0;
     for (;;) {
         const quint64 seen = wakeups.generation(key);
         auto attempt = store.acquireOnce(key, token, kind, permits);
@@ -170,6 +171,14 @@ Result<Lease> LeaseManager::waitShared(const QString &key, LockKind kind, int pe
                 return sharedCancelled(key, kind);
             }
             return Lease(m_backend, std::move(*attempt->info), gated);
+        }
+        if (attempt.ok() && attempt->kindGone && kindAgain++ < 8) {
+            // The key's kind went idle and was dropped (or changed) since
+            // useAs: record it again, or learn what the key is now.
+            store.forget(key);
+            if (auto usable = store.useAs(key, kind, permits); !usable.ok())
+                return usable.error();
+            continue;
         }
         if (cancel && cancel->isCancelled())
             return sharedCancelled(key, kind);

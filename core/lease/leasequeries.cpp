@@ -1,5 +1,6 @@
 #include "lease/leasequeries.h"
 
+#include "db/catalog.h"
 #include "db/database.h"
 #include "lease/leaseinfo.h"
 #include "lease/leasesql.h"
@@ -59,8 +60,11 @@ LeaseQueries::snapshot(QSqlDatabase db, const ConnectionParams &params, int firs
     if (!fences.ok())
         return fences.error();
     const bool fenced = fences.value();
+    const auto kinds = Catalog::hasTable(db, params, QStringLiteral("lockscope_lock_kinds"));
+    if (!kinds.ok())
+        return kinds.error();
     const qint64 before = QDateTime::currentMSecsSinceEpoch();
-    if (!q.exec(LeaseSql::listAll(params.driver, fenced)))
+    if (!q.exec(LeaseSql::listAll(params.driver, fenced, kinds.value())))
         return Database::classify(
             q.lastError(), params,
             QCoreApplication::translate("lockscope::LeaseQueries", "list the leases"));
@@ -94,7 +98,10 @@ Result<std::optional<LeaseRow>> LeaseQueries::find(QSqlDatabase db, const Connec
     if (!fences.ok())
         return fences.error();
     const bool fenced = fences.value();
-    if (!q.prepare(LeaseSql::listOne(params.driver, fenced)))
+    const auto kinds = Catalog::hasTable(db, params, QStringLiteral("lockscope_lock_kinds"));
+    if (!kinds.ok())
+        return kinds.error();
+    if (!q.prepare(LeaseSql::listOne(params.driver, fenced, kinds.value())))
         return Database::classify(
             q.lastError(), params,
             QCoreApplication::translate("lockscope::LeaseQueries", "look up the lease '%1'")

@@ -229,30 +229,50 @@ QString LeaseSql::invalidExpiry(Driver driver) {
                           "FROM aggregate_locks WHERE lock_key = ?");
 }
 
-QString LeaseSql::listAll(Driver driver, bool fenced) {
-    if (fenced)
-        return QStringLiteral(
-                   "SELECT a.lock_key, a.owner_token, a.acquired_at, a.expires_at, %1 AS "
-                   "db_now, f.last_fence FROM aggregate_locks a LEFT JOIN "
-                   "lockscope_fences f ON f.lock_key = a.lock_key AND f.owner_token = "
-                   "a.owner_token ORDER BY a.lock_key")
-            .arg(Database::nowSql(driver));
-    return QStringLiteral("SELECT lock_key, owner_token, acquired_at, expires_at, %1 AS db_now "
-                          "FROM aggregate_locks ORDER BY lock_key")
-        .arg(Database::nowSql(driver));
+namespace {
+
+// Migration 0009: the row a semaphore's or reader-writer key keeps in
+// aggregate_locks is that key's claim, not a lease -- the lists show the key
+// with its holders (SharedLockQueries), not this row. A row with a marker's
+// token whose key has no kind is shown: nothing else would explain it.
+QString notAKindMarker(const QString &alias) {
+    return QStringLiteral("NOT (%1.owner_token IN ('lockscope:semaphore', 'lockscope:rw') AND "
+                          "EXISTS (SELECT 1 FROM lockscope_lock_kinds x WHERE x.lock_key = "
+                          "%1.lock_key))")
+        .arg(alias);
 }
 
-QString LeaseSql::listOne(Driver driver, bool fenced) {
+} // namespace
+
+QString LeaseSql::listAll(Driver driver, bool fenced, bool kinds) {
+    const QString where =
+        kinds ? QStringLiteral("WHERE ") + notAKindMarker(QStringLiteral("a")) + QLatin1Char(' ')
+              : QString();
     if (fenced)
         return QStringLiteral(
                    "SELECT a.lock_key, a.owner_token, a.acquired_at, a.expires_at, %1 AS "
                    "db_now, f.last_fence FROM aggregate_locks a LEFT JOIN "
                    "lockscope_fences f ON f.lock_key = a.lock_key AND f.owner_token = "
-                   "a.owner_token WHERE a.lock_key = ?")
-            .arg(Database::nowSql(driver));
-    return QStringLiteral("SELECT lock_key, owner_token, acquired_at, expires_at, %1 AS db_now "
-                          "FROM aggregate_locks WHERE lock_key = ?")
-        .arg(Database::nowSql(driver));
+                   "a.owner_token %2ORDER BY a.lock_key")
+            .arg(Database::nowSql(driver), where);
+    return QStringLiteral("SELECT a.lock_key, a.owner_token, a.acquired_at, a.expires_at, %1 AS "
+                          "db_now FROM aggregate_locks a %2ORDER BY a.lock_key")
+        .arg(Database::nowSql(driver), where);
+}
+
+QString LeaseSql::listOne(Driver driver, bool fenced, bool kinds) {
+    const QString and_ =
+        kinds ? QStringLiteral(" AND ") + notAKindMarker(QStringLiteral("a")) : QString();
+    if (fenced)
+        return QStringLiteral(
+                   "SELECT a.lock_key, a.owner_token, a.acquired_at, a.expires_at, %1 AS "
+                   "db_now, f.last_fence FROM aggregate_locks a LEFT JOIN "
+                   "lockscope_fences f ON f.lock_key = a.lock_key AND f.owner_token = "
+                   "a.owner_token WHERE a.lock_key = ?%2")
+            .arg(Database::nowSql(driver), and_);
+    return QStringLiteral("SELECT a.lock_key, a.owner_token, a.acquired_at, a.expires_at, %1 AS "
+                          "db_now FROM aggregate_locks a WHERE a.lock_key = ?%2")
+        .arg(Database::nowSql(driver), and_);
 }
 
 QString LeaseSql::dbNow(Driver driver) {

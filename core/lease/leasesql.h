@@ -69,9 +69,11 @@ QString minusInfinity(Driver driver);
 // a quoted value of another type).
 QString invalidExpiry(Driver driver);
 // () -> rows (lock_key, owner_token, acquired_at, expires_at, db_now[, fence]).
-QString listAll(Driver driver, bool fenced = false);
+// `kinds` (migration 0008 or later): without the rows that claim a semaphore's
+// or reader-writer key (migration 0009's markers; SharedLockQueries shows those keys).
+QString listAll(Driver driver, bool fenced = false, bool kinds = false);
 // (key) -> rows (lock_key, owner_token, acquired_at, expires_at, db_now[, fence]).
-QString listOne(Driver driver, bool fenced = false);
+QString listOne(Driver driver, bool fenced = false, bool kinds = false);
 // () -> one row: db_now.
 QString dbNow(Driver driver);
 

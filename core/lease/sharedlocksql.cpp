@@ -4,7 +4,65 @@
 
 namespace lockscope {
 
-QString SharedLockSql::registerKind(Driver driver) {
+namespace {
+
+// A key is idle when none of its slots or reader-writer rows is live (an
+// expiry that is not a finite number counts as live, as for leases).
+QString idle(Driver driver, const QString &key, const QString &now) {
+    const QString minusInf = driver == Driver::Postgres ? QStringLiteral("'-Infinity'::float8")
+                                                        : QStringLiteral("-9e999");
+    return QStringLiteral("NOT EXISTS (SELECT 1 FROM lockscope_semaphore_slots s "
+                          "WHERE s.lock_key = %1 AND NOT (s.expires_at <= %2 AND s.expires_at > "
+                          "%3)) AND NOT EXISTS (SELECT 1 FROM lockscope_rw_holders h "
+                          "WHERE h.lock_key = %1 AND NOT (h.expires_at <= %2 AND h.expires_at > "
+                          "%3))")
+        .arg(key, now, minusInf);
+}
+
+} // namespace
+
+QString SharedLockSql::markerToken(const QString &kind) {
+    return QStringLiteral("lockscope:") + kind;
+}
+
+QString SharedLockSql::registerKindPostgres() {
+    return QStringLiteral(
+               "WITH c AS (SELECT extract(epoch from clock_timestamp())::float8 AS t), "
+               "k AS (SELECT CAST(? AS text) AS key, CAST(? AS text) AS kind, "
+               "CAST(? AS integer) AS permits), "
+               "m AS (INSERT INTO aggregate_locks AS l (lock_key, owner_token, acquired_at, "
+               "expires_at) SELECT k.key, 'lockscope:' || k.kind, c.t, %1 FROM c, k "
+               "ON CONFLICT (lock_key) DO UPDATE SET owner_token = EXCLUDED.owner_token, "
+               "acquired_at = EXCLUDED.acquired_at, expires_at = EXCLUDED.expires_at "
+               "WHERE (l.expires_at <= EXCLUDED.acquired_at AND l.expires_at > "
+               "'-Infinity'::float8) OR l.owner_token = EXCLUDED.owner_token "
+               "RETURNING l.lock_key) "
+               "INSERT INTO lockscope_lock_kinds (lock_key, kind, permits, created_at) "
+               "SELECT k.key, k.kind, k.permits, c.t FROM c, k, m "
+               "ON CONFLICT (lock_key) DO NOTHING")
+        .arg(QString::number(kMarkerExpiry, 'f', 0));
+}
+
+QString SharedLockSql::claimMarkerSqlite() {
+    return QStringLiteral(
+               "INSERT INTO aggregate_locks (lock_key, owner_token, acquired_at, expires_at) "
+               "SELECT k.key, k.token, c.t, %1 FROM (SELECT ? AS key, ? AS token) AS k, "
+               "(SELECT %2 AS t) AS c WHERE true "
+               "ON CONFLICT (lock_key) DO UPDATE SET owner_token = excluded.owner_token, "
+               "acquired_at = excluded.acquired_at, expires_at = excluded.expires_at "
+               "WHERE (aggregate_locks.expires_at <= excluded.acquired_at "
+               "AND aggregate_locks.expires_at > -9e999) "
+               "OR aggregate_locks.owner_token = excluded.owner_token RETURNING lock_key")
+        .arg(QString::number(kMarkerExpiry, 'f', 0), Database::nowSql(Driver::Sqlite));
+}
+
+QString SharedLockSql::recordKindSqlite() {
+    return QStringLiteral("INSERT INTO lockscope_lock_kinds (lock_key, kind, permits, created_at) "
+                          "VALUES (?, ?, ?, %1) ON CONFLICT (lock_key) DO NOTHING")
+        .arg(Database::nowSql(Driver::Sqlite));
+}
+
+QString SharedLockSql::registerKindUnclaimed(Driver driver) {
     const QString now = Database::nowSql(driver);
     if (driver == Driver::Postgres)
         return QStringLiteral(
@@ -25,9 +83,52 @@ QString SharedLockSql::kindOf() {
     return QStringLiteral("SELECT kind, permits FROM lockscope_lock_kinds WHERE lock_key = ?");
 }
 
-QString SharedLockSql::liveLease(Driver driver) {
-    return QStringLiteral("SELECT 1 FROM aggregate_locks WHERE lock_key = ? AND expires_at > %1")
-        .arg(Database::nowSql(driver));
+QString SharedLockSql::kindState(Driver driver) {
+    const QString key =
+        driver == Driver::Postgres ? QStringLiteral("CAST(? AS text)") : QStringLiteral("?");
+    return QStringLiteral("SELECT x.kind, x.permits, a.owner_token, a.expires_at > %1 "
+                          "FROM (SELECT %2 AS key) q "
+                          "LEFT JOIN lockscope_lock_kinds x ON x.lock_key = q.key "
+                          "LEFT JOIN aggregate_locks a ON a.lock_key = q.key")
+        .arg(Database::nowSql(driver), key);
+}
+
+QString SharedLockSql::dropIdleKindsPostgres() {
+    // The candidates are read first (MATERIALIZED), so the function -- which
+    // locks and re-checks each -- runs only for kinds that looked idle.
+    return QStringLiteral("WITH c AS MATERIALIZED (SELECT k.lock_key FROM lockscope_lock_kinds k "
+                          "WHERE %1) "
+                          "SELECT count(*) FILTER (WHERE lockscope_drop_idle_kind(c.lock_key)) "
+                          "FROM c")
+        .arg(idle(Driver::Postgres, QStringLiteral("k.lock_key"),
+                  QStringLiteral("extract(epoch from clock_timestamp())::float8")));
+}
+
+QString SharedLockSql::countIdleKinds(Driver driver) {
+    return QStringLiteral("SELECT count(*) FROM lockscope_lock_kinds k WHERE %1")
+        .arg(idle(driver, QStringLiteral("k.lock_key"), Database::nowSql(driver)));
+}
+
+QStringList SharedLockSql::dropIdleKindsSqlite() {
+    const QString idleKey = idle(Driver::Sqlite, QStringLiteral("k.lock_key"), QStringLiteral("?"));
+    return {QStringLiteral("DELETE FROM aggregate_locks WHERE EXISTS (SELECT 1 FROM "
+                           "lockscope_lock_kinds k WHERE k.lock_key = aggregate_locks.lock_key "
+                           "AND aggregate_locks.owner_token = 'lockscope:' || k.kind AND %1)")
+                .arg(idleKey),
+            QStringLiteral("DELETE FROM lockscope_semaphore_slots WHERE lock_key IN (SELECT "
+                           "k.lock_key FROM lockscope_lock_kinds k WHERE %1)")
+                .arg(idleKey),
+            QStringLiteral("DELETE FROM lockscope_rw_holders WHERE lock_key IN (SELECT "
+                           "k.lock_key FROM lockscope_lock_kinds k WHERE %1)")
+                .arg(idleKey),
+            QStringLiteral("DELETE FROM lockscope_lock_kinds WHERE lock_key IN (SELECT "
+                           "k.lock_key FROM lockscope_lock_kinds k WHERE %1)")
+                .arg(idleKey)};
+}
+
+QString SharedLockSql::isKind() {
+    return QStringLiteral(
+        "SELECT 1 FROM lockscope_lock_kinds WHERE lock_key = ? AND kind = ? AND permits = ?");
 }
 
 QString SharedLockSql::acquireSlotPostgres() {
@@ -39,12 +140,17 @@ QString SharedLockSql::acquireSlotPostgres() {
     // took meanwhile is not taken again -- no count is ever trusted. The fence
     // row is bumped first (its lock orders the key's acquirers by commit), so
     // the holder's fence can be stored with it; a lost race leaves a gap in the
-    // fences, never a repeat.
+    // fences, never a repeat. `kk` holds the key's kind row FOR KEY SHARE
+    // (migration 0009): a kind that went idle and was dropped, or has another N
+    // now, leaves no candidate and answers kind_ok = 0; one being dropped waits
+    // for this statement, and then sees its slot.
     return QStringLiteral(
         "WITH c AS (SELECT extract(epoch from clock_timestamp())::float8 AS t), "
         "k AS (SELECT CAST(? AS text) AS key, CAST(? AS text) AS token, CAST(? AS float8) AS ttl, "
         "CAST(? AS integer) AS n), "
-        "cand AS (SELECT g.slot FROM c, k CROSS JOIN LATERAL generate_series(0, k.n - 1) AS "
+        "kk AS (SELECT x.lock_key FROM lockscope_lock_kinds x, k WHERE x.lock_key = k.key "
+        "AND x.kind = 'semaphore' AND x.permits = k.n FOR KEY SHARE OF x), "
+        "cand AS (SELECT g.slot FROM c, kk, k CROSS JOIN LATERAL generate_series(0, k.n - 1) AS "
         "g(slot) "
         "LEFT JOIN lockscope_semaphore_slots s ON s.lock_key = k.key AND s.slot = g.slot "
         "WHERE s.slot IS NULL OR (s.expires_at <= c.t AND s.expires_at > '-Infinity'::float8) "
@@ -63,7 +169,8 @@ QString SharedLockSql::acquireSlotPostgres() {
         "WHERE (s.expires_at <= EXCLUDED.acquired_at AND s.expires_at > '-Infinity'::float8) "
         "OR s.owner_token = EXCLUDED.owner_token "
         "RETURNING s.slot, s.acquired_at, s.expires_at, s.fence) "
-        "SELECT (SELECT count(*) FROM cand), a.slot, a.acquired_at, a.expires_at, a.fence "
+        "SELECT (SELECT count(*) FROM cand), a.slot, a.acquired_at, a.expires_at, a.fence, "
+        "(SELECT count(*) FROM kk) "
         "FROM (SELECT 1) AS one LEFT JOIN a ON true");
 }
 

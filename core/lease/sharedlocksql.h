@@ -3,6 +3,7 @@
 #include "db/connectionparams.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace lockscope {
 
@@ -10,18 +11,46 @@ namespace lockscope {
 // dialect. Every time comes from the database clock. Bindings are positional.
 namespace SharedLockSql {
 
-// (key, kind, permits, key) -> records the key's kind unless it has one
-// already, or a live lease holds the key in aggregate_locks.
-QString registerKind(Driver driver);
+// The owner token of the row that a key's kind keeps in aggregate_locks
+// (migration 0009): "lockscope:semaphore" or "lockscope:rw", and its expiry
+// (9999-12-31, finite: never swept, never taken over).
+QString markerToken(const QString &kind);
+constexpr double kMarkerExpiry = 253402300799.0;
+// PostgreSQL, one statement: (key, kind, permits) -> claims the key in
+// aggregate_locks with the kind's marker (a new row, an expired lease's row, or
+// the kind's own marker) and, only if it did, records the kind unless the key
+// has one. The unique key of aggregate_locks orders it against a plain acquire.
+QString registerKindPostgres();
+// SQLite, inside BEGIN IMMEDIATE: (key, token) -> one row when the marker was
+// claimed; then recordKindSqlite (key, kind, permits).
+QString claimMarkerSqlite();
+QString recordKindSqlite();
+// THE CONTROL (LeaseConfig::kindsWithoutClaim), before migration 0009's fix:
+// (key, kind, permits, key) -> records the kind unless a live lease holds the
+// key, as seen by this statement's snapshot.
+QString registerKindUnclaimed(Driver driver);
 // (key) -> one row (kind, permits) when the key has a kind.
 QString kindOf();
-// (key) -> one row when a live lease holds the key in aggregate_locks.
-QString liveLease(Driver driver);
+// (key) -> one row (kind or NULL, permits, owner_token of the key's
+// aggregate_locks row or NULL, whether that row is live).
+QString kindState(Driver driver);
+// PostgreSQL: () -> one row: how many kinds were idle and went, each with its
+// marker and rows (lockscope_drop_idle_kind, migration 0009, re-checks each).
+QString dropIdleKindsPostgres();
+// () -> one row: how many kinds have no live holder or waiter (what the sweep removes).
+QString countIdleKinds(Driver driver);
+// SQLite, inside BEGIN IMMEDIATE, each (now, now): the markers, rows and kinds of
+// idle keys, in that order; the last answers how many kinds went.
+QStringList dropIdleKindsSqlite();
+// SQLite, inside the acquire's transaction: (key, kind, permits) -> one row
+// when the key still is that kind.
+QString isKind();
 
 // PostgreSQL, one statement: (key, token, ttl, permits) -> one row
-// (candidates, slot, acquired_at, expires_at, fence); slot NULL when no slot was
-// taken. candidates > 0 with no slot: a free slot was taken by another process
-// at the same moment -- try again at once.
+// (candidates, slot, acquired_at, expires_at, fence, kind_ok); slot NULL when no
+// slot was taken. candidates > 0 with no slot: a free slot was taken by another
+// process at the same moment -- try again at once. kind_ok = 0: the key is no
+// longer a semaphore with these permits (its kind went idle and was dropped).
 QString acquireSlotPostgres();
 // SQLite, inside BEGIN IMMEDIATE: (permits, key, now, token, token) -> the
 // free, expired or own slot to take, if any.

@@ -160,8 +160,67 @@ SharedLockStore::kindOf(const ConnectionParams &params, const QString &key) {
     return kind;
 }
 
+void SharedLockStore::forget(const QString &key) {
+    std::lock_guard lock(m_kindsMutex);
+    m_checked.remove(key);
+}
+
+Status SharedLockStore::recordKind(const QString &key, const QString &kind, int permits) {
+    const QString what = QStringLiteral("record the kind of the key '%1'").arg(key);
+    const auto body = [&]() -> Status {
+        if (m_config.kindsWithoutClaim) { // the control: no claim
+            auto done = run(SharedLockSql::registerKindUnclaimed(m_params.driver),
+                            {key, kind, permits, key}, what);
+            return done.ok() ? Status() : Status(done.error());
+        }
+        if (m_params.isPostgres()) { // one statement: claim, then record
+            auto done = run(SharedLockSql::registerKindPostgres(), {key, kind, permits}, what);
+            return done.ok() ? Status() : Status(done.error());
+        }
+        auto claimed =
+            run(SharedLockSql::claimMarkerSqlite(), {key, SharedLockSql::markerToken(kind)}, what);
+        if (!claimed.ok())
+            return claimed.error();
+        if (claimed->isEmpty())
+            return {}; // another kind, or a live plain lease, holds the key
+        auto done = run(SharedLockSql::recordKindSqlite(), {key, kind, permits}, what);
+        return done.ok() ? Status() : Status(done.error());
+    };
+    // SQLite claims and records in one BEGIN IMMEDIATE transaction; PostgreSQL
+    // in one statement, in a transaction of its own only to hold it open (tests).
+    const bool transaction = m_config.kindRecordHold.count() > 0 || !m_params.isPostgres();
+    if (!transaction)
+        return body();
+    // Transaction control goes unprepared (PostgreSQL prepares no BEGIN).
+    const auto control = [&](const QString &sql) -> Status {
+        auto db = ThreadConnections::get(m_params, m_connection);
+        if (!db.ok())
+            return db.error();
+        QSqlQuery q(db.value());
+        m_statements.fetch_add(1, std::memory_order_relaxed);
+        if (q.exec(sql))
+            return {};
+        return failed(q.lastError(), what);
+    };
+    if (auto begun = control(m_params.isPostgres() ? QStringLiteral("BEGIN")
+                                                   : QStringLiteral("BEGIN IMMEDIATE"));
+        !begun.ok())
+        return begun.error();
+    Status done = body();
+    if (done.ok() && m_config.kindRecordHold.count() > 0)
+        std::this_thread::sleep_for(m_config.kindRecordHold);
+    if (done.ok()) {
+        done = control(QStringLiteral("COMMIT"));
+        if (done.ok())
+            return {};
+    }
+    (void)control(QStringLiteral("ROLLBACK"));
+    return done;
+}
+
 Status SharedLockStore::useAs(const QString &key, LockKind kind, int permits) {
     const QString wantedKind = LockKinds::keyKindName(kind);
+    const int wantedPermits = kind == LockKind::Semaphore ? permits : 0;
     const QString wanted =
         kind == LockKind::Semaphore ? QStringLiteral("semaphore:%1").arg(permits) : wantedKind;
     {
@@ -169,53 +228,68 @@ Status SharedLockStore::useAs(const QString &key, LockKind kind, int permits) {
         if (m_checked.value(key) == wanted)
             return {};
     }
+    {
+        auto db = ThreadConnections::get(m_params, m_connection);
+        if (!db.ok())
+            return db.error();
+        auto has = Catalog::hasTable(db.value(), m_params, QStringLiteral("lockscope_lock_kinds"));
+        if (!has.ok())
+            return has.error();
+        if (!has.value())
+            return Error{
+                ErrorKind::SchemaMissing,
+                QCoreApplication::translate("lockscope::SharedLockStore",
+                                            "The database has no tables for semaphores and "
+                                            "reader-writer leases (migration 0008). Run "
+                                            "`lockctl migrate` to create them.")};
+    }
     const QString what =
         QCoreApplication::translate("lockscope::SharedLockStore", "record the kind of the key '%1'")
             .arg(key);
-    for (int attempt = 0; attempt < 3; ++attempt) {
-        auto found = kindOf(m_params, key);
-        if (!found.ok())
-            return found.error();
-        if (found.value()) {
-            const KeyKind &is = *found.value();
+    const KeyKind lease{QStringLiteral("lease"), 0};
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        // Claim and record first (a key that has its kind keeps it: the
+        // statement then changes nothing), then read what the key is.
+        if (auto recorded = recordKind(key, wantedKind, wantedPermits);
+            !recorded.ok() && recorded.error().kind != ErrorKind::Busy)
+            return recorded.error();
+        auto state = run(SharedLockSql::kindState(m_params.driver), {key}, what);
+        if (!state.ok()) {
+            if (state.error().kind == ErrorKind::Busy)
+                continue;
+            return state.error();
+        }
+        if (state->isEmpty())
+            continue;
+        const QVariantList &r = state->first();
+        const bool hasKind = !r.at(0).isNull();
+        const QString rowToken = r.at(2).toString();
+        const bool rowLive = !r.at(2).isNull() && r.at(3).toBool();
+        if (hasKind) {
+            const KeyKind is{r.at(0).toString(), r.at(1).toInt()};
             if (is.kind != wantedKind || (kind == LockKind::Semaphore && is.permits != permits))
                 return wrongKind(key, is, kind, permits);
+            // The kind's marker holds the key in aggregate_locks; without it (a
+            // kind recorded before 0009 while a plain lease held the key) the
+            // plain lease must go first.
+            const bool claimed = rowToken == SharedLockSql::markerToken(is.kind);
+            if (!claimed && !m_config.kindsWithoutClaim) {
+                if (rowLive)
+                    return wrongKind(key, lease, kind, permits);
+                continue;
+            }
             std::lock_guard lock(m_kindsMutex);
             if (m_checked.size() > 10'000)
                 m_checked.clear(); // a cache, not a registry
             m_checked.insert(key, wanted);
             return {};
         }
-        {
-            auto db = ThreadConnections::get(m_params, m_connection);
-            if (!db.ok())
-                return db.error();
-            auto has =
-                Catalog::hasTable(db.value(), m_params, QStringLiteral("lockscope_lock_kinds"));
-            if (!has.ok())
-                return has.error();
-            if (!has.value())
-                return Error{
-                    ErrorKind::SchemaMissing,
-                    QCoreApplication::translate("lockscope::SharedLockStore",
-                                                "The database has no tables for semaphores and "
-                                                "reader-writer leases (migration 0008). Run "
-                                                "`lockctl migrate` to create them.")};
-        }
-        if (attempt > 0) {
-            auto lease = run(SharedLockSql::liveLease(m_params.driver), {key}, what);
-            if (!lease.ok())
-                return lease.error();
-            if (!lease->isEmpty())
-                return wrongKind(key, KeyKind{QStringLiteral("lease"), 0}, kind, permits);
-        }
-        auto recorded =
-            run(SharedLockSql::registerKind(m_params.driver),
-                {key, wantedKind, kind == LockKind::Semaphore ? permits : 0, key}, what);
-        if (!recorded.ok() && recorded.error().kind != ErrorKind::Busy)
-            return recorded.error();
+        if (rowLive)
+            return wrongKind(key, lease, kind, permits); // a live plain lease holds it
+        // Nothing recorded and nothing holds the key: the kind went between our
+        // statements (dropped as idle), or the database was busy. Again.
     }
-    return wrongKind(key, KeyKind{QStringLiteral("lease"), 0}, kind, permits);
+    return wrongKind(key, lease, kind, permits);
 }
 
 Result<SharedLockStore::Attempt>
@@ -247,6 +321,7 @@ SharedLockStore::acquireSlotPostgres(const QString &key, const QString &token, i
     const QVariantList &r = rows->first();
     if (r.at(1).isNull()) {
         attempt.retryAtOnce = r.at(0).toLongLong() > 0;
+        attempt.kindGone = r.at(5).toLongLong() == 0;
         return attempt;
     }
     LeaseInfo info{key, token, r.at(2).toDouble(), r.at(3).toDouble(), false, std::nullopt, sentAt};
@@ -278,12 +353,20 @@ SharedLockStore::acquireSlotSqlite(const QString &key, const QString &token, int
         return now.ok() ? Result<Attempt>(Error{ErrorKind::Database, what}) : now.error();
     }
     const double t = now->first().at(0).toDouble();
+    Attempt attempt;
+    auto still = stillKind(key, LockKind::Semaphore, permits, what);
+    if (!still.ok() || !still.value()) {
+        rollback();
+        if (!still.ok())
+            return still.error();
+        attempt.kindGone = true;
+        return attempt;
+    }
     auto slot = run(SharedLockSql::freeSlotSqlite(), {permits, key, t, token, token}, what);
     if (!slot.ok()) {
         rollback();
         return slot.error();
     }
-    Attempt attempt;
     if (slot->isEmpty()) {
         rollback();
         return attempt;
@@ -354,6 +437,10 @@ SharedLockStore::acquireRwPostgres(const QString &key, const QString &token, boo
     if (!rows.ok())
         return rows.error();
     Attempt attempt;
+    if (!rows->isEmpty() && rows->first().at(0).isNull()) {
+        attempt.kindGone = true; // lockscope_rw_acquire found no rw kind row
+        return attempt;
+    }
     if (rows->isEmpty() || !rows->first().at(0).toBool())
         return attempt;
     const QVariantList &r = rows->first();
@@ -396,6 +483,14 @@ SharedLockStore::acquireRwSqlite(const QString &key, const QString &token, bool 
     const double t = now->first().at(0).toDouble();
     const double ttl = seconds(m_config.ttl);
     Attempt attempt;
+    auto still = stillKind(key, write ? LockKind::Write : LockKind::Read, 0, what);
+    if (!still.ok() || !still.value()) {
+        rollback();
+        if (!still.ok())
+            return still.error();
+        attempt.kindGone = true;
+        return attempt;
+    }
     auto own =
         run(QStringLiteral("SELECT acquired_at, fence FROM lockscope_rw_holders WHERE "
                            "lock_key = ? AND owner_token = ? AND mode = ? AND expires_at > ?"),
@@ -477,6 +572,14 @@ SharedLockStore::acquireRwSqlite(const QString &key, const QString &token, bool 
         return s.error();
     attempt.info = info;
     return attempt;
+}
+
+Result<bool> SharedLockStore::stillKind(const QString &key, LockKind kind, int permits,
+                                        const QString &what) {
+    auto rows = run(SharedLockSql::isKind(), {key, LockKinds::keyKindName(kind), permits}, what);
+    if (!rows.ok())
+        return rows.error();
+    return !rows->isEmpty();
 }
 
 Result<QString> SharedLockStore::releaseOnce(const QString &key, const QString &token) {

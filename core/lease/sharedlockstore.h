@@ -41,14 +41,19 @@ public:
     // The error for using a key of kind `is` as `wanted` ("lease" for a plain lease).
     static Error wrongKind(const QString &key, const KeyKind &is, LockKind wanted, int permits);
 
-    // Records the key as `kind` on its first use, or checks that it is one:
-    // WrongKind when it is another kind, has other permits, or a live plain
-    // lease holds it. Checked once per key and backend (kinds never change).
+    // Records the key as `kind` on its first use, claiming it in aggregate_locks
+    // with the kind's marker row in the same transaction (migration 0009), or
+    // checks that it is one: WrongKind when it is another kind, has other
+    // permits, or a live plain lease holds it. The answer is cached per key and
+    // backend until an attempt finds the kind gone (kindGone; forget()).
     Status useAs(const QString &key, LockKind kind, int permits);
+    // Drops the cached answer of useAs for `key`.
+    void forget(const QString &key);
 
     struct Attempt {
         std::optional<LeaseInfo> info; // acquired
         bool retryAtOnce = false;      // a free slot was taken at the same moment
+        bool kindGone = false;         // the key is no longer this kind: useAs again
     };
     // One attempt. A reader or writer that is not admitted records (or
     // refreshes) its place in the key's queue; withdraw() gives it up.
@@ -74,6 +79,10 @@ private:
     Result<Attempt> acquireCounting(const QString &key, const QString &token, int permits);
     Result<Attempt> acquireRwPostgres(const QString &key, const QString &token, bool write);
     Result<Attempt> acquireRwSqlite(const QString &key, const QString &token, bool write);
+    // Claims the key and records its kind (or, the control, only records it).
+    Status recordKind(const QString &key, const QString &kind, int permits);
+    // SQLite, inside an acquire's transaction: whether the key still is this kind.
+    Result<bool> stillKind(const QString &key, LockKind kind, int permits, const QString &what);
     // Runs one statement on this thread's lease connection; rows as lists.
     Result<QList<QVariantList>> run(const QString &sql, const QVariantList &values,
                                     const QString &what, int *affected = nullptr);

@@ -15,7 +15,8 @@ namespace lockscope {
 namespace {
 
 // Held and expired as LeaseRow counts them: an expiry that is not a finite
-// number (NaN, ±Infinity, NULL; text on SQLite) is neither.
+// number (NaN, ±Infinity, NULL; text on SQLite) is neither. The rows that claim
+// semaphore and reader-writer keys (migration 0009) are not leases.
 QString leaseCountsSql(Driver driver) {
     const QString now = Database::nowSql(driver);
     const QString finite =
@@ -24,7 +25,8 @@ QString leaseCountsSql(Driver driver) {
                              "expires_at <> 'NaN'")
             : QStringLiteral("typeof(expires_at) IN ('real', 'integer') AND "
                              "expires_at > -9e999 AND expires_at < 9e999");
-    return QStringLiteral("SELECT count(*) FILTER (WHERE %1 AND expires_at > n.t), "
+    return QStringLiteral("SELECT count(*) FILTER (WHERE %1 AND expires_at > n.t AND owner_token "
+                          "NOT IN ('lockscope:semaphore', 'lockscope:rw')), "
                           "count(*) FILTER (WHERE %1 AND expires_at <= n.t) "
                           "FROM aggregate_locks, (SELECT %2 AS t) n")
         .arg(finite, now);

@@ -11,6 +11,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 #include <csignal>
@@ -47,6 +49,12 @@ QString sharedState(const ConnectionParams &p) {
                         .arg(h.token)
                         .arg(h.expiresAt);
     }
+    // aggregate_locks too: the leases and the keys' claims (migration 0009).
+    QSqlQuery q(conn.db());
+    if (!q.exec(QStringLiteral("SELECT lock_key, owner_token FROM aggregate_locks ORDER BY 1")))
+        return q.lastError().text();
+    while (q.next())
+        rows << QStringLiteral("lease %1|%2").arg(q.value(0).toString(), q.value(1).toString());
     return rows.join(QLatin1Char('\n'));
 }
 
@@ -130,6 +138,31 @@ private Q_SLOTS:
         QCOMPARE(second->exitCode(), 0);
         const auto empty = LockctlProcess::run(url, {QStringLiteral("list")});
         QVERIFY2(empty.out.contains(QLatin1String("0/2 held")), qPrintable(empty.out));
+
+        // Kinds expire: the sweep drops the idle key's kind, and S is free for
+        // any kind (here a 3-permit semaphore).
+        const auto dry = LockctlProcess::run(
+            url, {QStringLiteral("sweep"), QStringLiteral("--dry-run"), QStringLiteral("--json")});
+        QCOMPARE(dry.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(dry.out.toUtf8())
+                     .object()
+                     .value(QStringLiteral("idle_kinds_would_drop"))
+                     .toInt(),
+                 1);
+        const auto swept = LockctlProcess::run(url, {QStringLiteral("sweep")});
+        QCOMPARE(swept.exitCode, 0);
+        QVERIFY2(swept.out.contains(QLatin1String(
+                     "dropped the kind of 1 idle semaphore or reader-writer key (no live holder "
+                     "or waiter): usable as any kind again.")),
+                 qPrintable(swept.out));
+        const auto gone = LockctlProcess::run(url, {QStringLiteral("list")});
+        QVERIFY2(!gone.out.contains(QLatin1String("S  semaphore")), qPrintable(gone.out));
+        const auto three = LockctlProcess::run(
+            url,
+            acquireArgs(QStringLiteral("S"),
+                        {QStringLiteral("--permits"), QStringLiteral("3"), QStringLiteral("--wait"),
+                         QStringLiteral("0"), QStringLiteral("--hold"), QStringLiteral("10ms")}));
+        QVERIFY2(three.exitCode == 0, qPrintable(three.err));
     }
 
     void readersWriterAndWaitingWriter_data() { LOCKSCOPE_BACKENDS_DATA(); }
@@ -316,6 +349,10 @@ private Q_SLOTS:
             row("S8 release --force on a semaphore",
                 {QStringLiteral("release"), QStringLiteral("S"), QStringLiteral("--force")}, 2,
                 "'S' is a semaphore with several holders; release one of them with --token TOKEN");
+            row("S9 release of the key's claim",
+                {QStringLiteral("release"), QStringLiteral("S"), QStringLiteral("--token"),
+                 QStringLiteral("lockscope:semaphore")},
+                4, "not released: the token holds nothing under 'S'");
         }
     }
     void badInput() {
