@@ -121,6 +121,7 @@ int main(int argc, char **argv) {
 
     QJsonObject out{
         {QStringLiteral("samples"), n},
+        {QStringLiteral("points_per_line"), tab.pointCount()},
         {QStringLiteral("alerts_open"), monitor.engine().openCount()},
         {QStringLiteral("build_sample_worker_ms"), buildMs},
         {QStringLiteral("gui_ms_mean"), sum / n},
