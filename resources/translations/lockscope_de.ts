@@ -1743,6 +1743,14 @@ Datenbanktreiber: %3</translation>
         <source>%1 leases expired %2 ago or longer and were never swept (the oldest %3 ago).</source>
         <translation>%1 Leases sind seit %2 oder länger abgelaufen und wurden nie aufgeräumt (das älteste vor %3).</translation>
     </message>
+    <message>
+        <source>Owner %1 holds %2 live leases but has had no session on the server for %3 or longer.</source>
+        <translation>Besitzer %1 hält %2 gültige Leases, hat aber seit %3 oder länger keine Sitzung auf dem Server.</translation>
+    </message>
+    <message>
+        <source>%1 lock keys have had no expiry (TTL) for %2 or longer: %3.</source>
+        <translation>%1 Sperrschlüssel haben seit %2 oder länger keinen Ablauf (TTL): %3.</translation>
+    </message>
 </context>
 <context>
     <name>lockscope::ui::AlertNotifier</name>
@@ -1810,8 +1818,24 @@ Datenbanktreiber: %3</translation>
         <translation>Abgelaufen s&amp;eit:</translation>
     </message>
     <message>
-        <source>A blocker counts every session behind it, directly or not; it has blocked N sessions for as long as the N-th longest of their waits. Expired leases are counted from their own expiry time.</source>
-        <translation>Ein Blockierer zählt jede Sitzung hinter ihm, direkt oder nicht; er blockiert N Sitzungen so lange, wie die N-längste ihrer Wartezeiten. Abgelaufene Leases zählen ab ihrem eigenen Ablaufzeitpunkt.</translation>
+        <source>Lease &amp;owners without a session (PostgreSQL)</source>
+        <translation>Lease-&amp;Besitzer ohne Sitzung (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>&amp;Redis lock keys without expiry</source>
+        <translation>&amp;Redis-Sperrschlüssel ohne Ablauf</translation>
+    </message>
+    <message>
+        <source>&amp;Gone for:</source>
+        <translation>&amp;Getrennt seit:</translation>
+    </message>
+    <message>
+        <source>&amp;Present for:</source>
+        <translation>&amp;Vorhanden seit:</translation>
+    </message>
+    <message>
+        <source>A blocker counts every session behind it, directly or not; it has blocked N sessions for as long as the N-th longest of their waits. Expired leases are counted from their own expiry time. An owner counts as gone, and a Redis key as without expiry, from the first refresh that saw it so; an owner whose session cannot be told (not PostgreSQL, or no rule matches its tokens) never alerts.</source>
+        <translation>Ein Blockierer zählt jede Sitzung hinter ihm, direkt oder nicht; er blockiert N Sitzungen so lange, wie die N-längste ihrer Wartezeiten. Abgelaufene Leases zählen ab ihrem eigenen Ablaufzeitpunkt. Ein Besitzer gilt als getrennt und ein Redis-Schlüssel als ohne Ablauf ab der ersten Aktualisierung, die das sah; ein Besitzer, dessen Sitzung sich nicht feststellen lässt (nicht PostgreSQL, oder keine Regel passt auf seine Tokens), löst nie einen Alarm aus.</translation>
     </message>
 </context>
 <context>
@@ -1884,6 +1908,14 @@ Datenbanktreiber: %3</translation>
         <source>When its condition stopped holding; open while it still holds.</source>
         <translation>Wann seine Bedingung aufhörte zu gelten; offen, solange sie gilt.</translation>
     </message>
+    <message>
+        <source>Lease owner gone</source>
+        <translation>Lease-Besitzer getrennt</translation>
+    </message>
+    <message>
+        <source>Redis lock without expiry</source>
+        <translation>Redis-Sperre ohne Ablauf</translation>
+    </message>
 </context>
 <context>
     <name>lockscope::ui::AlertsTab</name>
@@ -1917,6 +1949,14 @@ Datenbanktreiber: %3</translation>
             <numerusform>%n offener Alarm. Überwacht: %1.</numerusform>
             <numerusform>%n offene Alarme. Überwacht: %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>a lease owner without a session for %1 s</source>
+        <translation>ein Lease-Besitzer ohne Sitzung seit %1 s</translation>
+    </message>
+    <message>
+        <source>a Redis lock key without expiry for %1 s</source>
+        <translation>ein Redis-Sperrschlüssel ohne Ablauf seit %1 s</translation>
     </message>
 </context>
 <context>
@@ -3664,6 +3704,26 @@ verbunden seit %6</translation>
     <message>
         <source>Checked</source>
         <translation>Geprüft</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>CRITICAL</source>
+        <translation>KRITISCH</translation>
+    </message>
+    <message>
+        <source>WARNING</source>
+        <translation>WARNUNG</translation>
+    </message>
+    <message>
+        <source>Open alerts by the rules of Alerts ▸ thresholds, and the worst severity; the tooltip names them. Redis profiles are not probed.</source>
+        <translation>Offene Alarme nach den Regeln unter Alarmschwellen, und der schwerste Grad; der Tooltip nennt sie. Redis-Profile werden nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alarme</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,10 @@ private:
     QCheckBox *m_expired;
     QSpinBox *m_expiredLeases;
     QSpinBox *m_expiredFor;
+    QCheckBox *m_ownerGone;
+    QSpinBox *m_ownerGoneFor;
+    QCheckBox *m_noExpiry;
+    QSpinBox *m_noExpiryFor;
 };
 
 } // namespace lockscope::ui

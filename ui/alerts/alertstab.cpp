@@ -67,6 +67,16 @@ void AlertsTab::reload() {
                      .arg(r.expiredLeases)
                      .arg(r.expiredForS);
     }
+    if (r.ownerGoneEnabled) {
+        if (!rules.isEmpty())
+            rules += tr("; ");
+        rules += tr("a lease owner without a session for %1 s").arg(r.ownerGoneForS);
+    }
+    if (r.noExpiryEnabled) {
+        if (!rules.isEmpty())
+            rules += tr("; ");
+        rules += tr("a Redis lock key without expiry for %1 s").arg(r.noExpiryForS);
+    }
     if (rules.isEmpty())
         rules = tr("every rule is switched off");
     m_summary->setText(open == 0

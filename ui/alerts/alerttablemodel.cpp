@@ -41,6 +41,10 @@ QString AlertTableModel::ruleTitle(const QString &rule) {
         return tr("Session blocks others");
     if (rule == QLatin1String("expired-leases"))
         return tr("Expired leases not swept");
+    if (rule == QLatin1String("owner-gone"))
+        return tr("Lease owner gone");
+    if (rule == QLatin1String("redis-no-expiry"))
+        return tr("Redis lock without expiry");
     return rule;
 }
 

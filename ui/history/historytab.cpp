@@ -26,6 +26,19 @@ namespace {
 
 constexpr int kMaxPoints = 1500;
 constexpr int kSeconds = 6; // the series on the seconds axis
+constexpr double kMinDrawIntervalS = 1.0;
+constexpr int kAxisSteps = 120; // the time axis moves by 1/120 of the range
+
+// A round upper bound for an axis from 0 over 4 ticks: 4 × (1, 2, 2.5 or 5 × 10^k).
+double niceMax(double value) {
+    const double step = std::max(value, 1e-9) / 4.0;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(step)));
+    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+        if (m * magnitude >= step)
+            return 4.0 * m * magnitude;
+    }
+    return 40.0 * magnitude;
+}
 
 double nowS() {
     return static_cast<double>(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
@@ -123,6 +136,12 @@ HistoryTab::HistoryTab(Monitor *monitor, QWidget *parent)
     connect(m_reset, &QPushButton::clicked, this, &HistoryTab::resetZoom);
     connect(m_export, &QPushButton::clicked, this, [this] { exportCsv(); });
     connect(m_monitor, &Monitor::sampled, this, &HistoryTab::append);
+    m_drawTimer.setSingleShot(true);
+    m_drawTimer.setInterval(std::chrono::milliseconds(std::lround(kMinDrawIntervalS * 1000)));
+    connect(&m_drawTimer, &QTimer::timeout, this, &HistoryTab::drawPending);
+    m_points.resize(m_series.size());
+    m_counts->setTickCount(5);
+    m_seconds->setTickCount(5);
 
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Show:"), this));
@@ -224,9 +243,11 @@ void HistoryTab::showSamples(const QList<MonitorSample> &samples) {
                 points[i].append(QPointF(msOf(s.time), v.at(i)));
         }
     }
-    for (int i = 0; i < m_series.size(); ++i)
-        m_series.at(i)->replace(points.at(i));
-    fitValues();
+    m_pending.clear();
+    m_drawTimer.stop();
+    if (!samples.isEmpty())
+        m_lastDrawn = samples.last().time;
+    setPoints(std::move(points));
     m_summary->setText(m_monitor->source().isEmpty()
                            ? tr("Connect to a database: every refresh is recorded here.")
                            : tr("%n sample(s) of %1.", nullptr, static_cast<int>(samples.size()))
@@ -236,36 +257,81 @@ void HistoryTab::showSamples(const QList<MonitorSample> &samples) {
 void HistoryTab::append(const MonitorSample &s) {
     if (!isVisible() || m_loading || m_zoomed)
         return; // read from the file when shown; a zoomed range stays as it is
-    const QList<double> v = valuesOf(s);
-    const double from = s.time - windowSeconds();
-    // One replace() per line (one geometry update), not an append and a removal.
-    for (int i = 0; i < m_series.size(); ++i) {
-        QLineSeries *line = m_series.at(i);
-        QList<QPointF> points = line->points();
-        if (!std::isnan(v.at(i)))
-            points.append(QPointF(msOf(s.time), v.at(i)));
-        qsizetype old = 0;
-        while (old < points.size() && points.at(old).x() < msOf(from))
-            ++old;
-        points.remove(0, old);
-        line->replace(points);
+    m_pending.append(s);
+    if (s.time - m_lastDrawn >= kMinDrawIntervalS)
+        drawPending();
+    else if (!m_drawTimer.isActive())
+        m_drawTimer.start(); // the rest of this second in one draw
+}
+
+void HistoryTab::drawPending() {
+    m_drawTimer.stop();
+    if (m_pending.isEmpty() || !isVisible() || m_loading || m_zoomed) {
+        m_pending.clear();
+        return;
     }
-    setRange(from, s.time);
+    const double last = m_pending.last().time;
+    const double window = windowSeconds();
+    const double bucketMs = msOf(window / kMaxPoints);
+    QList<QList<QPointF>> points = m_points;
+    for (const MonitorSample &s : std::as_const(m_pending)) {
+        const QList<double> v = valuesOf(s);
+        const double x = msOf(s.time);
+        for (int i = 0; i < points.size(); ++i) {
+            if (std::isnan(v.at(i)))
+                continue;
+            QList<QPointF> &line = points[i];
+            // One point per slice of the range: the newest time, the slice's peak.
+            if (!line.isEmpty() &&
+                std::floor(line.last().x() / bucketMs) == std::floor(x / bucketMs)) {
+                line.last() = QPointF(x, std::max(line.last().y(), v.at(i)));
+            } else {
+                line.append(QPointF(x, v.at(i)));
+            }
+        }
+    }
+    m_pending.clear();
+    m_lastDrawn = last;
+    // The axis moves in steps; points left of it go.
+    const double step = std::max(1.0, window / kAxisSteps);
+    const double to = std::ceil(last / step) * step;
+    const double from = to - window;
+    for (QList<QPointF> &line : points) {
+        qsizetype old = 0;
+        while (old < line.size() && line.at(old).x() < msOf(from))
+            ++old;
+        line.remove(0, old);
+    }
+    if (shownTo() != to || shownFrom() != from)
+        setRange(from, to);
+    setPoints(std::move(points));
+}
+
+void HistoryTab::setPoints(QList<QList<QPointF>> points) {
+    // Only the lines that changed: each replace() recomputes that line's path.
+    for (int i = 0; i < m_series.size(); ++i) {
+        if (points.at(i) != m_points.at(i) || m_series.at(i)->count() != points.at(i).size())
+            m_series.at(i)->replace(points.at(i));
+    }
+    m_points = std::move(points);
     fitValues();
 }
 
 void HistoryTab::fitValues() {
     double counts = 1;
     double seconds = 1;
-    for (int i = 0; i < m_series.size(); ++i) {
-        const QList<QPointF> points = m_series.at(i)->points();
-        for (const QPointF &p : points)
-            (i == kSeconds ? seconds : counts) = std::max(i == kSeconds ? seconds : counts, p.y());
+    for (int i = 0; i < m_points.size(); ++i) {
+        double &top = i == kSeconds ? seconds : counts;
+        for (const QPointF &p : m_points.at(i))
+            top = std::max(top, p.y());
     }
-    m_counts->setRange(0, std::max(4.0, std::ceil(counts * 1.1)));
-    m_counts->applyNiceNumbers();
-    m_seconds->setRange(0, seconds * 1.1);
-    m_seconds->applyNiceNumbers();
+    // Set only when the range changes: every axis change recomputes each line on it.
+    const double countsMax = niceMax(std::max(4.0, std::ceil(counts * 1.1)));
+    if (m_counts->min() != 0 || m_counts->max() != countsMax)
+        m_counts->setRange(0, countsMax);
+    const double secondsMax = niceMax(seconds * 1.1);
+    if (m_seconds->min() != 0 || m_seconds->max() != secondsMax)
+        m_seconds->setRange(0, secondsMax);
 }
 
 void HistoryTab::exportCsv(const QString &givenPath) {

@@ -4,6 +4,8 @@
 #include "monitor/monitorsample.h"
 
 #include <QList>
+#include <QPointF>
+#include <QTimer>
 #include <QWidget>
 
 class QChart;
@@ -23,6 +25,14 @@ class Monitor;
 // file (read on the monitor's worker thread), growing live while it is shown.
 // A range selector (last 15 minutes … 48 hours), zoom by dragging a rubber band
 // over the time axis, Reset zoom, and Export CSV of the range shown.
+//
+// The live chart costs the GUI thread one geometry update per line per redraw
+// (Qt Charts recomputes a line's whole path on replace() and on every axis
+// change), so new samples are drawn at most once a second (a burst waits for
+// the next second, in one batch), each line keeps at most one point per
+// 1/1500 of the range shown (the peak of that slice, as the file's thinned
+// read does), the time axis moves in steps of 1/120 of the range rather than
+// with every sample, and an axis is set only when its range changes.
 class HistoryTab final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HistoryTab)
@@ -64,6 +74,9 @@ protected:
 private:
     void showSamples(const QList<MonitorSample> &samples);
     void append(const MonitorSample &sample);
+    // Draws the samples appended since the last draw.
+    void drawPending();
+    void setPoints(QList<QList<QPointF>> points);
     void setRange(double from, double to);
     void fitValues();
     void applyTheme();
@@ -81,6 +94,11 @@ private:
     QValueAxis *m_counts;
     QValueAxis *m_seconds;
     QList<QLineSeries *> m_series; // waiting, blocking, held, expired, adv held, adv waiting, wait
+    // What each line shows (the same as its points(), kept to avoid copies).
+    QList<QList<QPointF>> m_points;
+    QList<MonitorSample> m_pending; // appended, not drawn yet
+    QTimer m_drawTimer;
+    double m_lastDrawn = 0; // sample clock of the last draw
     quint64 m_generation = 0;
     bool m_zoomed = false;
     bool m_settingRange = false;

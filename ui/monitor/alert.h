@@ -11,8 +11,8 @@ struct Alert {
     enum class Severity { Warning = 1, Critical = 2 };
     qint64 id = 0; // unique within a run and across runs (start time in ms, made unique)
     QString source;
-    QString rule;    // "blocker", "expired-leases"
-    QString subject; // "pid 4242"; empty for a rule with one instance per source
+    QString rule;    // "blocker", "expired-leases", "owner-gone", "redis-no-expiry"
+    QString subject; // "pid 4242", "owner app-1"; empty for a rule with one instance per source
     Severity severity = Severity::Warning;
     QString text; // what, for a person (the latest one while open)
     double since = 0;

@@ -3,6 +3,7 @@
 #include "base/duration.h"
 
 #include <QCoreApplication>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -58,7 +59,65 @@ QList<AlertEngine::Finding> AlertEngine::evaluate(const MonitorSample &s) const 
                             .arg(span(static_cast<int>(s.expiredAges.first())))});
         }
     }
+    if (m_rules.ownerGoneEnabled) {
+        for (const GoneOwnerStat &g : s.goneOwners) {
+            const double gone =
+                seenFor(keyOf(s.source, QStringLiteral("owner-gone"), g.owner), s.time);
+            if (gone < m_rules.ownerGoneForS)
+                continue;
+            out.append({QStringLiteral("owner-gone"), QStringLiteral("owner %1").arg(g.owner),
+                        Alert::Severity::Warning,
+                        tr("Owner %1 holds %2 live leases but has had no session on the server "
+                           "for %3 or longer.")
+                            .arg(g.owner)
+                            .arg(g.leases)
+                            .arg(span(m_rules.ownerGoneForS))});
+        }
+    }
+    if (m_rules.noExpiryEnabled) {
+        QStringList old;
+        for (const QString &key : s.noExpiryKeys) {
+            if (seenFor(keyOf(s.source, QStringLiteral("redis-no-expiry"), key), s.time) >=
+                m_rules.noExpiryForS)
+                old << key;
+        }
+        if (!old.isEmpty()) {
+            constexpr int kNamed = 5;
+            QString named = old.mid(0, kNamed).join(QLatin1String(", "));
+            if (old.size() > kNamed)
+                named += QLatin1String(", …");
+            out.append({QStringLiteral("redis-no-expiry"), QString(), Alert::Severity::Warning,
+                        tr("%1 lock keys have had no expiry (TTL) for %2 or longer: %3.")
+                            .arg(old.size())
+                            .arg(span(m_rules.noExpiryForS))
+                            .arg(named)});
+        }
+    }
     return out;
+}
+
+void AlertEngine::track(const MonitorSample &s) {
+    QSet<QString> now;
+    for (const GoneOwnerStat &g : s.goneOwners)
+        now.insert(keyOf(s.source, QStringLiteral("owner-gone"), g.owner));
+    for (const QString &key : s.noExpiryKeys)
+        now.insert(keyOf(s.source, QStringLiteral("redis-no-expiry"), key));
+    const QString prefix = s.source + QLatin1Char('|');
+    for (auto it = m_firstSeen.begin(); it != m_firstSeen.end();) {
+        if (it.key().startsWith(prefix) && !now.contains(it.key()))
+            it = m_firstSeen.erase(it);
+        else
+            ++it;
+    }
+    for (const QString &key : std::as_const(now)) {
+        if (!m_firstSeen.contains(key))
+            m_firstSeen.insert(key, s.time);
+    }
+}
+
+double AlertEngine::seenFor(const QString &key, double now) const {
+    const auto it = m_firstSeen.constFind(key);
+    return it == m_firstSeen.cend() ? 0.0 : now - it.value();
 }
 
 qint64 AlertEngine::nextId(double now) {
@@ -76,6 +135,7 @@ void AlertEngine::retire(Alert alert, double now, QList<AlertEvent> &events) {
 
 QList<AlertEvent> AlertEngine::update(const MonitorSample &sample) {
     QList<AlertEvent> events;
+    track(sample);
     QHash<QString, Finding> found;
     for (const Finding &f : evaluate(sample))
         found.insert(keyOf(sample.source, f.rule, f.subject), f);
@@ -118,6 +178,7 @@ QList<AlertEvent> AlertEngine::endAll(double now) {
     for (const Alert &a : std::as_const(m_open))
         retire(a, now, events);
     m_open.clear();
+    m_firstSeen.clear();
     return events;
 }
 

@@ -20,8 +20,10 @@ struct AlertEvent {
 // (how long the sessions behind a blocker have waited, how long ago a lease
 // expired), so an alert starts only once its condition has held for the rule's
 // duration — the debounce — also right after LockScope started, and ends at the
-// first sample in which it no longer holds. Plain object, no clock of its own:
-// time is the sample's.
+// first sample in which it no longer holds. Where the data holds no such time
+// (an owner that has gone, a Redis key without TTL), the engine remembers the
+// first sample that showed the item and counts from there. Plain object, no
+// clock of its own: time is the sample's.
 class AlertEngine final {
 public:
     void setRules(const AlertRules &rules) { m_rules = rules; }
@@ -49,12 +51,17 @@ private:
         QString text;
     };
     QList<Finding> evaluate(const MonitorSample &sample) const;
+    // Remembers when each owner-gone / no-expiry item of the sample's source
+    // was first seen; forgets the items the sample no longer has.
+    void track(const MonitorSample &sample);
+    double seenFor(const QString &key, double now) const;
     qint64 nextId(double now);
     void retire(Alert alert, double now, QList<AlertEvent> &events);
 
     AlertRules m_rules;
-    QHash<QString, Alert> m_open; // source|rule|subject
-    QList<Alert> m_ended;         // most recently ended first
+    QHash<QString, Alert> m_open;       // source|rule|subject
+    QHash<QString, double> m_firstSeen; // source|rule|item -> sample time
+    QList<Alert> m_ended;               // most recently ended first
     qint64 m_lastId = 0;
 };
 

@@ -19,6 +19,14 @@ AlertRules AlertRules::load(QSettings &settings) {
         std::max(1, settings.value(QStringLiteral("expiredLeases"), r.expiredLeases).toInt());
     r.expiredForS =
         std::max(0, settings.value(QStringLiteral("expiredForS"), r.expiredForS).toInt());
+    r.ownerGoneEnabled =
+        settings.value(QStringLiteral("ownerGoneEnabled"), r.ownerGoneEnabled).toBool();
+    r.ownerGoneForS =
+        std::max(0, settings.value(QStringLiteral("ownerGoneForS"), r.ownerGoneForS).toInt());
+    r.noExpiryEnabled =
+        settings.value(QStringLiteral("noExpiryEnabled"), r.noExpiryEnabled).toBool();
+    r.noExpiryForS =
+        std::max(0, settings.value(QStringLiteral("noExpiryForS"), r.noExpiryForS).toInt());
     settings.endGroup();
     return r;
 }
@@ -32,6 +40,10 @@ void AlertRules::save(QSettings &settings) const {
     settings.setValue(QStringLiteral("expiredEnabled"), expiredEnabled);
     settings.setValue(QStringLiteral("expiredLeases"), expiredLeases);
     settings.setValue(QStringLiteral("expiredForS"), expiredForS);
+    settings.setValue(QStringLiteral("ownerGoneEnabled"), ownerGoneEnabled);
+    settings.setValue(QStringLiteral("ownerGoneForS"), ownerGoneForS);
+    settings.setValue(QStringLiteral("noExpiryEnabled"), noExpiryEnabled);
+    settings.setValue(QStringLiteral("noExpiryForS"), noExpiryForS);
     settings.endGroup();
 }
 

@@ -18,6 +18,16 @@ struct AlertRules {
     bool expiredEnabled = true;
     int expiredLeases = 1;
     int expiredForS = 600;
+    // A live lease whose owner has had no session on the server (PostgreSQL:
+    // owner_connected false, never unknown) for `ownerGoneForS`: a WARNING per
+    // owner. The time counts from the first refresh that found it gone, so an
+    // owner that reconnects within it raises nothing.
+    bool ownerGoneEnabled = true;
+    int ownerGoneForS = 120;
+    // A Redis lock key without TTL (it never frees itself) present for
+    // `noExpiryForS`: a WARNING, one per connection naming the keys.
+    bool noExpiryEnabled = true;
+    int noExpiryForS = 60;
 
     static AlertRules load(QSettings &settings);
     void save(QSettings &settings) const;

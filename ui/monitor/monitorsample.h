@@ -3,6 +3,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 namespace lockscope::ui {
 
@@ -14,6 +15,13 @@ struct BlockerStat {
     // blocked at least N sessions for waits[N-1] seconds.
     QList<double> waits;
     bool operator==(const BlockerStat &) const = default;
+};
+
+// Live leases of one owner that has no session on the server at one refresh.
+struct GoneOwnerStat {
+    QString owner; // the owner id of its tokens, else the token
+    int leases = 0;
+    bool operator==(const GoneOwnerStat &) const = default;
 };
 
 // What one refresh saw, for the history and the alerts. Plain values, built on
@@ -33,6 +41,11 @@ struct MonitorSample {
     // expired lease has been expired (longest first, at most 1000).
     QList<BlockerStat> rootBlockers;
     QList<double> expiredAges;
+    // The owners of live leases that have no session on the server (PostgreSQL,
+    // owner_connected false; at most 200), and the Redis lock keys without TTL
+    // (sorted, at most 1000).
+    QList<GoneOwnerStat> goneOwners;
+    QStringList noExpiryKeys;
 };
 
 } // namespace lockscope::ui

@@ -13,6 +13,8 @@ namespace {
 
 constexpr int kMaxWaits = 64;
 constexpr int kMaxExpired = 1000;
+constexpr int kMaxGoneOwners = 200;
+constexpr int kMaxNoExpiry = 1000;
 
 QList<BlockerStat> rootBlockers(const QList<WaitingSession> &waits) {
     // BlockingTree builds the forest (roots, totals, cycles) from sessions' edges.
@@ -61,9 +63,15 @@ MonitorSample SampleBuilder::build(double localNow, const QList<LeaseRow> &lease
                                    const std::optional<QList<WaitingSession>> &waits) {
     MonitorSample s;
     s.time = localNow;
+    QHash<QString, int> gone; // owner -> live leases
     for (const LeaseRow &row : leases) {
         if (row.isHeldAt(dbNow)) {
             ++s.heldLeases;
+            // Gone only when known to be gone; unknown (nullopt) never counts.
+            if (row.ownerStatus.connected == false)
+                ++gone[row.owner.isEmpty() ? row.token : row.owner];
+        } else if (row.isRedisNoExpiry()) {
+            s.noExpiryKeys << row.key;
         } else if (row.isExpiredAt(dbNow)) {
             ++s.expiredLeases;
             s.expiredAges << dbNow - row.expiresAt;
@@ -72,6 +80,15 @@ MonitorSample SampleBuilder::build(double localNow, const QList<LeaseRow> &lease
     std::sort(s.expiredAges.begin(), s.expiredAges.end(), std::greater<>());
     if (s.expiredAges.size() > kMaxExpired)
         s.expiredAges.resize(kMaxExpired);
+    for (auto it = gone.cbegin(); it != gone.cend(); ++it)
+        s.goneOwners.append({it.key(), it.value()});
+    std::sort(s.goneOwners.begin(), s.goneOwners.end(),
+              [](const GoneOwnerStat &a, const GoneOwnerStat &b) { return a.owner < b.owner; });
+    if (s.goneOwners.size() > kMaxGoneOwners)
+        s.goneOwners.resize(kMaxGoneOwners);
+    s.noExpiryKeys.sort();
+    if (s.noExpiryKeys.size() > kMaxNoExpiry)
+        s.noExpiryKeys.resize(kMaxNoExpiry);
     if (advisory) {
         s.advisoryHeld = 0;
         s.advisoryWaiting = 0;

@@ -1,7 +1,10 @@
 #pragma once
 
 #include "connection/profilestore.h"
+#include "monitor/alert.h"
 #include "server/serverstatus.h"
+
+#include <QList>
 
 #include <optional>
 
@@ -13,6 +16,9 @@ struct ServerRow {
     std::optional<ServerStatus> status; // none yet: the first probe is running
     bool probing = false;
     qint64 checkedAtMs = 0; // local clock, when the latest probe came back
+    // The open alerts of this server, by the same rules as the open profile's
+    // (evaluated on every probe); nullopt: not known (not reached, or not read).
+    std::optional<QList<Alert>> alerts;
 };
 
 } // namespace lockscope::ui

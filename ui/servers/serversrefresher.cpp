@@ -3,12 +3,23 @@
 #include "common/whenfinished.h"
 #include "connection/passwordstore.h"
 #include "server/serverprobe.h"
+#include "servers/serversample.h"
 #include "servers/serverstablemodel.h"
 
 #include <QDateTime>
+#include <QSettings>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace lockscope::ui {
+
+namespace {
+
+struct ProbeResult {
+    ServerStatus status;
+    std::optional<MonitorSample> sample;
+};
+
+} // namespace
 
 ServersRefresher::ServersRefresher(ServersTableModel *model, QObject *parent)
     : QObject(parent)
@@ -44,6 +55,18 @@ void ServersRefresher::setActive(bool active) {
 
 void ServersRefresher::refreshNow() {
     m_model->setProfiles(ProfileStore::load());
+    QSettings settings;
+    const AlertRules rules = m_rules.value_or(AlertRules::load(settings));
+    const auto compiled = OwnerRule::compile(
+        settings.value(QStringLiteral("leases/ownerRule")).toString(), QString());
+    const OwnerRule ownerRule = compiled.ok() ? compiled.value() : OwnerRule();
+    // Engines of profiles no longer saved go.
+    for (auto it = m_engines.begin(); it != m_engines.end();) {
+        if (m_model->rowOf(it.key()) < 0)
+            it = m_engines.erase(it);
+        else
+            ++it;
+    }
     for (const ServerRow &row : m_model->rows()) {
         const Profile profile = row.profile;
         if (m_inFlight.contains(profile.name))
@@ -51,26 +74,46 @@ void ServersRefresher::refreshNow() {
         m_inFlight.insert(profile.name);
         m_model->setProbing(profile.name, true);
         const int timeoutS = m_connectTimeoutS;
-        auto future = QtConcurrent::run(
-            &m_pool, [profile, timeoutS, passwords = m_passwords, counters = m_counters] {
-                const int now = ++counters->running;
-                int peak = counters->peak.load();
-                while (now > peak && !counters->peak.compare_exchange_weak(peak, now)) {
-                }
-                ConnectionParams params = profile.params;
-                // The keychain, asked here on the worker; a password is never
-                // kept in the model or written anywhere.
-                if (params.isPostgres() && params.password.isEmpty()) {
-                    if (const auto password = passwords(profile.name))
-                        params.password = *password;
-                }
-                ServerStatus status = ServerProbe::probe(params, timeoutS);
-                --counters->running;
-                return status;
-            });
-        whenFinished(future, this, [this, name = profile.name](const ServerStatus &status) {
+        auto future = QtConcurrent::run(&m_pool, [profile, timeoutS, ownerRule,
+                                                  passwords = m_passwords, counters = m_counters] {
+            const int now = ++counters->running;
+            int peak = counters->peak.load();
+            while (now > peak && !counters->peak.compare_exchange_weak(peak, now)) {
+            }
+            ConnectionParams params = profile.params;
+            // The keychain, asked here on the worker; a password is never
+            // kept in the model or written anywhere.
+            if (params.isPostgres() && params.password.isEmpty()) {
+                if (const auto password = passwords(profile.name))
+                    params.password = *password;
+            }
+            ProbeResult result;
+            result.status = ServerProbe::probe(params, timeoutS);
+            if (result.status.reachable)
+                result.sample = ServerSample::read(params, timeoutS, ownerRule);
+            --counters->running;
+            return result;
+        });
+        whenFinished(future, this, [this, rules, name = profile.name](const ProbeResult &result) {
             m_inFlight.remove(name);
-            m_model->setStatus(name, status, QDateTime::currentMSecsSinceEpoch());
+            const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+            AlertEngine &engine = m_engines[name];
+            std::optional<QList<Alert>> open;
+            if (result.sample) {
+                MonitorSample sample = *result.sample;
+                sample.source = name;
+                engine.setRules(rules);
+                (void)engine.update(sample);
+                open.emplace();
+                for (const Alert &a : engine.alerts()) {
+                    if (a.isOpen())
+                        open->append(a);
+                }
+            } else {
+                // Not read: what was open is no longer known to hold.
+                (void)engine.endAll(static_cast<double>(nowMs) / 1000.0);
+            }
+            m_model->setStatus(name, result.status, nowMs, open);
             Q_EMIT probed(name);
             if (m_inFlight.isEmpty())
                 Q_EMIT idle();

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "connection/profilestore.h"
+#include "monitor/alertengine.h"
 #include "server/serverstatus.h"
 
+#include <QHash>
 #include <QObject>
 #include <QSet>
 #include <QThreadPool>
@@ -23,6 +25,13 @@ class ServersTableModel;
 // more connections than that are ever open at once, each bounded by a connect
 // timeout. The GUI thread only starts tasks and applies results; a profile
 // whose probe is still running is not probed again until it comes back.
+//
+// Each probe also reads what the alert rules need (ServerSample, on the same
+// worker after the probe's connection closed, so still one connection per
+// task) and the GUI thread runs that profile's own AlertEngine on it (a few
+// comparisons), with the rules saved in QSettings: the Alerts column shows
+// every server's open alerts, debounced as the open profile's are. They are
+// not logged or notified here (the open profile's Monitor does that).
 class ServersRefresher final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ServersRefresher)
@@ -51,6 +60,9 @@ public:
     int peakConcurrent() const { return m_counters->peak.load(); }
     int inFlight() const { return static_cast<int>(m_inFlight.size()); }
     bool isProbing(const QString &profile) const { return m_inFlight.contains(profile); }
+    // The rules the probes are judged by (default: AlertRules::load from QSettings
+    // at every round).
+    void setRules(const AlertRules &rules) { m_rules = rules; }
 
 Q_SIGNALS:
     void probed(const QString &profile);
@@ -70,6 +82,8 @@ private:
     PasswordSource m_passwords;
     int m_connectTimeoutS;
     std::shared_ptr<Counters> m_counters = std::make_shared<Counters>();
+    std::optional<AlertRules> m_rules;
+    QHash<QString, AlertEngine> m_engines; // profile -> its alerts
 };
 
 } // namespace lockscope::ui

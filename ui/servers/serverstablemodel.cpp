@@ -6,6 +6,7 @@
 #include <QBrush>
 #include <QDateTime>
 #include <QLocale>
+#include <QStringList>
 
 #include <algorithm>
 #include <cmath>
@@ -13,6 +14,16 @@
 namespace lockscope::ui {
 
 namespace {
+
+// The worst severity among open alerts; nullopt for none.
+std::optional<Alert::Severity> worstOf(const QList<Alert> &alerts) {
+    std::optional<Alert::Severity> worst;
+    for (const Alert &a : alerts) {
+        if (!worst || a.severity > *worst)
+            worst = a.severity;
+    }
+    return worst;
+}
 
 bool sameProfile(const Profile &a, const Profile &b) {
     return a.name == b.name && a.readOnly == b.readOnly &&
@@ -59,11 +70,12 @@ void ServersTableModel::setProfiles(const QList<Profile> &profiles) {
         if (row < 0) {
             const int at = static_cast<int>(m_rows.size());
             beginInsertRows({}, at, at);
-            m_rows.append(ServerRow{p, std::nullopt, false, 0});
+            m_rows.append(ServerRow{p, std::nullopt, false, 0, std::nullopt});
             endInsertRows();
         } else if (!sameProfile(m_rows.at(row).profile, p)) {
             m_rows[row].profile = p; // edited: what was found no longer applies
             m_rows[row].status.reset();
+            m_rows[row].alerts.reset();
             changed(row);
         }
     }
@@ -78,7 +90,7 @@ void ServersTableModel::setProbing(const QString &name, bool probing) {
 }
 
 void ServersTableModel::setStatus(const QString &name, const ServerStatus &status,
-                                  qint64 checkedAtMs) {
+                                  qint64 checkedAtMs, const std::optional<QList<Alert>> &alerts) {
     const int row = rowOf(name);
     if (row < 0)
         return;
@@ -86,6 +98,7 @@ void ServersTableModel::setStatus(const QString &name, const ServerStatus &statu
     r.status = status;
     r.probing = false;
     r.checkedAtMs = checkedAtMs;
+    r.alerts = alerts;
     changed(row);
 }
 
@@ -129,6 +142,16 @@ QVariant ServersTableModel::data(const QModelIndex &index, int role) const {
             return QString(Duration::format(
                                std::chrono::milliseconds(std::llround(*s->longestWaitS * 1000.0))) +
                            (s->waitEstimated ? QStringLiteral("*") : QString()));
+        case Alerts: {
+            if (!row.alerts)
+                return QStringLiteral("—");
+            const auto worst = worstOf(*row.alerts);
+            if (!worst)
+                return tr("none");
+            return QStringLiteral("%1 %2")
+                .arg(row.alerts->size())
+                .arg(*worst == Alert::Severity::Critical ? tr("CRITICAL") : tr("WARNING"));
+        }
         case Checked:
             if (row.probing)
                 return tr("probing…");
@@ -155,6 +178,14 @@ QVariant ServersTableModel::data(const QModelIndex &index, int role) const {
             return known && s->waiting ? *s->waiting : -1;
         case LongestWait:
             return known && s->longestWaitS ? *s->longestWaitS : -1.0;
+        case Alerts: {
+            // Critical above warning, then by count; unknown last.
+            if (!row.alerts)
+                return -1;
+            const auto worst = worstOf(*row.alerts);
+            return (worst ? static_cast<int>(*worst) : 0) * 100000 +
+                   static_cast<int>(row.alerts->size());
+        }
         case Checked:
             return row.checkedAtMs;
         case ColumnCount:
@@ -166,6 +197,12 @@ QVariant ServersTableModel::data(const QModelIndex &index, int role) const {
             return s->error;
         if (index.column() == LongestWait && known && s->waitEstimated)
             return tr("* before PostgreSQL 14: counted from the start of the waiting statement.");
+        if (index.column() == Alerts && row.alerts && !row.alerts->isEmpty()) {
+            QStringList lines;
+            for (const Alert &a : *row.alerts)
+                lines << QStringLiteral("%1: %2").arg(severityName(a.severity), a.text);
+            return lines.join(QLatin1Char('\n'));
+        }
         if (index.column() == Checked && s)
             return tr("The probe took %1 ms.").arg(QLocale().toString(s->probeMs, 'f', 0));
         return tr("Double-click to open %1.").arg(row.profile.name);
@@ -177,9 +214,15 @@ QVariant ServersTableModel::data(const QModelIndex &index, int role) const {
             return QBrush(StateColors::foreground(StateColors::Tone::Warning));
         if (index.column() == Waiting && known && s->waiting && *s->waiting > 0)
             return QBrush(StateColors::foreground(StateColors::Tone::Warning));
+        if (index.column() == Alerts && row.alerts) {
+            if (const auto worst = worstOf(*row.alerts))
+                return QBrush(StateColors::foreground(*worst == Alert::Severity::Critical
+                                                          ? StateColors::Tone::Bad
+                                                          : StateColors::Tone::Warning));
+        }
         break;
     case Qt::TextAlignmentRole:
-        if (index.column() >= Held && index.column() <= LongestWait)
+        if (index.column() >= Held && index.column() <= Alerts)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         break;
     default:
@@ -207,6 +250,9 @@ QVariant ServersTableModel::headerData(int section, Qt::Orientation orientation,
             return tr("Sessions waiting for a lock of any kind (PostgreSQL).");
         case LongestWait:
             return tr("The longest of those waits.");
+        case Alerts:
+            return tr("Open alerts by the rules of Alerts ▸ thresholds, and the worst "
+                      "severity; the tooltip names them. Redis profiles are not probed.");
         case Checked:
             return tr("When the server was last looked at.");
         case ColumnCount:
@@ -231,6 +277,8 @@ QVariant ServersTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Waiting");
     case LongestWait:
         return tr("Longest wait");
+    case Alerts:
+        return tr("Alerts");
     case Checked:
         return tr("Checked");
     case ColumnCount:

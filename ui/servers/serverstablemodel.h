@@ -15,7 +15,18 @@ class ServersTableModel final : public QAbstractTableModel {
     Q_DISABLE_COPY_MOVE(ServersTableModel)
 
 public:
-    enum Column { Name, Server, Status, Held, Expired, Waiting, LongestWait, Checked, ColumnCount };
+    enum Column {
+        Name,
+        Server,
+        Status,
+        Held,
+        Expired,
+        Waiting,
+        LongestWait,
+        Alerts,
+        Checked,
+        ColumnCount
+    };
     enum Role { SortRole = Qt::UserRole, ProfileNameRole };
 
     explicit ServersTableModel(QObject *parent = nullptr);
@@ -31,7 +42,9 @@ public:
     // (with no status yet), changed ones keep their last status.
     void setProfiles(const QList<Profile> &profiles);
     void setProbing(const QString &name, bool probing);
-    void setStatus(const QString &name, const ServerStatus &status, qint64 checkedAtMs);
+    // `alerts`: the server's open alerts (nullopt: not known).
+    void setStatus(const QString &name, const ServerStatus &status, qint64 checkedAtMs,
+                   const std::optional<QList<Alert>> &alerts = std::nullopt);
 
     const QList<ServerRow> &rows() const { return m_rows; }
     int rowOf(const QString &name) const;
