@@ -5,13 +5,15 @@
 #include "lease/leasesql.h"
 #include "lease/sharedlocksql.h"
 
+#include <QCoreApplication>
 #include <QSqlQuery>
 #include <QVariant>
 
 namespace lockscope {
 
 Result<qint64> IdleKinds::drop(QSqlDatabase db, const ConnectionParams &params, bool dryRun) {
-    const QString what = QStringLiteral("drop the kinds of idle semaphores and reader-writer keys");
+    const QString what = QCoreApplication::translate(
+        "lockscope::IdleKinds", "drop the kinds of idle semaphores and reader-writer keys");
     auto has = Catalog::hasTable(db, params, QStringLiteral("lockscope_lock_kinds"));
     if (!has.ok())
         return has.error();

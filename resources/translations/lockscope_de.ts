@@ -432,6 +432,10 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
         <source>Cannot %1: %2</source>
         <translation>Nicht möglich, %1: %2</translation>
     </message>
+    <message>
+        <source>Cannot open the SQLite database %1: there is no such file. Check the path (LockScope creates the file only when it writes to it).</source>
+        <translation>Die SQLite-Datenbank %1 lässt sich nicht öffnen: Diese Datei gibt es nicht. Prüfen Sie den Pfad (LockScope legt die Datei erst an, wenn es in sie schreibt).</translation>
+    </message>
 </context>
 <context>
     <name>lockscope::Duration</name>
@@ -497,6 +501,13 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
     <message>
         <source>release the holder %1 of &apos;%2&apos;</source>
         <translation>den Halter %1 von „%2“ freizugeben</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::IdleKinds</name>
+    <message>
+        <source>drop the kinds of idle semaphores and reader-writer keys</source>
+        <translation>die Arten ungenutzter Semaphor- und Leser-Schreiber-Schlüssel zu entfernen</translation>
     </message>
 </context>
 <context>
@@ -993,6 +1004,10 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
         <source>%1 answered TIME oddly.</source>
         <translation>%1 hat auf TIME unerwartet geantwortet.</translation>
     </message>
+    <message>
+        <source>The connection to %1 was closed by the server. Check that the server is up; the next command reconnects.</source>
+        <translation>Die Verbindung zu %1 wurde vom Server geschlossen. Prüfen Sie, ob der Server läuft; der nächste Befehl verbindet neu.</translation>
+    </message>
 </context>
 <context>
     <name>lockscope::RedisFencedWrite</name>
@@ -1041,6 +1056,14 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
     <message>
         <source>no TTL: the Redis key was set without an expiry</source>
         <translation>keine TTL: Der Redis-Schlüssel wurde ohne Ablauf gesetzt</translation>
+    </message>
+    <message>
+        <source>wait for the lease &apos;%1&apos;</source>
+        <translation>auf die Lease „%1“ zu warten</translation>
+    </message>
+    <message>
+        <source>stop waiting for the lease &apos;%1&apos;</source>
+        <translation>das Warten auf die Lease „%1“ zu beenden</translation>
     </message>
 </context>
 <context>
