@@ -63,6 +63,7 @@ int main(int argc, char **argv) {
         t.start();
         auto snap = RedisInspector::snapshot(connection, QString());
         walls.append(static_cast<double>(t.nsecsElapsed()) / 1e6);
+        std::fprintf(stderr, "round %d: %.1f ms\n", r + 1, walls.last());
         if (!snap.ok()) {
             std::fprintf(stderr, "%s\n", qPrintable(snap.error().message));
             return 1;

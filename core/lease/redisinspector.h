@@ -16,10 +16,10 @@ struct RedisLockSnapshot {
 };
 
 // Reads the locks of a Redis database without blocking it: SCAN with MATCH in
-// batches (never KEYS), and per batch one pipeline of TYPE, PTTL, GET and the
-// fence counter's GET for each key (a second pipeline of HSCAN … COUNT 4 for
-// hashes, to show a Redisson-style holder). LockScope's own keys (lockscope:fence:…, …) are left
-// out.
+// batches (never KEYS), and per batch one pipeline of an MGET of the values, an
+// MGET of the fence counters and each key's PTTL; the TYPE of the keys without
+// a string value, and HSCAN … COUNT 4 of hashes (a Redisson-style holder), in
+// two more. LockScope's own keys (lockscope:fence:…, …) are left out.
 namespace RedisInspector {
 
 // `redisGlob`: a Redis glob (* ? [..]) on the key without the prefix; empty: all.
