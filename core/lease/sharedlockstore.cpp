@@ -101,18 +101,39 @@ Error SharedLockStore::failed(const QSqlError &error, const QString &what) {
 
 Result<QList<QVariantList>> SharedLockStore::run(const QString &sql, const QVariantList &values,
                                                  const QString &what, int *affected) {
-    auto statement = ThreadConnections::prepared(m_params, m_connection, sql);
-    if (!statement.ok())
-        return statement.error();
-    QSqlQuery &q = *statement.value();
-    for (int i = 0; i < values.size(); ++i)
-        q.bindValue(i, values.at(i));
-    m_statements.fetch_add(1, std::memory_order_relaxed);
-    if (!q.exec()) {
+    for (int attempt = 0;; ++attempt) {
+        const bool mayResend = attempt == 0 && m_params.isPostgres();
+        auto statement = ThreadConnections::prepared(m_params, m_connection, sql);
+        if (!statement.ok()) {
+            if (mayResend && statement.error().kind == ErrorKind::Connection) {
+                ThreadConnections::drop(m_connection);
+                continue;
+            }
+            return statement.error();
+        }
+        QSqlQuery &q = *statement.value();
+        for (int i = 0; i < values.size(); ++i)
+            q.bindValue(i, values.at(i));
+        m_statements.fetch_add(1, std::memory_order_relaxed);
+        if (q.exec())
+            return rowsOf(q, affected);
         const QSqlError error = q.lastError();
         q.finish();
+        // A PostgreSQL connection cut since its last use (a server restart,
+        // pg_terminate_backend, an idle timeout): sent once more on a new one,
+        // as the lease statements are. Every statement here stands alone on
+        // PostgreSQL and is safe to repeat: an acquire with the same token
+        // re-takes its own slot or share, release and renew act by token.
+        // (SQLite's transactions are never cut this way.)
+        if (mayResend && Database::isConnectionLost(error)) {
+            ThreadConnections::drop(m_connection);
+            continue;
+        }
         return failed(error, what);
     }
+}
+
+Result<QList<QVariantList>> SharedLockStore::rowsOf(QSqlQuery &q, int *affected) {
     QList<QVariantList> rows;
     const int columns = q.record().count();
     while (q.next()) {
@@ -228,20 +249,29 @@ Status SharedLockStore::useAs(const QString &key, LockKind kind, int permits) {
         if (m_checked.value(key) == wanted)
             return {};
     }
-    {
-        auto db = ThreadConnections::get(m_params, m_connection);
-        if (!db.ok())
-            return db.error();
-        auto has = Catalog::hasTable(db.value(), m_params, QStringLiteral("lockscope_lock_kinds"));
-        if (!has.ok())
+    for (int attempt = 0;; ++attempt) {
+        const Result<bool> has = [&]() -> Result<bool> {
+            auto db = ThreadConnections::get(m_params, m_connection);
+            if (!db.ok())
+                return db.error();
+            return Catalog::hasTable(db.value(), m_params, QStringLiteral("lockscope_lock_kinds"));
+        }();
+        if (!has.ok()) {
+            // A cut PostgreSQL connection: once more on a new one (see run()).
+            if (attempt == 0 && m_params.isPostgres() &&
+                has.error().kind == ErrorKind::Connection) {
+                ThreadConnections::drop(m_connection);
+                continue;
+            }
             return has.error();
-        if (!has.value())
-            return Error{
-                ErrorKind::SchemaMissing,
-                QCoreApplication::translate("lockscope::SharedLockStore",
-                                            "The database has no tables for semaphores and "
-                                            "reader-writer leases (migration 0008). Run "
-                                            "`lockctl migrate` to create them.")};
+        }
+        if (has.value())
+            break;
+        return Error{ErrorKind::SchemaMissing,
+                     QCoreApplication::translate("lockscope::SharedLockStore",
+                                                 "The database has no tables for semaphores and "
+                                                 "reader-writer leases (migration 0008). Run "
+                                                 "`lockctl migrate` to create them.")};
     }
     const QString what =
         QCoreApplication::translate("lockscope::SharedLockStore", "record the kind of the key '%1'")

@@ -17,6 +17,8 @@
 #include <mutex>
 #include <optional>
 
+class QSqlQuery;
+
 namespace lockscope {
 
 // The database side of semaphores and reader-writer leases (migration 0008)
@@ -84,6 +86,7 @@ private:
     // SQLite, inside an acquire's transaction: whether the key still is this kind.
     Result<bool> stillKind(const QString &key, LockKind kind, int permits, const QString &what);
     // Runs one statement on this thread's lease connection; rows as lists.
+    static Result<QList<QVariantList>> rowsOf(QSqlQuery &q, int *affected);
     Result<QList<QVariantList>> run(const QString &sql, const QVariantList &values,
                                     const QString &what, int *affected = nullptr);
     Error failed(const QSqlError &error, const QString &what);

@@ -341,6 +341,44 @@ private Q_SLOTS:
         QCOMPARE(outcome->kind, ErrorKind::WrongKind);
     }
 
+    // The manager's connection is cut (pg_terminate_backend, as a server
+    // restart or an idle timeout would): the next release, renewal and
+    // acquire are sent again on a new connection, as a plain lease's are,
+    // instead of failing and leaving the permit held until its TTL.
+    void survivesACutConnection() {
+        QString why;
+        const auto p = freshDb(QStringLiteral("postgres"), &why);
+        if (!p)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        LeaseConfig config;
+        config.ownerId = QStringLiteral("cut-%1").arg(QCoreApplication::applicationPid());
+        LeaseManager manager(*p, config);
+        ScopedConnection killer(*p, QStringLiteral("killer"));
+        QVERIFY(killer.ok());
+        auto cut = [&] {
+            QSqlQuery q(killer.db());
+            if (!q.exec(QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM "
+                                       "pg_stat_activity WHERE application_name LIKE '%/%1'")
+                            .arg(config.ownerId)) ||
+                !q.next())
+                return -1;
+            return q.value(0).toInt();
+        };
+        auto permit = manager.acquireSemaphore(QStringLiteral("s"), 2, 0ms);
+        QVERIFY2(permit.ok(), failure(permit).constData());
+        QVERIFY(cut() >= 1);
+        auto renewed = permit->renew(30s);
+        QVERIFY2(renewed.ok(), renewed.ok() ? "" : qPrintable(renewed.error().message));
+        QVERIFY(cut() >= 1);
+        auto released = permit->release();
+        QVERIFY2(released.ok(), released.ok() ? "" : qPrintable(released.error().message));
+        QVERIFY(released.value());
+        QVERIFY(cut() >= 1);
+        auto reader = manager.acquireRead(QStringLiteral("r"), 0ms);
+        QVERIFY2(reader.ok(), failure(reader).constData());
+        QVERIFY(reader->release().value());
+    }
+
     // A permit is a Lease: renew, heartbeat, and a lost notification when an
     // operator releases it by its token.
     void handleRenewsAndHearsItsLoss_data() { LOCKSCOPE_BACKENDS_DATA(); }
