@@ -277,16 +277,21 @@ Status SharedLockStore::useAs(const QString &key, LockKind kind, int permits) {
         QCoreApplication::translate("lockscope::SharedLockStore", "record the kind of the key '%1'")
             .arg(key);
     const KeyKind lease{QStringLiteral("lease"), 0};
+    std::optional<Error> busy; // the database's answer when it was only busy
     for (int attempt = 0; attempt < 5; ++attempt) {
         // Claim and record first (a key that has its kind keeps it: the
         // statement then changes nothing), then read what the key is.
-        if (auto recorded = recordKind(key, wantedKind, wantedPermits);
-            !recorded.ok() && recorded.error().kind != ErrorKind::Busy)
-            return recorded.error();
+        if (auto recorded = recordKind(key, wantedKind, wantedPermits); !recorded.ok()) {
+            if (recorded.error().kind != ErrorKind::Busy)
+                return recorded.error();
+            busy = recorded.error();
+        }
         auto state = run(SharedLockSql::kindState(m_params.driver), {key}, what);
         if (!state.ok()) {
-            if (state.error().kind == ErrorKind::Busy)
+            if (state.error().kind == ErrorKind::Busy) {
+                busy = state.error();
                 continue;
+            }
             return state.error();
         }
         if (state->isEmpty())
@@ -319,7 +324,15 @@ Status SharedLockStore::useAs(const QString &key, LockKind kind, int permits) {
         // Nothing recorded and nothing holds the key: the kind went between our
         // statements (dropped as idle), or the database was busy. Again.
     }
-    return wrongKind(key, lease, kind, permits);
+    // Contention, not another kind: Busy, which a waiting acquire retries.
+    if (busy)
+        return Error{ErrorKind::Busy, busy->message};
+    return Error{ErrorKind::Busy,
+                 QCoreApplication::translate("lockscope::SharedLockStore",
+                                             "The kind of the key '%1' changed while it was being "
+                                             "recorded (a sweep dropped it, or another process "
+                                             "took the key). Try again.")
+                     .arg(key)};
 }
 
 Result<SharedLockStore::Attempt>

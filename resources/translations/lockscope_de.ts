@@ -1034,6 +1034,10 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
         <source>%1 answered SCAN oddly.</source>
         <translation>%1 hat auf SCAN unerwartet geantwortet.</translation>
     </message>
+    <message>
+        <source>%1 answered MGET oddly.</source>
+        <translation>%1 hat auf MGET unerwartet geantwortet.</translation>
+    </message>
 </context>
 <context>
     <name>lockscope::RedisLeaseStore</name>
@@ -1314,6 +1318,10 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
     <message>
         <source>No time was left to renew &apos;%1&apos;.</source>
         <translation>Es blieb keine Zeit, „%1“ zu erneuern.</translation>
+    </message>
+    <message>
+        <source>The kind of the key &apos;%1&apos; changed while it was being recorded (a sweep dropped it, or another process took the key). Try again.</source>
+        <translation>Die Art des Schlüssels „%1“ hat sich geändert, während sie eingetragen wurde (ein Aufräumen hat sie entfernt, oder ein anderer Prozess hat den Schlüssel genommen). Versuchen Sie es noch einmal.</translation>
     </message>
 </context>
 <context>

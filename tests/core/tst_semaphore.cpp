@@ -379,6 +379,32 @@ private Q_SLOTS:
         QVERIFY(reader->release().value());
     }
 
+    // A SQLite file another connection keeps write-locked is busy, not a key
+    // of another kind: the acquire says so (and a waiting one would retry).
+    void busyFileIsNotAnotherKind() {
+        QString why;
+        const auto p = freshDb(QStringLiteral("sqlite"), &why);
+        if (!p)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        LeaseManager manager(*p);
+        {
+            QSqlDatabase blocker =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("blocker"));
+            blocker.setDatabaseName(p->sqlitePath);
+            QVERIFY(blocker.open());
+            QSqlQuery q(blocker);
+            QVERIFY(q.exec(QStringLiteral("BEGIN IMMEDIATE")));
+            auto permit = manager.acquireSemaphore(QStringLiteral("s"), 2, 0ms);
+            QVERIFY(!permit.ok());
+            QVERIFY2(permit.error().kind != ErrorKind::WrongKind,
+                     qPrintable(permit.error().message));
+            QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("blocker"));
+        auto permit = manager.acquireSemaphore(QStringLiteral("s"), 2, 0ms);
+        QVERIFY2(permit.ok(), failure(permit).constData());
+    }
+
     // A permit is a Lease: renew, heartbeat, and a lost notification when an
     // operator releases it by its token.
     void handleRenewsAndHearsItsLoss_data() { LOCKSCOPE_BACKENDS_DATA(); }
