@@ -129,7 +129,10 @@ Result<Lease> LeaseManager::acquireShared(const QString &key, LockKind kind, int
     auto result = waitShared(key, kind, permits, deadline, cancel);
     if (!result.ok() && gated)
         m_backend->sharedGate().leave(key, kind);
-    if (!result.ok() && result.error().kind == ErrorKind::Timeout && bound)
+    // The wait's own deadline (an empty message) says who holds the key; a
+    // statement timeout from the database keeps its own sentence.
+    if (!result.ok() && result.error().kind == ErrorKind::Timeout &&
+        result.error().message.isEmpty() && bound)
         return sharedTimedOut(key, kind, *bound);
     return result;
 }
@@ -182,7 +185,10 @@ Result<Lease> LeaseManager::waitShared(const QString &key, LockKind kind, int pe
         }
         if (cancel && cancel->isCancelled())
             return sharedCancelled(key, kind);
-        queued = kind != LockKind::Semaphore && attempt.ok();
+        // A reader's or writer's attempt that waits leaves its place in the
+        // queue; a busy attempt (no answer) leaves the place as it was.
+        if (attempt.ok())
+            queued = kind != LockKind::Semaphore;
         if (attempt.ok() && attempt->retryAtOnce && atOnce < 8) {
             ++atOnce; // a free permit went to another process at the same moment
             continue;
