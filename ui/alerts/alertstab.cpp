@@ -35,6 +35,9 @@ AlertsTab::AlertsTab(Monitor *monitor, QWidget *parent)
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(AlertTableModel::What, QHeaderView::Stretch);
     m_summary->setObjectName(QStringLiteral("alertsSummary"));
+    // The rules' sentence grows with every rule: it wraps instead of widening
+    // the window's minimum width.
+    m_summary->setWordWrap(true);
     m_thresholds->setObjectName(QStringLiteral("alertThresholds"));
     connect(m_thresholds, &QPushButton::clicked, this, &AlertsTab::editThresholds);
 
