@@ -57,6 +57,18 @@ Result<RedisLockSnapshot> RedisInspector::snapshot(RedisConnection &connection,
         // answers nil for a key of another type), and each key's PTTL; then the
         // TYPE of the keys that had no string value. About 1,000 commands per
         // 1,000 keys, where a TYPE, PTTL, GET and fence GET each were 4,000.
+        if (keys.isEmpty()) {
+            // A batch without keys (SCAN may answer one): only the clock, once.
+            auto time = connection.command({"TIME"});
+            if (!time.ok())
+                return time.error();
+            if (time->isArray() && time->elements.size() == 2) {
+                snap.serverNow =
+                    time->elements.at(0).str.toDouble() + time->elements.at(1).str.toDouble() / 1e6;
+                haveTime = true;
+            }
+            continue;
+        }
         QList<RedisConnection::Command> commands{{"TIME"}};
         RedisConnection::Command values{"MGET"};
         RedisConnection::Command fences{"MGET"};

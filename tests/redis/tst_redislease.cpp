@@ -4,6 +4,7 @@
 #include "base/canceltoken.h"
 #include "lease/leasemanager.h"
 #include "lease/redisfencedwrite.h"
+#include "lease/redisinspector.h"
 #include "lease/redisleasescripts.h"
 #include "lease/redisleasestore.h"
 #include "redis/redisconnection.h"
@@ -482,6 +483,31 @@ private Q_SLOTS:
         QVERIFY(got.load());
         QCOMPARE(TestRedis::cli(params, {QStringLiteral("EXISTS"), waiters}), QStringLiteral("0"));
         QCOMPARE(published(prefix + "sentinel-4"), 1);
+    }
+
+    // SCAN batches that match none of the prefix's keys (the database is full
+    // of other programs' keys) are skipped, not sent as an empty MGET.
+    void inspectorSkipsEmptyBatches() {
+        LOCKSCOPE_FRESH_REDIS(params);
+        RedisConnection c(params);
+        const QByteArray other = "other-" + params.redisPrefix.toUtf8();
+        RedisConnection::Command fill{"MSET"};
+        for (int i = 0; i < 300; ++i)
+            fill << other + QByteArray::number(i) << "v";
+        QVERIFY(c.command(fill).ok());
+        const auto cleanup = qScopeGuard([&] {
+            RedisConnection::Command drop{"DEL"};
+            for (int i = 0; i < 300; ++i)
+                drop << other + QByteArray::number(i);
+            (void)c.command(drop);
+        });
+        QVERIFY(
+            c.command({"SET", params.redisPrefix.toUtf8() + "mine", "tok", "PX", "60000"}).ok());
+        auto snap = RedisInspector::snapshot(c, QString(), 10);
+        QVERIFY2(snap.ok(), snap.ok() ? "" : qPrintable(snap.error().message));
+        QCOMPARE(snap->rows.size(), 1);
+        QCOMPARE(snap->rows.first().key, QStringLiteral("mine"));
+        QVERIFY(snap->serverNow > 0);
     }
 
     void heartbeatKeepsItAndReportsLoss() {
