@@ -17,6 +17,8 @@
 #include "leases/leasetablemodel.h"
 #include "window/mainwindow.h"
 
+#include "stallmeter.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -58,35 +60,6 @@ qint64 peakRssKb() {
     }
     return -1;
 }
-
-// The longest time the GUI thread went without running its event loop while
-// this lives: a 1 ms timer, and the longest gap between two of its ticks.
-class StallMeter final {
-public:
-    StallMeter() {
-        m_timer.setInterval(1);
-        QObject::connect(&m_timer, &QTimer::timeout, &m_timer, [this] {
-            m_longestMs = std::max(m_longestMs, static_cast<double>(m_since.nsecsElapsed()) / 1e6);
-            m_since.restart();
-        });
-        m_since.start();
-        m_timer.start();
-    }
-    // A synchronous step on the GUI thread is a stall of its whole length.
-    void measure(const std::function<void()> &step) {
-        QElapsedTimer t;
-        t.start();
-        step();
-        m_longestMs = std::max(m_longestMs, static_cast<double>(t.nsecsElapsed()) / 1e6);
-        m_since.restart();
-    }
-    double longestMs() const { return m_longestMs; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_since;
-    double m_longestMs = 0;
-};
 
 bool waitFor(const std::function<bool()> &done, int ms) {
     QElapsedTimer t;

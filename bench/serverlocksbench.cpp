@@ -1,9 +1,11 @@
 // Every lock on a heavily locked server: H sessions hold L advisory locks
 // between them, W more sessions wait (each behind one of them). Times, R times:
 // the snapshot (three statements + decode + grouping by session), the blocking
-// tree, the Locks tab's worker-side diff, and the GUI-thread work of applying
-// the diff to the tree model shown in a QTreeView (one holder expanded).
-// Prints JSON.
+// tree and the Locks tab's worker-side diff; then R refreshes of the Locks
+// tab's own refresher (snapshot and diff on its worker thread, as in the app)
+// into the tree model shown in a QTreeView (one holder expanded), with the GUI
+// thread's time per refresh (every event it handled: the apply, the layout,
+// the paint) and its longest stall. Prints JSON.
 //
 //   lockscope_serverlocksbench --db postgres://… [--holders 50] [--locks 100000] [--waiters 200]
 //
@@ -11,10 +13,14 @@
 // max_prepared_transactions) above L (bench/run raises it).
 #include "db/connectionparams.h"
 #include "db/database.h"
+#include "locks/locksrefresher.h"
 #include "locks/lockssnapshot.h"
 #include "locks/lockstreemodel.h"
 #include "server/blockingtree.h"
 #include "server/serverlockinspector.h"
+
+#include "busyapplication.h"
+#include "stallmeter.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -50,7 +56,7 @@ double maximum(const QList<double> &v) {
 } // namespace
 
 int main(int argc, char **argv) {
-    QApplication app(argc, argv);
+    BusyApplication app(argc, argv);
     QCommandLineParser parser;
     const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("PostgreSQL URL."),
                                 QStringLiteral("URL"));
@@ -139,50 +145,87 @@ int main(int argc, char **argv) {
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
 
+    // The worker side, timed step by step on this thread.
+    QList<double> snapshotMs, treeMs, diffMs;
+    int rows = 0;
+    int sessionsSeen = 0;
+    int roots = 0;
+    {
+        ui::LocksInputs inputs;
+        inputs.params = *params;
+        for (int i = 0; i < r; ++i) {
+            QElapsedTimer t;
+            t.start();
+            auto snap = ServerLockInspector::snapshot(inspector.db(), *params);
+            if (!snap.ok()) {
+                std::fprintf(stderr, "%s\n", qPrintable(snap.error().message));
+                return 1;
+            }
+            snapshotMs << ms(t);
+            t.restart();
+            roots = static_cast<int>(BlockingTree::build(snap.value()).size());
+            treeMs << ms(t);
+            t.restart();
+            const ui::LocksResult result = ui::diffLocks(inputs, snap.value()); // includes the tree
+            inputs.sessions = result.sessions;
+            inputs.firstSeen = result.firstSeen;
+            diffMs << ms(t);
+            rows = static_cast<int>(snap->locks.size());
+            sessionsSeen = static_cast<int>(snap->sessions.size());
+        }
+    }
+
+    // The GUI side: the Locks tab's refresher and model, as in the app.
     ui::LocksTreeModel model;
     QTreeView view;
     view.setUniformRowHeights(true);
     view.setModel(&model);
     view.resize(1400, 800);
     view.show();
-    ui::LocksInputs inputs;
-    inputs.params = *params;
-    QList<double> snapshotMs, treeMs, diffMs, applyMs, modelMs;
-    int rows = 0;
-    int sessionsSeen = 0;
-    int roots = 0;
-    for (int i = 0; i < r; ++i) {
+    ui::LocksRefresher refresher(&model);
+    refresher.setConnection(*params);
+    int refreshes = 0;
+    QString failure;
+    QObject::connect(&refresher, &ui::LocksRefresher::refreshed, [&] { ++refreshes; });
+    QObject::connect(&refresher, &ui::LocksRefresher::failed,
+                     [&](const QString &message) { failure = message; });
+    const auto runEvents = [](int forMs) {
         QElapsedTimer t;
         t.start();
-        auto snap = ServerLockInspector::snapshot(inspector.db(), *params);
-        if (!snap.ok()) {
-            std::fprintf(stderr, "%s\n", qPrintable(snap.error().message));
+        while (t.elapsed() < forMs)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    };
+    QList<double> guiMs, stallMs, modelMs, refreshMs;
+    for (int i = 0; i < r; ++i) {
+        StallMeter meter;
+        app.ignore(meter.timer());
+        app.restart();
+        QElapsedTimer t;
+        t.start();
+        QElapsedTimer call;
+        call.start();
+        refresher.refreshNow();
+        const double callMs = ms(call);
+        while (refreshes <= i && failure.isEmpty() && t.elapsed() < 300'000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        if (!failure.isEmpty() || refreshes <= i) {
+            std::fprintf(stderr, "refresh: %s\n",
+                         failure.isEmpty() ? "no result in 300 s" : qPrintable(failure));
             return 1;
         }
-        snapshotMs << ms(t);
-        t.restart();
-        roots = static_cast<int>(BlockingTree::build(snap.value()).size());
-        treeMs << ms(t);
-        t.restart();
-        inputs.sessions = model.sessions();
-        const ui::LocksResult result = ui::diffLocks(inputs, snap.value()); // includes the tree
-        inputs.firstSeen = result.firstSeen;
-        diffMs << ms(t);
-        t.restart();
-        model.apply(result);
-        modelMs << ms(t);
+        refreshMs << ms(t);
         if (i == 0 && model.rowCount() > 0)
             view.expand(model.index(0, 0));
-        QCoreApplication::processEvents(); // the view's layout and repaint
-        applyMs << ms(t);
-        rows = static_cast<int>(snap->locks.size());
-        sessionsSeen = static_cast<int>(snap->sessions.size());
+        runEvents(50); // the view's layout and paint
+        guiMs << app.busyMs() + callMs;
+        stallMs << std::max(meter.longestMs(), app.longestMs());
+        modelMs << refresher.lastApplyMs();
     }
     done = true;
     for (auto &s : sessions)
         s.join();
-    // The first apply inserts every row; the steady state is what follows it.
-    const QList<double> steady = applyMs.mid(1);
+    // The first refresh inserts every row; the steady state is what follows it.
+    const QList<double> steady = guiMs.mid(1);
     QJsonObject out{{QStringLiteral("holders"), h},
                     {QStringLiteral("locks_held"), h * perHolder},
                     {QStringLiteral("waiters"), w},
@@ -193,9 +236,12 @@ int main(int argc, char **argv) {
                     {QStringLiteral("snapshot_ms_max"), maximum(snapshotMs)},
                     {QStringLiteral("tree_ms_median"), median(treeMs)},
                     {QStringLiteral("worker_diff_ms_median"), median(diffMs)},
-                    {QStringLiteral("gui_first_apply_ms"), applyMs.value(0)},
+                    {QStringLiteral("refresh_ms_median"), median(refreshMs.mid(1))},
+                    {QStringLiteral("gui_first_apply_ms"), guiMs.value(0)},
+                    {QStringLiteral("gui_first_stall_ms"), stallMs.value(0)},
                     {QStringLiteral("gui_apply_ms_median"), median(steady)},
                     {QStringLiteral("gui_apply_ms_max"), maximum(steady)},
+                    {QStringLiteral("gui_stall_ms_max"), maximum(stallMs.mid(1))},
                     {QStringLiteral("gui_model_apply_ms_median"), median(modelMs.mid(1))}};
     std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
     return 0;
