@@ -35,19 +35,21 @@ RedisLeaseStore::RedisLeaseStore(ConnectionParams params, LeaseConfig config,
                                  std::atomic<quint64> &statements)
     : m_params(std::move(params))
     , m_config(std::move(config))
-    , m_statements(statements) {}
+    , m_statements(statements)
+    , m_connectionName(RedisThreadConnections::nameFor(m_params, connectionPurpose())) {}
 
 RedisLeaseStore::~RedisLeaseStore() = default;
 
 RedisConnection &RedisLeaseStore::connection() {
-    return RedisThreadConnections::get(m_params, connectionPurpose());
+    return RedisThreadConnections::get(m_connectionName, m_params);
 }
 
 Result<std::optional<LeaseInfo>>
 RedisLeaseStore::acquireOnce(const QString &key, const QString &token, bool registered) {
-    const QString what =
-        QCoreApplication::translate("lockscope::RedisLeaseStore", "acquire the lease '%1'")
+    const auto what = [&key] {
+        return QCoreApplication::translate("lockscope::RedisLeaseStore", "acquire the lease '%1'")
             .arg(key);
+    };
     QList<QByteArray> keys{RedisLeaseScripts::leaseKey(m_params, key),
                            RedisLeaseScripts::fenceKey(m_params, key)};
     if (registered)
@@ -55,8 +57,8 @@ RedisLeaseStore::acquireOnce(const QString &key, const QString &token, bool regi
     for (int attempt = 0;; ++attempt) {
         const auto sentAt = std::chrono::steady_clock::now();
         m_statements.fetch_add(1, std::memory_order_relaxed);
-        auto reply = RedisLeaseScripts::acquire().run(connection(), keys,
-                                                      {token.toUtf8(), ms(m_config.ttl)}, what);
+        auto reply = RedisLeaseScripts::acquire().run(
+            connection(), keys, {token.toUtf8(), ms(m_config.ttl)}, RedisScript::Describe(what));
         if (!reply.ok()) {
             if (reply.error().kind == ErrorKind::Connection && attempt == 0)
                 continue; // reconnect; the same token re-takes what a lost reply took
@@ -69,7 +71,7 @@ RedisLeaseStore::acquireOnce(const QString &key, const QString &token, bool regi
             return Error{ErrorKind::Database,
                          QCoreApplication::translate("lockscope::RedisLeaseStore",
                                                      "Cannot %1: unexpected reply from the script.")
-                             .arg(what)};
+                             .arg(what())};
         const double now = epochFrom(e.at(2), e.at(3));
         LeaseInfo info{
             key,   token,           now,   now + static_cast<double>(m_config.ttl.count()) / 1000.0,
@@ -80,9 +82,10 @@ RedisLeaseStore::acquireOnce(const QString &key, const QString &token, bool regi
 
 Result<RedisLeaseStore::ReleaseOutcome> RedisLeaseStore::release(const QString &key,
                                                                  const QString &token) {
-    const QString what =
-        QCoreApplication::translate("lockscope::RedisLeaseStore", "release the lease '%1'")
+    const RedisScript::Describe what = [&key] {
+        return QCoreApplication::translate("lockscope::RedisLeaseStore", "release the lease '%1'")
             .arg(key);
+    };
     for (int attempt = 0;; ++attempt) {
         m_statements.fetch_add(1, std::memory_order_relaxed);
         auto reply = RedisLeaseScripts::release().run(
@@ -116,8 +119,10 @@ Result<std::optional<double>>
 RedisLeaseStore::renewWith(const QString &key, const QString &token, milliseconds ttl,
                            std::chrono::steady_clock::time_point deadline,
                            const std::function<bool()> &stopped) {
-    const QString what =
-        QCoreApplication::translate("lockscope::RedisLeaseStore", "renew the lease '%1'").arg(key);
+    const RedisScript::Describe what = [&key] {
+        return QCoreApplication::translate("lockscope::RedisLeaseStore", "renew the lease '%1'")
+            .arg(key);
+    };
     for (int attempt = 0;; ++attempt) {
         m_statements.fetch_add(1, std::memory_order_relaxed);
         const QList<QByteArray> keys{RedisLeaseScripts::leaseKey(m_params, key)};

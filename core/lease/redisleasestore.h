@@ -52,6 +52,7 @@ private:
     ConnectionParams m_params;
     LeaseConfig m_config;
     std::atomic<quint64> &m_statements;
+    const QString m_connectionName; // RedisThreadConnections::nameFor, once
     std::mutex m_listenerMutex;
     std::unique_ptr<RedisReleaseListener> m_listener;
 };

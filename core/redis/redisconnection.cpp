@@ -13,8 +13,10 @@
 #include <cstdlib>
 #include <cstring>
 
+#include <fcntl.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 namespace lockscope {
 
@@ -93,6 +95,11 @@ bool wouldBlock(int error) {
     return error == EAGAIN || error == EWOULDBLOCK || error == EINTR;
 }
 
+// A plain connection's descriptor blocks in send() and recv() for at most this
+// long (SO_SNDTIMEO, SO_RCVTIMEO): a reply is awaited by recv() alone, not by
+// poll() and then recv(); waits shorter than this use poll().
+constexpr milliseconds kBlockingSlice{20};
+
 } // namespace
 
 RedisConnection::RedisConnection(ConnectionParams params)
@@ -123,10 +130,18 @@ QString RedisConnection::redact(QString text) const {
 }
 
 bool RedisConnection::isConnected() const {
-    return m_socket && m_reader && m_socket->state() == QAbstractSocket::ConnectedState;
+    if (!m_reader)
+        return false;
+    if (m_fd >= 0)
+        return true;
+    return m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
 }
 
 void RedisConnection::close() {
+    if (m_fd >= 0) {
+        ::close(m_fd);
+        m_fd = -1;
+    }
     if (m_socket) {
         m_socket->abort();
         m_socket.reset();
@@ -237,6 +252,8 @@ Status RedisConnection::connectNow() {
             }
         }
     }
+    if (!m_tls && !takeDescriptor())
+        return failedToConnect(QString::fromLocal8Bit(std::strerror(errno)));
     m_reader = redisReaderCreate();
     // AUTH, SELECT and PING in one round trip; PING also tells a server that
     // wants a password apart from one that does not.
@@ -319,6 +336,29 @@ Status RedisConnection::connectNow() {
     return {};
 }
 
+// The connected QTcpSocket's descriptor, copied, made blocking with bounded
+// waits, and the socket closed (closing one of two descriptors of a connection
+// leaves it open). TCP_NODELAY belongs to the connection and stays.
+bool RedisConnection::takeDescriptor() {
+    const int fd = ::fcntl(static_cast<int>(m_socket->socketDescriptor()), F_DUPFD_CLOEXEC, 0);
+    if (fd < 0)
+        return false;
+    const timeval slice{0, static_cast<suseconds_t>(kBlockingSlice.count() * 1000)};
+    const int flags = ::fcntl(fd, F_GETFL);
+    if (flags < 0 || ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0 ||
+        ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &slice, sizeof slice) < 0 ||
+        ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &slice, sizeof slice) < 0) {
+        const int error = errno;
+        ::close(fd);
+        errno = error;
+        return false;
+    }
+    m_socket->abort();
+    m_socket.reset();
+    m_fd = fd;
+    return true;
+}
+
 Status RedisConnection::writeAll(const QByteArray &data, Clock::time_point deadline,
                                  const std::function<bool()> &stopped) {
     if (!m_tls)
@@ -367,13 +407,12 @@ Result<RedisReply> RedisConnection::readOne(Clock::time_point deadline,
             freeReplyObject(reply);
             return copy;
         }
-        const qint64 available = m_socket->bytesAvailable();
-        if (available > 0) {
+        if (const qint64 available = m_tls ? m_socket->bytesAvailable() : 0; available > 0) {
             const QByteArray chunk = m_socket->read(available);
             redisReaderFeed(m_reader, chunk.constData(), static_cast<size_t>(chunk.size()));
             continue;
         }
-        if (m_socket->state() != QAbstractSocket::ConnectedState)
+        if (m_tls && m_socket->state() != QAbstractSocket::ConnectedState)
             return lost(
                 QCoreApplication::translate("lockscope::RedisConnection",
                                             "The connection to %1 was lost (%2). Check that the "
@@ -408,16 +447,14 @@ Result<RedisReply> RedisConnection::readOne(Clock::time_point deadline,
     }
 }
 
-// A plain connection sends and receives on the socket's descriptor itself: one
-// send(), then poll() + recv() per reply, as hiredis does. Qt's buffered path
-// costs a poll before every write and a poll, an ioctl(FIONREAD) and a read per
-// reply, which at thousands of round trips a second doubled the system calls
-// of a lease cycle. Qt's own buffers stay empty: its write buffer is never
-// used, and anything Qt read on its own (an event loop in the thread) is taken
-// from its buffer first (readOne).
+// A plain connection sends and receives on a blocking descriptor of its own:
+// one send() per command and one recv() per reply, as hiredis does. Qt's
+// buffered path cost a poll before every write and a poll, an ioctl(FIONREAD)
+// and a read per reply; a poll() before each recv() still cost a third more
+// system calls than hiredis per lease cycle.
 Status RedisConnection::sendPlain(const QByteArray &data, Clock::time_point deadline,
                                   const std::function<bool()> &stopped) {
-    const int fd = static_cast<int>(m_socket->socketDescriptor());
+    const int fd = m_fd;
     const char *next = data.constData();
     qsizetype left = data.size();
     while (left > 0) {
@@ -452,8 +489,9 @@ Status RedisConnection::sendPlain(const QByteArray &data, Clock::time_point dead
 }
 
 Status RedisConnection::receivePlain(milliseconds wait) {
-    const int fd = static_cast<int>(m_socket->socketDescriptor());
-    const int ready = waitFor(fd, POLLIN, wait);
+    const int fd = m_fd;
+    // recv() itself waits up to kBlockingSlice; a shorter wait polls first.
+    const int ready = wait >= kBlockingSlice ? 1 : waitFor(fd, POLLIN, wait);
     if (ready == 0)
         return {};
     if (ready > 0) {

@@ -82,11 +82,17 @@ private:
     QString redact(QString text) const;
     QString password() const;
 
+    bool takeDescriptor();
+
     ConnectionParams m_params;
-    // A QTcpSocket for redis://, a QSslSocket for rediss:// (m_tls points to it):
-    // a plain connection never touches Qt's TLS backend.
+    // rediss:// talks through a QSslSocket (m_socket, m_tls points to it).
+    // redis:// connects with a QTcpSocket (host lookup, time-out, errors) and
+    // then owns a copy of its descriptor, in blocking mode, and drops the
+    // socket (m_fd): a plain connection never touches Qt's TLS backend, and no
+    // event loop in the thread can read its replies.
     std::unique_ptr<QTcpSocket> m_socket;
     QSslSocket *m_tls = nullptr;
+    int m_fd = -1;
     redisReader *m_reader = nullptr;
     std::chrono::milliseconds m_commandTimeout{10'000};
 };

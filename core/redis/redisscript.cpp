@@ -18,6 +18,20 @@ Result<RedisReply> RedisScript::runBounded(RedisConnection &connection,
                                            const QList<QByteArray> &args, const QString &what,
                                            RedisConnection::Clock::time_point deadline,
                                            const std::function<bool()> &stopped) const {
+    return runBounded(connection, keys, args, Describe([&what] { return what; }), deadline,
+                      stopped);
+}
+
+Result<RedisReply> RedisScript::run(RedisConnection &connection, const QList<QByteArray> &keys,
+                                    const QList<QByteArray> &args, const Describe &what) const {
+    return runBounded(connection, keys, args, what, RedisConnection::Clock::time_point::max(), {});
+}
+
+Result<RedisReply> RedisScript::runBounded(RedisConnection &connection,
+                                           const QList<QByteArray> &keys,
+                                           const QList<QByteArray> &args, const Describe &what,
+                                           RedisConnection::Clock::time_point deadline,
+                                           const std::function<bool()> &stopped) const {
     auto call = [&](const QByteArray &verb, const QByteArray &body) {
         RedisConnection::Command argv{verb, body, QByteArray::number(keys.size())};
         argv += keys;
@@ -32,7 +46,7 @@ Result<RedisReply> RedisScript::runBounded(RedisConnection &connection,
     if (!reply.ok())
         return reply.error();
     if (reply->isError())
-        return connection.replyError(reply.value(), what);
+        return connection.replyError(reply.value(), what());
     return reply;
 }
 

@@ -5,6 +5,8 @@
 
 #include <QByteArray>
 
+#include <functional>
+
 namespace lockscope {
 
 // A Lua script sent by its SHA1 (EVALSHA), and in full (EVAL) only when the
@@ -18,6 +20,15 @@ public:
                            const QList<QByteArray> &args, const QString &what) const;
     Result<RedisReply> runBounded(RedisConnection &connection, const QList<QByteArray> &keys,
                                   const QList<QByteArray> &args, const QString &what,
+                                  RedisConnection::Clock::time_point deadline,
+                                  const std::function<bool()> &stopped) const;
+    // The same, with the action named only when an error needs it (a lease
+    // cycle would otherwise translate and format a sentence it never shows).
+    using Describe = std::function<QString()>;
+    Result<RedisReply> run(RedisConnection &connection, const QList<QByteArray> &keys,
+                           const QList<QByteArray> &args, const Describe &what) const;
+    Result<RedisReply> runBounded(RedisConnection &connection, const QList<QByteArray> &keys,
+                                  const QList<QByteArray> &args, const Describe &what,
                                   RedisConnection::Clock::time_point deadline,
                                   const std::function<bool()> &stopped) const;
     const QByteArray &sha() const { return m_sha; }

@@ -32,17 +32,21 @@ void watchMainThread() {
     qAddPostRoutine(clearMainThread);
 }
 
-QString nameFor(const ConnectionParams &params, const QString &purpose) {
+} // namespace
+
+QString RedisThreadConnections::nameFor(const ConnectionParams &params, const QString &purpose) {
     return purpose + QLatin1Char('|') + params.identity() + QLatin1Char('|') +
            QString::number(qHash(params.password));
 }
 
-} // namespace
-
 RedisConnection &RedisThreadConnections::get(const ConnectionParams &params,
                                              const QString &purpose) {
+    return get(nameFor(params, purpose), params);
+}
+
+RedisConnection &RedisThreadConnections::get(const QString &name, const ConnectionParams &params) {
     watchMainThread();
-    auto &slot = registry()[nameFor(params, purpose)];
+    auto &slot = registry()[name];
     if (!slot)
         slot = std::make_unique<RedisConnection>(params);
     return *slot;

@@ -14,6 +14,10 @@ namespace lockscope {
 namespace RedisThreadConnections {
 
 RedisConnection &get(const ConnectionParams &params, const QString &purpose);
+// The same by a name from nameFor(), for callers on a hot path: the name
+// formats the URL, which costs more than a lease cycle's own work.
+RedisConnection &get(const QString &name, const ConnectionParams &params);
+QString nameFor(const ConnectionParams &params, const QString &purpose);
 // Destroys the calling thread's connection for the purpose (tests, restarts).
 void drop(const ConnectionParams &params, const QString &purpose);
 
