@@ -1,5 +1,7 @@
 #include "lease/ownersession.h"
 
+#include <QCryptographicHash>
+
 namespace lockscope {
 
 QString OwnerSessionName::clean(const QString &ownerId) {
@@ -18,11 +20,19 @@ QString OwnerSessionName::clean(const QString &ownerId) {
     return out;
 }
 
+QString OwnerSessionName::compact(const QString &ownerId) {
+    const QString whole = clean(ownerId);
+    if (whole.size() <= kMaxOwnerBytes) // ASCII only: characters are bytes
+        return whole;
+    const QByteArray digest =
+        QCryptographicHash::hash(whole.toLatin1(), QCryptographicHash::Sha1).toHex().left(8);
+    return whole.left(kMaxOwnerBytes - 9) + QLatin1Char('~') + QString::fromLatin1(digest);
+}
+
 QString OwnerSessionName::forOwner(const QString &program, const QString &ownerId) {
-    QString name = clean(program.isEmpty() ? QStringLiteral("lockscope") : program) +
-                   QLatin1Char('/') + clean(ownerId);
-    name.truncate(kMaxBytes); // ASCII only: characters are bytes
-    return name;
+    const QString owner = compact(ownerId);
+    const QString name = clean(program.isEmpty() ? QStringLiteral("lockscope") : program);
+    return name.left(kMaxBytes - 1 - owner.size()) + QLatin1Char('/') + owner;
 }
 
 QString OwnerSessionName::ownerPart(const QString &applicationName) {

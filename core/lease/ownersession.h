@@ -34,15 +34,22 @@ struct OwnerStatus {
 // tell whether a lease's owner is still there: "<program>/<owner id>", the
 // owner id exactly as it stands in the owner's tokens ('/' made '_'), with
 // every character PostgreSQL would not keep (anything but printable ASCII)
-// made '?', cut to the 63 bytes PostgreSQL keeps.
+// made '?', within the 63 bytes PostgreSQL keeps. An owner id longer than
+// kMaxOwnerBytes keeps its start and ends in '~' and 8 hex digits of a hash of
+// the whole id (compact), so two long ids that share a start never match each
+// other's sessions; the program's name is cut to what is left.
 namespace OwnerSessionName {
-inline constexpr int kMaxBytes = 63; // NAMEDATALEN - 1
+inline constexpr int kMaxBytes = 63;      // NAMEDATALEN - 1
+inline constexpr int kMaxOwnerBytes = 48; // leaves the program 14 bytes at least
 QString forOwner(const QString &program, const QString &ownerId);
 // The owner id part of an application_name written by forOwner (after the
 // last '/'), or empty.
 QString ownerPart(const QString &applicationName);
 // The owner id as forOwner writes it (no '/', printable ASCII only).
 QString clean(const QString &ownerId);
+// clean(ownerId) as it stands in the name: itself up to kMaxOwnerBytes, else
+// its start, '~' and a hash of all of it.
+QString compact(const QString &ownerId);
 } // namespace OwnerSessionName
 
 } // namespace lockscope

@@ -30,9 +30,6 @@ public:
                 continue;
             if (!m_byOwner.contains(owner))
                 m_byOwner.insert(owner, s);
-            // PostgreSQL keeps 63 bytes of a name: a long owner id is cut.
-            if (s.application.size() >= OwnerSessionName::kMaxBytes)
-                m_cut.append({owner, s});
         }
     }
 
@@ -40,21 +37,16 @@ public:
         const auto it = m_byName.constFind(name);
         return it == m_byName.cend() ? nullptr : &it.value();
     }
+    // By the owner part exactly: a long owner id carries a hash of itself
+    // (OwnerSessionName::compact), never matched by its first bytes alone.
     const OwnerSession *byOwner(const QString &ownerId) const {
-        const QString clean = OwnerSessionName::clean(ownerId);
-        if (const auto it = m_byOwner.constFind(clean); it != m_byOwner.cend())
-            return &it.value();
-        for (const auto &[prefix, session] : m_cut) {
-            if (clean.startsWith(prefix))
-                return &session;
-        }
-        return nullptr;
+        const auto it = m_byOwner.constFind(OwnerSessionName::compact(ownerId));
+        return it == m_byOwner.cend() ? nullptr : &it.value();
     }
 
 private:
     QHash<QString, OwnerSession> m_byName;
     QHash<QString, OwnerSession> m_byOwner;
-    QList<std::pair<QString, OwnerSession>> m_cut;
 };
 
 OwnerStatus statusIn(const QString &token, const SessionIndex &index, const OwnerRule &rule) {

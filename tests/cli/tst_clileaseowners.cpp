@@ -187,6 +187,45 @@ private Q_SLOTS:
                                   QStringLiteral("false"), 15000);
     }
 
+    // Two owners whose long ids share their first 60 characters: each name
+    // keeps a hash of the whole id, so when one holder dies its lease is
+    // "gone" even though the other's session name starts the same way (cut to
+    // 63 bytes, both names were one and the same).
+    void longOwnerIdsSharingAStartAreToldApart() {
+        QString why;
+        const auto params = test::TestDb::freshPostgres(&why);
+        if (!params)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        const QString url = test::TestDb::urlFor(*params);
+        const QString start(60, QLatin1Char('w'));
+        auto dying = holder(url, QStringLiteral("job/long-a"),
+                            {QStringLiteral("--owner"), start + QStringLiteral("-worker-a")});
+        auto living = holder(url, QStringLiteral("job/long-b"),
+                             {QStringLiteral("--owner"), start + QStringLiteral("-worker-b")});
+        const auto stop = qScopeGuard([&] {
+            living->terminate();
+            living->waitForFinished(10000);
+        });
+        QVERIFY(!readJsonLine(dying.get()).isEmpty());
+        QVERIFY(!readJsonLine(living.get()).isEmpty());
+        QCOMPARE(connectedOf(leaseOf(url, QStringLiteral("job/long-a"))), QStringLiteral("true"));
+        QCOMPARE(connectedOf(leaseOf(url, QStringLiteral("job/long-b"))), QStringLiteral("true"));
+        const QJsonObject a = leaseOf(url, QStringLiteral("job/long-a"));
+        const QJsonObject b = leaseOf(url, QStringLiteral("job/long-b"));
+        const auto pidOf = [](const QJsonObject &lease) {
+            return lease.value(QStringLiteral("session"))
+                .toObject()
+                .value(QStringLiteral("pid"))
+                .toInteger();
+        };
+        QVERIFY(pidOf(a) != pidOf(b));
+        ::kill(static_cast<pid_t>(dying->processId()), SIGKILL);
+        QVERIFY(dying->waitForFinished(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(connectedOf(leaseOf(url, QStringLiteral("job/long-a"))),
+                                  QStringLiteral("false"), 15000);
+        QCOMPARE(connectedOf(leaseOf(url, QStringLiteral("job/long-b"))), QStringLiteral("true"));
+    }
+
     void otherProgramsRowsNeedARule() {
         QString why;
         const auto params = test::TestDb::freshPostgres(&why);
