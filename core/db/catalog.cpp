@@ -47,6 +47,8 @@ Result<QStringList> Catalog::columns(const QSqlDatabase &db, const ConnectionPar
     QStringList names;
     while (q.next())
         names << q.value(0).toString();
+    if (q.lastError().isValid())
+        return Database::classify(q.lastError(), params, lookUp(table));
     return names;
 }
 

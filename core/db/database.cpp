@@ -364,7 +364,9 @@ Error Database::classify(const QSqlError &error, const ConnectionParams &params,
                          "timeout (%2). The server may be heavily locked; try again.")
                          .arg(what, reason)};
     }
-    if (isConnectionLost(error)) {
+    // QSQLITE calls any failed step a ConnectionError; a file has no server to
+    // check (its own failures -- locked, read-only, not a database -- are above).
+    if (isConnectionLost(error) && !params.isSqlite()) {
         return Error{ErrorKind::Connection,
                      QCoreApplication::translate(
                          "lockscope::Database",

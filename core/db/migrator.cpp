@@ -73,6 +73,11 @@ Result<QList<Applied>> readApplied(const QSqlDatabase &db, const ConnectionParam
                 .arg(table));
     while (q.next())
         applied.append({q.value(0).toInt(), q.value(1).toString(), q.value(2).toString()});
+    if (q.lastError().isValid()) // a row that could not be read: not the end of the history
+        return Database::classify(
+            q.lastError(), params,
+            QCoreApplication::translate("lockscope::Migrator", "read the migration history (%1)")
+                .arg(table));
     return applied;
 }
 

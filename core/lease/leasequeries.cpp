@@ -81,6 +81,12 @@ LeaseQueries::snapshot(QSqlDatabase db, const ConnectionParams &params, int firs
         if (firstRows && snap.rows.size() == firstCount)
             firstRows(snap);
     }
+    // next() is false at the end and on a row that could not be read (a
+    // damaged page, a cut connection): never show the rows before as all.
+    if (q.lastError().isValid())
+        return Database::classify(
+            q.lastError(), params,
+            QCoreApplication::translate("lockscope::LeaseQueries", "list the leases"));
     if (!haveNow) {
         auto now = databaseNow(db, params);
         if (!now.ok())

@@ -254,6 +254,51 @@ private Q_SLOTS:
     // Another program holds a write transaction on the file: lockctl waits its
     // --wait and then says the FILE was locked (not that someone holds the lease),
     // exit 3; once the transaction ends, the same command succeeds.
+    // A damaged page late in the lease table: reading it fails after 29,000
+    // good rows. The list is an error naming the file, never those rows shown
+    // as all of them (next() is false at the end and on a failed read alike).
+    void damagedTableIsAnErrorNotAShortList() {
+        const ConnectionParams p = test::TestDb::freshSqlite();
+        const QString url = test::TestDb::urlFor(p);
+        int lastLeaf = 0;
+        {
+            ScopedConnection conn(p, QStringLiteral("damage"));
+            QVERIFY(conn.ok());
+            QSqlQuery q(conn.db());
+            QVERIFY(q.exec(QStringLiteral(
+                "WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < 30000) "
+                "INSERT INTO aggregate_locks SELECT printf('key-%06d', n), 'tok-' || n, 0, "
+                "4102444800 FROM g")));
+            // Everything in the main file, no WAL left to repair it from.
+            QVERIFY(q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode=DELETE")));
+            QVERIFY2(q.exec(QStringLiteral(
+                         "SELECT max(pageno) FROM dbstat WHERE name = 'aggregate_locks' "
+                         "AND pagetype = 'leaf'")) &&
+                         q.next(),
+                     qPrintable(q.lastError().text()));
+            lastLeaf = q.value(0).toInt();
+        }
+        QVERIFY(lastLeaf > 1);
+        const auto before =
+            LockctlProcess::run(url, {QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(before.exitCode, 0);
+        QCOMPARE(listedKeys(before).size(), 30000);
+        QFile file(p.sqlitePath);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.seek(static_cast<qint64>(lastLeaf - 1) * 4096));
+        QCOMPARE(file.write(QByteArray(64, '\xff')), 64);
+        file.close();
+
+        const auto r = LockctlProcess::run(url, {QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(listedKeys(r).isEmpty(), qPrintable(r.out.left(200)));
+        QVERIFY2(r.err.contains(QLatin1String("malformed")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(p.sqlitePath), qPrintable(r.err));
+        // Not a server's connection to check: a file has none.
+        QVERIFY2(!r.err.contains(QLatin1String("server")), qPrintable(r.err));
+    }
+
     void lockedFile() {
         const ConnectionParams p = test::TestDb::freshSqlite();
         const QString url = test::TestDb::urlFor(p);
