@@ -103,12 +103,6 @@ Result<Lease> LeaseManager::acquireShared(const QString &key, LockKind kind, int
                                           const CancelToken *cancel) {
     if (auto valid = LockKey::validate(key); !valid.ok())
         return valid.error();
-    if (m_backend->params().isRedis())
-        return Error{ErrorKind::Unsupported,
-                     QCoreApplication::translate(
-                         "lockscope::LeaseManager",
-                         "Semaphores and reader-writer leases exist on PostgreSQL and "
-                         "SQLite; this is a Redis store. Use a plain lease there.")};
     if (auto usable = m_backend->sharedLocks().useAs(key, kind, permits); !usable.ok())
         return usable.error();
     const std::optional<milliseconds> bound = maxWait ? maxWait : m_backend->config().maxWait;
