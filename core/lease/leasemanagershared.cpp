@@ -92,6 +92,8 @@ Result<Lease> LeaseManager::acquireWrite(const QString &key, std::optional<milli
 }
 
 std::optional<Error> LeaseManager::notALease(const QString &key) {
+    if (m_backend->params().isRedis())
+        return std::nullopt; // the acquire script itself refuses another kind (WrongKind)
     auto kind = SharedLockStore::kindOf(m_backend->params(), key);
     if (!kind.ok() || !kind.value())
         return std::nullopt;
