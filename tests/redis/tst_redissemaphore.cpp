@@ -540,6 +540,33 @@ private Q_SLOTS:
         QCOMPARE(TestRedis::cli(p, {QStringLiteral("ZCARD"), waiters}), QStringLiteral("0"));
     }
 
+    // The manager's connection is cut (CLIENT KILL, as a server restart or an
+    // idle timeout would): the next renewal, release and acquire are sent
+    // again on a new connection instead of failing and leaving the permit
+    // held until its TTL.
+    void survivesACutConnection() {
+        LOCKSCOPE_FRESH_REDIS(p);
+        LeaseManager manager(p);
+        auto cut = [&] {
+            return TestRedis::cli(p, {QStringLiteral("CLIENT"), QStringLiteral("KILL"),
+                                      QStringLiteral("TYPE"), QStringLiteral("normal")})
+                .toInt();
+        };
+        auto permit = manager.acquireSemaphore(QStringLiteral("s"), 2, 0ms);
+        QVERIFY2(permit.ok(), failure(permit).constData());
+        QVERIFY(cut() >= 1);
+        auto renewed = permit->renew(30s);
+        QVERIFY2(renewed.ok(), renewed.ok() ? "" : qPrintable(renewed.error().message));
+        QVERIFY(cut() >= 1);
+        auto released = permit->release();
+        QVERIFY2(released.ok(), released.ok() ? "" : qPrintable(released.error().message));
+        QVERIFY(released.value());
+        QVERIFY(cut() >= 1);
+        auto reader = manager.acquireRead(QStringLiteral("r"), 0ms);
+        QVERIFY2(reader.ok(), failure(reader).constData());
+        QVERIFY(reader->release().value());
+    }
+
     // A waiting writer holds back readers that come after it; the reader that
     // gives up waiting leaves no place behind.
     void waitingWriterStopsNewReaders() {
