@@ -44,6 +44,8 @@ QString sessionText(const OwnerStatus &status) {
     return QStringLiteral("pid %1").arg(status.session->pid);
 }
 
+} // namespace
+
 QJsonObject sharedKeyJson(const SharedKeyRow &key, double dbNow) {
     QJsonObject o;
     o.insert(QStringLiteral("lock_key"), key.key);
@@ -107,8 +109,6 @@ void printSharedKeys(Context &ctx, const QList<SharedKeyRow> &keys, double dbNow
     }
     ctx.out << Qt::flush;
 }
-
-} // namespace
 
 int runList(Context &ctx, const QStringList &args) {
     QCommandLineParser parser;

@@ -37,6 +37,8 @@ QJsonObject toJson(const RedisLockRow &row, double now) {
              expires ? QJsonValue(std::round(remaining * 1000.0) / 1000.0) : QJsonValue());
     o.insert(QStringLiteral("fence"), row.fence ? QJsonValue(*row.fence) : QJsonValue());
     o.insert(QStringLiteral("state"), row.stateName());
+    if (lease)
+        o.insert(QStringLiteral("kind"), QStringLiteral("lease")); // as on SQL
     if (!row.hashHolder.isEmpty()) {
         o.insert(QStringLiteral("holder"), row.hashHolder);
         o.insert(QStringLiteral("hold_count"),
@@ -63,10 +65,24 @@ int runRedisList(Context &ctx, const ConnectionParams &params, const RedisListOp
             continue;
         rows.append(row);
     }
+    // Semaphore and reader-writer keys (the glob picked them already); --held
+    // keeps their live holders and waiters.
+    QList<SharedKeyRow> sharedKeys;
+    for (SharedKeyRow key : std::as_const(snap->shared)) {
+        if (options.held) {
+            key.holders.removeIf(
+                [&](const SharedHolderRow &h) { return !h.isLiveAt(snap->serverNow); });
+            if (key.holders.isEmpty())
+                continue;
+        }
+        sharedKeys.append(key);
+    }
     if (options.json) {
         QJsonArray array;
         for (const RedisLockRow &row : std::as_const(rows))
             array.append(toJson(row, snap->serverNow));
+        for (const SharedKeyRow &key : std::as_const(sharedKeys))
+            array.append(sharedKeyJson(key, snap->serverNow));
         ctx.out << QJsonDocument(array).toJson(QJsonDocument::Indented) << Qt::flush;
         return ExitOk;
     }
@@ -75,6 +91,7 @@ int runRedisList(Context &ctx, const ConnectionParams &params, const RedisListOp
             ctx.out << "No locks match." << Qt::endl;
         else
             ctx.out << "No locks in " << params.displayUrl() << '.' << Qt::endl;
+        printSharedKeys(ctx, sharedKeys, snap->serverNow);
         return ExitOk;
     }
     struct Line {
@@ -141,6 +158,7 @@ int runRedisList(Context &ctx, const ConnectionParams &params, const RedisListOp
         ctx.out << "no-expiry: a key without TTL never frees itself (its holder may have died). "
                    "Release it with `lockctl release --force -- KEY` once you are sure."
                 << Qt::endl;
+    printSharedKeys(ctx, sharedKeys, snap->serverNow);
     return ExitOk;
 }
 

@@ -2,6 +2,7 @@
 
 #include "admin/adminactions.h"
 #include "admin/holderrelease.h"
+#include "admin/redisauditlog.h"
 #include "base/visibletext.h"
 #include "lease/sharedlockstore.h"
 
@@ -43,13 +44,13 @@ int runRelease(Context &ctx, const QStringList &args) {
     const QString key = positional.first();
     const std::optional<QString> expected =
         parser.isSet(token) ? std::optional<QString>(parser.value(token)) : std::nullopt;
-    if (params->isRedis())
-        return runRedisRelease(ctx, *params, key, expected);
     // A semaphore or reader-writer key has several holders: one of them is
     // released, by its token (owner-guarded), never "whoever holds it".
     auto kind = SharedLockStore::kindOf(*params, key);
     if (!kind.ok())
-        return ctx.fail(kind.error());
+        return params->isRedis() ? failRedis(ctx, kind.error()) : ctx.fail(kind.error());
+    if (params->isRedis() && !kind.value())
+        return runRedisRelease(ctx, *params, key, expected);
     if (kind.value() && !expected)
         return ctx.usage(
             QStringLiteral("'%1' is a %2 with several holders; release one of them with --token "
@@ -62,8 +63,12 @@ int runRelease(Context &ctx, const QStringList &args) {
             ? HolderRelease::release(*params, key, *expected, QStringLiteral("lockctl"))
             : AdminActions::forceRelease(*params, key, expected, QStringLiteral("lockctl"));
     if (!result.ok())
-        return ctx.fail(result.error());
-    if (!result->audited)
+        return params->isRedis() ? failRedis(ctx, result.error()) : ctx.fail(result.error());
+    if (!result->audited && params->isRedis())
+        ctx.err << "lockctl: warning: the action was not recorded in the audit stream "
+                << QString::fromUtf8(RedisAuditLog::streamKey(*params))
+                << ": grant this Redis user XADD on it (ACL SETUSER)." << Qt::endl;
+    else if (!result->audited)
         ctx.err << "lockctl: warning: the action was not recorded in the audit log: run "
                    "`lockctl migrate` if the database has none, or grant this role INSERT on "
                    "lockscope_audit (without it only refusals are recorded)."

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "cli.h"
+#include "lease/sharedlockrow.h"
 
+#include <QJsonObject>
 #include <QStringList>
 
 namespace lockctl {
@@ -31,6 +33,9 @@ struct RedisListOptions {
     bool held = false;
     QString glob; // --match, as given (a Redis glob)
 };
+// Semaphore and reader-writer keys as `list` shows them (every store).
+QJsonObject sharedKeyJson(const lockscope::SharedKeyRow &key, double dbNow);
+void printSharedKeys(Context &ctx, const QList<lockscope::SharedKeyRow> &keys, double dbNow);
 // ctx.fail, except that a Redis ACL refusal (PermissionDenied) exits 5.
 int failRedis(Context &ctx, const lockscope::Error &error);
 int runRedisList(Context &ctx, const lockscope::ConnectionParams &params,

@@ -1,15 +1,74 @@
 #include "admin/holderrelease.h"
 
 #include "admin/auditlog.h"
+#include "admin/redisauditlog.h"
 #include "base/lockkey.h"
 #include "db/database.h"
+#include "lease/redisleasescripts.h"
+#include "lease/redissharedscripts.h"
 #include "lease/sharedlocksql.h"
+#include "redis/redisconnection.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
 #include <QVariant>
 
 namespace lockscope {
+
+namespace {
+
+AuditEntry entryFor(const QString &key, const QString &token, const QString &tool,
+                    const std::optional<Error> &failure, const QString &gone) {
+    AuditEntry entry;
+    entry.tool = tool;
+    entry.action = QStringLiteral("force-release");
+    entry.target = key;
+    entry.previousToken = token;
+    if (failure) {
+        entry.outcome = failure->kind == ErrorKind::PermissionDenied ? QStringLiteral("refused")
+                                                                     : QStringLiteral("failed");
+        entry.detail = failure->message;
+    } else if (gone.isEmpty()) {
+        entry.outcome = QStringLiteral("absent");
+    } else {
+        entry.outcome = QStringLiteral("released");
+        entry.detail = QStringLiteral("holder: %1").arg(gone);
+    }
+    return entry;
+}
+
+// Redis: the holder's own release script (RedisSharedScripts::release), by
+// token, publishing to the key's waiters; recorded in the audit stream.
+Result<ForceReleaseResult> releaseOnRedis(const ConnectionParams &params, const QString &key,
+                                          const QString &token, const QString &tool,
+                                          const QString &what) {
+    RedisConnection connection(params);
+    auto reply = RedisSharedScripts::release().run(
+        connection,
+        {RedisLeaseScripts::leaseKey(params, key), RedisSharedScripts::holdersKey(params, key),
+         RedisLeaseScripts::waitersKey(params, key)},
+        {token.toUtf8(), RedisLeaseScripts::releaseChannel(), QByteArray("1")}, what);
+    if (!reply.ok() && reply.error().kind == ErrorKind::Connection)
+        return reply.error(); // nothing reached the server, nowhere to record it
+    std::optional<Error> failure;
+    QString gone;
+    if (!reply.ok())
+        failure = reply.error();
+    else
+        gone = QString::fromUtf8(reply->str);
+    ForceReleaseResult result;
+    if (!failure && !gone.isEmpty()) {
+        result.outcome = ReleaseOutcome::Released;
+        result.previousToken = token;
+    }
+    result.audited =
+        RedisAuditLog::record(connection, entryFor(key, token, tool, failure, gone)).ok();
+    if (failure)
+        return *failure;
+    return result;
+}
+
+} // namespace
 
 Result<ForceReleaseResult> HolderRelease::release(const ConnectionParams &params,
                                                   const QString &key, const QString &token,
@@ -22,13 +81,15 @@ Result<ForceReleaseResult> HolderRelease::release(const ConnectionParams &params
             QCoreApplication::translate("lockscope::HolderRelease",
                                         "The owner token is empty. Give the token of the holder "
                                         "shown by `lockctl list`.")};
+    const QString what =
+        QCoreApplication::translate("lockscope::HolderRelease", "release the holder %1 of '%2'")
+            .arg(token, key);
+    if (params.isRedis())
+        return releaseOnRedis(params, key, token, tool, what);
     ScopedConnection conn(params, QStringLiteral("force-release"));
     if (!conn.ok())
         return conn.error();
     QSqlDatabase db = conn.db();
-    const QString what =
-        QCoreApplication::translate("lockscope::HolderRelease", "release the holder %1 of '%2'")
-            .arg(token, key);
     ForceReleaseResult result;
     std::optional<Error> failure;
     QString gone;
@@ -62,22 +123,7 @@ Result<ForceReleaseResult> HolderRelease::release(const ConnectionParams &params
         result.outcome = ReleaseOutcome::Released;
         result.previousToken = token;
     }
-    AuditEntry entry;
-    entry.tool = tool;
-    entry.action = QStringLiteral("force-release");
-    entry.target = key;
-    entry.previousToken = token;
-    if (failure) {
-        entry.outcome = failure->kind == ErrorKind::PermissionDenied ? QStringLiteral("refused")
-                                                                     : QStringLiteral("failed");
-        entry.detail = failure->message;
-    } else if (gone.isEmpty()) {
-        entry.outcome = QStringLiteral("absent");
-    } else {
-        entry.outcome = QStringLiteral("released");
-        entry.detail = QStringLiteral("holder: %1").arg(gone);
-    }
-    result.audited = AuditLog::record(db, params, entry).ok();
+    result.audited = AuditLog::record(db, params, entryFor(key, token, tool, failure, gone)).ok();
     if (failure)
         return *failure;
     return result;

@@ -92,6 +92,8 @@ Result<Lease> LeaseManager::acquireWrite(const QString &key, std::optional<milli
 }
 
 std::optional<Error> LeaseManager::notALease(const QString &key) {
+    if (m_backend->params().isRedis())
+        return std::nullopt; // the acquire script itself refuses another kind (WrongKind)
     auto kind = SharedLockStore::kindOf(m_backend->params(), key);
     if (!kind.ok() || !kind.value())
         return std::nullopt;
@@ -103,12 +105,6 @@ Result<Lease> LeaseManager::acquireShared(const QString &key, LockKind kind, int
                                           const CancelToken *cancel) {
     if (auto valid = LockKey::validate(key); !valid.ok())
         return valid.error();
-    if (m_backend->params().isRedis())
-        return Error{ErrorKind::Unsupported,
-                     QCoreApplication::translate(
-                         "lockscope::LeaseManager",
-                         "Semaphores and reader-writer leases exist on PostgreSQL and "
-                         "SQLite; this is a Redis store. Use a plain lease there.")};
     if (auto usable = m_backend->sharedLocks().useAs(key, kind, permits); !usable.ok())
         return usable.error();
     const std::optional<milliseconds> bound = maxWait ? maxWait : m_backend->config().maxWait;

@@ -2,12 +2,14 @@
 
 #include "lease/leaseinfo.h"
 #include "lease/redisleasescripts.h"
+#include "lease/redissharedscripts.h"
 #include "redis/redisconnection.h"
 
 #include <QCoreApplication>
 #include <QHash>
 
 #include <algorithm>
+#include <tuple>
 
 namespace lockscope {
 
@@ -22,6 +24,70 @@ QByteArray RedisInspector::escapeGlob(const QByteArray &literal) {
     return out;
 }
 
+namespace {
+
+// Each semaphore or reader-writer key: its hash (kind, permits, h:<token>
+// entries) and its holders set (token -> expiry ms), in one pipeline.
+Result<QList<SharedKeyRow>> readShared(RedisConnection &connection, const QStringList &keys) {
+    QList<SharedKeyRow> out;
+    if (keys.isEmpty())
+        return out;
+    const ConnectionParams &params = connection.params();
+    QList<RedisConnection::Command> reads;
+    for (const QString &key : keys) {
+        reads.append({"HGETALL", RedisLeaseScripts::leaseKey(params, key)});
+        reads.append(
+            {"ZRANGE", RedisSharedScripts::holdersKey(params, key), "0", "-1", "WITHSCORES"});
+    }
+    auto replies = connection.pipeline(reads);
+    if (!replies.ok())
+        return replies.error();
+    const QString what = QCoreApplication::translate(
+        "lockscope::RedisInspector", "read the semaphores and reader-writer leases");
+    for (qsizetype k = 0; k < keys.size(); ++k) {
+        const RedisReply &hash = replies->at(2 * k);
+        const RedisReply &holders = replies->at(2 * k + 1);
+        if (hash.isError())
+            return connection.replyError(hash, what);
+        if (holders.isError())
+            return connection.replyError(holders, what);
+        QHash<QByteArray, QByteArray> fields;
+        for (qsizetype f = 0; f + 1 < hash.elements.size(); f += 2)
+            fields.insert(hash.elements.at(f).str, hash.elements.at(f + 1).str);
+        if (fields.value("kind") != "semaphore" && fields.value("kind") != "rw")
+            continue; // gone (or changed) since the scan
+        SharedKeyRow row;
+        row.key = keys.at(k);
+        row.kind = QString::fromUtf8(fields.value("kind"));
+        row.permits = fields.value("permits").toInt();
+        for (qsizetype m = 0; m + 1 < holders.elements.size(); m += 2) {
+            const QByteArray token = holders.elements.at(m).str;
+            const QList<QByteArray> parts = fields.value("h:" + token).split(' ');
+            if (parts.size() != 4)
+                continue;
+            SharedHolderRow h;
+            h.role = QString::fromUtf8(parts.at(0));
+            h.acquiredAt = parts.at(1).toDouble() / 1000.0;
+            if (parts.at(2) != "-")
+                h.fence = parts.at(2).toLongLong();
+            h.slot = h.role == QLatin1String("slot") ? parts.at(3).toInt() : -1;
+            h.token = QString::fromUtf8(token);
+            h.owner = OwnerToken::ownerOf(h.token);
+            h.expiresAt = holders.elements.at(m + 1).str.toDouble() / 1000.0;
+            row.holders.append(h);
+        }
+        std::sort(row.holders.begin(), row.holders.end(),
+                  [](const SharedHolderRow &a, const SharedHolderRow &b) {
+                      return std::tie(a.role, a.slot, a.acquiredAt) <
+                             std::tie(b.role, b.slot, b.acquiredAt); // as SharedLockQueries
+                  });
+        out.append(row);
+    }
+    return out;
+}
+
+} // namespace
+
 Result<RedisLockSnapshot> RedisInspector::snapshot(RedisConnection &connection,
                                                    const QString &redisGlob, int batch) {
     const ConnectionParams &params = connection.params();
@@ -31,6 +97,7 @@ Result<RedisLockSnapshot> RedisInspector::snapshot(RedisConnection &connection,
     const QByteArray internal = RedisLeaseScripts::internalPrefix();
     const QString what = QCoreApplication::translate("lockscope::RedisInspector", "list the locks");
     RedisLockSnapshot snap;
+    QStringList sharedKeys;
     QByteArray cursor = "0";
     bool haveTime = false;
     do {
@@ -155,13 +222,22 @@ Result<RedisLockSnapshot> RedisInspector::snapshot(RedisConnection &connection,
         }
         if (!hashes.isEmpty()) {
             QList<RedisConnection::Command> reads;
-            for (const qsizetype r : std::as_const(hashes))
-                reads.append({"HSCAN", prefix + snap.rows.at(r).key.toUtf8(), "0", "COUNT", "4"});
+            for (const qsizetype r : std::as_const(hashes)) {
+                const QByteArray name = prefix + snap.rows.at(r).key.toUtf8();
+                reads.append({"HSCAN", name, "0", "COUNT", "4"});
+                reads.append({"HGET", name, "kind"});
+            }
             auto hashReplies = connection.pipeline(reads);
             if (!hashReplies.ok())
                 return hashReplies.error();
+            QList<qsizetype> sharedRows;
             for (qsizetype h = 0; h < hashes.size(); ++h) {
-                const RedisReply &r = hashReplies->at(h);
+                const RedisReply &kind = hashReplies->at(2 * h + 1);
+                if (kind.isString() && (kind.str == "semaphore" || kind.str == "rw")) {
+                    sharedRows.append(hashes.at(h));
+                    continue;
+                }
+                const RedisReply &r = hashReplies->at(2 * h);
                 // {cursor "0", {field, value}}: exactly one field on the first page.
                 if (!r.isArray() || r.elements.size() != 2 || r.elements.at(0).str != "0")
                     continue;
@@ -175,8 +251,18 @@ Result<RedisLockSnapshot> RedisInspector::snapshot(RedisConnection &connection,
                 if (ok)
                     row.hashCount = count;
             }
+            for (qsizetype i = sharedRows.size() - 1; i >= 0; --i) {
+                sharedKeys.append(snap.rows.at(sharedRows.at(i)).key);
+                snap.rows.removeAt(sharedRows.at(i));
+            }
         }
     } while (cursor != "0");
+    auto shared = readShared(connection, sharedKeys);
+    if (!shared.ok())
+        return shared.error();
+    snap.shared = std::move(shared.value());
+    std::sort(snap.shared.begin(), snap.shared.end(),
+              [](const SharedKeyRow &a, const SharedKeyRow &b) { return a.key < b.key; });
     std::sort(snap.rows.begin(), snap.rows.end(),
               [](const RedisLockRow &a, const RedisLockRow &b) { return a.key < b.key; });
     return snap;

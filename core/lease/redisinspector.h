@@ -3,6 +3,7 @@
 #include "base/result.h"
 #include "db/connectionparams.h"
 #include "lease/redislockrow.h"
+#include "lease/sharedlockrow.h"
 
 #include <QList>
 
@@ -13,13 +14,18 @@ class RedisConnection;
 struct RedisLockSnapshot {
     double serverNow = 0; // the server's clock (TIME), epoch seconds
     QList<RedisLockRow> rows;
+    // Semaphores and reader-writer leases (RedisSharedScripts): hashes whose
+    // `kind` field says so, listed here and not among the rows.
+    QList<SharedKeyRow> shared;
 };
 
 // Reads the locks of a Redis database without blocking it: SCAN with MATCH in
 // batches (never KEYS), and per batch one pipeline of an MGET of the values, an
 // MGET of the fence counters and each key's PTTL; the TYPE of the keys without
 // a string value, and HSCAN … COUNT 4 of hashes (a Redisson-style holder), in
-// two more. LockScope's own keys (lockscope:fence:…, …) are left out.
+// two more; a hash that is a semaphore or reader-writer lease is read whole
+// (its kind record and its holders set) in one last pipeline. LockScope's own
+// keys (lockscope:fence:…, lockscope:holders:…, …) are left out.
 namespace RedisInspector {
 
 // `redisGlob`: a Redis glob (* ? [..]) on the key without the prefix; empty: all.

@@ -29,6 +29,12 @@ if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
   fence = redis.call('INCR', KEYS[2])
   if KEYS[3] then redis.call('ZREM', KEYS[3], ARGV[1]) end
 else
+  local ty = redis.call('TYPE', KEYS[1]).ok
+  if ty ~= 'string' then
+    if ty ~= 'hash' then return {-1, ty, '', '0'} end
+    return {-1, ty, redis.call('HGET', KEYS[1], 'kind') or '',
+            redis.call('HGET', KEYS[1], 'permits') or '0'}
+  end
   local cur = redis.call('GET', KEYS[1])
   if cur ~= ARGV[1] then return {0, redis.call('PTTL', KEYS[1])} end
   redis.call('PEXPIRE', KEYS[1], ARGV[2])

@@ -35,6 +35,9 @@ QByteArray releaseChannel();
 //                                the token's waiter registration is removed
 //                                when the waiters key is given
 //   {0, pttl}                    held by another value (pttl -1: no expiry)
+//   {-1, type, kind, permits}    the key is of another type: a semaphore or
+//                                reader-writer lease (a hash, RedisSharedScripts)
+//                                or another program's key
 const RedisScript &acquire();
 // KEYS lease, waiters; ARGV token, channel -> 1 released, 0 absent (expired,
 // or never taken), -1 held by another value or another type. Publishes the

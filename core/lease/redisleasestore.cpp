@@ -3,6 +3,7 @@
 #include "lease/keywakeups.h"
 #include "lease/redisleasescripts.h"
 #include "lease/redisreleaselistener.h"
+#include "lease/redissharedstore.h"
 #include "redis/redisthreadconnections.h"
 
 #include <QCoreApplication>
@@ -65,6 +66,8 @@ RedisLeaseStore::acquireOnce(const QString &key, const QString &token, bool regi
             return reply.error();
         }
         const auto &e = reply->elements;
+        if (!e.isEmpty() && e.at(0).integer == -1)
+            return RedisSharedStore::refusal(key, reply.value(), LockKind::Lease, 0);
         if (e.isEmpty() || e.at(0).integer == 0)
             return std::optional<LeaseInfo>();
         if (e.size() < 4)

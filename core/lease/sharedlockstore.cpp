@@ -3,6 +3,7 @@
 #include "db/catalog.h"
 #include "db/database.h"
 #include "lease/leasesql.h"
+#include "lease/redissharedstore.h"
 #include "lease/sharedlocksql.h"
 
 #include <QCoreApplication>
@@ -72,7 +73,12 @@ SharedLockStore::SharedLockStore(const ConnectionParams &params, const LeaseConf
     , m_statements(statements)
     , m_connection(m_params, connectionPurpose())
     , m_pgRenewSlot("lockscope_renew_slot", SharedLockSql::renewSlot(Driver::Postgres))
-    , m_pgRenewRw("lockscope_renew_rw", SharedLockSql::renewRw(Driver::Postgres)) {}
+    , m_pgRenewRw("lockscope_renew_rw", SharedLockSql::renewRw(Driver::Postgres)) {
+    if (m_params.isRedis())
+        m_redis = std::make_unique<RedisSharedStore>(m_params, m_config, m_statements);
+}
+
+SharedLockStore::~SharedLockStore() = default;
 
 std::chrono::milliseconds SharedLockStore::waitLife() const {
     return std::max<std::chrono::milliseconds>(std::chrono::seconds(2),
@@ -151,7 +157,7 @@ Result<QList<QVariantList>> SharedLockStore::rowsOf(QSqlQuery &q, int *affected)
 Result<std::optional<SharedLockStore::KeyKind>>
 SharedLockStore::kindOf(const ConnectionParams &params, const QString &key) {
     if (params.isRedis())
-        return std::optional<KeyKind>();
+        return RedisSharedStore::kindOf(params, key);
     auto db = ThreadConnections::get(params, connectionPurpose());
     if (!db.ok())
         return db.error();
@@ -240,6 +246,8 @@ Status SharedLockStore::recordKind(const QString &key, const QString &kind, int 
 }
 
 Status SharedLockStore::useAs(const QString &key, LockKind kind, int permits) {
+    if (m_redis)
+        return {}; // each attempt's script claims and checks the kind
     const QString wantedKind = LockKinds::keyKindName(kind);
     const int wantedPermits = kind == LockKind::Semaphore ? permits : 0;
     const QString wanted =
@@ -337,6 +345,8 @@ Status SharedLockStore::useAs(const QString &key, LockKind kind, int permits) {
 
 Result<SharedLockStore::Attempt>
 SharedLockStore::acquireOnce(const QString &key, const QString &token, LockKind kind, int permits) {
+    if (m_redis)
+        return m_redis->acquireOnce(key, token, kind, permits, waitLife());
     if (kind == LockKind::Semaphore) {
         if (m_config.semaphoreByCounting)
             return acquireCounting(key, token, permits);
@@ -626,6 +636,8 @@ Result<bool> SharedLockStore::stillKind(const QString &key, LockKind kind, int p
 }
 
 Result<QString> SharedLockStore::releaseOnce(const QString &key, const QString &token) {
+    if (m_redis)
+        return m_redis->releaseOnce(key, token);
     const QString what =
         QCoreApplication::translate("lockscope::SharedLockStore", "release '%1'").arg(key);
     if (m_params.isPostgres()) {
@@ -650,6 +662,8 @@ Result<QString> SharedLockStore::releaseOnce(const QString &key, const QString &
 Result<std::optional<double>> SharedLockStore::renewOnce(const QString &key, const QString &token,
                                                          LockKind kind,
                                                          std::chrono::milliseconds ttl) {
+    if (m_redis)
+        return m_redis->renew(key, token, ttl, std::chrono::steady_clock::time_point::max(), {});
     const QString sql = kind == LockKind::Semaphore ? SharedLockSql::renewSlot(m_params.driver)
                                                     : SharedLockSql::renewRw(m_params.driver);
     auto rows =
@@ -665,6 +679,9 @@ Result<std::optional<double>> SharedLockStore::renewOnce(const QString &key, con
 Result<std::optional<double>> SharedLockStore::renewBounded(
     const QString &key, const QString &token, LockKind kind, std::chrono::milliseconds ttl,
     std::chrono::steady_clock::time_point deadline, const std::function<bool()> &stopped) {
+    if (m_redis)
+        return m_redis->renew(
+            key, token, ttl, deadline, stopped ? stopped : [] { return false; });
     if (m_params.isPostgres()) {
         std::optional<Result<PgRows>> rows;
         {

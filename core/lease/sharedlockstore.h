@@ -14,6 +14,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 
@@ -21,14 +22,18 @@ class QSqlQuery;
 
 namespace lockscope {
 
+class RedisSharedStore;
+
 // The database side of semaphores and reader-writer leases (migration 0008)
-// on PostgreSQL and SQLite; owned by a LeaseBackend, which shares its gate,
-// wake-ups and statement count with them. Each method runs on the calling
-// thread's own lease connection.
+// on PostgreSQL and SQLite, and on Redis (RedisSharedStore, which does the
+// work there); owned by a LeaseBackend, which shares its gate, wake-ups and
+// statement count with them. Each method runs on the calling thread's own
+// lease connection.
 class SharedLockStore final {
 public:
     SharedLockStore(const ConnectionParams &params, const LeaseConfig &config,
                     std::atomic<quint64> &statements);
+    ~SharedLockStore();
     SharedLockStore(const SharedLockStore &) = delete;
     SharedLockStore &operator=(const SharedLockStore &) = delete;
 
@@ -47,7 +52,9 @@ public:
     // with the kind's marker row in the same transaction (migration 0009), or
     // checks that it is one: WrongKind when it is another kind, has other
     // permits, or a live plain lease holds it. The answer is cached per key and
-    // backend until an attempt finds the kind gone (kindGone; forget()).
+    // backend until an attempt finds the kind gone (kindGone; forget()). On
+    // Redis nothing to do: every acquire attempt claims and checks the kind in
+    // its own script (and answers WrongKind).
     Status useAs(const QString &key, LockKind kind, int permits);
     // Drops the cached answer of useAs for `key`.
     void forget(const QString &key);
@@ -98,7 +105,8 @@ private:
     PgStatement m_pgRenewSlot;
     PgStatement m_pgRenewRw;
     std::mutex m_kindsMutex;
-    QHash<QString, QString> m_checked; // key -> "semaphore:N" or "rw"
+    QHash<QString, QString> m_checked;         // key -> "semaphore:N" or "rw"
+    std::unique_ptr<RedisSharedStore> m_redis; // Redis only
 };
 
 } // namespace lockscope

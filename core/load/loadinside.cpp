@@ -2,6 +2,7 @@
 
 #include "db/database.h"
 #include "db/threadconnections.h"
+#include "load/redisloadinside.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
@@ -40,6 +41,8 @@ QString maxOf(const ConnectionParams &params, const QString &a, const QString &b
 
 Status LoadInside::prepare(const ConnectionParams &params, const QString &runId,
                            const QStringList &keys) {
+    if (params.isRedis())
+        return RedisLoadInside::prepare(params, runId, keys);
     ScopedConnection conn(params, QStringLiteral("load-prepare"));
     if (!conn.ok())
         return conn.error();
@@ -59,6 +62,8 @@ Status LoadInside::prepare(const ConnectionParams &params, const QString &runId,
 
 Status LoadInside::enter(const ConnectionParams &params, const QString &runId, const QString &key,
                          Role role) {
+    if (params.isRedis())
+        return RedisLoadInside::enter(params, runId, key, role);
     QString set =
         QStringLiteral("inside = inside + 1, max_inside = %1")
             .arg(maxOf(params, QStringLiteral("max_inside"), QStringLiteral("inside + 1")));
@@ -78,6 +83,8 @@ Status LoadInside::enter(const ConnectionParams &params, const QString &runId, c
 
 Status LoadInside::leave(const ConnectionParams &params, const QString &runId, const QString &key,
                          Role role) {
+    if (params.isRedis())
+        return RedisLoadInside::leave(params, runId, key, role);
     QString set = QStringLiteral("inside = inside - 1");
     if (role == Role::Reader)
         set += QStringLiteral(", readers = readers - 1");
@@ -93,6 +100,8 @@ Status LoadInside::leave(const ConnectionParams &params, const QString &runId, c
 
 Result<QHash<QString, LoadInside::Figures>> LoadInside::figures(const ConnectionParams &params,
                                                                 const QString &runId) {
+    if (params.isRedis())
+        return RedisLoadInside::figures(params, runId);
     ScopedConnection conn(params, QStringLiteral("load-finish"));
     if (!conn.ok())
         return conn.error();
@@ -112,6 +121,8 @@ Result<QHash<QString, LoadInside::Figures>> LoadInside::figures(const Connection
 }
 
 Status LoadInside::drop(const ConnectionParams &params, const QString &runId) {
+    if (params.isRedis())
+        return RedisLoadInside::drop(params, runId);
     ScopedConnection conn(params, QStringLiteral("load-finish"));
     if (!conn.ok())
         return conn.error();

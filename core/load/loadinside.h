@@ -10,7 +10,8 @@
 namespace lockscope {
 
 // The load generator's critical section for semaphores and reader-writer
-// leases (lockscope_load_inside, migration 0008): every holder counts itself in
+// leases (lockscope_load_inside, migration 0008; on Redis RedisLoadInside):
+// every holder counts itself in
 // and out with one atomic UPDATE on the "load-work" connection (never the
 // lock's), which keeps the most holders ever inside at once and counts a
 // reader that entered while a writer was inside, or a writer that entered

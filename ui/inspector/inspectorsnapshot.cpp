@@ -68,6 +68,8 @@ InspectorSnapshot takeRedis(const InspectorInputs &in) {
     if (out.leaseChange.kind == LeaseViewChange::Kind::None)
         out.leases = in.leases; // nothing shown changed: keep the rows already in memory
     out.clockOffsetS = snap->serverNow - static_cast<double>(localMs) / 1000.0;
+    out.shared = snap->shared; // semaphores and reader-writer leases
+    out.sharedDbNow = snap->serverNow;
     // For the history and the alerts (keys without TTL among them).
     out.sample = SampleBuilder::build(static_cast<double>(localMs) / 1000.0, *out.leases->rows,
                                       snap->serverNow, std::nullopt, std::nullopt);
