@@ -171,6 +171,11 @@ int runList(Context &ctx, const QStringList &args) {
     auto shared = SharedLockQueries::snapshot(conn.db(), *params);
     if (!shared.ok())
         return ctx.fail(shared.error());
+    // A role that may read the leases but not the tables of semaphores and
+    // reader-writer leases still gets the leases (exit 0, valid JSON): one
+    // line on stderr says what is left out and which grant would show it.
+    if (!shared->unreadable.isEmpty())
+        ctx.err << "lockctl: warning: " << shared->unreadable << Qt::endl;
     // Semaphore and reader-writer keys: the glob picks keys, --held/--expired
     // pick their holders and waiters (a waiter's place is live or lapsed).
     QList<SharedKeyRow> sharedKeys;

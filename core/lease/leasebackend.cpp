@@ -169,12 +169,12 @@ Result<PgRows> LeaseBackend::execPostgres(const PgStatement &statement,
     }
 }
 
-void LeaseBackend::keepForRetry(const QString &key, const QString &token) {
+void LeaseBackend::keepForRetry(const QString &key, const QString &token, LockKind kind) {
     constexpr std::size_t kMaxPending = 10'000; // each expires with its TTL anyway
     std::lock_guard lock(m_pendingMutex);
     if (m_pending.size() >= kMaxPending)
         m_pending.erase(m_pending.begin());
-    m_pending.push_back({key, token, std::chrono::steady_clock::now() + m_config.ttl});
+    m_pending.push_back({key, token, kind, std::chrono::steady_clock::now() + m_config.ttl});
     m_hasPending.store(true, std::memory_order_release);
 }
 
@@ -195,8 +195,17 @@ void LeaseBackend::retryPendingReleases() {
         const PendingRelease &p = pending[i];
         if (p.expires <= now)
             continue; // expired: anyone may take it, nothing to release
-        auto rows = sendRelease(p.key, p.token, nullptr);
-        if (!rows.ok() && rows.error().kind == ErrorKind::Connection) {
+        bool unreachable = false;
+        if (p.kind == LockKind::Lease) {
+            auto rows = sendRelease(p.key, p.token, nullptr);
+            unreachable = !rows.ok() && rows.error().kind == ErrorKind::Connection;
+        } else {
+            auto gone = m_shared->releaseOnce(p.key, p.token);
+            unreachable = !gone.ok() && sharedReleaseMayGetThrough(gone.error().kind);
+            if (gone.ok() && !gone.value().isEmpty())
+                m_wakeups.wake(p.key);
+        }
+        if (unreachable) {
             // Still unreachable: keep this one and the rest for the next attempt.
             std::lock_guard lock(m_pendingMutex);
             m_pending.insert(m_pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(i),
@@ -275,9 +284,9 @@ Result<std::optional<LeaseInfo>> LeaseBackend::acquireOnce(const QString &key, c
                                                            bool registered) {
     if (m_store)
         return m_store->acquireOnce(key, token, registered);
+    if (m_hasPending.load(std::memory_order_acquire))
+        retryPendingReleases();
     if (m_params.isPostgres()) {
-        if (m_hasPending.load(std::memory_order_acquire))
-            retryPendingReleases();
         const auto tables = schema();
         if (!tables.ok())
             return tables.error();
@@ -493,12 +502,26 @@ LeaseBackend::renewBounded(const QString &key, const QString &token, std::chrono
     return renewOnce(key, token, ttl);
 }
 
+bool LeaseBackend::sharedReleaseMayGetThrough(ErrorKind kind) {
+    // Cut and unreachable (PostgreSQL: SharedLockStore already sent it once
+    // more on a new connection), or locked by others past the busy timeout
+    // (SQLite) / the lock timeout (PostgreSQL): the server never applied it.
+    return kind == ErrorKind::Connection || kind == ErrorKind::Busy;
+}
+
 Result<bool> LeaseBackend::releaseHolder(const LeaseInfo &info) {
     if (info.kind == LockKind::Lease)
         return releaseOnce(info.key, info.token);
     auto gone = m_shared->releaseOnce(info.key, info.token);
-    if (!gone.ok())
+    if (!gone.ok()) {
+        if (sharedReleaseMayGetThrough(gone.error().kind))
+            keepForRetry(info.key, info.token, info.kind);
         return gone.error();
+    }
+    // SQLite sends no notification, and this process's threads may wait on
+    // the database for the key (a semaphore admits several): wake them.
+    if (!gone.value().isEmpty())
+        m_wakeups.wake(info.key);
     return gone.value() == QLatin1String("slot") || gone.value() == QLatin1String("read") ||
            gone.value() == QLatin1String("write");
 }

@@ -61,8 +61,10 @@ public:
     // this backend's next acquire, so a restart does not leave the key blocked for
     // a whole TTL; it only ever deletes the row while it still carries `token`.
     Result<bool> releaseOnce(const QString &key, const QString &token);
-    // Releases waiting to be sent again.
+    // Releases waiting to be sent again: plain leases (PostgreSQL) and, on
+    // PostgreSQL and SQLite, permits, readers and writers (releaseHolder).
     int pendingReleases() const;
+    bool hasPendingReleases() const { return m_hasPending.load(std::memory_order_acquire); }
     // Sends them now on this thread's connection; those the server still
     // cannot be reached for stay.
     void retryPendingReleases();
@@ -82,7 +84,11 @@ public:
     SharedLockStore &sharedLocks() { return *m_shared; }
     SharedGate &sharedGate() { return m_sharedGate; }
     // Release and renew whatever `info` holds: a lease, a permit, a reader or
-    // the writer. releaseHolder answers as releaseOnce does.
+    // the writer. releaseHolder answers as releaseOnce does, and keeps a
+    // permit's, reader's or writer's release that did not get through (the
+    // connection cut and the server unreachable, or a SQLite file locked past
+    // its busy timeout) to send again, as releaseOnce keeps a lease's. A
+    // release that got through wakes this process's waiters for the key.
     Result<bool> releaseHolder(const LeaseInfo &info);
     Result<std::optional<double>> renewHolder(const LeaseInfo &info, std::chrono::milliseconds ttl);
     Result<std::optional<double>> renewHolderBounded(const LeaseInfo &info,
@@ -107,7 +113,9 @@ public:
 
 private:
     template <typename T> Result<T> failed(const QSqlError &error, const QString &what);
-    void keepForRetry(const QString &key, const QString &token);
+    void keepForRetry(const QString &key, const QString &token, LockKind kind = LockKind::Lease);
+    // Whether a failed release of a permit, reader or writer is worth sending again.
+    static bool sharedReleaseMayGetThrough(ErrorKind kind);
     // `resent`, when given, tells whether the statement had to be sent again
     // on a new connection (the first one was cut: it may have committed).
     Result<PgRows> execPostgres(const PgStatement &statement,
@@ -163,6 +171,7 @@ private:
     struct PendingRelease {
         QString key;
         QString token;
+        LockKind kind = LockKind::Lease;               // a lease, or whatever SharedLockStore holds
         std::chrono::steady_clock::time_point expires; // no use retrying after this
     };
     mutable std::mutex m_pendingMutex;

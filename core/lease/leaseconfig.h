@@ -40,6 +40,11 @@ struct LeaseConfig {
     // before migration 0009 -- a plain acquire of a never-used key at the same
     // moment can then succeed too, as the test shows.
     bool kindsWithoutClaim = false;
+    // THE CONTROL for the lost wake-up test, never for real use: acquire a
+    // semaphore's permit with the one statement of before migration 0010, which
+    // does not wait for a release in flight -- a waiter can then miss that
+    // release's notification and sleep until its next poll, as the test shows.
+    bool semaphoreIgnoresReleasesInFlight = false;
     // For tests: keep the transaction that records a key's kind open this long
     // before it commits, to widen the window in which a plain acquire of the same
     // key would race it. Zero (one statement, nothing held open) in real use.

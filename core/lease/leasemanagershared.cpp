@@ -13,8 +13,6 @@
 #include <QRandomGenerator>
 #include <QScopeGuard>
 
-#include <thread>
-
 namespace lockscope {
 
 using Clock = std::chrono::steady_clock;
@@ -156,6 +154,8 @@ Result<Lease> LeaseManager::waitShared(const QString &key, LockKind kind, int pe
     int kindAgain = 0;
     for (;;) {
         const quint64 seen = wakeups.generation(key);
+        if (m_backend->hasPendingReleases())
+            m_backend->retryPendingReleases(); // a permit of ours may be what blocks us
         auto attempt = store.acquireOnce(key, token, kind, permits);
         if (!attempt.ok() && attempt.error().kind != ErrorKind::Busy)
             return attempt.error();
@@ -166,7 +166,7 @@ Result<Lease> LeaseManager::waitShared(const QString &key, LockKind kind, int pe
                 registered = false;
             }
             if (cancel && cancel->isCancelled()) {
-                (void)store.releaseOnce(key, token);
+                (void)m_backend->releaseHolder(*attempt->info);
                 return sharedCancelled(key, kind);
             }
             return Lease(m_backend, std::move(*attempt->info), gated);
@@ -209,16 +209,12 @@ Result<Lease> LeaseManager::waitShared(const QString &key, LockKind kind, int pe
                 return Error{ErrorKind::Timeout, QString()};
             until = std::min(until, *deadline);
         }
-        if (listening) {
-            wakeups.waitForRelease(key, seen, until, cancel);
-            if (cancel && cancel->isCancelled())
-                return sharedCancelled(key, kind);
-        } else if (cancel) {
-            if (cancel->sleepFor(std::chrono::duration_cast<milliseconds>(until - Clock::now())))
-                return sharedCancelled(key, kind);
-        } else {
-            std::this_thread::sleep_until(until);
-        }
+        // Woken by a release notification (PostgreSQL) or by a release of this
+        // process's own (every store: a semaphore admits several local holders,
+        // and SQLite notifies nobody); else the poll.
+        wakeups.waitForRelease(key, seen, until, cancel);
+        if (cancel && cancel->isCancelled())
+            return sharedCancelled(key, kind);
     }
 }
 

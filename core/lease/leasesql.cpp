@@ -235,7 +235,10 @@ namespace {
 // aggregate_locks is that key's claim, not a lease -- the lists show the key
 // with its holders (SharedLockQueries), not this row. A row with a marker's
 // token whose key has no kind is shown: nothing else would explain it.
-QString notAKindMarker(const QString &alias) {
+QString notAKindMarker(const QString &alias, bool byToken) {
+    if (byToken)
+        return QStringLiteral("%1.owner_token NOT IN ('lockscope:semaphore', 'lockscope:rw')")
+            .arg(alias);
     return QStringLiteral("NOT (%1.owner_token IN ('lockscope:semaphore', 'lockscope:rw') AND "
                           "EXISTS (SELECT 1 FROM lockscope_lock_kinds x WHERE x.lock_key = "
                           "%1.lock_key))")
@@ -244,10 +247,11 @@ QString notAKindMarker(const QString &alias) {
 
 } // namespace
 
-QString LeaseSql::listAll(Driver driver, bool fenced, bool kinds) {
-    const QString where =
-        kinds ? QStringLiteral("WHERE ") + notAKindMarker(QStringLiteral("a")) + QLatin1Char(' ')
-              : QString();
+QString LeaseSql::listAll(Driver driver, bool fenced, bool kinds, bool markersByToken) {
+    const QString where = kinds ? QStringLiteral("WHERE ") +
+                                      notAKindMarker(QStringLiteral("a"), markersByToken) +
+                                      QLatin1Char(' ')
+                                : QString();
     if (fenced)
         return QStringLiteral(
                    "SELECT a.lock_key, a.owner_token, a.acquired_at, a.expires_at, %1 AS "
@@ -260,9 +264,10 @@ QString LeaseSql::listAll(Driver driver, bool fenced, bool kinds) {
         .arg(Database::nowSql(driver), where);
 }
 
-QString LeaseSql::listOne(Driver driver, bool fenced, bool kinds) {
+QString LeaseSql::listOne(Driver driver, bool fenced, bool kinds, bool markersByToken) {
     const QString and_ =
-        kinds ? QStringLiteral(" AND ") + notAKindMarker(QStringLiteral("a")) : QString();
+        kinds ? QStringLiteral(" AND ") + notAKindMarker(QStringLiteral("a"), markersByToken)
+              : QString();
     if (fenced)
         return QStringLiteral(
                    "SELECT a.lock_key, a.owner_token, a.acquired_at, a.expires_at, %1 AS "

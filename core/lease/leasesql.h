@@ -71,9 +71,14 @@ QString invalidExpiry(Driver driver);
 // () -> rows (lock_key, owner_token, acquired_at, expires_at, db_now[, fence]).
 // `kinds` (migration 0008 or later): without the rows that claim a semaphore's
 // or reader-writer key (migration 0009's markers; SharedLockQueries shows those keys).
-QString listAll(Driver driver, bool fenced = false, bool kinds = false);
+// `markersByToken`: tell those rows by their token alone, for a role that may
+// not read lockscope_lock_kinds (a marker token whose key lost its kind, which
+// the kinds table would show, is hidden then too).
+QString listAll(Driver driver, bool fenced = false, bool kinds = false,
+                bool markersByToken = false);
 // (key) -> rows (lock_key, owner_token, acquired_at, expires_at, db_now[, fence]).
-QString listOne(Driver driver, bool fenced = false, bool kinds = false);
+QString listOne(Driver driver, bool fenced = false, bool kinds = false,
+                bool markersByToken = false);
 // () -> one row: db_now.
 QString dbNow(Driver driver);
 

@@ -42,6 +42,10 @@ struct SharedLockSnapshot {
     QList<SharedKeyRow> keys;
     double dbNow = 0;
     bool available = false; // the database has migration 0008
+    // Set when the role cannot read the tables of semaphores and reader-writer
+    // leases (a read-only role granted SELECT on aggregate_locks alone): why
+    // `keys` is empty, naming the tables and the GRANT that would show them.
+    QString unreadable;
 };
 
 } // namespace lockscope

@@ -174,6 +174,18 @@ QString SharedLockSql::acquireSlotPostgres() {
         "FROM (SELECT 1) AS one LEFT JOIN a ON true");
 }
 
+QString SharedLockSql::acquireSlotFunctionPostgres() {
+    return QStringLiteral(
+        "SELECT candidates, t_slot, t_acquired, t_expires, t_fence, kind_ok FROM "
+        "lockscope_semaphore_acquire(CAST(? AS text), CAST(? AS text), CAST(? AS float8), "
+        "CAST(? AS integer))");
+}
+
+QString SharedLockSql::hasSlotFunctionPostgres() {
+    return QStringLiteral("SELECT to_regprocedure('lockscope_semaphore_acquire(text, text, "
+                          "double precision, integer)') IS NOT NULL");
+}
+
 QString SharedLockSql::freeSlotSqlite() {
     return QStringLiteral(
         "WITH RECURSIVE g(slot) AS (SELECT 0 UNION ALL SELECT slot + 1 FROM g WHERE slot + 1 < ?) "

@@ -52,6 +52,14 @@ QString isKind();
 // process at the same moment -- try again at once. kind_ok = 0: the key is no
 // longer a semaphore with these permits (its kind went idle and was dropped).
 QString acquireSlotPostgres();
+// PostgreSQL, migration 0010: the same answer from lockscope_semaphore_acquire,
+// which, when the one statement finds no free slot, waits for the releases of
+// the key's slots still in flight and looks once more -- so a waiter that
+// registered for release notifications before it tried is never left asleep
+// by a release that came after its attempt. (key, token, ttl, permits).
+QString acquireSlotFunctionPostgres();
+// PostgreSQL: () -> one row: whether lockscope_semaphore_acquire resolves.
+QString hasSlotFunctionPostgres();
 // SQLite, inside BEGIN IMMEDIATE: (permits, key, now, token, token) -> the
 // free, expired or own slot to take, if any.
 QString freeSlotSqlite();

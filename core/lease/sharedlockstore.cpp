@@ -360,12 +360,23 @@ SharedLockStore::acquireOnce(const QString &key, const QString &token, LockKind 
 
 Result<SharedLockStore::Attempt>
 SharedLockStore::acquireSlotPostgres(const QString &key, const QString &token, int permits) {
+    const QString what = QCoreApplication::translate("lockscope::SharedLockStore",
+                                                     "acquire a permit of the semaphore '%1'")
+                             .arg(key);
+    // Migration 0010's function waits for the key's releases in flight before
+    // it answers "no free slot"; without it (an older schema, or the control)
+    // the one statement answers from its snapshot alone.
+    bool ordered = false;
+    if (!m_config.semaphoreIgnoresReleasesInFlight) {
+        auto has = hasSlotFunction();
+        if (!has.ok())
+            return has.error();
+        ordered = has.value();
+    }
     const auto sentAt = std::chrono::steady_clock::now();
-    auto rows =
-        run(SharedLockSql::acquireSlotPostgres(), {key, token, seconds(m_config.ttl), permits},
-            QCoreApplication::translate("lockscope::SharedLockStore",
-                                        "acquire a permit of the semaphore '%1'")
-                .arg(key));
+    auto rows = run(ordered ? SharedLockSql::acquireSlotFunctionPostgres()
+                            : SharedLockSql::acquireSlotPostgres(),
+                    {key, token, seconds(m_config.ttl), permits}, what);
     if (!rows.ok())
         return rows.error();
     Attempt attempt;
@@ -385,6 +396,27 @@ SharedLockStore::acquireSlotPostgres(const QString &key, const QString &token, i
     info.permits = permits;
     attempt.info = info;
     return attempt;
+}
+
+Result<bool> SharedLockStore::hasSlotFunction() {
+    const int known = m_slotFunction.load(std::memory_order_acquire);
+    if (known == 1)
+        return true;
+    const qint64 nowMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::steady_clock::now().time_since_epoch())
+                             .count();
+    constexpr qint64 kRecheckMs = 5000;
+    if (known == 0 && nowMs - m_slotFunctionAskedMs.load(std::memory_order_relaxed) < kRecheckMs)
+        return false;
+    auto rows = run(SharedLockSql::hasSlotFunctionPostgres(), {},
+                    QCoreApplication::translate("lockscope::SharedLockStore",
+                                                "look up the semaphore acquire function"));
+    if (!rows.ok())
+        return rows.error();
+    const bool present = !rows->isEmpty() && rows->first().at(0).toBool();
+    m_slotFunctionAskedMs.store(nowMs, std::memory_order_relaxed);
+    m_slotFunction.store(present ? 1 : 0, std::memory_order_release);
+    return present;
 }
 
 Result<SharedLockStore::Attempt>

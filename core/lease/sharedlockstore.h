@@ -84,6 +84,10 @@ public:
 
 private:
     Result<Attempt> acquireSlotPostgres(const QString &key, const QString &token, int permits);
+    // Whether this database has migration 0010's lockscope_semaphore_acquire:
+    // kept once found; "absent" is asked again after a few seconds (a
+    // `lockctl migrate` while the service runs), a failed look-up never kept.
+    Result<bool> hasSlotFunction();
     Result<Attempt> acquireSlotSqlite(const QString &key, const QString &token, int permits);
     Result<Attempt> acquireCounting(const QString &key, const QString &token, int permits);
     Result<Attempt> acquireRwPostgres(const QString &key, const QString &token, bool write);
@@ -104,6 +108,8 @@ private:
     ThreadConnections::Key m_connection;
     PgStatement m_pgRenewSlot;
     PgStatement m_pgRenewRw;
+    std::atomic<int> m_slotFunction{-1};          // -1 unknown, 0 absent, 1 present
+    std::atomic<qint64> m_slotFunctionAskedMs{0}; // steady clock, while absent
     std::mutex m_kindsMutex;
     QHash<QString, QString> m_checked;         // key -> "semaphore:N" or "rw"
     std::unique_ptr<RedisSharedStore> m_redis; // Redis only

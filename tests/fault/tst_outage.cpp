@@ -160,6 +160,78 @@ private Q_SLOTS:
         QCOMPARE(holder.flushPendingReleases(), 0); // nothing left: no statement
     }
 
+    // The same for a semaphore's permit, a reader and a writer (issue 15
+    // review): their release met the server down. The manager keeps it, and
+    // sends it before its next acquire (of any kind) or when flushed, so the
+    // key is free again long before the holder's 60 s TTL. The control: until
+    // then the server never saw the release and the key stays taken.
+    void sharedReleaseDuringOutageIsSentWhenBack_data() {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("resend"); // what sends the kept release
+        QTest::newRow("semaphore, next semaphore acquire")
+            << static_cast<int>(LockKind::Semaphore) << QStringLiteral("semaphore");
+        QTest::newRow("reader, next lease acquire")
+            << static_cast<int>(LockKind::Read) << QStringLiteral("lease");
+        QTest::newRow("writer, flush")
+            << static_cast<int>(LockKind::Write) << QStringLiteral("flush");
+    }
+    void sharedReleaseDuringOutageIsSentWhenBack() {
+        QFETCH(int, kind);
+        QFETCH(QString, resend);
+        PRIVATE_DB(params);
+        LeaseConfig config;
+        config.ttl = 60s;
+        LeaseManager holder(params, config);
+        LeaseManager other(params, config);
+        const QString key = QStringLiteral("outage/shared");
+        const auto take = [&](LeaseManager &m, LockKind k) -> Result<Lease> {
+            switch (k) {
+            case LockKind::Semaphore:
+                return m.acquireSemaphore(key, 1, 0ms);
+            case LockKind::Read:
+                return m.acquireRead(key, 0ms);
+            default:
+                return m.acquireWrite(key, 0ms);
+            }
+        };
+        // What the other manager tries: a permit, or the writer's share (which
+        // any reader or writer of the holder keeps out).
+        const LockKind theirs = static_cast<LockKind>(kind) == LockKind::Semaphore
+                                    ? LockKind::Semaphore
+                                    : LockKind::Write;
+        auto held = take(holder, static_cast<LockKind>(kind));
+        QVERIFY2(held.ok(), qPrintable(held.ok() ? QString() : held.error().message));
+        QElapsedTimer sinceRelease;
+        QVERIFY(m_server->halt());
+        sinceRelease.start();
+        auto released = held->release();
+        QVERIFY(!released.ok());
+        QCOMPARE(released.error().kind, ErrorKind::Connection);
+        QCOMPARE(holder.pendingReleases(), 1);
+        QCOMPARE(holder.flushPendingReleases(), 1); // still down: kept
+        QVERIFY(m_server->resume());
+
+        auto blocked = take(other, theirs);
+        QVERIFY(!blocked.ok()); // the control: the server never saw the release
+        QCOMPARE(blocked.error().kind, ErrorKind::Timeout);
+
+        if (resend == QLatin1String("semaphore")) {
+            auto unrelated = holder.acquireSemaphore(QStringLiteral("outage/other-sem"), 2, 0ms);
+            QVERIFY2(unrelated.ok(),
+                     qPrintable(unrelated.ok() ? QString() : unrelated.error().message));
+        } else if (resend == QLatin1String("lease")) {
+            auto unrelated = holder.tryLock(QStringLiteral("outage/other-lease"));
+            QVERIFY2(unrelated.ok(),
+                     qPrintable(unrelated.ok() ? QString() : unrelated.error().message));
+        } else {
+            QCOMPARE(holder.flushPendingReleases(), 0);
+        }
+        QCOMPARE(holder.pendingReleases(), 0);
+        auto free = take(other, theirs);
+        QVERIFY2(free.ok(), qPrintable(free.ok() ? QString() : free.error().message));
+        QVERIFY2(sinceRelease.elapsed() < 30'000, "freed only near the TTL");
+    }
+
     // A retried release never deletes a lease someone else took meanwhile:
     // here an operator force-released the key while the server never saw our
     // release, and another holder took it; then our release is sent again.

@@ -3,6 +3,9 @@
 // its shape, and the real window on SQLite and PostgreSQL: holders from other
 // processes shown under their keys, and the owner-guarded release of one
 // holder through the scripted prompter; the same on Redis. Saves a screenshot.
+// A read-only role that may read the leases but not the tables of these keys
+// (a role created by the test) still gets its leases; the panel says which
+// grant is missing.
 #include "common/prompter.h"
 #include "inspector/inspectorrefresher.h"
 #include "lease/leasemanager.h"
@@ -10,6 +13,7 @@
 #include "leases/leasetablemodel.h"
 #include "leases/sharedlockspanel.h"
 #include "leases/sharedlocktreemodel.h"
+#include "support/limitedrole.h"
 #include "support/testdb.h"
 #include "support/testredis.h"
 #include "window/mainwindow.h"
@@ -178,6 +182,56 @@ private:
             model->index(0, 0, model->index(1, 0)).data(SharedLockTreeModel::TokenRole).toString(),
             p2->token());
         QCOMPARE(p1->release().value(), false); // its owner finds it gone
+    }
+
+    // The refresh does not fail for a role that may not read the semaphore
+    // and reader-writer tables: the leases are shown, and the panel shows the
+    // reason (the tables, the GRANT) instead of keys. Granting them brings the
+    // keys back and the reason goes.
+    void windowSaysWhichGrantIsMissing() {
+        QString why;
+        const auto params = test::TestDb::freshPostgres(&why);
+        if (!params)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        LeaseManager manager(*params);
+        auto lease = manager.tryLock(QStringLiteral("plain/one"));
+        auto permit = manager.acquireSemaphore(QStringLiteral("jobs/encode"), 3, 0ms);
+        QVERIFY(lease.ok() && permit.ok());
+        // The window also reads which migrations were applied when it connects.
+        test::LimitedRole role(*params, {QStringLiteral("aggregate_locks"),
+                                         QStringLiteral("lockscope_fences"),
+                                         QStringLiteral("lockscope_schema_migrations")});
+        QVERIFY2(role.ok(), qPrintable(role.error()));
+
+        MainWindow w;
+        w.resize(1200, 700);
+        w.show();
+        QSignalSpy connected(&w, &MainWindow::connected);
+        w.connectTo(role.params(), QString(), true);
+        QTRY_VERIFY_WITH_TIMEOUT(!connected.isEmpty(), 30000);
+        SharedLocksPanel *panel = w.leasesTab()->sharedPanel();
+        QAbstractItemModelTester tester(panel->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->unavailableLabel()->isVisible(), 20000);
+        QVERIFY(panel->isVisible());
+        const QString reason = panel->unavailableLabel()->text();
+        QVERIFY2(reason.contains(QLatin1String("lockscope_lock_kinds")), qPrintable(reason));
+        QVERIFY2(reason.contains(QStringLiteral("GRANT SELECT ON lockscope_lock_kinds, "
+                                                "lockscope_semaphore_slots, "
+                                                "lockscope_rw_holders TO %1")
+                                     .arg(role.name())),
+                 qPrintable(reason));
+        QCOMPARE(panel->model()->rowCount(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(w.leasesTab()->model()->rowCount(), 1, 20000);
+        w.grab().save(test::TestDb::artifactPath(QStringLiteral("shared-locks-no-grant.png")));
+
+        QVERIFY(role.grant({QStringLiteral("lockscope_lock_kinds"),
+                            QStringLiteral("lockscope_semaphore_slots"),
+                            QStringLiteral("lockscope_rw_holders")}));
+        w.refresher()->refreshNow();
+        QTRY_COMPARE_WITH_TIMEOUT(panel->model()->rowCount(), 1, 20000);
+        QVERIFY(!panel->unavailableLabel()->isVisible());
+        QVERIFY(panel->view()->isVisible());
     }
 };
 

@@ -127,8 +127,10 @@ void InspectorRefresher::onResult(const InspectorSnapshot &result) {
         applying.start();
         m_leases->setClockOffset(result.clockOffsetS);
         m_leases->applyRefresh(result.leases, result.leaseBasis, result.leaseChange);
-        if (m_shared)
+        if (m_shared) {
             m_shared->setSnapshot(result.shared, result.sharedDbNow);
+            m_shared->setUnavailableReason(result.sharedUnavailable);
+        }
         m_advisorySupported = result.advisorySupported;
         m_advisoryError = result.advisoryError;
         if (result.advisoryError.isEmpty()) {

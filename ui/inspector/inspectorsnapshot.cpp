@@ -152,6 +152,9 @@ InspectorSnapshot take(const InspectorInputs &in, const ThreadConnections::Key &
     if (auto shared = SharedLockQueries::snapshot(db, in.params); shared.ok()) {
         out.shared = shared->keys;
         out.sharedDbNow = shared->dbNow;
+        out.sharedUnavailable = shared->unreadable;
+    } else {
+        out.sharedUnavailable = shared.error().message; // the leases are still shown
     }
 
     out.advisorySupported = in.params.isPostgres();

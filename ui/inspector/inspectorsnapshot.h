@@ -35,6 +35,9 @@ struct InspectorSnapshot {
     // Semaphores and reader-writer leases (empty before migration 0008).
     QList<SharedKeyRow> shared;
     double sharedDbNow = 0;
+    // Why `shared` is empty although keys may exist (the role may not read
+    // their tables, or reading them failed); the leases are shown all the same.
+    QString sharedUnavailable;
 
     bool advisorySupported = false;
     QString advisoryError;

@@ -22,6 +22,7 @@ SharedLocksPanel::SharedLocksPanel(QThreadPool *pool, QWidget *parent)
     , m_model(new SharedLockTreeModel(this))
     , m_pool(pool)
     , m_title(new QLabel(tr("Semaphores and reader-writer leases"), this))
+    , m_unavailable(new QLabel(this))
     , m_view(new QTreeView(this))
     , m_release(new QPushButton(tr("Release holder…"), this)) {
     m_view->setObjectName(QStringLiteral("sharedLockView"));
@@ -44,16 +45,26 @@ SharedLocksPanel::SharedLocksPanel(QThreadPool *pool, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);
+    layout->addWidget(m_unavailable);
     layout->addWidget(m_view, 1);
+    m_unavailable->setObjectName(QStringLiteral("sharedLocksUnavailable"));
+    m_unavailable->setWordWrap(true);
+    m_unavailable->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_unavailable->setVisible(false);
     connect(m_release, &QPushButton::clicked, this, &SharedLocksPanel::releaseSelected);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &SharedLocksPanel::updateActions);
     auto showIfAny = [this] {
-        setVisible(m_model->rowCount() > 0);
+        const bool unavailable = !m_model->unavailableReason().isEmpty();
+        m_unavailable->setText(m_model->unavailableReason());
+        m_unavailable->setVisible(unavailable);
+        m_view->setVisible(!unavailable);
+        setVisible(m_model->rowCount() > 0 || unavailable);
         m_view->expandAll();
         updateActions();
     };
     connect(m_model, &QAbstractItemModel::modelReset, this, showIfAny);
+    connect(m_model, &SharedLockTreeModel::unavailableReasonChanged, this, showIfAny);
     setVisible(false);
     updateActions();
 }

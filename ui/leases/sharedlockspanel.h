@@ -17,7 +17,9 @@ class SharedLockTreeModel;
 
 // Below the lease table: semaphores and reader-writer leases, each key
 // expandable to its holders and waiters, with the owner-guarded release of
-// one holder (HolderRelease on a worker thread). Hidden while there are none.
+// one holder (HolderRelease on a worker thread). Hidden while there are none,
+// unless the role may not read their tables: then it says so, and which grant
+// would show them.
 class SharedLocksPanel final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SharedLocksPanel)
@@ -29,6 +31,7 @@ public:
     SharedLockTreeModel *model() const { return m_model; }
     QTreeView *view() const { return m_view; }
     QPushButton *releaseButton() const { return m_release; }
+    QLabel *unavailableLabel() const { return m_unavailable; }
     void setSession(const std::optional<Session> &session);
     // Releases the selected holder if it still carries the token shown.
     void releaseSelected();
@@ -42,6 +45,7 @@ private:
     SharedLockTreeModel *m_model;
     QThreadPool *m_pool;
     QLabel *m_title;
+    QLabel *m_unavailable; // why no keys can be shown (the role's grants)
     QTreeView *m_view;
     QPushButton *m_release;
     std::optional<Session> m_session;

@@ -180,7 +180,15 @@ void SharedLockTreeModel::setSnapshot(const QList<SharedKeyRow> &keys, double db
     }
 }
 
+void SharedLockTreeModel::setUnavailableReason(const QString &reason) {
+    if (reason == m_unavailable)
+        return;
+    m_unavailable = reason;
+    Q_EMIT unavailableReasonChanged(reason);
+}
+
 void SharedLockTreeModel::clear() {
+    setUnavailableReason(QString());
     if (m_keys.isEmpty())
         return;
     beginResetModel();

@@ -34,6 +34,15 @@ public:
     // `dbNow` is the database's clock when the snapshot was read.
     void setSnapshot(const QList<SharedKeyRow> &keys, double dbNow);
     void clear();
+    // Why there are no keys to show although there may be some (the role may
+    // not read their tables); empty when the keys shown are all there are.
+    void setUnavailableReason(const QString &reason);
+    const QString &unavailableReason() const { return m_unavailable; }
+
+Q_SIGNALS:
+    void unavailableReasonChanged(const QString &reason);
+
+public:
     const QList<SharedKeyRow> &keys() const { return m_keys; }
     // The holder behind a child index, or null for a key row.
     const SharedHolderRow *holderAt(const QModelIndex &index) const;
@@ -42,6 +51,7 @@ private:
     static bool sameShape(const QList<SharedKeyRow> &a, const QList<SharedKeyRow> &b);
     QList<SharedKeyRow> m_keys;
     double m_dbNow = 0;
+    QString m_unavailable;
 };
 
 } // namespace lockscope::ui
