@@ -18,6 +18,9 @@ class SharedLockTreeModel;
 // Below the lease table: semaphores and reader-writer leases, each key
 // expandable to its holders and waiters, with the owner-guarded release of
 // one holder (HolderRelease on a worker thread). Hidden while there are none.
+// Emptied when the session changes (a new server's keys come with its first
+// refresh); the selected key or holder (key + token) stays selected across
+// refreshes that reset the model, and nothing is selected once it is gone.
 class SharedLocksPanel final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SharedLocksPanel)
@@ -38,6 +41,8 @@ Q_SIGNALS:
 
 private:
     void updateActions();
+    void rememberSelection();
+    void restoreSelection();
 
     SharedLockTreeModel *m_model;
     QThreadPool *m_pool;
@@ -46,6 +51,10 @@ private:
     QPushButton *m_release;
     std::optional<Session> m_session;
     bool m_busy = false;
+    // What was selected before a reset: a key, or a holder (key + token).
+    QString m_selectedKey;
+    QString m_selectedToken;
+    bool m_selectedHolder = false;
 };
 
 } // namespace lockscope::ui
