@@ -59,6 +59,8 @@ public:
     QAction *copyAction() const { return m_copy; }
     // Semaphores and reader-writer leases, below the table.
     SharedLocksPanel *sharedPanel() const { return m_sharedPanel; }
+    // Redis: which keys are read (RedisScope); hidden on SQL stores.
+    QLabel *scopeLabel() const { return m_scope; }
 
 Q_SIGNALS:
     void actionFinished(const QString &summary); // a refresh is due
@@ -77,6 +79,7 @@ private:
     QStackedWidget *m_stack;
     QLineEdit *m_filter;
     QComboBox *m_state;
+    QLabel *m_scope;
     QPushButton *m_sweepButton;
     QPushButton *m_releaseButton;
     QAction *m_sweep;
