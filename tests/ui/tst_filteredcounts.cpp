@@ -5,7 +5,9 @@
 // and expired counts and the samples the history records follow the table's
 // rows. Before the fix a refresh whose shown rows compared equal (none against
 // none) handed the older view on, with its rows and counts, and the sample was
-// built from those. Saves a screenshot.
+// built from those; the empty state's "N leases are hidden" kept its first
+// count. Saves a screenshot.
+#include "common/emptystate.h"
 #include "inspector/inspectorrefresher.h"
 #include "leases/leasestab.h"
 #include "leases/leasetablemodel.h"
@@ -102,6 +104,11 @@ private Q_SLOTS:
         QVERIFY2(status.startsWith(QLatin1String("3 held, 2 expired")), qPrintable(status));
         QCOMPARE(samples.last().heldLeases, 3);
         QCOMPARE(samples.last().expiredLeases, 2);
+        // The empty state counts what the filter hides now.
+        auto *empty = w.leasesTab()->findChild<EmptyState *>();
+        QVERIFY(empty);
+        QVERIFY(w.leasesTab()->showsEmptyState());
+        QVERIFY2(empty->text().startsWith(QLatin1String("5 lease")), qPrintable(empty->text()));
 
         // Everything goes: the counts say 0, the filter still hides nothing.
         QVERIFY(test::TestDb::exec(params, QStringLiteral("DELETE FROM aggregate_locks")));

@@ -210,9 +210,13 @@ void LeasesTab::updateEmptyState() {
                       : m_session->isEmbedded()   ? Embedded
                                                   : Server;
     m_stack->setCurrentWidget(kind == Rows ? static_cast<QWidget *>(m_view) : m_empty);
-    if (kind == m_emptyKind)
+    // "N leases are hidden" follows the rows behind the filter (every refresh
+    // calls this through setLoaded), though no row is shown or removed.
+    const int hidden = kind == Filtered ? m_model->totalCount() : -1;
+    if (kind == m_emptyKind && hidden == m_emptyHidden)
         return;
     m_emptyKind = kind;
+    m_emptyHidden = hidden;
     switch (kind) {
     case Rows:
         break;

@@ -90,7 +90,8 @@ private:
     std::optional<Session> m_session;
     bool m_busy = false;
     bool m_loaded = false;
-    int m_emptyKind = -1; // which empty state is shown, so it is rebuilt only on a change
+    int m_emptyKind = -1;   // which empty state is shown, so it is rebuilt only on a change
+    int m_emptyHidden = -1; // the rows it says the filter hides
 };
 
 } // namespace lockscope::ui
