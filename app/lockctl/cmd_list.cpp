@@ -120,7 +120,9 @@ int runList(Context &ctx, const QStringList &args) {
     const QCommandLineOption held(QStringLiteral("held"),
                                   QStringLiteral("Only leases still held."));
     const QCommandLineOption match(QStringLiteral("match"),
-                                   QStringLiteral("Only keys matching the glob (* ? [..])."),
+                                   QStringLiteral("Only keys matching the glob (* ? [..]). On "
+                                                  "Redis, what SCAN MATCH reads (instead of the "
+                                                  "URL's match=)."),
                                    QStringLiteral("GLOB"));
     const QCommandLineOption ownerRule(
         QStringLiteral("owner-rule"),

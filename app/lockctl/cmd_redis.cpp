@@ -7,6 +7,7 @@
 #include "base/globpattern.h"
 #include "base/visibletext.h"
 #include "lease/redisinspector.h"
+#include "lease/redisscope.h"
 #include "redis/redisconnection.h"
 
 #include <QJsonArray>
@@ -59,6 +60,11 @@ int runRedisList(Context &ctx, const ConnectionParams &params, const RedisListOp
     auto snap = RedisInspector::snapshot(connection, options.glob);
     if (!snap.ok())
         return failRedis(ctx, snap.error());
+    // Without a prefix or a match only LockScope's own locks are read: say so
+    // (on stderr, so that --json stays one document), as the GUI does.
+    if (const RedisScope scope = RedisScope::of(params, options.glob);
+        scope.kind == RedisScope::Kind::LockScopeOnly)
+        ctx.err << "lockctl: " << scope.describe(params) << Qt::endl;
     QList<RedisLockRow> rows;
     for (const RedisLockRow &row : std::as_const(snap->rows)) {
         if (options.held && row.state() == RedisLockRow::State::OtherType)

@@ -27,6 +27,10 @@ struct ConnectionParams {
     bool redisTls = false;
     int redisDb = 0;
     QString redisPrefix; // prepended to every lease key
+    // A Redis glob on keys without the prefix: which keys a listing reads
+    // (see lease/redisscope.h); empty: the whole prefix, or without a prefix
+    // LockScope's own locks only.
+    QString redisMatch;
     QString applicationName = QStringLiteral("lockscope");
 
     bool isPostgres() const { return driver == Driver::Postgres; }
@@ -51,7 +55,7 @@ struct ConnectionParams {
 
     // postgres://user[:password]@host[:port]/db?sslmode=…&sslrootcert=…&connect_timeout=…
     // postgresql://… ; sqlite:///absolute/path.db ; sqlite:relative.db ;
-    // redis://[user[:password]@]host[:port][/db][?prefix=…] ; rediss://…?sslrootcert=…
+    // redis://[user[:password]@]host[:port][/db][?prefix=…&match=…] ; rediss://…?sslrootcert=…
     static Result<ConnectionParams> fromUrl(const QString &url);
     // The embedded default: a SQLite file in the user's data directory.
     static ConnectionParams embeddedDefault();

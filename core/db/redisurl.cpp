@@ -65,6 +65,13 @@ Result<ConnectionParams> RedisUrl::parse(const QString &text) {
     for (const auto &[name, value] : query.queryItems(QUrl::FullyDecoded)) {
         if (name == QLatin1String("prefix")) {
             p.redisPrefix = value;
+        } else if (name == QLatin1String("match")) {
+            if (value.isEmpty())
+                return badUrl(QCoreApplication::translate(
+                    "lockscope::RedisUrl",
+                    "match is empty: give a glob of the keys to list (e.g. match=lock:*), or "
+                    "leave it out"));
+            p.redisMatch = value;
         } else if (name == QLatin1String("sslrootcert")) {
             if (!p.redisTls)
                 return badUrl(QCoreApplication::translate(
@@ -85,7 +92,7 @@ Result<ConnectionParams> RedisUrl::parse(const QString &text) {
             return badUrl(
                 QCoreApplication::translate("lockscope::RedisUrl",
                                             "the parameter '%1' is not supported (use prefix, "
-                                            "sslrootcert or connect_timeout)")
+                                            "match, sslrootcert or connect_timeout)")
                     .arg(name));
         }
     }
@@ -102,6 +109,8 @@ QString RedisUrl::display(const ConnectionParams &params) {
     QUrlQuery query;
     if (!params.redisPrefix.isEmpty())
         query.addQueryItem(QStringLiteral("prefix"), params.redisPrefix);
+    if (!params.redisMatch.isEmpty())
+        query.addQueryItem(QStringLiteral("match"), params.redisMatch);
     if (!params.sslrootcert.isEmpty())
         query.addQueryItem(QStringLiteral("sslrootcert"), params.sslrootcert);
     if (params.connectTimeoutS != 5)

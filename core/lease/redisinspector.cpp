@@ -2,6 +2,7 @@
 
 #include "lease/leaseinfo.h"
 #include "lease/redisleasescripts.h"
+#include "lease/redisscope.h"
 #include "lease/redissharedscripts.h"
 #include "redis/redisconnection.h"
 
@@ -92,9 +93,13 @@ Result<RedisLockSnapshot> RedisInspector::snapshot(RedisConnection &connection,
                                                    const QString &redisGlob, int batch) {
     const ConnectionParams &params = connection.params();
     const QByteArray prefix = params.redisPrefix.toUtf8();
-    const QByteArray pattern =
-        escapeGlob(prefix) + (redisGlob.isEmpty() ? QByteArray("*") : redisGlob.toUtf8());
+    const RedisScope scope = RedisScope::of(params, redisGlob);
+    const QByteArray &pattern = scope.pattern;
     const QByteArray internal = RedisLeaseScripts::internalPrefix();
+    // LockScope's own locks: the keys behind the fence counters SCAN found
+    // (a counter outlives its lock; a key that is gone is skipped below).
+    const bool byFence = scope.kind == RedisScope::Kind::LockScopeOnly;
+    const QByteArray fencePrefix = internal + "fence:";
     const QString what = QCoreApplication::translate("lockscope::RedisInspector", "list the locks");
     RedisLockSnapshot snap;
     QStringList sharedKeys;
@@ -115,8 +120,13 @@ Result<RedisLockSnapshot> RedisInspector::snapshot(RedisConnection &connection,
         cursor = scanned->elements.at(0).str;
         QList<QByteArray> keys;
         for (const RedisReply &k : std::as_const(scanned->elements.at(1).elements)) {
-            if (!k.str.startsWith(internal))
+            if (byFence) {
+                const QByteArray key = k.str.mid(fencePrefix.size());
+                if (k.str.startsWith(fencePrefix) && !key.isEmpty() && !key.startsWith(internal))
+                    keys.append(key);
+            } else if (!k.str.startsWith(internal)) {
                 keys.append(k.str);
+            }
         }
         if (keys.isEmpty() && haveTime)
             continue;

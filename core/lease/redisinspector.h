@@ -28,7 +28,9 @@ struct RedisLockSnapshot {
 // keys (lockscope:fence:…, lockscope:holders:…, …) are left out.
 namespace RedisInspector {
 
-// `redisGlob`: a Redis glob (* ? [..]) on the key without the prefix; empty: all.
+// The keys of RedisScope::of(params, redisGlob): `redisGlob` is a Redis glob
+// (* ? [..]) on the key without the prefix; empty: the connection's match, and
+// with neither a prefix nor a match only LockScope's own locks (RedisScope).
 Result<RedisLockSnapshot> snapshot(RedisConnection &connection, const QString &redisGlob,
                                    int batch = 1000);
 // The glob with its special characters escaped, for a literal prefix.

@@ -47,6 +47,13 @@ private Q_SLOTS:
         QCOMPARE(tls->sslrootcert, QStringLiteral("/etc/ca.crt"));
         QVERIFY(!tls->displayUrl().contains(QStringLiteral("s3cret")));
         QVERIFY(tls->displayUrl().startsWith(QStringLiteral("rediss://localhost:6379/0")));
+        // match: which keys a listing reads; kept through the displayed URL.
+        auto matching = ConnectionParams::fromUrl(QStringLiteral("redis://h:1/0?match=lock:*"));
+        QVERIFY(matching.ok());
+        QCOMPARE(matching->redisMatch, QStringLiteral("lock:*"));
+        auto again = ConnectionParams::fromUrl(matching->displayUrl());
+        QVERIFY(again.ok());
+        QCOMPARE(again->redisMatch, QStringLiteral("lock:*"));
     }
 
     void refusesBadUrls_data() {
@@ -60,6 +67,8 @@ private Q_SLOTS:
             << QStringLiteral("redis://h:1/0?sslrootcert=/ca") << QStringLiteral("rediss://");
         QTest::newRow("unknown parameter")
             << QStringLiteral("redis://h:1/0?sslmode=require") << QStringLiteral("'sslmode'");
+        QTest::newRow("empty match")
+            << QStringLiteral("redis://h:1/0?match=") << QStringLiteral("match is empty");
         QTest::newRow("no host") << QStringLiteral("redis:///0") << QStringLiteral("no host");
         QTest::newRow("port zero") << QStringLiteral("redis://h:0/0") << QStringLiteral("port");
     }

@@ -4,7 +4,10 @@
 // on the tab, a notification while the window is hidden and a log line, and
 // ends when it commits; expired leases nobody swept (SQLite and PostgreSQL) —
 // the thresholds dialog and QSettings, the model under QAbstractItemModelTester.
-// Thresholds are set to seconds so nothing waits for minutes.
+// Thresholds are set to seconds so nothing waits for minutes. A blocker of 70
+// real sessions fires the rule "blocks at least 70" (before, a sample kept the
+// waits of 64 sessions per blocker, so no threshold above 64 could ever fire
+// while the dialog offered up to 10000).
 #include "alerts/alertnotifier.h"
 #include "alerts/alertrulesdialog.h"
 #include "alerts/alertstab.h"
@@ -14,6 +17,8 @@
 #include "monitor/alertengine.h"
 #include "monitor/historystore.h"
 #include "monitor/monitor.h"
+#include "monitor/samplebuilder.h"
+#include "server/serverwaits.h"
 #include "support/pgsession.h"
 #include "support/testdb.h"
 #include "window/mainwindow.h"
@@ -34,6 +39,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+
+#include <memory>
+#include <vector>
 
 using namespace lockscope;
 using namespace lockscope::ui;
@@ -350,6 +358,82 @@ private Q_SLOTS:
         QCOMPARE(stored->first().subject, QStringLiteral("pid %1").arg(holder.pid()));
         QCOMPARE(stored->first().severity, Alert::Severity::Critical);
         QVERIFY(stored->first().ended >= stored->first().since);
+    }
+
+    // More sessions behind one blocker than a sample used to keep the waits
+    // of: every one counts, and every threshold the dialog offers can fire.
+    void blockerOfManySessions() {
+        QString why;
+        const auto params = test::TestDb::freshPostgres(&why);
+        if (!params)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        QVERIFY(test::TestDb::exec(*params, QStringLiteral("CREATE TABLE jobs (id int)"), &why));
+        const QString url = test::TestDb::urlFor(*params);
+        constexpr int kWaiters = 70;
+        PgSession holder(url, QStringLiteral("stuck-batch"));
+        QVERIFY(holder.ok());
+        QVERIFY(holder.exec(QStringLiteral("BEGIN")));
+        QVERIFY(holder.exec(QStringLiteral("LOCK TABLE jobs")));
+        std::vector<std::unique_ptr<PgSession>> waiters;
+        for (int i = 0; i < kWaiters; ++i) {
+            waiters.push_back(std::make_unique<PgSession>(url, QStringLiteral("web-%1").arg(i)));
+            QVERIFY2(waiters.back()->ok(), qPrintable(waiters.back()->error()));
+            QVERIFY(waiters.back()->send(QStringLiteral("SELECT count(*) FROM jobs")));
+        }
+        ScopedConnection conn(*params, QStringLiteral("waits"));
+        QVERIFY(conn.ok());
+        QList<WaitingSession> waits;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                auto read = ServerWaits::read(conn.db(), *params);
+                waits = read.ok() ? read.value() : QList<WaitingSession>();
+                return waits.size() == kWaiters;
+            }(),
+            30000);
+        const MonitorSample sample =
+            SampleBuilder::build(static_cast<double>(QDateTime::currentMSecsSinceEpoch()) / 1000.0,
+                                 {}, 0, std::nullopt, waits);
+        QCOMPARE(sample.waiting, kWaiters);
+        QCOMPARE(sample.rootBlockers.size(), 1);
+        QCOMPARE(sample.rootBlockers.first().pid, holder.pid());
+        QCOMPARE(sample.rootBlockers.first().blockedTotal, kWaiters);
+        QCOMPARE(sample.rootBlockers.first().waits.size(), kWaiters);
+
+        // The rule at exactly that many sessions fires; one more does not.
+        AlertRules rules;
+        rules.blockerSessions = kWaiters;
+        rules.blockerWarnS = 0;
+        rules.blockerCritS = 3600;
+        rules.expiredEnabled = false;
+        AlertEngine engine;
+        engine.setRules(rules);
+        const QList<AlertEvent> events = engine.update(sample);
+        QCOMPARE(engine.openCount(), 1);
+        QVERIFY(!events.isEmpty());
+        QVERIFY2(
+            engine.alerts().first().text.startsWith(
+                QStringLiteral("Session %1 blocks %2 sessions").arg(holder.pid()).arg(kWaiters)),
+            qPrintable(engine.alerts().first().text));
+        AlertEngine tooMany;
+        rules.blockerSessions = kWaiters + 1;
+        tooMany.setRules(rules);
+        (void)tooMany.update(sample);
+        QCOMPARE(tooMany.openCount(), 0);
+
+        // The dialog offers no threshold a sample cannot serve; saved settings
+        // above it are clamped.
+        AlertRulesDialog dialog(AlertRules{});
+        auto *sessions = dialog.findChild<QSpinBox *>(QStringLiteral("blockerSessions"));
+        QVERIFY(sessions);
+        QCOMPARE(sessions->maximum(), AlertRules::kMaxBlockerSessions);
+        QSettings settings;
+        settings.setValue(QStringLiteral("alerts/blockerSessions"), 1'000'000);
+        QCOMPARE(AlertRules::load(settings).blockerSessions, AlertRules::kMaxBlockerSessions);
+        settings.remove(QStringLiteral("alerts"));
+
+        QVERIFY(holder.exec(QStringLiteral("COMMIT")));
+        for (auto &waiter : waiters)
+            QVERIFY(waiter->finish());
     }
 
     void expiredLeasesOnRealDatabases_data() { LOCKSCOPE_BACKENDS_DATA(); }

@@ -4,11 +4,17 @@
 // only the value shown; the audit stream in the Activity tab; an ACL user
 // without the permissions sees the actions disabled with the reason; the
 // PostgreSQL-only tabs disabled; the connection dialog takes a redis:// URL.
+// What is scanned: a connection without a key prefix or match lists only
+// LockScope's own locks (found by their fence counters), never a shared
+// database's other keys (before, every key of the database was listed as a
+// lock), and says so above the table; a match glob lists what it matches;
+// lockctl list reads the same keys.
 #include "activity/activitytab.h"
 #include "activity/audittablemodel.h"
 #include "advisory/advisorytab.h"
 #include "common/prompter.h"
 #include "connection/connectiondialog.h"
+#include "lease/leasemanager.h"
 #include "leases/leasestab.h"
 #include "leases/leasetablemodel.h"
 #include "locks/lockstab.h"
@@ -26,6 +32,7 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -203,6 +210,102 @@ private Q_SLOTS:
         const QString shots = qEnvironmentVariable("LOCKSCOPE_SHOTS_DIR");
         w.grab().save(shots.isEmpty() ? test::TestDb::artifactPath(QStringLiteral("redis.png"))
                                       : shots + QStringLiteral("/leases-redis.png"));
+    }
+
+    void scopeWithoutPrefixOrMatch() {
+        LOCKSCOPE_FRESH_REDIS(params);
+        const QString p = params.redisPrefix;
+        // A LockScope lease, one released (its fence counter stays), a cache
+        // entry with a TTL, and another program's SET NX lock.
+        LeaseManager manager(params);
+        auto job = manager.tryLock(QStringLiteral("jobs/nightly"));
+        QVERIFY2(job.ok(), qPrintable(job.ok() ? QString() : job.error().message));
+        auto done = manager.tryLock(QStringLiteral("jobs/done"));
+        QVERIFY(done.ok());
+        QVERIFY(done->release().ok());
+        TestRedis::cli(params,
+                       {QStringLiteral("SET"), p + QStringLiteral("cache/page:1"),
+                        QStringLiteral("<html>"), QStringLiteral("EX"), QStringLiteral("600")});
+        TestRedis::cli(params, {QStringLiteral("SET"), p + QStringLiteral("lock/cron"),
+                                QStringLiteral("cron-7"), QStringLiteral("NX"),
+                                QStringLiteral("PX"), QStringLiteral("90000")});
+        ConnectionParams unscoped = params;
+        unscoped.redisPrefix.clear();
+        auto keysShown = [](const MainWindow &w) {
+            QStringList keys;
+            for (const LeaseRow &row : w.leaseModel()->allRows())
+                keys << row.key;
+            return keys;
+        };
+        {
+            MainWindow w;
+            QAbstractItemModelTester modelTester(w.leaseModel());
+            w.resize(1280, 500);
+            w.show();
+            const QString error = connectWindow(w, unscoped);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            QTRY_VERIFY_WITH_TIMEOUT(keysShown(w).contains(p + QStringLiteral("jobs/nightly")),
+                                     20000);
+            const QStringList keys = keysShown(w);
+            QVERIFY2(!keys.contains(p + QStringLiteral("cache/page:1")),
+                     qPrintable(keys.join(QLatin1Char(' '))));
+            QVERIFY(!keys.contains(p + QStringLiteral("lock/cron")));
+            QVERIFY(!keys.contains(p + QStringLiteral("jobs/done")));
+            for (const QString &key : keys)
+                QVERIFY2(!key.startsWith(QLatin1String("lockscope:")), qPrintable(key));
+            QLabel *scope = w.leasesTab()->scopeLabel();
+            QVERIFY(scope->isVisible());
+            QVERIFY2(scope->text().contains(QLatin1String("LockScope's own locks")),
+                     qPrintable(scope->text()));
+            QTest::qWait(200);
+            w.grab().save(test::TestDb::artifactPath(QStringLiteral("redis-scope-own.png")));
+        }
+        {
+            // A match: what it matches, whoever set it.
+            ConnectionParams matching = unscoped;
+            matching.redisMatch = p + QStringLiteral("*");
+            MainWindow w;
+            QAbstractItemModelTester modelTester(w.leaseModel());
+            w.resize(1280, 500);
+            w.show();
+            const QString error = connectWindow(w, matching);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            QTRY_COMPARE_WITH_TIMEOUT(w.leaseModel()->totalCount(), 3, 20000);
+            const QStringList keys = keysShown(w);
+            QVERIFY(keys.contains(p + QStringLiteral("cache/page:1")));
+            QVERIFY(keys.contains(p + QStringLiteral("lock/cron")));
+            QVERIFY(keys.contains(p + QStringLiteral("jobs/nightly")));
+            QVERIFY2(w.leasesTab()->scopeLabel()->text().contains(p + QStringLiteral("*")),
+                     qPrintable(w.leasesTab()->scopeLabel()->text()));
+            QTest::qWait(200);
+            w.grab().save(test::TestDb::artifactPath(QStringLiteral("redis-scope-match.png")));
+        }
+        // lockctl reads the same keys: without prefix or match LockScope's own
+        // (saying so on stderr), with --match (or ?match= in the URL) those.
+        const QString url = TestRedis::urlFor(unscoped);
+        const auto own =
+            LockctlProcess::run(url, {QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(own.exitCode, 0);
+        QVERIFY(own.out.contains(p + QStringLiteral("jobs/nightly")));
+        QVERIFY(!own.out.contains(p + QStringLiteral("cache/page:1")));
+        QVERIFY(!own.out.contains(p + QStringLiteral("lock/cron")));
+        QVERIFY2(own.err.contains(QLatin1String("LockScope's own locks")), qPrintable(own.err));
+        const auto matched =
+            LockctlProcess::run(url, {QStringLiteral("list"), QStringLiteral("--json"),
+                                      QStringLiteral("--match"), p + QStringLiteral("*")});
+        QCOMPARE(matched.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(matched.out.toUtf8()).array().size(), 3);
+        QVERIFY(matched.err.isEmpty());
+        ConnectionParams matching = unscoped;
+        matching.redisMatch = p + QStringLiteral("lock/*");
+        const auto byUrl = LockctlProcess::run(TestRedis::urlFor(matching),
+                                               {QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(byUrl.exitCode, 0);
+        const QJsonArray listed = QJsonDocument::fromJson(byUrl.out.toUtf8()).array();
+        QCOMPARE(listed.size(), 1);
+        QCOMPARE(listed.first().toObject().value(QStringLiteral("lock_key")).toString(),
+                 p + QStringLiteral("lock/cron"));
+        QVERIFY(job->release().ok());
     }
 
     // Force release deletes only the value shown: a key re-taken while the

@@ -5,7 +5,10 @@
 // The GUI thread keeps handling events while a connect hangs (control: the same
 // probe on the GUI thread handles none); probes never run more than the pool's
 // bound at once (control: a larger pool does); a double-click opens the
-// profile in the main view. Saves a screenshot.
+// profile in the main view. A profile edited while its probe runs never shows
+// that probe's result: it is dropped and the edited profile probed at once
+// (before, the hanging server's timeout was shown for the profile that now
+// named a reachable one, until the next round). Saves a screenshot.
 #include "connection/profilestore.h"
 #include "db/database.h"
 #include "leases/leasetablemodel.h"
@@ -293,6 +296,45 @@ private Q_SLOTS:
         }
         QSqlDatabase::removeDatabase(QStringLiteral("other-program"));
         QVERIFY(!QFile::exists(other.sqlitePath + QStringLiteral("-wal")));
+    }
+
+    void editedWhileProbingDropsTheOldResult() {
+        ProfileStore::save(postgresProfile(QStringLiteral("edited"), QStringLiteral("127.0.0.1"),
+                                           m_blackhole.serverPort()));
+        ServersTab tab;
+        QAbstractItemModelTester tester(tab.model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        tab.refresher()->setConnectTimeoutS(3);
+        tab.refresher()->setInterval(std::chrono::minutes(10)); // rounds only when asked
+        tab.refresher()->setPasswordSource([](const QString &) { return std::nullopt; });
+        tab.resize(1100, 200);
+        tab.show(); // starts probing: the blackhole hangs until its timeout
+        const ServersTableModel &m = *tab.model();
+        QVERIFY(tab.refresher()->isProbing(QStringLiteral("edited")));
+        const quint64 before = m.rows().at(m.rowOf(QStringLiteral("edited"))).generation;
+
+        // Meanwhile the profile is edited to name a SQLite file with two leases.
+        const ConnectionParams sqlite = test::TestDb::freshSqlite();
+        QVERIFY(
+            test::TestDb::exec(sqlite, QStringLiteral("INSERT INTO aggregate_locks VALUES "
+                                                      "('s', 'x', 0, 4e9), ('t', 'y', 0, 4e9)")));
+        ProfileStore::save(Profile{QStringLiteral("edited"), sqlite, false});
+        tab.refresher()->refreshNow(); // sees the edit; the old probe still runs
+        QVERIFY(m.rows().at(m.rowOf(QStringLiteral("edited"))).generation != before);
+        QCOMPARE(cell(m, QStringLiteral("edited"), ServersTableModel::Status),
+                 QStringLiteral("checking…"));
+        QStringList shown; // every status the row showed after a probe came back
+        connect(tab.refresher(), &ServersRefresher::probed, this, [&](const QString &name) {
+            if (name == QLatin1String("edited"))
+                shown << cell(m, name, ServersTableModel::Status);
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 30000);
+        QCOMPARE(shown, QStringList{QStringLiteral("● reachable")});
+        QCOMPARE(cell(m, QStringLiteral("edited"), ServersTableModel::Held), QStringLiteral("2"));
+        QCOMPARE(cell(m, QStringLiteral("edited"), ServersTableModel::Server), sqlite.displayUrl());
+        QCOMPARE(tab.refresher()->staleDropped(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(tab.refresher()->inFlight(), 0, 30000);
+        QVERIFY(tab.grab().save(test::TestDb::artifactPath(QStringLiteral("servers-edited.png"))));
     }
 
     void doubleClickOpensTheProfile() {

@@ -2,10 +2,13 @@
 // model under QAbstractItemModelTester through snapshots that keep and change
 // its shape, and the real window on SQLite and PostgreSQL: holders from other
 // processes shown under their keys, and the owner-guarded release of one
-// holder through the scripted prompter; the same on Redis. Saves a screenshot.
-// A read-only role that may read the leases but not the tables of these keys
-// (a role created by the test) still gets its leases; the panel says which
-// grant is missing.
+// holder through the scripted prompter; the same on Redis. Switching to another
+// server empties the panel at once (before, it kept the last server's keys
+// until the new one's first refresh, forever when that failed), and a refresh
+// that changes the tree keeps the selected holder selected by key and token
+// (before, every such refresh cleared it). Saves a screenshot. A read-only role that may read the
+// leases but not the tables of these keys (a role created by the test) still gets its leases; the
+// panel says which grant is missing.
 #include "common/prompter.h"
 #include "inspector/inspectorrefresher.h"
 #include "lease/leasemanager.h"
@@ -232,6 +235,73 @@ private:
         QTRY_COMPARE_WITH_TIMEOUT(panel->model()->rowCount(), 1, 20000);
         QVERIFY(!panel->unavailableLabel()->isVisible());
         QVERIFY(panel->view()->isVisible());
+    }
+
+    void switchingServersAndKeepingTheSelection_data() { LOCKSCOPE_BACKENDS_DATA(); }
+    void switchingServersAndKeepingTheSelection() {
+        LOCKSCOPE_FRESH_DB(first);
+        QString why;
+        const auto secondOpt = test::TestDb::fresh(backend, &why);
+        if (!secondOpt)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        const ConnectionParams second = *secondOpt;
+        LeaseManager firstManager(first);
+        auto p1 = firstManager.acquireSemaphore(QStringLiteral("first/encode"), 3, 0ms);
+        QVERIFY(p1.ok());
+        LeaseManager secondManager(second);
+        auto other = secondManager.acquireSemaphore(QStringLiteral("second/render"), 2, 0ms);
+        QVERIFY(other.ok());
+
+        MainWindow w;
+        w.resize(1200, 700);
+        w.show();
+        SharedLocksPanel *panel = w.leasesTab()->sharedPanel();
+        SharedLockTreeModel *model = panel->model();
+        QAbstractItemModelTester tester(model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy connected(&w, &MainWindow::connected);
+        w.connectTo(first, QString(), false);
+        QTRY_VERIFY_WITH_TIMEOUT(!connected.isEmpty(), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(model->index(0, 0)), 1, 20000);
+
+        // Select p1's permit; another permit arrives (the tree's shape changes,
+        // the model resets): p1's stays selected.
+        const QModelIndex p1Index = model->index(0, 0, model->index(0, 0));
+        QCOMPARE(p1Index.data(SharedLockTreeModel::TokenRole).toString(), p1->token());
+        panel->view()->setCurrentIndex(p1Index);
+        QSignalSpy reset(model, &QAbstractItemModel::modelReset);
+        auto p2 = firstManager.acquireSemaphore(QStringLiteral("first/encode"), 3, 0ms);
+        QVERIFY(p2.ok());
+        w.refresher()->refreshNow();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(model->index(0, 0)), 2, 20000);
+        QVERIFY(reset.size() >= 1);
+        QModelIndexList selected = panel->view()->selectionModel()->selectedRows();
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(selected.first().data(SharedLockTreeModel::TokenRole).toString(), p1->token());
+        QCOMPARE(selected.first().data(SharedLockTreeModel::KeyRole).toString(),
+                 QStringLiteral("first/encode"));
+        QVERIFY(panel->releaseButton()->isEnabled());
+        // p1 goes: nothing is selected (never p2 in its place).
+        QVERIFY(p1->release().ok());
+        w.refresher()->refreshNow();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(model->index(0, 0)), 1, 20000);
+        QVERIFY(panel->view()->selectionModel()->selectedRows().isEmpty());
+        QVERIFY(!panel->releaseButton()->isEnabled());
+
+        // Another server: at the moment it is connected (before its first
+        // refresh), nothing of the first one is shown.
+        int rowsWhenConnected = -1;
+        connect(&w, &MainWindow::connected, this, [&] { rowsWhenConnected = model->rowCount(); });
+        connected.clear();
+        w.connectTo(second, QString(), false);
+        QTRY_VERIFY_WITH_TIMEOUT(!connected.isEmpty(), 30000);
+        QCOMPARE(rowsWhenConnected, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 20000);
+        QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("second/render"));
+        w.grab().save(
+            test::TestDb::artifactPath(QStringLiteral("shared-locks-switched-%1.png")
+                                           .arg(QString::fromLatin1(QTest::currentDataTag()))));
     }
 };
 

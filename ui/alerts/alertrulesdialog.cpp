@@ -26,8 +26,8 @@ QSpinBox *spin(QWidget *parent, int min, int max, int value, const QString &suff
 AlertRulesDialog::AlertRulesDialog(const AlertRules &r, QWidget *parent)
     : QDialog(parent)
     , m_blocker(new QCheckBox(tr("&Sessions that block others"), this))
-    , m_blockerSessions(spin(this, 1, 10000, r.blockerSessions, tr(" sessions"),
-                             QStringLiteral("blockerSessions")))
+    , m_blockerSessions(spin(this, 1, AlertRules::kMaxBlockerSessions, r.blockerSessions,
+                             tr(" sessions"), QStringLiteral("blockerSessions")))
     , m_blockerWarn(
           spin(this, 0, 7 * 86400, r.blockerWarnS, tr(" s"), QStringLiteral("blockerWarn")))
     , m_blockerCrit(

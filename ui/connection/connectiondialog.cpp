@@ -41,6 +41,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     , m_redisTls(new QCheckBox(tr("TLS (rediss://), verifying the server's certificate"), this))
     , m_redisCa(new QLineEdit(this))
     , m_redisPrefix(new QLineEdit(this))
+    , m_redisMatch(new QLineEdit(this))
     , m_urlError(new QLabel(this))
     , m_readOnly(new QCheckBox(tr("Read-only: never change anything through this profile"), this))
     , m_hint(new QLabel(this)) {
@@ -71,6 +72,12 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     m_redisCa->setPlaceholderText(tr("CA certificate file; empty: the system's"));
     m_redisPrefix->setObjectName(QStringLiteral("redisPrefix"));
     m_redisPrefix->setPlaceholderText(tr("e.g. locks: (prepended to every key)"));
+    m_redisMatch->setObjectName(QStringLiteral("redisMatch"));
+    m_redisMatch->setPlaceholderText(tr("e.g. lock:*  (empty: LockScope's own locks only)"));
+    m_redisMatch->setToolTip(
+        tr("Which keys the Leases tab lists (SCAN MATCH, after the prefix). Without a prefix "
+           "or a match only LockScope's own locks are listed, found by their fence counters; "
+           "* lists every key of the database."));
     m_port->setRange(1, 65535);
     m_port->setValue(5432);
     m_host->setPlaceholderText(QStringLiteral("db.example.com"));
@@ -127,6 +134,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     redisForm->addRow(QString(), m_redisTls);
     redisForm->addRow(tr("Certificate authority"), m_redisCa);
     redisForm->addRow(tr("Key prefix"), m_redisPrefix);
+    redisForm->addRow(tr("Keys to list"), m_redisMatch);
     m_pages->addWidget(pg);
     m_pages->addWidget(lite);
     m_pages->addWidget(redis);
@@ -255,6 +263,7 @@ void ConnectionDialog::setProfile(const Profile &p) {
     m_redisTls->setChecked(p.params.redisTls);
     m_redisCa->setText(p.params.isRedis() ? p.params.sslrootcert : QString());
     m_redisPrefix->setText(p.params.redisPrefix);
+    m_redisMatch->setText(p.params.isRedis() ? p.params.redisMatch : QString());
     m_host->setText(p.params.host);
     m_port->setValue(p.params.port);
     m_database->setText(p.params.database);
@@ -285,6 +294,7 @@ Profile ConnectionDialog::profile() const {
         p.params.redisTls = m_redisTls->isChecked();
         p.params.sslrootcert = m_redisCa->text().trimmed();
         p.params.redisPrefix = m_redisPrefix->text();
+        p.params.redisMatch = m_redisMatch->text().trimmed();
         if (p.name.isEmpty())
             p.name = p.params.displayUrl();
     } else if (m_driver->currentIndex() == 1) {

@@ -61,6 +61,7 @@ private:
     QCheckBox *m_redisTls;
     QLineEdit *m_redisCa;
     QLineEdit *m_redisPrefix;
+    QLineEdit *m_redisMatch;
     QLabel *m_urlError;
     QCheckBox *m_readOnly;
     QLabel *m_hint;

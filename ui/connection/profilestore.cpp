@@ -27,6 +27,7 @@ QList<Profile> ProfileStore::load() {
         p.params.redisTls = settings.value(QStringLiteral("redisTls"), false).toBool();
         p.params.redisDb = settings.value(QStringLiteral("redisDb"), 0).toInt();
         p.params.redisPrefix = settings.value(QStringLiteral("redisPrefix")).toString();
+        p.params.redisMatch = settings.value(QStringLiteral("redisMatch")).toString();
         p.readOnly = settings.value(QStringLiteral("readOnly"), false).toBool();
         profiles.append(p);
         settings.endGroup();
@@ -54,6 +55,7 @@ void ProfileStore::save(const Profile &profile) {
     settings.setValue(QStringLiteral("redisTls"), profile.params.redisTls);
     settings.setValue(QStringLiteral("redisDb"), profile.params.redisDb);
     settings.setValue(QStringLiteral("redisPrefix"), profile.params.redisPrefix);
+    settings.setValue(QStringLiteral("redisMatch"), profile.params.redisMatch);
     settings.setValue(QStringLiteral("readOnly"), profile.readOnly);
     settings.endGroup();
     settings.endGroup();

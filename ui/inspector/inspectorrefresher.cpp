@@ -40,6 +40,8 @@ void InspectorRefresher::setConnection(const std::optional<ConnectionParams> &pa
     m_lastError.clear();
     m_tree.clear();
     m_leases->clear();
+    if (m_shared)
+        m_shared->clear(); // the last server's semaphores and reader-writer keys
     m_advisory->reset({});
     m_audit->reset({});
     if (m_params) {

@@ -43,6 +43,17 @@ namespace {
 
 InspectorSnapshot take(const InspectorInputs &in, const ThreadConnections::Key &key);
 
+// Diffs the view just built against the one shown; when every row of the
+// snapshot is the same (hidden ones included), the rows already in memory stay.
+// A view whose filter hides every row compares as unchanged while the rows
+// behind it (and so the counts) changed: that one is handed on.
+void keepShownIfSame(const InspectorInputs &in, InspectorSnapshot &out) {
+    out.leaseBasis = in.leases;
+    out.leaseChange = LeaseViewChange::between(*in.leases, *out.leases);
+    if (out.leaseChange.kind == LeaseViewChange::Kind::None && out.leaseChange.sameRows)
+        out.leases = in.leases;
+}
+
 // Redis: SCAN in batches with pipelined reads (RedisInspector) on a connection
 // of this round's own, closed at its end like the SQL one; the audit from the
 // namespace's stream.
@@ -62,16 +73,15 @@ InspectorSnapshot takeRedis(const InspectorInputs &in) {
     for (const RedisLockRow &row : std::as_const(snap->rows))
         rows.append(row.toLeaseRow(snap->serverNow));
     sortLeaseRowsByKey(rows);
-    out.leases = LeaseView::build(shareLeaseRows(std::move(rows)), snap->serverNow, in.leaseSpec);
-    out.leaseBasis = in.leases;
-    out.leaseChange = LeaseViewChange::between(*in.leases, *out.leases);
-    if (out.leaseChange.kind == LeaseViewChange::Kind::None)
-        out.leases = in.leases; // nothing shown changed: keep the rows already in memory
+    const LeaseRows allRows = shareLeaseRows(std::move(rows));
+    out.leases = LeaseView::build(allRows, snap->serverNow, in.leaseSpec);
+    keepShownIfSame(in, out);
     out.clockOffsetS = snap->serverNow - static_cast<double>(localMs) / 1000.0;
     out.shared = snap->shared; // semaphores and reader-writer leases
     out.sharedDbNow = snap->serverNow;
-    // For the history and the alerts (keys without TTL among them).
-    out.sample = SampleBuilder::build(static_cast<double>(localMs) / 1000.0, *out.leases->rows,
+    // For the history and the alerts (keys without TTL among them): every row
+    // read, whatever the table's filter shows.
+    out.sample = SampleBuilder::build(static_cast<double>(localMs) / 1000.0, *allRows,
                                       snap->serverNow, std::nullopt, std::nullopt);
     out.advisorySupported = false;
     out.audit = in.audit;
@@ -142,12 +152,9 @@ InspectorSnapshot take(const InspectorInputs &in, const ThreadConnections::Key &
     // the owners unknown; the leases are still shown.
     (void)OwnerSessions::annotate(db, in.params, in.ownerRule, leases->rows);
     sortLeaseRowsByKey(leases->rows);
-    out.leases =
-        LeaseView::build(shareLeaseRows(std::move(leases->rows)), leases->dbNow, in.leaseSpec);
-    out.leaseBasis = in.leases;
-    out.leaseChange = LeaseViewChange::between(*in.leases, *out.leases);
-    if (out.leaseChange.kind == LeaseViewChange::Kind::None)
-        out.leases = in.leases; // nothing shown changed: keep the rows already in memory
+    const LeaseRows allRows = shareLeaseRows(std::move(leases->rows));
+    out.leases = LeaseView::build(allRows, leases->dbNow, in.leaseSpec);
+    keepShownIfSame(in, out);
     out.clockOffsetS = offsetOf(leases.value());
     if (auto shared = SharedLockQueries::snapshot(db, in.params); shared.ok()) {
         out.shared = shared->keys;
@@ -196,7 +203,7 @@ InspectorSnapshot take(const InspectorInputs &in, const ThreadConnections::Key &
         advisory = out.advisory;
     out.sample =
         SampleBuilder::build(static_cast<double>(QDateTime::currentMSecsSinceEpoch()) / 1000.0,
-                             *out.leases->rows, leases->dbNow, advisory, waits);
+                             *allRows, leases->dbNow, advisory, waits);
     if (in.withAudit) {
         auto audit = AuditLog::recent(db, in.params, 500);
         if (audit.ok()) {

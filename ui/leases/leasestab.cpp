@@ -9,6 +9,7 @@
 #include "common/prompter.h"
 #include "common/rowmenu.h"
 #include "common/whenfinished.h"
+#include "lease/redisscope.h"
 #include "leases/leasetablemodel.h"
 #include "leases/sharedlockspanel.h"
 
@@ -67,6 +68,7 @@ LeasesTab::LeasesTab(LeaseTableModel *model, QThreadPool *pool, QWidget *parent)
     , m_stack(new QStackedWidget(this))
     , m_filter(new QLineEdit(this))
     , m_state(new QComboBox(this))
+    , m_scope(new QLabel(this))
     , m_sweepButton(new QPushButton(tr("Sweep expired…"), this))
     , m_releaseButton(new QPushButton(tr("Force release…"), this))
     , m_sweep(new QAction(tr("&Sweep expired leases…"), this))
@@ -127,8 +129,12 @@ LeasesTab::LeasesTab(LeaseTableModel *model, QThreadPool *pool, QWidget *parent)
     top->addWidget(m_state);
     top->addWidget(m_sweepButton);
     top->addWidget(m_releaseButton);
+    m_scope->setObjectName(QStringLiteral("redisScope"));
+    m_scope->setWordWrap(true);
+    m_scope->hide();
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    layout->addWidget(m_scope);
     m_stack->addWidget(m_view);
     m_stack->addWidget(m_empty);
     layout->addWidget(m_stack, 1);
@@ -152,6 +158,10 @@ LeasesTab::~LeasesTab() = default;
 void LeasesTab::setSession(const std::optional<Session> &session) {
     m_session = session;
     m_sharedPanel->setSession(session);
+    // What a Redis connection reads is the user's choice (prefix, match): say it.
+    const bool redis = session && session->params.isRedis();
+    m_scope->setVisible(redis);
+    m_scope->setText(redis ? RedisScope::of(session->params).describe(session->params) : QString());
     m_loaded = false;
     updateActions();
     updateEmptyState();
@@ -200,9 +210,13 @@ void LeasesTab::updateEmptyState() {
                       : m_session->isEmbedded()   ? Embedded
                                                   : Server;
     m_stack->setCurrentWidget(kind == Rows ? static_cast<QWidget *>(m_view) : m_empty);
-    if (kind == m_emptyKind)
+    // "N leases are hidden" follows the rows behind the filter (every refresh
+    // calls this through setLoaded), though no row is shown or removed.
+    const int hidden = kind == Filtered ? m_model->totalCount() : -1;
+    if (kind == m_emptyKind && hidden == m_emptyHidden)
         return;
     m_emptyKind = kind;
+    m_emptyHidden = hidden;
     switch (kind) {
     case Rows:
         break;
@@ -248,9 +262,9 @@ void LeasesTab::updateEmptyState() {
             m_empty->setContent(
                 tr("No locks on this Redis server"),
                 tr("A Redis lock is a key set with SET key token NX PX ttl by one program until "
-                   "it deletes it or its TTL runs out by the server's clock. Keys under the "
-                   "profile's prefix are listed here; to make one by hand, run:\n\n%1")
-                    .arg(command));
+                   "it deletes it or its TTL runs out by the server's clock. %1 To make one "
+                   "by hand, run:\n\n%2")
+                    .arg(RedisScope::of(m_session->params).describe(m_session->params), command));
             connect(m_empty->addButton(QStringLiteral("emptyCopyCommand"), tr("Copy the command")),
                     &QPushButton::clicked, this,
                     [command] { QApplication::clipboard()->setText(command); });

@@ -59,6 +59,8 @@ public:
     QAction *copyAction() const { return m_copy; }
     // Semaphores and reader-writer leases, below the table.
     SharedLocksPanel *sharedPanel() const { return m_sharedPanel; }
+    // Redis: which keys are read (RedisScope); hidden on SQL stores.
+    QLabel *scopeLabel() const { return m_scope; }
 
 Q_SIGNALS:
     void actionFinished(const QString &summary); // a refresh is due
@@ -77,6 +79,7 @@ private:
     QStackedWidget *m_stack;
     QLineEdit *m_filter;
     QComboBox *m_state;
+    QLabel *m_scope;
     QPushButton *m_sweepButton;
     QPushButton *m_releaseButton;
     QAction *m_sweep;
@@ -87,7 +90,8 @@ private:
     std::optional<Session> m_session;
     bool m_busy = false;
     bool m_loaded = false;
-    int m_emptyKind = -1; // which empty state is shown, so it is rebuilt only on a change
+    int m_emptyKind = -1;   // which empty state is shown, so it is rebuilt only on a change
+    int m_emptyHidden = -1; // the rows it says the filter hides
 };
 
 } // namespace lockscope::ui

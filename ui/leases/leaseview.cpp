@@ -247,6 +247,12 @@ LeaseViewChange LeaseViewChange::between(const LeaseView &before, const LeaseVie
         }
     }
     change.kind = change.last >= change.first ? Kind::Values : Kind::None;
+    if (change.kind == Kind::None) {
+        // Every row shown on both sides: the loop above compared them all.
+        const bool allShown =
+            before.size() == before.rows->size() && after.size() == after.rows->size();
+        change.sameRows = allShown || before.rows == after.rows || *before.rows == *after.rows;
+    }
     return change;
 }
 

@@ -60,12 +60,16 @@ struct LeaseView {
 
 // What changed from one view to the next, for the model's signals: nothing;
 // only values of rows shown in the same places (table rows first..last); or
-// the layout (rows arrived, left or moved).
+// the layout (rows arrived, left or moved). `sameRows` says whether every row
+// of the snapshot is the same too, the ones the filter hides included: only
+// then may the older view (its rows, its counts) stand for the newer one -- a
+// filter that hides every row shows "nothing changed" while the counts did.
 struct LeaseViewChange {
     enum class Kind { None, Values, Layout };
     Kind kind = Kind::Layout;
     int first = 0;
     int last = -1;
+    bool sameRows = false;
     static LeaseViewChange between(const LeaseView &before, const LeaseView &after);
 };
 

@@ -61,8 +61,11 @@ SharedLocksPanel::SharedLocksPanel(QThreadPool *pool, QWidget *parent)
         m_view->setVisible(!unavailable);
         setVisible(m_model->rowCount() > 0 || unavailable);
         m_view->expandAll();
+        restoreSelection();
         updateActions();
     };
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this,
+            &SharedLocksPanel::rememberSelection);
     connect(m_model, &QAbstractItemModel::modelReset, this, showIfAny);
     connect(m_model, &SharedLockTreeModel::unavailableReasonChanged, this, showIfAny);
     setVisible(false);
@@ -73,9 +76,61 @@ SharedLocksPanel::~SharedLocksPanel() = default;
 
 void SharedLocksPanel::setSession(const std::optional<Session> &session) {
     m_session = session;
-    if (!session)
-        m_model->clear();
+    // Another server (or none): what was shown belongs to the last one, and so
+    // does what was selected.
+    m_model->clear();
+    m_selectedKey.clear();
+    m_selectedToken.clear();
+    m_selectedHolder = false;
+    m_view->selectionModel()->clear();
     updateActions();
+}
+
+void SharedLocksPanel::rememberSelection() {
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty()) {
+        m_selectedKey.clear();
+        m_selectedToken.clear();
+        m_selectedHolder = false;
+        return;
+    }
+    const QModelIndex &row = rows.first();
+    m_selectedKey = row.data(SharedLockTreeModel::KeyRole).toString();
+    m_selectedHolder = row.data(SharedLockTreeModel::IsHolderRole).toBool();
+    m_selectedToken =
+        m_selectedHolder ? row.data(SharedLockTreeModel::TokenRole).toString() : QString();
+}
+
+void SharedLocksPanel::restoreSelection() {
+    if (m_selectedKey.isEmpty())
+        return;
+    // A holder by key and token: a holder that came in its place since is
+    // another one, and is not selected for it.
+    QModelIndex found;
+    for (int k = 0; k < m_model->rowCount() && !found.isValid(); ++k) {
+        const QModelIndex key = m_model->index(k, 0);
+        if (key.data(SharedLockTreeModel::KeyRole).toString() != m_selectedKey)
+            continue;
+        if (!m_selectedHolder) {
+            found = key;
+            break;
+        }
+        for (int h = 0; h < m_model->rowCount(key); ++h) {
+            const QModelIndex holder = m_model->index(h, 0, key);
+            if (holder.data(SharedLockTreeModel::TokenRole).toString() == m_selectedToken) {
+                found = holder;
+                break;
+            }
+        }
+    }
+    if (!found.isValid()) {
+        m_selectedKey.clear();
+        m_selectedToken.clear();
+        m_selectedHolder = false;
+        return;
+    }
+    m_view->selectionModel()->setCurrentIndex(found, QItemSelectionModel::ClearAndSelect |
+                                                         QItemSelectionModel::Rows);
 }
 
 void SharedLocksPanel::updateActions() {

@@ -19,7 +19,10 @@ class SharedLockTreeModel;
 // expandable to its holders and waiters, with the owner-guarded release of
 // one holder (HolderRelease on a worker thread). Hidden while there are none,
 // unless the role may not read their tables: then it says so, and which grant
-// would show them.
+// would show them. Emptied when the session changes (a new server's keys come
+// with its first refresh); the selected key or holder (key + token) stays
+// selected across refreshes that reset the model, and nothing is selected once
+// it is gone.
 class SharedLocksPanel final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SharedLocksPanel)
@@ -41,6 +44,8 @@ Q_SIGNALS:
 
 private:
     void updateActions();
+    void rememberSelection();
+    void restoreSelection();
 
     SharedLockTreeModel *m_model;
     QThreadPool *m_pool;
@@ -50,6 +55,10 @@ private:
     QPushButton *m_release;
     std::optional<Session> m_session;
     bool m_busy = false;
+    // What was selected before a reset: a key, or a holder (key + token).
+    QString m_selectedKey;
+    QString m_selectedToken;
+    bool m_selectedHolder = false;
 };
 
 } // namespace lockscope::ui

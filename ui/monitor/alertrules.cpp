@@ -2,6 +2,8 @@
 
 #include <QSettings>
 
+#include <algorithm>
+
 namespace lockscope::ui {
 
 AlertRules AlertRules::load(QSettings &settings) {
@@ -9,7 +11,8 @@ AlertRules AlertRules::load(QSettings &settings) {
     settings.beginGroup(QStringLiteral("alerts"));
     r.blockerEnabled = settings.value(QStringLiteral("blockerEnabled"), r.blockerEnabled).toBool();
     r.blockerSessions =
-        std::max(1, settings.value(QStringLiteral("blockerSessions"), r.blockerSessions).toInt());
+        std::clamp(settings.value(QStringLiteral("blockerSessions"), r.blockerSessions).toInt(), 1,
+                   kMaxBlockerSessions);
     r.blockerWarnS =
         std::max(0, settings.value(QStringLiteral("blockerWarnS"), r.blockerWarnS).toInt());
     r.blockerCritS = std::max(

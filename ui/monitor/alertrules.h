@@ -11,6 +11,10 @@ struct AlertRules {
     // for `blockerWarnS` is a WARNING, for `blockerCritS` CRITICAL.
     bool blockerEnabled = true;
     int blockerSessions = 3;
+    // The largest `blockerSessions` the rules take (the dialog's maximum; a
+    // larger saved value is clamped): a sample keeps the waits of this many
+    // sessions behind each blocker, so every threshold offered can fire.
+    static constexpr int kMaxBlockerSessions = 10000;
     int blockerWarnS = 300;
     int blockerCritS = 600;
     // At least `expiredLeases` leases expired `expiredForS` ago or longer and

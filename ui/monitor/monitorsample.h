@@ -11,8 +11,9 @@ namespace lockscope::ui {
 struct BlockerStat {
     int pid = 0;
     int blockedTotal = 0; // sessions behind it, directly or not
-    // The waits of those sessions, longest first (at most 64): the blocker has
-    // blocked at least N sessions for waits[N-1] seconds.
+    // The waits of those sessions, longest first (at most
+    // AlertRules::kMaxBlockerSessions, the rules' largest threshold): the
+    // blocker has blocked at least N sessions for waits[N-1] seconds.
     QList<double> waits;
     bool operator==(const BlockerStat &) const = default;
 };

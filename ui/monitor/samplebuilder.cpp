@@ -1,5 +1,6 @@
 #include "monitor/samplebuilder.h"
 
+#include "monitor/alertrules.h"
 #include "server/blockingtree.h"
 
 #include <QHash>
@@ -11,7 +12,10 @@ namespace lockscope::ui {
 
 namespace {
 
-constexpr int kMaxWaits = 64;
+// As many waits per blocker as the rules' largest threshold needs: the rule
+// "blocks at least N sessions for T" reads the N-th longest wait, so a cap below
+// what the dialog offers would keep a blocker of more sessions from ever firing.
+constexpr int kMaxWaits = AlertRules::kMaxBlockerSessions;
 constexpr int kMaxExpired = 1000;
 constexpr int kMaxGoneOwners = 200;
 constexpr int kMaxNoExpiry = 1000;

@@ -19,6 +19,9 @@ struct ServerRow {
     // The open alerts of this server, by the same rules as the open profile's
     // (evaluated on every probe); nullopt: not known (not reached, or not read).
     std::optional<QList<Alert>> alerts;
+    // Which version of the profile this is: a new number whenever the profile
+    // is edited, so a probe started for the earlier version is told apart.
+    quint64 generation = 0;
 };
 
 } // namespace lockscope::ui

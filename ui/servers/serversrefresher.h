@@ -1,8 +1,10 @@
 #pragma once
 
 #include "connection/profilestore.h"
+#include "lease/ownerrule.h"
 #include "monitor/alertengine.h"
 #include "server/serverstatus.h"
+#include "servers/serverrow.h"
 
 #include <QHash>
 #include <QObject>
@@ -24,7 +26,9 @@ class ServersTableModel;
 // profile on a pool of its own with at most maxConcurrent() threads, so no
 // more connections than that are ever open at once, each bounded by a connect
 // timeout. The GUI thread only starts tasks and applies results; a profile
-// whose probe is still running is not probed again until it comes back.
+// whose probe is still running is not probed again until it comes back. A
+// probe carries the generation of the profile it probed: a profile edited
+// while its probe ran gets that result dropped and is probed again at once.
 //
 // Each probe also reads what the alert rules need (ServerSample, on the same
 // worker after the probe's connection closed, so still one connection per
@@ -59,6 +63,8 @@ public:
     int maxConcurrent() const { return m_pool.maxThreadCount(); }
     int peakConcurrent() const { return m_counters->peak.load(); }
     int inFlight() const { return static_cast<int>(m_inFlight.size()); }
+    // Results dropped because their profile was edited while they were probed.
+    int staleDropped() const { return m_staleDropped; }
     bool isProbing(const QString &profile) const { return m_inFlight.contains(profile); }
     // The rules the probes are judged by (default: AlertRules::load from QSettings
     // at every round).
@@ -70,6 +76,9 @@ Q_SIGNALS:
     void idle();
 
 private:
+    // Starts the probe of `row`'s profile as it is now (its generation).
+    void probe(const ServerRow &row);
+
     struct Counters {
         std::atomic<int> running{0};
         std::atomic<int> peak{0};
@@ -83,7 +92,15 @@ private:
     int m_connectTimeoutS;
     std::shared_ptr<Counters> m_counters = std::make_shared<Counters>();
     std::optional<AlertRules> m_rules;
-    QHash<QString, AlertEngine> m_engines; // profile -> its alerts
+    AlertRules m_roundRules;    // of the latest round (m_rules or QSettings)
+    OwnerRule m_roundOwnerRule; // of the latest round (QSettings)
+    // A profile's alerts, for the version of it they were found for.
+    struct Engine {
+        quint64 generation = 0;
+        AlertEngine engine;
+    };
+    QHash<QString, Engine> m_engines; // profile -> its alerts
+    int m_staleDropped = 0;
 };
 
 } // namespace lockscope::ui

@@ -70,12 +70,13 @@ void ServersTableModel::setProfiles(const QList<Profile> &profiles) {
         if (row < 0) {
             const int at = static_cast<int>(m_rows.size());
             beginInsertRows({}, at, at);
-            m_rows.append(ServerRow{p, std::nullopt, false, 0, std::nullopt});
+            m_rows.append(ServerRow{p, std::nullopt, false, 0, std::nullopt, ++m_generation});
             endInsertRows();
         } else if (!sameProfile(m_rows.at(row).profile, p)) {
             m_rows[row].profile = p; // edited: what was found no longer applies
             m_rows[row].status.reset();
             m_rows[row].alerts.reset();
+            m_rows[row].generation = ++m_generation;
             changed(row);
         }
     }
@@ -89,17 +90,19 @@ void ServersTableModel::setProbing(const QString &name, bool probing) {
     changed(row);
 }
 
-void ServersTableModel::setStatus(const QString &name, const ServerStatus &status,
-                                  qint64 checkedAtMs, const std::optional<QList<Alert>> &alerts) {
+bool ServersTableModel::setStatus(const QString &name, quint64 generation,
+                                  const ServerStatus &status, qint64 checkedAtMs,
+                                  const std::optional<QList<Alert>> &alerts) {
     const int row = rowOf(name);
-    if (row < 0)
-        return;
+    if (row < 0 || m_rows.at(row).generation != generation)
+        return false;
     ServerRow &r = m_rows[row];
     r.status = status;
     r.probing = false;
     r.checkedAtMs = checkedAtMs;
     r.alerts = alerts;
     changed(row);
+    return true;
 }
 
 void ServersTableModel::changed(int row) {

@@ -9,7 +9,9 @@ namespace lockscope::ui {
 
 // The Servers view's model: one row per saved profile, in the order saved.
 // Profiles that come or go are inserted or removed; a probe's result changes
-// its row only (dataChanged), so selection and scroll position stay.
+// its row only (dataChanged), so selection and scroll position stay. An edited
+// profile gets a new generation, and results of probes of its earlier version
+// are refused.
 class ServersTableModel final : public QAbstractTableModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ServersTableModel)
@@ -42,9 +44,12 @@ public:
     // (with no status yet), changed ones keep their last status.
     void setProfiles(const QList<Profile> &profiles);
     void setProbing(const QString &name, bool probing);
-    // `alerts`: the server's open alerts (nullopt: not known).
-    void setStatus(const QString &name, const ServerStatus &status, qint64 checkedAtMs,
-                   const std::optional<QList<Alert>> &alerts = std::nullopt);
+    // A probe's result for the profile `name` as it was at `generation` (its
+    // ServerRow::generation when the probe started); `alerts`: the server's
+    // open alerts (nullopt: not known). False, and nothing changes, when the
+    // profile was edited (or removed) since: the result is of another server.
+    bool setStatus(const QString &name, quint64 generation, const ServerStatus &status,
+                   qint64 checkedAtMs, const std::optional<QList<Alert>> &alerts = std::nullopt);
 
     const QList<ServerRow> &rows() const { return m_rows; }
     int rowOf(const QString &name) const;
@@ -53,6 +58,7 @@ private:
     void changed(int row);
 
     QList<ServerRow> m_rows;
+    quint64 m_generation = 0; // the last ServerRow::generation handed out
 };
 
 } // namespace lockscope::ui
