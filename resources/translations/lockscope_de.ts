@@ -641,10 +641,6 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
         <source>A semaphore has between 1 and %1 permits, not %2. Give a number in that range.</source>
         <translation>Ein Semaphor hat zwischen 1 und %1 Erlaubnisse, nicht %2. Geben Sie eine Zahl in diesem Bereich an.</translation>
     </message>
-    <message>
-        <source>Semaphores and reader-writer leases exist on PostgreSQL and SQLite; this is a Redis store. Use a plain lease there.</source>
-        <translation>Semaphoren und Leser-Schreiber-Leases gibt es unter PostgreSQL und SQLite; dies ist ein Redis-Speicher. Nehmen Sie dort eine einfache Lease.</translation>
-    </message>
 </context>
 <context>
     <name>lockscope::LeaseQueries</name>
@@ -1038,6 +1034,10 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
         <source>%1 answered MGET oddly.</source>
         <translation>%1 hat auf MGET unerwartet geantwortet.</translation>
     </message>
+    <message>
+        <source>read the semaphores and reader-writer leases</source>
+        <translation>die Semaphoren und Leser-Schreiber-Leases lesen</translation>
+    </message>
 </context>
 <context>
     <name>lockscope::RedisLeaseStore</name>
@@ -1068,6 +1068,33 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
     <message>
         <source>stop waiting for the lease &apos;%1&apos;</source>
         <translation>das Warten auf die Lease „%1“ zu beenden</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::RedisLoadInside</name>
+    <message>
+        <source>%1 answered SCAN oddly.</source>
+        <translation>%1 hat auf SCAN unerwartet geantwortet.</translation>
+    </message>
+    <message>
+        <source>prepare the load probe</source>
+        <translation>die Lastsonde vorbereiten</translation>
+    </message>
+    <message>
+        <source>enter the load section</source>
+        <translation>den Lastabschnitt betreten</translation>
+    </message>
+    <message>
+        <source>leave the load section</source>
+        <translation>den Lastabschnitt verlassen</translation>
+    </message>
+    <message>
+        <source>read the load probe</source>
+        <translation>die Lastsonde lesen</translation>
+    </message>
+    <message>
+        <source>drop the load probe</source>
+        <translation>die Lastsonde entfernen</translation>
     </message>
 </context>
 <context>
@@ -1136,6 +1163,52 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
     </message>
 </context>
 <context>
+    <name>lockscope::RedisScope</name>
+    <message>
+        <source>Listing LockScope&apos;s own locks in database %1 (found by their fence counters): no key prefix or match is set, so the rest of the keyspace is not scanned. Set a match glob (e.g. lock:*) to list other programs&apos; locks too; match * lists every key.</source>
+        <translation>Es werden LockScopes eigene Sperren in Datenbank %1 aufgelistet (gefunden über ihre Fence-Zähler): Es ist weder Schlüsselpräfix noch Muster gesetzt, daher wird der übrige Schlüsselraum nicht durchsucht. Setzen Sie ein Muster (z. B. lock:*), um auch Sperren anderer Programme aufzulisten; das Muster * listet jeden Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Listing every key of database %1 (match *).</source>
+        <translation>Es wird jeder Schlüssel der Datenbank %1 aufgelistet (Muster *).</translation>
+    </message>
+    <message>
+        <source>Listing the keys of database %1 that match %2.</source>
+        <translation>Es werden die Schlüssel der Datenbank %1 aufgelistet, die auf %2 passen.</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::RedisSharedStore</name>
+    <message>
+        <source>Cannot %1: unexpected reply from the script.</source>
+        <translation>%1 nicht möglich: unerwartete Antwort des Skripts.</translation>
+    </message>
+    <message>
+        <source>look up the kind of &apos;%1&apos;</source>
+        <translation>die Art von &apos;%1&apos; nachschlagen</translation>
+    </message>
+    <message>
+        <source>The Redis key &apos;%1&apos; is a %2 that LockScope did not write, so it cannot be used as a lock: a key has one kind. Use another key.</source>
+        <translation>Der Redis-Schlüssel &apos;%1&apos; ist ein %2, den LockScope nicht geschrieben hat, und kann daher nicht als Sperre dienen: Ein Schlüssel hat eine Art. Verwenden Sie einen anderen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>acquire a permit of the semaphore &apos;%1&apos;</source>
+        <translation>eine Erlaubnis der Semaphore &apos;%1&apos; erwerben</translation>
+    </message>
+    <message>
+        <source>acquire the reader-writer lease &apos;%1&apos;</source>
+        <translation>den Leser-Schreiber-Lease &apos;%1&apos; erwerben</translation>
+    </message>
+    <message>
+        <source>release &apos;%1&apos;</source>
+        <translation>&apos;%1&apos; freigeben</translation>
+    </message>
+    <message>
+        <source>renew &apos;%1&apos;</source>
+        <translation>&apos;%1&apos; erneuern</translation>
+    </message>
+</context>
+<context>
     <name>lockscope::RedisUrl</name>
     <message>
         <source>Invalid Redis URL: %1. Use redis://user@host:port/db or rediss://user@host:port/db?sslrootcert=/path/ca.crt (the password from REDISCLI_AUTH).</source>
@@ -1170,8 +1243,12 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
         <translation>connect_timeout muss eine ganze Zahl von Sekunden zwischen 1 und 3600 sein</translation>
     </message>
     <message>
-        <source>the parameter &apos;%1&apos; is not supported (use prefix, sslrootcert or connect_timeout)</source>
-        <translation>Der Parameter „%1“ wird nicht unterstützt (verwenden Sie prefix, sslrootcert oder connect_timeout)</translation>
+        <source>match is empty: give a glob of the keys to list (e.g. match=lock:*), or leave it out</source>
+        <translation>match ist leer: Geben Sie ein Muster der aufzulistenden Schlüssel an (z. B. match=lock:*) oder lassen Sie es weg</translation>
+    </message>
+    <message>
+        <source>the parameter &apos;%1&apos; is not supported (use prefix, match, sslrootcert or connect_timeout)</source>
+        <translation>der Parameter &apos;%1&apos; wird nicht unterstützt (verwenden Sie prefix, match, sslrootcert oder connect_timeout)</translation>
     </message>
 </context>
 <context>
@@ -1256,6 +1333,14 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
         <source>list the semaphores and reader-writer leases</source>
         <translation>die Semaphoren und Leser-Schreiber-Leases aufzulisten</translation>
     </message>
+    <message>
+        <source>check which tables of semaphores and reader-writer leases this role may read</source>
+        <translation>prüfen, welche Tabellen der Semaphoren und Leser-Schreiber-Leases diese Rolle lesen darf</translation>
+    </message>
+    <message>
+        <source>Semaphores and reader-writer leases are not shown: the role %1 may not read %2. To see them, have the tables&apos; owner run: GRANT SELECT ON %2 TO %1;</source>
+        <translation>Semaphoren und Leser-Schreiber-Leases werden nicht angezeigt: Die Rolle %1 darf %2 nicht lesen. Um sie zu sehen, lassen Sie den Eigentümer der Tabellen ausführen: GRANT SELECT ON %2 TO %1;</translation>
+    </message>
 </context>
 <context>
     <name>lockscope::SharedLockStore</name>
@@ -1322,6 +1407,10 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
     <message>
         <source>The kind of the key &apos;%1&apos; changed while it was being recorded (a sweep dropped it, or another process took the key). Try again.</source>
         <translation>Die Art des Schlüssels „%1“ hat sich geändert, während sie eingetragen wurde (ein Aufräumen hat sie entfernt, oder ein anderer Prozess hat den Schlüssel genommen). Versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>look up the semaphore acquire function</source>
+        <translation>die Funktion zum Erwerb von Semaphoren nachschlagen</translation>
     </message>
 </context>
 <context>
@@ -2235,6 +2324,18 @@ Datenbanktreiber: %3</translation>
         <source>Locks are the keys under the prefix (SET key token NX PX ttl). The password comes from this field or REDISCLI_AUTH and is never written to the settings file.</source>
         <translation>Sperren sind die Schlüssel unter dem Präfix (SET key token NX PX ttl). Das Passwort kommt aus diesem Feld oder REDISCLI_AUTH und wird nie in die Einstellungsdatei geschrieben.</translation>
     </message>
+    <message>
+        <source>e.g. lock:*  (empty: LockScope&apos;s own locks only)</source>
+        <translation>z. B. lock:*  (leer: nur LockScopes eigene Sperren)</translation>
+    </message>
+    <message>
+        <source>Which keys the Leases tab lists (SCAN MATCH, after the prefix). Without a prefix or a match only LockScope&apos;s own locks are listed, found by their fence counters; * lists every key of the database.</source>
+        <translation>Welche Schlüssel der Reiter Leases auflistet (SCAN MATCH, nach dem Präfix). Ohne Präfix und Muster werden nur LockScopes eigene Sperren aufgelistet, gefunden über ihre Fence-Zähler; * listet jeden Schlüssel der Datenbank.</translation>
+    </message>
+    <message>
+        <source>Keys to list</source>
+        <translation>Aufzulistende Schlüssel</translation>
+    </message>
 </context>
 <context>
     <name>lockscope::ui::DemoRun</name>
@@ -2791,14 +2892,6 @@ verbunden seit %6</translation>
         <translation>Keine Sperren auf diesem Redis-Server</translation>
     </message>
     <message>
-        <source>A Redis lock is a key set with SET key token NX PX ttl by one program until it deletes it or its TTL runs out by the server&apos;s clock. Keys under the profile&apos;s prefix are listed here; to make one by hand, run:
-
-%1</source>
-        <translation>Eine Redis-Sperre ist ein Schlüssel, den ein Programm mit SET key token NX PX ttl setzt, bis es ihn löscht oder seine TTL nach der Uhr des Servers abläuft. Schlüssel unter dem Präfix des Profils werden hier aufgeführt; um einen von Hand anzulegen, führen Sie aus:
-
-%1</translation>
-    </message>
-    <message>
         <source>Nothing to sweep: Redis removes a key itself when its TTL runs out.</source>
         <translation>Nichts aufzuräumen: Redis entfernt einen Schlüssel selbst, wenn seine TTL abläuft.</translation>
     </message>
@@ -2813,6 +2906,14 @@ verbunden seit %6</translation>
     <message>
         <source>Left alone (not string leases): %1</source>
         <translation>Unverändert gelassen (keine String-Leases): %1</translation>
+    </message>
+    <message>
+        <source>A Redis lock is a key set with SET key token NX PX ttl by one program until it deletes it or its TTL runs out by the server&apos;s clock. %1 To make one by hand, run:
+
+%2</source>
+        <translation>Eine Redis-Sperre ist ein Schlüssel, den ein Programm mit SET key token NX PX ttl setzt, bis es ihn löscht oder seine TTL nach der Uhr des Servers abläuft. %1 Um eine von Hand anzulegen, führen Sie aus:
+
+%2</translation>
     </message>
 </context>
 <context>
