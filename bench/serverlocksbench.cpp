@@ -25,9 +25,11 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
+#include <QTimer>
 #include <QTreeView>
 
 #include <algorithm>
@@ -189,11 +191,14 @@ int main(int argc, char **argv) {
     QObject::connect(&refresher, &ui::LocksRefresher::refreshed, [&] { ++refreshes; });
     QObject::connect(&refresher, &ui::LocksRefresher::failed,
                      [&](const QString &message) { failure = message; });
+    // The GUI thread waits in an event loop as the app's does (asleep until an
+    // event comes), not in a processEvents() loop: a spinning thread competes
+    // with the worker and the server for the two cores and is preempted for
+    // whole time slices, which the stall meter would count as stalls.
     const auto runEvents = [](int forMs) {
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < forMs)
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        QEventLoop loop;
+        QTimer::singleShot(forMs, &loop, &QEventLoop::quit);
+        loop.exec();
     };
     QList<double> guiMs, stallMs, modelMs, refreshMs;
     for (int i = 0; i < r; ++i) {
@@ -206,8 +211,21 @@ int main(int argc, char **argv) {
         call.start();
         refresher.refreshNow();
         const double callMs = ms(call);
-        while (refreshes <= i && failure.isEmpty() && t.elapsed() < 300'000)
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        {
+            QEventLoop loop;
+            const auto quit = [&] {
+                loop.quit();
+            };
+            const QMetaObject::Connection finished =
+                QObject::connect(&refresher, &ui::LocksRefresher::refreshed, &loop, quit);
+            const QMetaObject::Connection failed =
+                QObject::connect(&refresher, &ui::LocksRefresher::failed, &loop, quit);
+            QTimer::singleShot(300'000, &loop, quit);
+            if (refreshes <= i && failure.isEmpty())
+                loop.exec();
+            QObject::disconnect(finished);
+            QObject::disconnect(failed);
+        }
         if (!failure.isEmpty() || refreshes <= i) {
             std::fprintf(stderr, "refresh: %s\n",
                          failure.isEmpty() ? "no result in 300 s" : qPrintable(failure));
