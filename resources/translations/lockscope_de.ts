@@ -2915,6 +2915,14 @@ verbunden seit %6</translation>
 
 %2</translation>
     </message>
+    <message>
+        <source>No plain leases</source>
+        <translation>Keine einfachen Leases</translation>
+    </message>
+    <message>
+        <source>What is held here are the semaphores and reader-writer leases below. Expand a key to see its holders; release one of them with Release holder.</source>
+        <translation>Gehalten werden hier die Semaphoren und Leser-Schreiber-Leases unten. Klappen Sie einen Schlüssel auf, um seine Halter zu sehen; geben Sie einen davon mit „Halter freigeben…“ frei.</translation>
+    </message>
 </context>
 <context>
     <name>lockscope::ui::LoadCharts</name>
@@ -3885,10 +3893,6 @@ verbunden seit %6</translation>
         <translation>Semaphor: %1 von %2 Erlaubnissen belegt</translation>
     </message>
     <message>
-        <source>reader-writer: %1 readers, %2 writer, %3 waiting writers</source>
-        <translation>Leser-Schreiber: %1 Leser, %2 Schreiber, %3 wartende Schreiber</translation>
-    </message>
-    <message>
         <source>expired</source>
         <translation>abgelaufen</translation>
     </message>
@@ -3919,6 +3923,42 @@ verbunden seit %6</translation>
     <message>
         <source>Fence</source>
         <translation>Fence</translation>
+    </message>
+    <message>
+        <source>1 reader</source>
+        <translation>1 Leser</translation>
+    </message>
+    <message>
+        <source>%1 readers</source>
+        <translation>%1 Leser</translation>
+    </message>
+    <message>
+        <source>a writer</source>
+        <translation>ein Schreiber</translation>
+    </message>
+    <message>
+        <source>no writer</source>
+        <translation>kein Schreiber</translation>
+    </message>
+    <message>
+        <source>1 waiting writer</source>
+        <translation>1 wartender Schreiber</translation>
+    </message>
+    <message>
+        <source>%1 waiting writers</source>
+        <translation>%1 wartende Schreiber</translation>
+    </message>
+    <message>
+        <source>1 waiting reader</source>
+        <translation>1 wartender Leser</translation>
+    </message>
+    <message>
+        <source>%1 waiting readers</source>
+        <translation>%1 wartende Leser</translation>
+    </message>
+    <message>
+        <source>reader-writer: %1</source>
+        <translation>Leser-Schreiber: %1</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include "lease/redisscope.h"
 #include "leases/leasetablemodel.h"
 #include "leases/sharedlockspanel.h"
+#include "leases/sharedlocktreemodel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -144,6 +145,10 @@ LeasesTab::LeasesTab(LeaseTableModel *model, QThreadPool *pool, QWidget *parent)
         connect(m_model, signal, this, &LeasesTab::updateEmptyState);
     connect(m_model, &QAbstractItemModel::modelReset, this, &LeasesTab::updateEmptyState);
     connect(m_model, &QAbstractItemModel::layoutChanged, this, &LeasesTab::updateEmptyState);
+    for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_sharedPanel->model(), signal, this, &LeasesTab::updateEmptyState);
+    connect(m_sharedPanel->model(), &QAbstractItemModel::modelReset, this,
+            &LeasesTab::updateEmptyState);
 
     // The countdown: several times a second, only the rows on screen.
     m_countdown->setInterval(250);
@@ -202,13 +207,14 @@ QMenu *LeasesTab::contextMenu(const QModelIndex &index) {
 }
 
 void LeasesTab::updateEmptyState() {
-    enum Kind { Rows, NotConnected, Loading, Filtered, Embedded, Server };
-    const Kind kind = m_model->rowCount() > 0     ? Rows
-                      : !m_session                ? NotConnected
-                      : m_model->totalCount() > 0 ? Filtered
-                      : !m_loaded                 ? Loading
-                      : m_session->isEmbedded()   ? Embedded
-                                                  : Server;
+    enum Kind { Rows, NotConnected, Loading, Filtered, Embedded, Server, SharedOnly };
+    const Kind kind = m_model->rowCount() > 0                  ? Rows
+                      : !m_session                             ? NotConnected
+                      : m_model->totalCount() > 0              ? Filtered
+                      : !m_loaded                              ? Loading
+                      : m_sharedPanel->model()->rowCount() > 0 ? SharedOnly
+                      : m_session->isEmbedded()                ? Embedded
+                                                               : Server;
     m_stack->setCurrentWidget(kind == Rows ? static_cast<QWidget *>(m_view) : m_empty);
     // "N leases are hidden" follows the rows behind the filter (every refresh
     // calls this through setLoaded), though no row is shown or removed.
@@ -253,6 +259,13 @@ void LeasesTab::updateEmptyState() {
                 &QPushButton::clicked, this, &LeasesTab::demoRequested);
         connect(m_empty->addButton(QStringLiteral("emptyConnect"), tr("Connect to a database…")),
                 &QPushButton::clicked, this, &LeasesTab::connectRequested);
+        break;
+    case SharedOnly:
+        // Not "no locks here" above a panel full of them.
+        m_empty->setContent(tr("No plain leases"),
+                            tr("What is held here are the semaphores and reader-writer leases "
+                               "below. Expand a key to see its holders; release one of them "
+                               "with Release holder."));
         break;
     case Server: {
         const QString command =

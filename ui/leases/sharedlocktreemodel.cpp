@@ -27,10 +27,24 @@ QString summaryText(const SharedKeyRow &k, double now) {
         return SharedLockTreeModel::tr("semaphore: %1 of %2 permits held")
             .arg(k.heldAt(now))
             .arg(k.permits);
-    return SharedLockTreeModel::tr("reader-writer: %1 readers, %2 writer, %3 waiting writers")
-        .arg(k.countAt(QStringLiteral("read"), now))
-        .arg(k.countAt(QStringLiteral("write"), now))
-        .arg(k.countAt(QStringLiteral("write-wait"), now));
+    // "2 readers, no writer, 1 waiting writer": what there is, in words.
+    const int readers = k.countAt(QStringLiteral("read"), now);
+    const int waitingWriters = k.countAt(QStringLiteral("write-wait"), now);
+    const int waitingReaders = k.countAt(QStringLiteral("read-wait"), now);
+    QStringList parts{readers == 1 ? SharedLockTreeModel::tr("1 reader")
+                                   : SharedLockTreeModel::tr("%1 readers").arg(readers),
+                      k.countAt(QStringLiteral("write"), now) > 0
+                          ? SharedLockTreeModel::tr("a writer")
+                          : SharedLockTreeModel::tr("no writer")};
+    if (waitingWriters > 0)
+        parts << (waitingWriters == 1
+                      ? SharedLockTreeModel::tr("1 waiting writer")
+                      : SharedLockTreeModel::tr("%1 waiting writers").arg(waitingWriters));
+    if (waitingReaders > 0)
+        parts << (waitingReaders == 1
+                      ? SharedLockTreeModel::tr("1 waiting reader")
+                      : SharedLockTreeModel::tr("%1 waiting readers").arg(waitingReaders));
+    return SharedLockTreeModel::tr("reader-writer: %1").arg(parts.join(QStringLiteral(", ")));
 }
 
 } // namespace
