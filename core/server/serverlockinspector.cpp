@@ -274,7 +274,10 @@ ServerLockInspector::snapshot(QSqlDatabase db, const ConnectionParams &params,
     const Status read = LocalSettings::run(
         db, params, what,
         {{QStringLiteral("statement_timeout"),
-          QStringLiteral("%1ms").arg(statementTimeout.count())}},
+          QStringLiteral("%1ms").arg(statementTimeout.count())},
+         // An inspector should not take the server's cores: parallel workers
+         // for the pg_locks join cost the server more CPU than they save.
+         {QStringLiteral("max_parallel_workers_per_gather"), QStringLiteral("0")}},
         [&](const QSqlDatabase &conn) -> Status {
             QSqlQuery q(conn);
             q.setForwardOnly(true);
