@@ -65,21 +65,29 @@ RedisLeaseStore::acquireOnce(const QString &key, const QString &token, bool regi
                 continue; // reconnect; the same token re-takes what a lost reply took
             return reply.error();
         }
+        if (reply->isInteger()) {
+            // Taken: the reply is the fence. Dated by the server's clock at the
+            // middle of the round trip (the SET ran somewhere inside it).
+            const auto receivedAt = std::chrono::steady_clock::now();
+            auto now = connection().serverTimeAt(sentAt + (receivedAt - sentAt) / 2);
+            if (!now.ok())
+                return now.error();
+            LeaseInfo info{
+                key,         token,
+                now.value(), now.value() + static_cast<double>(m_config.ttl.count()) / 1000.0,
+                false,       reply->integer,
+                sentAt};
+            return std::optional<LeaseInfo>(info);
+        }
         const auto &e = reply->elements;
         if (!e.isEmpty() && e.at(0).integer == -1)
             return RedisSharedStore::refusal(key, reply.value(), LockKind::Lease, 0);
         if (e.isEmpty() || e.at(0).integer == 0)
             return std::optional<LeaseInfo>();
-        if (e.size() < 4)
-            return Error{ErrorKind::Database,
-                         QCoreApplication::translate("lockscope::RedisLeaseStore",
-                                                     "Cannot %1: unexpected reply from the script.")
-                             .arg(what())};
-        const double now = epochFrom(e.at(2), e.at(3));
-        LeaseInfo info{
-            key,   token,           now,   now + static_cast<double>(m_config.ttl.count()) / 1000.0,
-            false, e.at(1).integer, sentAt};
-        return std::optional<LeaseInfo>(info);
+        return Error{ErrorKind::Database,
+                     QCoreApplication::translate("lockscope::RedisLeaseStore",
+                                                 "Cannot %1: unexpected reply from the script.")
+                         .arg(what())};
     }
 }
 
@@ -128,6 +136,7 @@ RedisLeaseStore::renewWith(const QString &key, const QString &token, millisecond
     };
     for (int attempt = 0;; ++attempt) {
         m_statements.fetch_add(1, std::memory_order_relaxed);
+        const auto sentAt = std::chrono::steady_clock::now();
         const QList<QByteArray> keys{RedisLeaseScripts::leaseKey(m_params, key)};
         const QList<QByteArray> args{token.toUtf8(), ms(ttl)};
         auto reply = stopped ? RedisLeaseScripts::renew().runBounded(connection(), keys, args, what,
@@ -142,8 +151,10 @@ RedisLeaseStore::renewWith(const QString &key, const QString &token, millisecond
         const auto &e = reply->elements;
         if (e.size() < 3 || e.at(0).integer != 1)
             return std::optional<double>();
-        return std::optional<double>(epochFrom(e.at(1), e.at(2)) +
-                                     static_cast<double>(ttl.count()) / 1000.0);
+        const double renewedAt = epochFrom(e.at(1), e.at(2));
+        // A fresh reading of the server's clock for the next acquire's date.
+        connection().noteServerTime(renewedAt, sentAt, std::chrono::steady_clock::now());
+        return std::optional<double>(renewedAt + static_cast<double>(ttl.count()) / 1000.0);
     }
 }
 

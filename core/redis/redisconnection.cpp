@@ -58,17 +58,27 @@ RedisReply copyReply(const redisReply *r) {
 
 // hiredis's formatter: RESP with binary-safe arguments.
 QByteArray format(const RedisConnection::Command &argv) {
-    std::vector<const char *> parts;
-    std::vector<size_t> lengths;
-    parts.reserve(static_cast<size_t>(argv.size()));
-    lengths.reserve(static_cast<size_t>(argv.size()));
-    for (const QByteArray &a : argv) {
-        parts.push_back(a.constData());
-        lengths.push_back(static_cast<size_t>(a.size()));
+    // A lease command has a handful of arguments: no heap for their table.
+    constexpr qsizetype kOnStack = 16;
+    const char *partsOnStack[kOnStack];
+    size_t lengthsOnStack[kOnStack];
+    std::vector<const char *> partsOnHeap;
+    std::vector<size_t> lengthsOnHeap;
+    const char **parts = partsOnStack;
+    size_t *lengths = lengthsOnStack;
+    if (argv.size() > kOnStack) {
+        partsOnHeap.resize(static_cast<size_t>(argv.size()));
+        lengthsOnHeap.resize(static_cast<size_t>(argv.size()));
+        parts = partsOnHeap.data();
+        lengths = lengthsOnHeap.data();
+    }
+    for (qsizetype i = 0; i < argv.size(); ++i) {
+        parts[i] = argv.at(i).constData();
+        lengths[i] = static_cast<size_t>(argv.at(i).size());
     }
     char *target = nullptr;
-    const int length = redisFormatCommandArgv(&target, static_cast<int>(argv.size()), parts.data(),
-                                              lengths.data());
+    const int length =
+        redisFormatCommandArgv(&target, static_cast<int>(argv.size()), parts, lengths);
     if (length < 0 || !target)
         return {};
     QByteArray out(target, length);
@@ -138,6 +148,7 @@ bool RedisConnection::isConnected() const {
 }
 
 void RedisConnection::close() {
+    m_serverClock.forget(); // the next connection may reach another server
     if (m_fd >= 0) {
         ::close(m_fd);
         m_fd = -1;
@@ -608,7 +619,8 @@ Error RedisConnection::replyError(const RedisReply &reply, const QString &what) 
 }
 
 Result<double> RedisConnection::serverTime() {
-    auto time = command({"TIME"});
+    const auto sentAt = Clock::now();
+    auto time = command({QByteArrayLiteral("TIME")});
     if (!time.ok())
         return time.error();
     if (time->isError())
@@ -618,7 +630,18 @@ Result<double> RedisConnection::serverTime() {
         return Error{ErrorKind::Database, QCoreApplication::translate("lockscope::RedisConnection",
                                                                       "%1 answered TIME oddly.")
                                               .arg(where())};
-    return time->elements.at(0).str.toDouble() + time->elements.at(1).str.toDouble() / 1e6;
+    const double epoch =
+        time->elements.at(0).str.toDouble() + time->elements.at(1).str.toDouble() / 1e6;
+    m_serverClock.note(epoch, sentAt, Clock::now());
+    return epoch;
+}
+
+Result<double> RedisConnection::serverTimeAt(Clock::time_point at) {
+    if (const auto then = m_serverClock.at(at))
+        return *then;
+    if (auto read = serverTime(); !read.ok())
+        return read.error();
+    return *m_serverClock.at(at);
 }
 
 } // namespace lockscope

@@ -3,6 +3,7 @@
 #include "base/result.h"
 #include "db/connectionparams.h"
 #include "redis/redisreply.h"
+#include "redis/redisserverclock.h"
 
 #include <QByteArray>
 #include <QList>
@@ -58,8 +59,17 @@ public:
     Status send(const Command &argv);
     Result<std::optional<RedisReply>> readReply(std::chrono::milliseconds wait);
 
-    // The server's clock (TIME), epoch seconds.
+    // The server's clock (TIME), epoch seconds. Also taken as the connection's
+    // reading of that clock (serverNow).
     Result<double> serverTime();
+    // The server's time at `at` (a moment of this connection's recent past or
+    // now), from the last reading of its clock (serverTime, or a reply that
+    // carried TIME: noteServerTime); reads the clock once if there is none.
+    Result<double> serverTimeAt(Clock::time_point at);
+    void noteServerTime(double epochSeconds, Clock::time_point sentAt,
+                        Clock::time_point receivedAt) {
+        m_serverClock.note(epochSeconds, sentAt, receivedAt);
+    }
 
     const ConnectionParams &params() const { return m_params; }
     void setCommandTimeout(std::chrono::milliseconds timeout) { m_commandTimeout = timeout; }
@@ -95,6 +105,7 @@ private:
     int m_fd = -1;
     redisReader *m_reader = nullptr;
     std::chrono::milliseconds m_commandTimeout{10'000};
+    RedisServerClock m_serverClock;
 };
 
 } // namespace lockscope

@@ -32,17 +32,22 @@ Result<RedisReply> RedisScript::runBounded(RedisConnection &connection,
                                            const QList<QByteArray> &args, const Describe &what,
                                            RedisConnection::Clock::time_point deadline,
                                            const std::function<bool()> &stopped) const {
+    static const QByteArray counts[] = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
+    const QByteArray keyCount =
+        keys.size() < 10 ? counts[keys.size()] : QByteArray::number(keys.size());
     auto call = [&](const QByteArray &verb, const QByteArray &body) {
-        RedisConnection::Command argv{verb, body, QByteArray::number(keys.size())};
+        RedisConnection::Command argv;
+        argv.reserve(3 + keys.size() + args.size());
+        argv << verb << body << keyCount;
         argv += keys;
         argv += args;
         if (deadline == RedisConnection::Clock::time_point::max())
             return connection.command(argv);
         return connection.commandBounded(argv, deadline, stopped);
     };
-    auto reply = call("EVALSHA", m_sha);
+    auto reply = call(QByteArrayLiteral("EVALSHA"), m_sha);
     if (reply.ok() && reply->isError() && reply->errorCode() == "NOSCRIPT")
-        reply = call("EVAL", m_source);
+        reply = call(QByteArrayLiteral("EVAL"), m_source);
     if (!reply.ok())
         return reply.error();
     if (reply->isError())

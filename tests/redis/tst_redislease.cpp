@@ -131,6 +131,43 @@ private Q_SLOTS:
         QCOMPARE(TestRedis::cli(params, {QStringLiteral("EXISTS"), redisKey}), QStringLiteral("0"));
     }
 
+    // The acquire script returns only the fence; the lease is dated by the
+    // connection's reading of the server's clock (taken once, renewed by every
+    // renewal). Every date must fall between two readings of TIME taken around
+    // the acquire -- on a fresh connection, on one in use for a while, and after
+    // a renewal refreshed the reading.
+    void acquireIsDatedByTheServerClock() {
+        LOCKSCOPE_FRESH_REDIS(params);
+        LeaseManager manager(params, shortTtl(5s));
+        RedisConnection clock(params);
+        // The reading is the middle of a round trip, which a busy machine may
+        // stretch; a date off by the time between rounds is what a wrong one is.
+        constexpr double slack = 0.1;
+        qint64 lastFence = 0;
+        for (int round = 0; round < 6; ++round) {
+            const auto before = clock.serverTime();
+            QVERIFY2(before.ok(), qPrintable(before.ok() ? QString() : before.error().message));
+            auto lease = manager.tryLock(QStringLiteral("dated"));
+            QVERIFY2(lease.ok(), qPrintable(lease.ok() ? QString() : lease.error().message));
+            const auto after = clock.serverTime();
+            QVERIFY(after.ok());
+            QVERIFY2(lease->acquiredAt() >= before.value() - slack &&
+                         lease->acquiredAt() <= after.value() + slack,
+                     qPrintable(QStringLiteral("acquired at %1, TIME %2 .. %3")
+                                    .arg(lease->acquiredAt(), 0, 'f', 6)
+                                    .arg(before.value(), 0, 'f', 6)
+                                    .arg(after.value(), 0, 'f', 6)));
+            QCOMPARE(qRound64((lease->expiresAt() - lease->acquiredAt()) * 1000), 5000);
+            QVERIFY(lease->fence().has_value());
+            QVERIFY(*lease->fence() > lastFence);
+            lastFence = *lease->fence();
+            if (round == 3)
+                QVERIFY(lease->renew(6s).ok()); // a fresh reading for the next rounds
+            QVERIFY(lease->release().ok());
+            QTest::qWait(400); // the clocks move on between rounds
+        }
+    }
+
     // The release script's three answers.
     void releaseSaysWhatHappened() {
         LOCKSCOPE_FRESH_REDIS(params);
