@@ -1,5 +1,6 @@
 #include "locks/locksrefresher.h"
 
+#include "common/backgroundpriority.h"
 #include "common/whenfinished.h"
 #include "locks/lockstreemodel.h"
 
@@ -64,8 +65,14 @@ void LocksRefresher::start() {
     inputs.params = *m_params;
     inputs.sessions = m_model->sessions();
     inputs.firstSeen = m_firstSeen;
-    whenFinished(QtConcurrent::run(&m_pool, [inputs] { return takeLocksSnapshot(inputs); }), this,
-                 [this](const LocksResult &result) { onResult(result); });
+    whenFinished(QtConcurrent::run(&m_pool,
+                                   [inputs] {
+                                       // Decoding 100,000 locks must not hold
+                                       // the GUI thread off a core.
+                                       lowerThisThreadsPriority();
+                                       return takeLocksSnapshot(inputs);
+                                   }),
+                 this, [this](const LocksResult &result) { onResult(result); });
 }
 
 void LocksRefresher::onResult(const LocksResult &result) {
