@@ -2,8 +2,11 @@
 // one conditional upsert to acquire, one owner-scoped delete to release -- sent
 // through the SQLite C API, one connection per thread on the same file, opened
 // as LockScope opens it (WAL, synchronous=NORMAL, a busy timeout). Prints JSON.
+// With --fenced it also does what a fence costs, still through the C API: the
+// acquire becomes BEGIN IMMEDIATE, the upsert, LockScope's fence bump
+// (lockscope_fences), COMMIT -- the price of fencing itself, without the library.
 //
-//   lockscope_sqlitebaseline --file PATH [--clients N] [--seconds S]
+//   lockscope_sqlitebaseline --file PATH [--clients N] [--seconds S] [--fenced]
 //
 // The file must have LockScope's schema (`lockctl --db sqlite://PATH migrate`).
 #include <sqlite3.h>
@@ -28,6 +31,10 @@ constexpr const char *kAcquire =
     "acquired_at = excluded.acquired_at, expires_at = excluded.expires_at "
     "WHERE aggregate_locks.expires_at <= (julianday('now') - 2440587.5) * 86400.0 "
     "OR aggregate_locks.owner_token = excluded.owner_token RETURNING owner_token";
+constexpr const char *kBumpFence =
+    "INSERT INTO lockscope_fences (lock_key, last_fence, owner_token) VALUES (?1, 1, ?2) "
+    "ON CONFLICT (lock_key) DO UPDATE SET last_fence = lockscope_fences.last_fence + 1, "
+    "owner_token = excluded.owner_token RETURNING last_fence";
 constexpr const char *kRelease =
     "DELETE FROM aggregate_locks WHERE lock_key = ?1 AND owner_token = ?2";
 
@@ -56,8 +63,8 @@ bool run(sqlite3_stmt *statement, int *rows) {
     return rc == SQLITE_DONE;
 }
 
-void client(const std::string &file, int id, const std::atomic<bool> &stop, Counts *counts,
-            std::atomic<bool> *broken) {
+void client(const std::string &file, int id, bool fenced, const std::atomic<bool> &stop,
+            Counts *counts, std::atomic<bool> *broken) {
     sqlite3 *db = nullptr;
     // The busy timeout first: clients that open at once wait for each other's
     // PRAGMA journal_mode instead of failing with "database is locked".
@@ -71,10 +78,16 @@ void client(const std::string &file, int id, const std::atomic<bool> &stop, Coun
     }
     sqlite3_stmt *acquire = nullptr;
     sqlite3_stmt *release = nullptr;
-    if (sqlite3_prepare_v3(db, kAcquire, -1, SQLITE_PREPARE_PERSISTENT, &acquire, nullptr) !=
-            SQLITE_OK ||
-        sqlite3_prepare_v3(db, kRelease, -1, SQLITE_PREPARE_PERSISTENT, &release, nullptr) !=
-            SQLITE_OK) {
+    sqlite3_stmt *begin = nullptr;
+    sqlite3_stmt *bump = nullptr;
+    sqlite3_stmt *commit = nullptr;
+    auto prepare = [db](const char *sql, sqlite3_stmt **statement) {
+        return sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, statement, nullptr) ==
+               SQLITE_OK;
+    };
+    if (!prepare(kAcquire, &acquire) || !prepare(kRelease, &release) ||
+        (fenced && (!prepare("BEGIN IMMEDIATE", &begin) || !prepare(kBumpFence, &bump) ||
+                    !prepare("COMMIT", &commit)))) {
         std::fprintf(stderr, "prepare: %s\n", sqlite3_errmsg(db));
         *broken = true;
     }
@@ -88,9 +101,24 @@ void client(const std::string &file, int id, const std::atomic<bool> &stop, Coun
         sqlite3_bind_text(acquire, 2, token.c_str(), -1, SQLITE_TRANSIENT);
         sqlite3_bind_double(acquire, 3, 30.0);
         int rows = 0;
-        if (!run(acquire, &rows) || rows != 1) {
+        if (fenced && !run(begin, &rows)) {
             ++counts->failures;
             continue;
+        }
+        if (!run(acquire, &rows) || rows != 1) {
+            if (fenced)
+                pragma(db, "ROLLBACK");
+            ++counts->failures;
+            continue;
+        }
+        if (fenced) {
+            sqlite3_bind_text(bump, 1, key.c_str(), -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(bump, 2, token.c_str(), -1, SQLITE_TRANSIENT);
+            if (!run(bump, &rows) || rows != 1 || !run(commit, &rows)) {
+                pragma(db, "ROLLBACK");
+                ++counts->failures;
+                continue;
+            }
         }
         sqlite3_bind_text(release, 1, key.c_str(), -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(release, 2, token.c_str(), -1, SQLITE_TRANSIENT);
@@ -100,8 +128,8 @@ void client(const std::string &file, int id, const std::atomic<bool> &stop, Coun
         }
         ++counts->cycles;
     }
-    sqlite3_finalize(acquire);
-    sqlite3_finalize(release);
+    for (sqlite3_stmt *statement : {acquire, release, begin, bump, commit})
+        sqlite3_finalize(statement);
     sqlite3_close(db);
 }
 
@@ -111,17 +139,25 @@ int main(int argc, char **argv) {
     std::string file;
     int clients = 1;
     double seconds = 10;
-    for (int i = 1; i + 1 < argc; i += 2) {
+    bool fenced = false;
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--fenced") == 0) {
+            fenced = true;
+            continue;
+        }
+        if (i + 1 >= argc)
+            break;
         if (std::strcmp(argv[i], "--file") == 0)
             file = argv[i + 1];
         else if (std::strcmp(argv[i], "--clients") == 0)
             clients = std::atoi(argv[i + 1]);
         else if (std::strcmp(argv[i], "--seconds") == 0)
             seconds = std::atof(argv[i + 1]);
+        ++i;
     }
     if (file.empty() || clients < 1 || clients > 256 || !(seconds > 0)) {
         std::fprintf(stderr, "usage: lockscope_sqlitebaseline --file PATH [--clients 1..256] "
-                             "[--seconds S]\n");
+                             "[--seconds S] [--fenced]\n");
         return 2;
     }
     std::atomic<bool> stop{false};
@@ -130,8 +166,8 @@ int main(int argc, char **argv) {
     std::vector<std::thread> threads;
     const auto start = std::chrono::steady_clock::now();
     for (int c = 0; c < clients; ++c)
-        threads.emplace_back(client, file, c, std::cref(stop), &counts[static_cast<size_t>(c)],
-                             &broken);
+        threads.emplace_back(client, file, c, fenced, std::cref(stop),
+                             &counts[static_cast<size_t>(c)], &broken);
     std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
     stop = true;
     for (auto &t : threads)
@@ -146,9 +182,9 @@ int main(int argc, char **argv) {
         cycles += c.cycles;
         failures += c.failures;
     }
-    std::printf("{\"clients\":%d,\"cycles\":%lld,\"failures\":%lld,\"seconds\":%.2f,"
+    std::printf("{\"fenced\":%s,\"clients\":%d,\"cycles\":%lld,\"failures\":%lld,\"seconds\":%.2f,"
                 "\"cycles_per_s\":%.1f,\"sqlite\":\"%s\"}\n",
-                clients, cycles, failures, elapsed, static_cast<double>(cycles) / elapsed,
-                sqlite3_libversion());
+                fenced ? "true" : "false", clients, cycles, failures, elapsed,
+                static_cast<double>(cycles) / elapsed, sqlite3_libversion());
     return 0;
 }
