@@ -11,11 +11,19 @@ QByteArray RedisLeaseScripts::internalPrefix() {
 }
 
 QByteArray RedisLeaseScripts::fenceKey(const ConnectionParams &params, const QString &key) {
-    return QByteArrayLiteral("lockscope:fence:") + leaseKey(params, key);
+    return fenceKeyOf(leaseKey(params, key));
+}
+
+QByteArray RedisLeaseScripts::fenceKeyOf(const QByteArray &leaseKey) {
+    return QByteArrayLiteral("lockscope:fence:") + leaseKey;
 }
 
 QByteArray RedisLeaseScripts::waitersKey(const ConnectionParams &params, const QString &key) {
-    return QByteArrayLiteral("lockscope:waiters:") + leaseKey(params, key);
+    return waitersKeyOf(leaseKey(params, key));
+}
+
+QByteArray RedisLeaseScripts::waitersKeyOf(const QByteArray &leaseKey) {
+    return QByteArrayLiteral("lockscope:waiters:") + leaseKey;
 }
 
 QByteArray RedisLeaseScripts::releaseChannel() {

@@ -20,6 +20,9 @@ namespace RedisLeaseScripts {
 
 QByteArray leaseKey(const ConnectionParams &params, const QString &key);
 QByteArray fenceKey(const ConnectionParams &params, const QString &key);
+// The same from the lease's key as leaseKey() gave it (no second conversion).
+QByteArray fenceKeyOf(const QByteArray &leaseKey);
+QByteArray waitersKeyOf(const QByteArray &leaseKey);
 // Keys of LockScope's own bookkeeping, never listed as leases.
 QByteArray internalPrefix(); // "lockscope:fence:", "lockscope:waiters:", … live under it
 // The waiters of KEY: a sorted set lockscope:waiters:<prefix>KEY of waiting

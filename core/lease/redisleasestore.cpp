@@ -37,7 +37,8 @@ RedisLeaseStore::RedisLeaseStore(ConnectionParams params, LeaseConfig config,
     : m_params(std::move(params))
     , m_config(std::move(config))
     , m_statements(statements)
-    , m_connectionName(RedisThreadConnections::nameFor(m_params, connectionPurpose())) {}
+    , m_connectionName(RedisThreadConnections::nameFor(m_params, connectionPurpose()))
+    , m_ttlText(ms(m_config.ttl)) {}
 
 RedisLeaseStore::~RedisLeaseStore() = default;
 
@@ -51,15 +52,17 @@ RedisLeaseStore::acquireOnce(const QString &key, const QString &token, bool regi
         return QCoreApplication::translate("lockscope::RedisLeaseStore", "acquire the lease '%1'")
             .arg(key);
     };
-    QList<QByteArray> keys{RedisLeaseScripts::leaseKey(m_params, key),
-                           RedisLeaseScripts::fenceKey(m_params, key)};
+    const QByteArray leaseKey = RedisLeaseScripts::leaseKey(m_params, key);
+    QList<QByteArray> keys;
+    keys.reserve(3);
+    keys << leaseKey << RedisLeaseScripts::fenceKeyOf(leaseKey);
     if (registered)
-        keys.append(RedisLeaseScripts::waitersKey(m_params, key));
+        keys.append(RedisLeaseScripts::waitersKeyOf(leaseKey));
     for (int attempt = 0;; ++attempt) {
         const auto sentAt = std::chrono::steady_clock::now();
         m_statements.fetch_add(1, std::memory_order_relaxed);
         auto reply = RedisLeaseScripts::acquire().run(
-            connection(), keys, {token.toUtf8(), ms(m_config.ttl)}, RedisScript::Describe(what));
+            connection(), keys, {token.toUtf8(), m_ttlText}, RedisScript::Describe(what));
         if (!reply.ok()) {
             if (reply.error().kind == ErrorKind::Connection && attempt == 0)
                 continue; // reconnect; the same token re-takes what a lost reply took
@@ -99,10 +102,9 @@ Result<RedisLeaseStore::ReleaseOutcome> RedisLeaseStore::release(const QString &
     };
     for (int attempt = 0;; ++attempt) {
         m_statements.fetch_add(1, std::memory_order_relaxed);
+        const QByteArray leaseKey = RedisLeaseScripts::leaseKey(m_params, key);
         auto reply = RedisLeaseScripts::release().run(
-            connection(),
-            {RedisLeaseScripts::leaseKey(m_params, key),
-             RedisLeaseScripts::waitersKey(m_params, key)},
+            connection(), {leaseKey, RedisLeaseScripts::waitersKeyOf(leaseKey)},
             {token.toUtf8(), RedisLeaseScripts::releaseChannel()}, what);
         if (!reply.ok()) {
             if (reply.error().kind == ErrorKind::Connection && attempt == 0)

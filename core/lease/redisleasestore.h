@@ -53,6 +53,7 @@ private:
     LeaseConfig m_config;
     std::atomic<quint64> &m_statements;
     const QString m_connectionName; // RedisThreadConnections::nameFor, once
+    const QByteArray m_ttlText;     // the acquire's PX argument, formatted once
     std::mutex m_listenerMutex;
     std::unique_ptr<RedisReleaseListener> m_listener;
 };
