@@ -7,6 +7,7 @@
 #include "load/loadpanel.h"
 #include "support/lockctlprocess.h"
 #include "support/testdb.h"
+#include "support/testredis.h"
 #include "window/mainwindow.h"
 
 #include <QAbstractItemModelTester>
@@ -117,8 +118,8 @@ private Q_SLOTS:
         QVERIFY(panel.summaryLabel()->text().contains(QLatin1String("acquired")));
     }
 
-    // Semaphore and reader-writer runs from the panel, on a real SQLite file and
-    // on PostgreSQL: the chart, the per-key table and the summary show the most
+    // Semaphore and reader-writer runs from the panel, on a real SQLite file, on
+    // PostgreSQL and on Redis: the chart, the per-key table and the summary show the most
     // holders inside at once against the permits, or the writer overlaps; the
     // controls (counting admission, no lock) show violations, so the figures
     // can fail.
@@ -126,7 +127,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("backend");
         QTest::addColumn<int>("mode");
         QTest::addColumn<bool>("control");
-        for (const char *backend : {"sqlite", "postgres"}) {
+        for (const char *backend : {"sqlite", "postgres", "redis"}) {
             const QString b = QString::fromLatin1(backend);
             auto tag = [&](const char *what) -> QByteArray {
                 return QByteArray(backend) + ' ' + what;
@@ -139,7 +140,13 @@ private Q_SLOTS:
         }
     }
     void sharedModes() {
-        LOCKSCOPE_FRESH_DB(params);
+        QFETCH(QString, backend);
+        QString why;
+        const auto fresh = backend == QLatin1String("redis") ? test::TestRedis::fresh(&why)
+                                                             : test::TestDb::fresh(backend, &why);
+        if (!fresh)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        const ConnectionParams params = *fresh;
         QFETCH(int, mode);
         QFETCH(bool, control);
         const bool semaphore = LoadMode(mode) == LoadMode::Semaphore;
