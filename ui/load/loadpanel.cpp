@@ -156,7 +156,6 @@ LoadPanel::LoadPanel(QWidget *parent)
     form->addRow(tr("Lease TTL"), m_ttl);
     form->addRow(tr("Max wait"), m_wait);
     form->addRow(tr("Duration"), m_duration);
-    form->addRow(m_problem);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_start);
     buttons->addWidget(m_stop);
@@ -173,6 +172,9 @@ LoadPanel::LoadPanel(QWidget *parent)
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->addWidget(settings);
+    // Outside the form: a word-wrapped label inside it would make the form's
+    // height depend on its width, counting its hidden rows too.
+    leftLayout->addWidget(m_problem);
     leftLayout->addWidget(m_summary);
     leftLayout->addWidget(m_keys, 1);
     auto *split = new QSplitter(this);
@@ -233,6 +235,9 @@ void LoadPanel::updateControls() {
     m_form->setRowVisible(m_readers, rw);
     m_form->setRowVisible(m_writers, rw);
     m_form->setRowVisible(m_noLock, rw);
+    // The rows shown changed: so did the box's minimum, which the layouts
+    // around it cache (and, while the tab is hidden, would keep stale).
+    m_form->parentWidget()->updateGeometry();
     const QString problem = LoadVerdict::problem(config(), m_readers->value(), m_writers->value());
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
