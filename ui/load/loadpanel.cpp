@@ -165,6 +165,9 @@ LoadPanel::LoadPanel(QWidget *parent)
     m_keys->setColumnCount(7);
     m_keys->setHorizontalHeaderLabels({tr("Key"), tr("Acquired"), tr("Timeouts"), tr("Mean wait"),
                                        tr("Max wait"), tr("Violations"), tr("Most inside")});
+    // What a run is judged by comes first, after the key and its count.
+    m_keys->horizontalHeader()->moveSection(5, 2);
+    m_keys->horizontalHeader()->moveSection(6, 3);
     m_keys->verticalHeader()->hide();
     m_keys->horizontalHeader()->setStretchLastSection(true);
     m_keys->setEditTriggers(QAbstractItemView::NoEditTriggers);
