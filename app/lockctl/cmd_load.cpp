@@ -50,6 +50,9 @@ int parseLoad(Context &ctx, const QStringList &args, LoadOptions *o) {
     const auto counting =
         opt("admit-by-counting", "semaphore, THE CONTROL: admit by counting the holders, then "
                                  "inserting (over-admits; the run reports it, exit 0).");
+    const auto noLock =
+        opt("no-lock", "rw, THE CONTROL: readers and writers enter without any lock (writers "
+                       "overlap; the run reports it, exit 0).");
     const auto scope = opt("scope", "Advisory scope: session or xact.", "SCOPE", "session");
     const auto threads = opt("threads", "Worker threads per process (default 4).", "T", "4");
     const auto processes =
@@ -93,6 +96,9 @@ int parseLoad(Context &ctx, const QStringList &args, LoadOptions *o) {
     if (parser.isSet(counting) && c.mode != LoadMode::Semaphore)
         return ctx.usage(QStringLiteral("--admit-by-counting is the control of --mode semaphore"));
     c.admitByCounting = parser.isSet(counting);
+    if (parser.isSet(noLock) && c.mode != LoadMode::Rw)
+        return ctx.usage(QStringLiteral("--no-lock is the control of --mode rw"));
+    c.noLock = parser.isSet(noLock);
     if ((parser.isSet(readers) || parser.isSet(writers)) && c.mode != LoadMode::Rw)
         return ctx.usage(QStringLiteral("--readers and --writers go with --mode rw"));
     if (c.mode == LoadMode::Rw) {
@@ -271,7 +277,8 @@ int runLoad(Context &ctx, const QStringList &args) {
                 << " lease(s) of this run were left behind." << Qt::endl;
         return ExitError;
     }
-    if (config.mode != LoadMode::None && !config.admitByCounting && summary->violations != 0) {
+    if (config.mode != LoadMode::None && !config.admitByCounting && !config.noLock &&
+        summary->violations != 0) {
         ctx.err << "lockctl: " << summary->violations
                 << " violations (lost updates) under a lock: mutual exclusion failed." << Qt::endl;
         return ExitError;

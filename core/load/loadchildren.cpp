@@ -59,9 +59,12 @@ QStringList LoadChildren::arguments(const ConnectionParams &params, const LoadCo
         if (c.admitByCounting)
             argv << QStringLiteral("--admit-by-counting");
     }
-    if (c.mode == LoadMode::Rw)
+    if (c.mode == LoadMode::Rw) {
         argv << QStringLiteral("--readers") << QString::number(c.readers)
              << QStringLiteral("--writers") << QString::number(c.threads - c.readers);
+        if (c.noLock)
+            argv << QStringLiteral("--no-lock");
+    }
     if (c.count)
         argv << QStringLiteral("--count") << QString::number(countEach);
     else if (c.duration)

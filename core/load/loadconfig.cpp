@@ -88,6 +88,12 @@ Status LoadConfig::validate(bool isPostgres, bool isRedis) const {
                                         "readers of %2 threads).")
                 .arg(readers)
                 .arg(threads));
+    if (admitByCounting && mode != LoadMode::Semaphore)
+        return bad(QCoreApplication::translate(
+            "lockscope::LoadConfig", "--admit-by-counting is the control of --mode semaphore."));
+    if (noLock && mode != LoadMode::Rw)
+        return bad(QCoreApplication::translate("lockscope::LoadConfig",
+                                               "--no-lock is the control of --mode rw."));
     if (mode == LoadMode::Advisory && !isPostgres)
         return bad(
             QCoreApplication::translate("lockscope::LoadConfig",

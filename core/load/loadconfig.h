@@ -34,6 +34,9 @@ struct LoadConfig {
     // Semaphore, THE CONTROL: admit by counting the holders, then inserting
     // (LeaseConfig::semaphoreByCounting), which over-admits.
     bool admitByCounting = false;
+    // Rw, THE CONTROL: the same readers and writers enter the section without
+    // any lock, so writers overlap.
+    bool noLock = false;
 
     QString keyName(int index) const;
     static QString modeName(LoadMode mode);

@@ -111,6 +111,8 @@ public:
         }
         case LoadMode::Semaphore:
         case LoadMode::Rw: {
+            if (m_config.noLock)
+                return {}; // the rw control: no lock at all
             auto lease =
                 m_config.mode == LoadMode::Semaphore
                     ? m_manager->acquireSemaphore(key, m_config.permits, m_config.maxWait, stop)
@@ -130,6 +132,8 @@ public:
     }
 
     void release() {
+        if (m_config.noLock)
+            return;
         if (m_config.mode == LoadMode::Lease || m_config.mode == LoadMode::Semaphore ||
             m_config.mode == LoadMode::Rw)
             (void)m_lease.release();

@@ -42,6 +42,13 @@ struct LoadSample {
     double p99Ms = 0;
     double maxMs = 0;
     QList<LoadKeyStats> perKey; // so far, this process (when there are at most 1000 keys)
+    // Semaphore and Rw, when whoever shows the sample read the probe
+    // (LoadInside::figures, every process of the run): the most holders inside
+    // one key at once so far, and the entries that overlapped a writer so far;
+    // then perKey's `counter` is the key's most inside and `violations` its
+    // holders beyond the permits (Semaphore) or its overlaps (Rw). -1: not read.
+    qint64 maxInside = -1;
+    qint64 overlaps = -1;
 };
 
 struct LoadSummary {

@@ -55,28 +55,6 @@ return inside
     return script;
 }
 
-Result<QList<QByteArray>> scanAll(RedisConnection &connection, const QByteArray &pattern,
-                                  const QString &what) {
-    QList<QByteArray> keys;
-    QByteArray cursor = "0";
-    do {
-        auto reply = connection.command({"SCAN", cursor, "MATCH", pattern, "COUNT", "1000"});
-        if (!reply.ok())
-            return reply.error();
-        if (reply->isError())
-            return connection.replyError(reply.value(), what);
-        if (!reply->isArray() || reply->elements.size() != 2)
-            return Error{
-                ErrorKind::Database,
-                QCoreApplication::translate("lockscope::RedisLoadInside", "%1 answered SCAN oddly.")
-                    .arg(connection.where())};
-        cursor = reply->elements.at(0).str;
-        for (const RedisReply &k : std::as_const(reply->elements.at(1).elements))
-            keys.append(k.str);
-    } while (cursor != "0");
-    return keys;
-}
-
 Status checked(RedisConnection &connection, const Result<RedisReply> &reply, const QString &what) {
     if (!reply.ok())
         return reply.error();
@@ -132,7 +110,7 @@ Result<QHash<QString, LoadInside::Figures>> RedisLoadInside::figures(const Conne
     const QString what =
         QCoreApplication::translate("lockscope::RedisLoadInside", "read the load probe");
     const QByteArray prefix = probePrefix(params, runId);
-    auto keys = scanAll(connection, RedisInspector::escapeGlob(prefix) + '*', what);
+    auto keys = connection.scanAll(RedisInspector::escapeGlob(prefix) + '*', what);
     if (!keys.ok())
         return keys.error();
     QHash<QString, LoadInside::Figures> out;
@@ -162,7 +140,7 @@ Status RedisLoadInside::drop(const ConnectionParams &params, const QString &runI
     const QString what =
         QCoreApplication::translate("lockscope::RedisLoadInside", "drop the load probe");
     auto keys =
-        scanAll(connection, RedisInspector::escapeGlob(probePrefix(params, runId)) + '*', what);
+        connection.scanAll(RedisInspector::escapeGlob(probePrefix(params, runId)) + '*', what);
     if (!keys.ok())
         return keys.error();
     if (keys->isEmpty())

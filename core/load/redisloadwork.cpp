@@ -34,26 +34,9 @@ Status checked(RedisConnection &connection, const Result<RedisReply> &reply, con
 }
 
 // SCAN MATCH pattern, every key.
-Result<QList<QByteArray>> scanAll(RedisConnection &connection, const QByteArray &pattern) {
-    QList<QByteArray> keys;
-    QByteArray cursor = "0";
-    do {
-        auto reply = connection.command({"SCAN", cursor, "MATCH", pattern, "COUNT", "1000"});
-        if (auto s = checked(
-                connection, reply,
-                QCoreApplication::translate("lockscope::RedisLoadWork", "scan the load keys"));
-            !s.ok())
-            return s.error();
-        if (!reply->isArray() || reply->elements.size() != 2)
-            return Error{
-                ErrorKind::Database,
-                QCoreApplication::translate("lockscope::RedisLoadWork", "%1 answered SCAN oddly.")
-                    .arg(connection.where())};
-        cursor = reply->elements.at(0).str;
-        for (const RedisReply &k : std::as_const(reply->elements.at(1).elements))
-            keys.append(k.str);
-    } while (cursor != "0");
-    return keys;
+Result<QList<QByteArray>> scanKeys(RedisConnection &connection, const QByteArray &pattern) {
+    return connection.scanAll(
+        pattern, QCoreApplication::translate("lockscope::RedisLoadWork", "scan the load keys"));
 }
 
 } // namespace
@@ -99,7 +82,7 @@ Result<QHash<QString, qint64>> RedisLoadWork::counters(const ConnectionParams &p
                                                        const QString &runId) {
     RedisConnection connection(params);
     const QByteArray prefix = counterPrefix(params, runId);
-    auto keys = scanAll(connection, RedisInspector::escapeGlob(prefix) + '*');
+    auto keys = scanKeys(connection, RedisInspector::escapeGlob(prefix) + '*');
     if (!keys.ok())
         return keys.error();
     QHash<QString, qint64> values;
@@ -121,9 +104,9 @@ Result<QHash<QString, qint64>> RedisLoadWork::counters(const ConnectionParams &p
 
 Result<qint64> RedisLoadWork::leftoverLeases(const ConnectionParams &params, const QString &runId) {
     RedisConnection connection(params);
-    auto keys = scanAll(connection, RedisInspector::escapeGlob(RedisLeaseScripts::leaseKey(
-                                        params, QStringLiteral("load/%1/").arg(runId))) +
-                                        '*');
+    auto keys = scanKeys(connection, RedisInspector::escapeGlob(RedisLeaseScripts::leaseKey(
+                                         params, QStringLiteral("load/%1/").arg(runId))) +
+                                         '*');
     if (!keys.ok())
         return keys.error();
     return static_cast<qint64>(keys->size());
@@ -131,7 +114,8 @@ Result<qint64> RedisLoadWork::leftoverLeases(const ConnectionParams &params, con
 
 Status RedisLoadWork::drop(const ConnectionParams &params, const QString &runId) {
     RedisConnection connection(params);
-    auto keys = scanAll(connection, RedisInspector::escapeGlob(counterPrefix(params, runId)) + '*');
+    auto keys =
+        scanKeys(connection, RedisInspector::escapeGlob(counterPrefix(params, runId)) + '*');
     if (!keys.ok())
         return keys.error();
     if (keys->isEmpty())

@@ -644,4 +644,43 @@ Result<double> RedisConnection::serverTimeAt(Clock::time_point at) {
     return *m_serverClock.at(at);
 }
 
+Status RedisConnection::scanEach(const QByteArray &pattern, int count, const QString &what,
+                                 const std::function<Status(const QList<QByteArray> &)> &onBatch) {
+    QByteArray cursor = "0";
+    const QByteArray perCall = QByteArray::number(count);
+    do {
+        auto reply = command({"SCAN", cursor, "MATCH", pattern, "COUNT", perCall});
+        if (!reply.ok())
+            return reply.error();
+        if (reply->isError())
+            return replyError(reply.value(), what);
+        if (!reply->isArray() || reply->elements.size() != 2)
+            return Error{
+                ErrorKind::Database,
+                QCoreApplication::translate("lockscope::RedisConnection", "%1 answered SCAN oddly.")
+                    .arg(where())};
+        cursor = reply->elements.at(0).str;
+        QList<QByteArray> keys;
+        const auto &found = reply->elements.at(1).elements;
+        keys.reserve(found.size());
+        for (const RedisReply &k : found)
+            keys.append(k.str);
+        if (Status s = onBatch(keys); !s.ok())
+            return s;
+    } while (cursor != "0");
+    return {};
+}
+
+Result<QList<QByteArray>> RedisConnection::scanAll(const QByteArray &pattern, const QString &what) {
+    QList<QByteArray> all;
+    if (Status s = scanEach(pattern, 1000, what,
+                            [&all](const QList<QByteArray> &keys) -> Status {
+                                all.append(keys);
+                                return {};
+                            });
+        !s.ok())
+        return s.error();
+    return all;
+}
+
 } // namespace lockscope

@@ -71,6 +71,16 @@ public:
         m_serverClock.note(epochSeconds, sentAt, receivedAt);
     }
 
+    // SCAN MATCH `pattern` from cursor 0 to the end, `count` keys a call:
+    // `onBatch` gets each call's keys (maybe none: SCAN may answer an empty
+    // batch) and stops the scan by returning an error, which scanEach returns.
+    // `what` names the operation in an error reply's message. A key may come
+    // twice (SCAN's own guarantee).
+    Status scanEach(const QByteArray &pattern, int count, const QString &what,
+                    const std::function<Status(const QList<QByteArray> &keys)> &onBatch);
+    // Every key SCAN MATCH `pattern` finds, 1,000 a call.
+    Result<QList<QByteArray>> scanAll(const QByteArray &pattern, const QString &what);
+
     const ConnectionParams &params() const { return m_params; }
     void setCommandTimeout(std::chrono::milliseconds timeout) { m_commandTimeout = timeout; }
     // "Redis at host:port/db", for messages.

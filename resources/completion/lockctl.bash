@@ -18,7 +18,7 @@ _lockctl_options() {
         locks) echo "--json --waiting --min-wait --database" ;;
         blocking) echo "--json" ;;
         check) echo "--warn-wait --crit-wait --warn-blocked --crit-blocked --database" ;;
-        load) echo "--mode --scope --threads --processes --keys --skew --hold --hold-range --ttl --wait --duration --count --json --permits --readers --writers --admit-by-counting" ;;
+        load) echo "--mode --scope --threads --processes --keys --skew --hold --hold-range --ttl --wait --duration --count --json --permits --readers --writers --admit-by-counting --no-lock" ;;
         "bench cycle") echo "--clients --duration --no-gate --hot --json" ;;
         "bench handoff") echo "--rounds --hold --processes --no-notify --retry --pause --json" ;;
     esac

@@ -2927,6 +2927,30 @@ verbunden seit %6</translation>
 <context>
     <name>lockscope::ui::LoadCharts</name>
     <message>
+        <source>Holders inside at once</source>
+        <translation>Halter gleichzeitig</translation>
+    </message>
+    <message>
+        <source>holders</source>
+        <translation>Halter</translation>
+    </message>
+    <message>
+        <source>most inside</source>
+        <translation>höchstens gleichzeitig</translation>
+    </message>
+    <message>
+        <source>permits</source>
+        <translation>Genehmigungen</translation>
+    </message>
+    <message>
+        <source>overlaps (total)</source>
+        <translation>Überschneidungen (gesamt)</translation>
+    </message>
+    <message>
+        <source>Writer overlaps (a writer inside with anyone)</source>
+        <translation>Schreiber-Überschneidungen (ein Schreiber zusammen mit jemandem)</translation>
+    </message>
+    <message>
         <source>acquired/s</source>
         <translation>erhalten/s</translation>
     </message>
@@ -2973,6 +2997,66 @@ verbunden seit %6</translation>
 </context>
 <context>
     <name>lockscope::ui::LoadPanel</name>
+    <message>
+        <source>semaphore (N permits per key)</source>
+        <translation>semaphore (N Genehmigungen je Schlüssel)</translation>
+    </message>
+    <message>
+        <source>reader-writer</source>
+        <translation>reader-writer (Leser-Schreiber)</translation>
+    </message>
+    <message>
+        <source>Permits per key</source>
+        <translation>Genehmigungen je Schlüssel</translation>
+    </message>
+    <message>
+        <source>Reader threads</source>
+        <translation>Leser-Threads</translation>
+    </message>
+    <message>
+        <source>Writer threads</source>
+        <translation>Schreiber-Threads</translation>
+    </message>
+    <message>
+        <source>Admit by counting the holders (the control: over-admits)</source>
+        <translation>Durch Zählen der Halter zulassen (die Kontrolle: lässt zu viele ein)</translation>
+    </message>
+    <message>
+        <source>No lock (the control: writers overlap)</source>
+        <translation>Keine Sperre (die Kontrolle: Schreiber überschneiden sich)</translation>
+    </message>
+    <message>
+        <source>Overlaps</source>
+        <translation>Überschneidungen</translation>
+    </message>
+    <message>
+        <source>Most inside</source>
+        <translation>Höchstens gleichzeitig</translation>
+    </message>
+    <message>
+        <source>How many holders may be inside one key at once.</source>
+        <translation>Wie viele Halter gleichzeitig in einem Schlüssel sein dürfen.</translation>
+    </message>
+    <message>
+        <source>Threads that take the key to read (many at once).</source>
+        <translation>Threads, die den Schlüssel zum Lesen nehmen (viele gleichzeitig).</translation>
+    </message>
+    <message>
+        <source>Threads that take the key to write (alone).</source>
+        <translation>Threads, die den Schlüssel zum Schreiben nehmen (allein).</translation>
+    </message>
+    <message>
+        <source>A reader-writer run needs at least one reader or one writer thread.</source>
+        <translation>Ein Leser-Schreiber-Lauf braucht mindestens einen Leser- oder einen Schreiber-Thread.</translation>
+    </message>
+    <message>
+        <source>0 violations: the semaphore held.</source>
+        <translation>0 Verletzungen: das Semaphor hat gehalten.</translation>
+    </message>
+    <message>
+        <source>0 overlaps: no writer ever shared a key with anyone.</source>
+        <translation>0 Überschneidungen: kein Schreiber hat einen Schlüssel je mit jemandem geteilt.</translation>
+    </message>
     <message>
         <source> ms</source>
         <translation> ms</translation>

@@ -98,6 +98,10 @@ private Q_SLOTS:
         row("23c threads",
             {QStringLiteral("load"), QStringLiteral("--threads"), QStringLiteral("x")}, 2,
             QStringLiteral("--threads, --processes and --keys take whole numbers"));
+        row("37b no-lock outside rw",
+            {QStringLiteral("load"), QStringLiteral("--mode"), QStringLiteral("lease"),
+             QStringLiteral("--no-lock")},
+            2, QStringLiteral("--no-lock is the control of --mode rw"));
         row("31 unknown command", {QStringLiteral("frobnicate")}, 2,
             QStringLiteral("unknown command 'frobnicate'"));
         row("32 unknown option", {QStringLiteral("list"), QStringLiteral("--bogus")}, 2,

@@ -5,9 +5,13 @@
 #include <QChart>
 #include <QChartView>
 #include <QEvent>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QVBoxLayout>
 #include <QValueAxis>
+
+#include <cmath>
 
 namespace lockscope::ui {
 
@@ -19,6 +23,11 @@ QLineSeries *series(const QString &name) {
     return s;
 }
 
+// The top of an axis of whole numbers with 5 ticks: a multiple of 4, at least 4.
+double wholeRange(double top) {
+    return std::max(4.0, std::ceil(top / 4.0) * 4.0);
+}
+
 } // namespace
 
 LoadCharts::LoadCharts(QWidget *parent)
@@ -27,17 +36,22 @@ LoadCharts::LoadCharts(QWidget *parent)
     , m_p50(series(tr("p50")))
     , m_p90(series(tr("p90")))
     , m_p99(series(tr("p99")))
-    , m_timeouts(series(tr("timeouts (total)"))) {
+    , m_timeouts(series(tr("timeouts (total)")))
+    , m_inside(series(tr("most inside")))
+    , m_permits(series(tr("permits"))) {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     const struct {
         const char *title;
         const char *unit;
         QList<QLineSeries *> lines;
-    } charts[] = {{QT_TR_NOOP("Throughput"), QT_TR_NOOP("acquired/s"), {m_throughput}},
-                  {QT_TR_NOOP("Acquire latency"), QT_TR_NOOP("ms"), {m_p50, m_p90, m_p99}},
-                  {QT_TR_NOOP("Timeouts"), QT_TR_NOOP("count"), {m_timeouts}}};
-    for (int i = 0; i < 3; ++i) {
+    } charts[] = {
+        {QT_TR_NOOP("Throughput"), QT_TR_NOOP("acquired/s"), {m_throughput}},
+        {QT_TR_NOOP("Acquire latency"), QT_TR_NOOP("ms"), {m_p50, m_p90, m_p99}},
+        {QT_TR_NOOP("Timeouts"), QT_TR_NOOP("count"), {m_timeouts}},
+        // The permits drawn first, the most inside on top of them.
+        {QT_TR_NOOP("Holders inside at once"), QT_TR_NOOP("holders"), {m_permits, m_inside}}};
+    for (int i = 0; i < 4; ++i) {
         QChart *chart = makeChart(tr(charts[i].title), tr(charts[i].unit), &m_x[i], &m_y[i]);
         for (QLineSeries *line : charts[i].lines) {
             chart->addSeries(line);
@@ -49,7 +63,14 @@ LoadCharts::LoadCharts(QWidget *parent)
         view->setRenderHint(QPainter::Antialiasing);
         view->setMinimumHeight(150);
         layout->addWidget(view);
+        if (i == 3)
+            m_insideView = view;
     }
+    // Whole holders and overlaps: a range that is a multiple of 4 over 5 ticks.
+    m_y[3]->setLabelFormat(QStringLiteral("%.0f"));
+    m_y[3]->setTickCount(5);
+    m_insideView->setObjectName(QStringLiteral("loadInsideChart"));
+    m_insideView->hide();
     applyTheme();
 }
 
@@ -97,13 +118,56 @@ QChart *LoadCharts::makeChart(const QString &title, const QString &unit, QValueA
 }
 
 void LoadCharts::clear() {
-    for (QLineSeries *s : {m_throughput, m_p50, m_p90, m_p99, m_timeouts})
+    for (QLineSeries *s : {m_throughput, m_p50, m_p90, m_p99, m_timeouts, m_inside, m_permits})
         s->clear();
-    m_maxThroughput = m_maxLatency = m_maxTimeouts = 1;
-    for (int i = 0; i < 3; ++i) {
+    m_maxThroughput = m_maxLatency = m_maxTimeouts = m_maxInside = 1;
+    for (int i = 0; i < 4; ++i) {
         m_x[i]->setRange(0, 10);
         m_y[i]->setRange(0, 1);
     }
+    if (m_mode == LoadMode::Semaphore)
+        m_maxInside = m_permitCount * 1.5 + 1;
+    m_y[3]->setRange(0, wholeRange(m_maxInside));
+}
+
+void LoadCharts::setMode(LoadMode mode, int permits) {
+    m_mode = mode;
+    m_permitCount = permits;
+    QChart *chart = m_charts.at(3);
+    if (mode == LoadMode::Semaphore) {
+        chart->setTitle(
+            tr("Holders inside one key at once (semaphore of %n permit(s))", nullptr, permits));
+        m_inside->setName(tr("most inside"));
+        m_y[3]->setTitleText(tr("holders"));
+    } else if (mode == LoadMode::Rw) {
+        chart->setTitle(tr("Writer overlaps (a writer inside with anyone)"));
+        m_inside->setName(tr("overlaps (total)"));
+        m_y[3]->setTitleText(tr("count"));
+    }
+    m_permits->setVisible(mode == LoadMode::Semaphore);
+    QPen limit = m_permits->pen();
+    limit.setStyle(Qt::DashLine);
+    limit.setWidth(2);
+    limit.setColor(StateColors::foreground(StateColors::Tone::Bad, palette()));
+    m_permits->setPen(limit);
+    // The legend lists only what is drawn.
+    const auto markers = chart->legend()->markers(m_permits);
+    for (auto *marker : markers)
+        marker->setVisible(mode == LoadMode::Semaphore);
+    m_insideView->setVisible(mode == LoadMode::Semaphore || mode == LoadMode::Rw);
+    clear();
+}
+
+bool LoadCharts::showsInside() const {
+    return !m_insideView->isHidden();
+}
+
+QString LoadCharts::insideTitle() const {
+    return m_charts.at(3)->title();
+}
+
+double LoadCharts::lastInsidePoint() const {
+    return m_inside->count() ? m_inside->at(m_inside->count() - 1).y() : -1;
 }
 
 void LoadCharts::addSample(const LoadSample &s) {
@@ -116,11 +180,22 @@ void LoadCharts::addSample(const LoadSample &s) {
     m_maxLatency = std::max(m_maxLatency, s.p99Ms * 1.1);
     m_maxTimeouts = std::max(m_maxTimeouts, static_cast<double>(s.timeouts) * 1.1);
     const double right = std::max(10.0, s.elapsedS);
-    for (int i = 0; i < 3; ++i)
+    if (m_mode == LoadMode::Semaphore && s.maxInside >= 0) {
+        m_inside->append(s.elapsedS, static_cast<double>(s.maxInside));
+        m_permits->clear();
+        m_permits->append(0, m_permitCount);
+        m_permits->append(right, m_permitCount);
+        m_maxInside = std::max(m_maxInside, static_cast<double>(s.maxInside) * 1.2 + 1);
+    } else if (m_mode == LoadMode::Rw && s.overlaps >= 0) {
+        m_inside->append(s.elapsedS, static_cast<double>(s.overlaps));
+        m_maxInside = std::max(m_maxInside, static_cast<double>(s.overlaps) * 1.1);
+    }
+    for (int i = 0; i < 4; ++i)
         m_x[i]->setRange(0, right);
     m_y[0]->setRange(0, m_maxThroughput);
     m_y[1]->setRange(0, m_maxLatency);
     m_y[2]->setRange(0, m_maxTimeouts);
+    m_y[3]->setRange(0, wholeRange(m_maxInside));
 }
 
 int LoadCharts::pointCount() const {

@@ -5,8 +5,11 @@
 #include "common/whenfinished.h"
 #include "load/loadcharts.h"
 #include "load/loadchildren.h"
+#include "load/loadinside.h"
 #include "load/loadrunner.h"
+#include "load/loadverdict.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -37,6 +40,31 @@ QSpinBox *spin(QWidget *parent, int low, int high, int value, const QString &suf
     return s;
 }
 
+// Semaphore and rw runs: the probe's figures so far (every process of the run),
+// read on the run's own thread at each sample. A failed read leaves the sample
+// as it was; the run itself reports errors.
+LoadSample withProbe(const ConnectionParams &params, const LoadConfig &config, LoadSample sample) {
+    if (config.mode != LoadMode::Semaphore && config.mode != LoadMode::Rw)
+        return sample;
+    const auto figures = LoadInside::figures(params, config.runId);
+    if (!figures.ok())
+        return sample;
+    sample.maxInside = 0;
+    sample.overlaps = 0;
+    for (LoadKeyStats &k : sample.perKey) {
+        const LoadInside::Figures f = figures->value(k.key);
+        k.counter = f.maxInside;
+        k.violations = config.mode == LoadMode::Semaphore
+                           ? std::max<qint64>(0, f.maxInside - config.permits)
+                           : f.overlaps;
+    }
+    for (const LoadInside::Figures &f : figures.value()) {
+        sample.maxInside = std::max(sample.maxInside, f.maxInside);
+        sample.overlaps += f.overlaps;
+    }
+    return sample;
+}
+
 } // namespace
 
 LoadPanel::LoadPanel(QWidget *parent)
@@ -52,6 +80,13 @@ LoadPanel::LoadPanel(QWidget *parent)
     , m_ttl(spin(this, 1, 3600, 30, tr(" s")))
     , m_wait(spin(this, 0, 3600, 10, tr(" s")))
     , m_duration(spin(this, 1, 86400, 30, tr(" s")))
+    , m_permits(spin(this, 1, 1000, 3, QString()))
+    , m_counting(
+          new QCheckBox(tr("Admit by counting the holders (the control: over-admits)"), this))
+    , m_readers(spin(this, 0, 256, 6, QString()))
+    , m_writers(spin(this, 0, 256, 2, QString()))
+    , m_noLock(new QCheckBox(tr("No lock (the control: writers overlap)"), this))
+    , m_problem(new QLabel(this))
     , m_start(new QPushButton(tr("Start"), this))
     , m_stop(new QPushButton(tr("Stop"), this))
     , m_summary(new QLabel(this))
@@ -62,17 +97,37 @@ LoadPanel::LoadPanel(QWidget *parent)
     m_mode->addItem(tr("lease (lease manager)"), int(LoadMode::Lease));
     m_mode->addItem(tr("advisory (PostgreSQL)"), int(LoadMode::Advisory));
     m_mode->addItem(tr("none (control: no lock)"), int(LoadMode::None));
+    m_mode->addItem(tr("semaphore (N permits per key)"), int(LoadMode::Semaphore));
+    m_mode->addItem(tr("reader-writer"), int(LoadMode::Rw));
+    m_permits->setObjectName(QStringLiteral("loadPermits"));
+    m_permits->setToolTip(tr("How many holders may be inside one key at once."));
+    m_counting->setObjectName(QStringLiteral("loadCounting"));
+    m_counting->setToolTip(tr("Count the live holders, then insert, in two statements: two "
+                              "processes that both count N-1 both get in. Shows what the "
+                              "semaphore prevents; give it child processes (the threads of one "
+                              "process queue for a key)."));
+    m_readers->setObjectName(QStringLiteral("loadReaders"));
+    m_readers->setToolTip(tr("Threads that take the key to read (many at once)."));
+    m_writers->setObjectName(QStringLiteral("loadWriters"));
+    m_writers->setToolTip(tr("Threads that take the key to write (alone)."));
+    m_noLock->setObjectName(QStringLiteral("loadNoLock"));
+    m_noLock->setToolTip(tr("The same readers and writers enter without any lock. Shows what "
+                            "the reader-writer lease prevents."));
+    m_problem->setObjectName(QStringLiteral("loadProblem"));
+    m_problem->setWordWrap(true);
+    QPalette problemPalette = m_problem->palette();
+    problemPalette.setColor(QPalette::WindowText,
+                            StateColors::foreground(StateColors::Tone::Bad, problemPalette));
+    m_problem->setPalette(problemPalette);
+    m_problem->hide();
     m_scope->addItems({tr("session"), tr("transaction")});
     m_skew->setRange(0, 10);
     m_skew->setSingleStep(0.1);
     m_skew->setToolTip(tr("0 = every key equally likely; > 0 = Zipf skew, key 0 is the hot key."));
-    if (m_lockctl.isEmpty()) {
-        m_processes->setEnabled(false);
-        m_processes->setToolTip(tr("lockctl was not found beside lockscope, so only threads of "
-                                   "this process can run."));
-    } else {
-        m_processes->setToolTip(tr("Separate lockctl processes, each with the same threads."));
-    }
+    m_processes->setToolTip(m_lockctl.isEmpty()
+                                ? tr("lockctl was not found beside lockscope, so only threads of "
+                                     "this process can run.")
+                                : tr("Separate lockctl processes, each with the same threads."));
     m_summary->setObjectName(QStringLiteral("loadSummary"));
     m_start->setObjectName(QStringLiteral("loadStart"));
     m_summary->setWordWrap(true);
@@ -81,9 +136,15 @@ LoadPanel::LoadPanel(QWidget *parent)
 
     auto *settings = new QGroupBox(tr("Workload"), this);
     auto *form = new QFormLayout(settings);
+    m_form = form;
     form->addRow(tr("Mode"), m_mode);
     form->addRow(tr("Advisory scope"), m_scope);
+    form->addRow(tr("Permits per key"), m_permits);
+    form->addRow(QString(), m_counting);
     form->addRow(tr("Threads"), m_threads);
+    form->addRow(tr("Reader threads"), m_readers);
+    form->addRow(tr("Writer threads"), m_writers);
+    form->addRow(QString(), m_noLock);
     form->addRow(tr("Child processes"), m_processes);
     form->addRow(tr("Keys"), m_keyCount);
     form->addRow(tr("Hot-key skew"), m_skew);
@@ -101,9 +162,12 @@ LoadPanel::LoadPanel(QWidget *parent)
     form->addRow(buttons);
 
     m_keys->setObjectName(QStringLiteral("loadKeys"));
-    m_keys->setColumnCount(6);
+    m_keys->setColumnCount(7);
     m_keys->setHorizontalHeaderLabels({tr("Key"), tr("Acquired"), tr("Timeouts"), tr("Mean wait"),
-                                       tr("Max wait"), tr("Violations")});
+                                       tr("Max wait"), tr("Violations"), tr("Most inside")});
+    // What a run is judged by comes first, after the key and its count.
+    m_keys->horizontalHeader()->moveSection(5, 2);
+    m_keys->horizontalHeader()->moveSection(6, 3);
     m_keys->verticalHeader()->hide();
     m_keys->horizontalHeader()->setStretchLastSection(true);
     m_keys->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -111,6 +175,9 @@ LoadPanel::LoadPanel(QWidget *parent)
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->addWidget(settings);
+    // Outside the form: a word-wrapped label inside it would make the form's
+    // height depend on its width, counting its hidden rows too.
+    leftLayout->addWidget(m_problem);
     leftLayout->addWidget(m_summary);
     leftLayout->addWidget(m_keys, 1);
     auto *split = new QSplitter(this);
@@ -124,6 +191,9 @@ LoadPanel::LoadPanel(QWidget *parent)
     connect(m_start, &QPushButton::clicked, this, &LoadPanel::start);
     connect(m_stop, &QPushButton::clicked, this, &LoadPanel::stop);
     connect(m_mode, &QComboBox::currentIndexChanged, this, &LoadPanel::updateControls);
+    for (QSpinBox *s : {m_permits, m_readers, m_writers})
+        connect(s, &QSpinBox::valueChanged, this, &LoadPanel::updateControls);
+    setKeyColumns(LoadMode::Lease);
     updateControls();
 }
 
@@ -142,23 +212,81 @@ void LoadPanel::setConnection(const std::optional<ConnectionParams> &params,
     updateControls();
 }
 
+void LoadPanel::setLockctlPath(const QString &path) {
+    m_lockctl = path;
+    if (m_lockctl.isEmpty())
+        m_processes->setValue(0);
+    m_processes->setToolTip(m_lockctl.isEmpty()
+                                ? tr("lockctl was not found beside lockscope, so only threads of "
+                                     "this process can run.")
+                                : tr("Separate lockctl processes, each with the same threads."));
+    updateControls();
+}
+
 void LoadPanel::updateControls() {
     const bool connected = m_params.has_value();
-    const bool advisory = LoadMode(m_mode->currentData().toInt()) == LoadMode::Advisory;
+    const LoadMode mode = LoadMode(m_mode->currentData().toInt());
+    const bool advisory = mode == LoadMode::Advisory;
+    const bool semaphore = mode == LoadMode::Semaphore;
+    const bool rw = mode == LoadMode::Rw;
     const bool postgres = connected && m_params->isPostgres();
+    // Each field only for the mode that uses it.
+    m_form->setRowVisible(m_scope, advisory);
+    m_form->setRowVisible(m_permits, semaphore);
+    m_form->setRowVisible(m_counting, semaphore);
+    m_form->setRowVisible(m_threads, !rw);
+    m_form->setRowVisible(m_readers, rw);
+    m_form->setRowVisible(m_writers, rw);
+    m_form->setRowVisible(m_noLock, rw);
+    // The rows shown changed: so did the box's minimum, which the layouts
+    // around it cache (and, while the tab is hidden, would keep stale).
+    m_form->parentWidget()->updateGeometry();
+    const QString problem = LoadVerdict::problem(config(), m_readers->value(), m_writers->value());
+    m_problem->setText(problem);
+    m_problem->setVisible(!problem.isEmpty());
     m_scope->setEnabled(advisory && !m_running);
     const bool readOnly = !m_readOnlyReason.isEmpty();
-    m_start->setEnabled(connected && !readOnly && !m_running && (!advisory || postgres));
+    m_start->setEnabled(connected && !readOnly && !m_running && (!advisory || postgres) &&
+                        problem.isEmpty());
     m_start->setToolTip(!connected              ? tr("Connect to a database first.")
                         : readOnly              ? m_readOnlyReason
                         : advisory && !postgres ? tr("Advisory locks need PostgreSQL.")
-                                                : QString());
+                                                : problem);
     m_stop->setEnabled(m_running);
-    for (QWidget *w :
-         std::initializer_list<QWidget *>{m_mode, m_threads, m_keyCount, m_skew, m_holdMin,
-                                          m_holdMax, m_ttl, m_wait, m_duration})
+    for (QWidget *w : std::initializer_list<QWidget *>{
+             m_mode, m_threads, m_keyCount, m_skew, m_holdMin, m_holdMax, m_ttl, m_wait, m_duration,
+             m_permits, m_counting, m_readers, m_writers, m_noLock})
         w->setEnabled(!m_running);
     m_processes->setEnabled(!m_running && !m_lockctl.isEmpty());
+}
+
+void LoadPanel::setKeyColumns(LoadMode mode) {
+    m_keys->horizontalHeaderItem(5)->setText(mode == LoadMode::Rw ? tr("Overlaps")
+                                                                  : tr("Violations"));
+    m_keys->setColumnHidden(6, mode != LoadMode::Semaphore);
+}
+
+bool LoadPanel::showsRow(QWidget *field) const {
+    return m_form->isRowVisible(field);
+}
+
+QWidget *LoadPanel::permitsField() const {
+    return m_permits;
+}
+QWidget *LoadPanel::countingField() const {
+    return m_counting;
+}
+QWidget *LoadPanel::readersField() const {
+    return m_readers;
+}
+QWidget *LoadPanel::writersField() const {
+    return m_writers;
+}
+QWidget *LoadPanel::noLockField() const {
+    return m_noLock;
+}
+QWidget *LoadPanel::threadsField() const {
+    return m_threads;
 }
 
 LoadConfig LoadPanel::config() const {
@@ -175,6 +303,13 @@ LoadConfig LoadPanel::config() const {
     c.ttl = milliseconds(qint64(m_ttl->value()) * 1000);
     c.maxWait = milliseconds(qint64(m_wait->value()) * 1000);
     c.duration = milliseconds(qint64(m_duration->value()) * 1000);
+    c.permits = m_permits->value();
+    c.admitByCounting = c.mode == LoadMode::Semaphore && m_counting->isChecked();
+    if (c.mode == LoadMode::Rw) {
+        c.threads = m_readers->value() + m_writers->value();
+        c.readers = m_readers->value();
+        c.noLock = m_noLock->isChecked();
+    }
     return c;
 }
 
@@ -191,6 +326,14 @@ void LoadPanel::setConfig(const LoadConfig &c) {
     m_wait->setValue(int(c.maxWait.count() / 1000));
     if (c.duration)
         m_duration->setValue(int(std::max<qint64>(1, c.duration->count() / 1000)));
+    m_permits->setValue(c.permits);
+    m_counting->setChecked(c.admitByCounting);
+    if (c.mode == LoadMode::Rw) {
+        m_readers->setValue(c.readers);
+        m_writers->setValue(c.threads - c.readers);
+    }
+    m_noLock->setChecked(c.noLock);
+    updateControls();
 }
 
 void LoadPanel::start() {
@@ -198,14 +341,21 @@ void LoadPanel::start() {
         return;
     LoadConfig c = config();
     c.runId = LoadConfig::newRunId();
+    if (const QString problem = LoadVerdict::problem(c, m_readers->value(), m_writers->value());
+        !problem.isEmpty()) {
+        m_summary->setText(problem);
+        return;
+    }
     if (auto valid = c.validate(m_params->isPostgres(), m_params->isRedis()); !valid.ok()) {
         m_summary->setText(valid.error().message);
         return;
     }
     m_running = true;
     m_last.reset();
-    m_charts->clear();
+    m_runConfig = c;
+    m_charts->setMode(c.mode, c.permits);
     m_keys->setRowCount(0);
+    setKeyColumns(c.mode);
     m_summary->setText(tr("Running %1 mode, run %2…").arg(LoadConfig::modeName(c.mode), c.runId));
     updateControls();
     m_cancel = std::make_shared<CancelToken>();
@@ -213,39 +363,40 @@ void LoadPanel::start() {
     const QString lockctl = m_lockctl;
     QPointer<LoadPanel> self(this);
     auto cancel = m_cancel;
-    whenFinished(
-        QtConcurrent::run(&m_pool,
-                          [params, c, cancel, lockctl, self]() -> Result<LoadSummary> {
-                              if (auto prepared = LoadRunner::prepare(params, c); !prepared.ok())
-                                  return prepared.error();
-                              LoadChildren children(lockctl, params, c);
-                              if (c.processes > 0 && !lockctl.isEmpty())
-                                  children.start(0);
-                              auto summary = LoadRunner::run(params, c, cancel.get(),
-                                                             [self](const LoadSample &s) {
-                                                                 QMetaObject::invokeMethod(
-                                                                     self,
-                                                                     [self, s] {
-                                                                         if (self)
-                                                                             self->onSample(s);
-                                                                     },
-                                                                     Qt::QueuedConnection);
-                                                             });
-                              if (cancel->isCancelled())
-                                  children.stop();
-                              if (!summary.ok())
-                                  return summary;
-                              QString childError;
-                              if (children.collect(summary.value(), &childError) > 0 &&
-                                  summary->firstError.isEmpty())
-                                  summary->firstError = childError;
-                              summary->processes = 1 + c.processes;
-                              if (auto finished = LoadRunner::finish(params, summary.value());
-                                  !finished.ok())
-                                  return finished.error();
-                              return summary;
-                          }),
-        this, [this](const Result<LoadSummary> &summary) { onFinished(summary); });
+    whenFinished(QtConcurrent::run(
+                     &m_pool,
+                     [params, c, cancel, lockctl, self]() -> Result<LoadSummary> {
+                         if (auto prepared = LoadRunner::prepare(params, c); !prepared.ok())
+                             return prepared.error();
+                         LoadChildren children(lockctl, params, c);
+                         if (c.processes > 0 && !lockctl.isEmpty())
+                             children.start(0);
+                         auto summary = LoadRunner::run(
+                             params, c, cancel.get(), [self, params, c](const LoadSample &sample) {
+                                 const LoadSample s = withProbe(params, c, sample);
+                                 QMetaObject::invokeMethod(
+                                     self,
+                                     [self, s] {
+                                         if (self)
+                                             self->onSample(s);
+                                     },
+                                     Qt::QueuedConnection);
+                             });
+                         if (cancel->isCancelled())
+                             children.stop();
+                         if (!summary.ok())
+                             return summary;
+                         QString childError;
+                         if (children.collect(summary.value(), &childError) > 0 &&
+                             summary->firstError.isEmpty())
+                             summary->firstError = childError;
+                         summary->processes = 1 + c.processes;
+                         if (auto finished = LoadRunner::finish(params, summary.value());
+                             !finished.ok())
+                             return finished.error();
+                         return summary;
+                     }),
+                 this, [this](const Result<LoadSummary> &summary) { onFinished(summary); });
 }
 
 void LoadPanel::stop() {
@@ -256,17 +407,15 @@ void LoadPanel::stop() {
 void LoadPanel::onSample(const LoadSample &sample) {
     m_charts->addSample(sample);
     if (!sample.perKey.isEmpty())
-        showKeys(sample.perKey, false);
-    const QLocale l;
-    m_summary->setText(tr("%1 s: %2 acquired, %3/s, p99 %4 ms, %5 timeouts")
-                           .arg(l.toString(sample.elapsedS, 'f', 1),
-                                l.toString(sample.acquisitions),
-                                l.toString(sample.throughputPerS, 'f', 0),
-                                l.toString(sample.p99Ms, 'f', 1), l.toString(sample.timeouts)));
+        showKeys(sample.perKey, sample.maxInside >= 0);
+    m_summary->setText(LoadVerdict::live(sample, m_runConfig));
     Q_EMIT sampled(sample);
 }
 
+// `final`: the violations (and, for a semaphore, the most inside) are known:
+// at the end, or from the probe while a semaphore or rw run goes on.
 void LoadPanel::showKeys(const QList<LoadKeyStats> &keys, bool final) {
+    const bool newRows = m_keys->rowCount() != keys.size();
     m_keys->setRowCount(static_cast<int>(keys.size()));
     for (int i = 0; i < keys.size(); ++i) {
         const LoadKeyStats &k = keys.at(i);
@@ -277,7 +426,8 @@ void LoadPanel::showKeys(const QList<LoadKeyStats> &keys, bool final) {
                                 tr("%1 ms").arg(l.toString(
                                     k.acquisitions ? k.waitTotalMs / k.acquisitions : 0, 'f', 2)),
                                 tr("%1 ms").arg(l.toString(k.waitMaxMs, 'f', 1)),
-                                final ? l.toString(k.violations) : tr("(at the end)")};
+                                final ? l.toString(k.violations) : tr("(at the end)"),
+                                final && k.counter >= 0 ? l.toString(k.counter) : QString()};
         for (int c = 0; c < cells.size(); ++c) {
             auto *item = m_keys->item(i, c);
             if (!item) {
@@ -285,10 +435,16 @@ void LoadPanel::showKeys(const QList<LoadKeyStats> &keys, bool final) {
                 m_keys->setItem(i, c, item);
             }
             item->setText(cells.at(c));
-            if (final && c == 5 && k.violations > 0)
-                item->setForeground(StateColors::foreground(StateColors::Tone::Bad));
+            if (c == 5)
+                item->setForeground(final && k.violations > 0
+                                        ? StateColors::foreground(StateColors::Tone::Bad)
+                                        : palette().brush(QPalette::Text));
         }
     }
+    // Narrow columns, so Violations and Most inside fit beside the key: when
+    // the rows first arrive and at the end, not at every sample.
+    if (newRows || m_last)
+        m_keys->resizeColumnsToContents();
 }
 
 void LoadPanel::onFinished(const Result<LoadSummary> &summary) {
@@ -301,24 +457,8 @@ void LoadPanel::onFinished(const Result<LoadSummary> &summary) {
         return;
     }
     m_last = summary.value();
-    const LoadSummary &s = summary.value();
-    const QLocale l;
-    showKeys(s.perKey, true);
-    const QString verdict =
-        s.mode == LoadMode::None
-            ? tr("%n lost update(s) without a lock — the control shows what goes wrong.", nullptr,
-                 int(s.violations))
-            : (s.violations == 0 ? tr("0 violations: mutual exclusion held.")
-                                 : tr("%n VIOLATION(S) under a lock!", nullptr, int(s.violations)));
-    const QString text =
-        tr("%1 mode, %2 process(es) × %3 threads, %4 s: %5 acquired (%6/s), p50 %7 ms, p99 %8 ms, "
-           "%9 timeouts, %10 statements per acquisition. %11")
-            .arg(LoadConfig::modeName(s.mode), l.toString(s.processes), l.toString(s.threads),
-                 l.toString(s.seconds, 'f', 1), l.toString(s.acquisitions),
-                 l.toString(s.throughputPerS(), 'f', 0),
-                 l.toString(s.latency.percentileMs(0.5), 'f', 2),
-                 l.toString(s.latency.percentileMs(0.99), 'f', 2), l.toString(s.timeouts))
-            .arg(l.toString(s.statementsPerAcquisition(), 'f', 2), verdict);
+    showKeys(m_last->perKey, true);
+    const QString text = LoadVerdict::finished(*m_last, m_runConfig);
     m_summary->setText(text);
     Q_EMIT finished(text);
 }

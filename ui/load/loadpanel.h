@@ -9,8 +9,10 @@
 #include <memory>
 #include <optional>
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
 class QLabel;
 class QPushButton;
 class QSpinBox;
@@ -27,7 +29,10 @@ class LoadCharts;
 // The Load tab: contention on demand. The engine runs off the GUI thread (plus
 // optional lockctl child processes); samples arrive a few times a second and
 // feed the charts and the per-key table. Its leases and advisory locks show up
-// live in the other tabs while it runs.
+// live in the other tabs while it runs. In semaphore and reader-writer modes the
+// run's worker thread also reads the probe (LoadInside) at each sample, so the
+// charts, the table and the summary show the most holders inside at once
+// against the permits, or the overlaps of a writer with anyone, as they happen.
 class LoadPanel final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(LoadPanel)
@@ -40,6 +45,9 @@ public:
     // read-only profile, lockscope --read-only): a load writes leases.
     void setConnection(const std::optional<ConnectionParams> &params,
                        const QString &readOnlyReason = QString());
+    // Where child processes come from: lockctl beside lockscope unless set
+    // (an empty path: this process's threads only).
+    void setLockctlPath(const QString &path);
     LoadConfig config() const;
     void setConfig(const LoadConfig &config);
     void start();
@@ -48,6 +56,17 @@ public:
     LoadCharts *charts() const { return m_charts; }
     QTableWidget *keyTable() const { return m_keys; }
     QLabel *summaryLabel() const { return m_summary; }
+    // What keeps Start disabled in the workload itself (empty when nothing does).
+    QLabel *problemLabel() const { return m_problem; }
+    QPushButton *startButton() const { return m_start; }
+    // True when the form shows the row of `field` (permits, readers, …).
+    bool showsRow(QWidget *field) const;
+    QWidget *permitsField() const;
+    QWidget *countingField() const;
+    QWidget *readersField() const;
+    QWidget *writersField() const;
+    QWidget *noLockField() const;
+    QWidget *threadsField() const;
     const std::optional<LoadSummary> &lastSummary() const { return m_last; }
 
 Q_SIGNALS:
@@ -59,6 +78,7 @@ private:
     void onFinished(const Result<LoadSummary> &summary);
     void showKeys(const QList<LoadKeyStats> &keys, bool final);
     void updateControls();
+    void setKeyColumns(LoadMode mode);
 
     QComboBox *m_mode;
     QComboBox *m_scope;
@@ -71,6 +91,13 @@ private:
     QSpinBox *m_ttl;
     QSpinBox *m_wait;
     QSpinBox *m_duration;
+    QSpinBox *m_permits;
+    QCheckBox *m_counting;
+    QSpinBox *m_readers;
+    QSpinBox *m_writers;
+    QCheckBox *m_noLock;
+    QFormLayout *m_form = nullptr;
+    QLabel *m_problem;
     QPushButton *m_start;
     QPushButton *m_stop;
     QLabel *m_summary;
@@ -81,6 +108,7 @@ private:
     QString m_readOnlyReason;
     std::shared_ptr<CancelToken> m_cancel;
     std::optional<LoadSummary> m_last;
+    LoadConfig m_runConfig; // the run going on (or the last one)
     QString m_lockctl;
     bool m_running = false;
 };
