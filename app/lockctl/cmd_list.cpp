@@ -165,6 +165,11 @@ int runList(Context &ctx, const QStringList &args) {
     auto snap = LeaseQueries::snapshot(conn.db(), *params);
     if (!snap.ok())
         return ctx.fail(snap.error());
+    // A role that may read the leases but not their fences still gets the
+    // leases ("fence": null in JSON); one line on stderr says which grant
+    // would show the fences.
+    if (!snap->unreadable.isEmpty())
+        ctx.err << "lockctl: warning: " << snap->unreadable << Qt::endl;
     // Whether each owner is still connected (PostgreSQL; SQLite has no sessions).
     if (const Status owners = OwnerSessions::annotate(conn.db(), *params, rule.value(), snap->rows);
         !owners.ok())

@@ -197,11 +197,13 @@ void LeaseBackend::retryPendingReleases() {
             continue; // expired: anyone may take it, nothing to release
         bool unreachable = false;
         if (p.kind == LockKind::Lease) {
-            auto rows = sendRelease(p.key, p.token, nullptr);
-            unreachable = !rows.ok() && rows.error().kind == ErrorKind::Connection;
+            auto gone = m_store                 ? m_store->releaseOnce(p.key, p.token)
+                        : m_params.isPostgres() ? sendRelease(p.key, p.token, nullptr)
+                                                : sendSqliteRelease(p.key, p.token);
+            unreachable = !gone.ok() && releaseMayGetThrough(gone.error().kind);
         } else {
             auto gone = m_shared->releaseOnce(p.key, p.token);
-            unreachable = !gone.ok() && sharedReleaseMayGetThrough(gone.error().kind);
+            unreachable = !gone.ok() && releaseMayGetThrough(gone.error().kind);
             if (gone.ok() && !gone.value().isEmpty())
                 m_wakeups.wake(p.key);
         }
@@ -282,10 +284,10 @@ Result<bool> LeaseBackend::freeAfterResentRelease(const QString &key) {
 
 Result<std::optional<LeaseInfo>> LeaseBackend::acquireOnce(const QString &key, const QString &token,
                                                            bool registered) {
-    if (m_store)
-        return m_store->acquireOnce(key, token, registered);
     if (m_hasPending.load(std::memory_order_acquire))
         retryPendingReleases();
+    if (m_store)
+        return m_store->acquireOnce(key, token, registered);
     if (m_params.isPostgres()) {
         const auto tables = schema();
         if (!tables.ok())
@@ -392,13 +394,21 @@ Result<std::optional<LeaseInfo>> LeaseBackend::acquireOnce(const QString &key, c
 }
 
 Result<bool> LeaseBackend::releaseOnce(const QString &key, const QString &token) {
-    if (m_store)
-        return m_store->releaseOnce(key, token);
+    if (m_store) {
+        // The store sends it once more on a new connection when the first is
+        // cut; an error left means the server is unreachable. Its script
+        // deletes the key only while it carries `token`, so sending it again
+        // later is safe whether or not a lost reply hid that it was applied.
+        auto gone = m_store->releaseOnce(key, token);
+        if (!gone.ok() && releaseMayGetThrough(gone.error().kind))
+            keepForRetry(key, token);
+        return gone;
+    }
     if (m_params.isPostgres()) {
         bool resent = false;
         auto rows = sendRelease(key, token, &resent);
         if (!rows.ok()) {
-            if (rows.error().kind == ErrorKind::Connection)
+            if (releaseMayGetThrough(rows.error().kind))
                 keepForRetry(key, token);
             return rows.error();
         }
@@ -408,6 +418,15 @@ Result<bool> LeaseBackend::releaseOnce(const QString &key, const QString &token)
         // committed with only its reply lost. Say what happened.
         return resent ? freeAfterResentRelease(key) : Result<bool>(false);
     }
+    // SQLite: a file write-locked by another connection past the busy timeout
+    // never saw the delete; keep it, as for a server that was unreachable.
+    auto gone = sendSqliteRelease(key, token);
+    if (!gone.ok() && releaseMayGetThrough(gone.error().kind))
+        keepForRetry(key, token);
+    return gone;
+}
+
+Result<bool> LeaseBackend::sendSqliteRelease(const QString &key, const QString &token) {
     auto statement = ThreadConnections::sqlitePrepared(m_params, m_connection, m_releaseSql);
     if (!statement.ok())
         return statement.error();
@@ -502,10 +521,11 @@ LeaseBackend::renewBounded(const QString &key, const QString &token, std::chrono
     return renewOnce(key, token, ttl);
 }
 
-bool LeaseBackend::sharedReleaseMayGetThrough(ErrorKind kind) {
-    // Cut and unreachable (PostgreSQL: SharedLockStore already sent it once
-    // more on a new connection), or locked by others past the busy timeout
-    // (SQLite) / the lock timeout (PostgreSQL): the server never applied it.
+bool LeaseBackend::releaseMayGetThrough(ErrorKind kind) {
+    // Cut and unreachable (PostgreSQL and Redis: the release was already sent
+    // once more on a new connection), or locked by others past the busy
+    // timeout (SQLite) / the lock timeout (PostgreSQL): the server never
+    // applied it.
     return kind == ErrorKind::Connection || kind == ErrorKind::Busy;
 }
 
@@ -514,7 +534,7 @@ Result<bool> LeaseBackend::releaseHolder(const LeaseInfo &info) {
         return releaseOnce(info.key, info.token);
     auto gone = m_shared->releaseOnce(info.key, info.token);
     if (!gone.ok()) {
-        if (sharedReleaseMayGetThrough(gone.error().kind))
+        if (releaseMayGetThrough(gone.error().kind))
             keepForRetry(info.key, info.token, info.kind);
         return gone.error();
     }

@@ -56,13 +56,15 @@ public:
     static constexpr std::chrono::seconds waiterRegistrationLife() {
         return std::chrono::seconds(30);
     }
-    // true: the lease was still ours and is gone now. A release the server never
-    // saw (the connection was lost, the server down) is kept and sent again before
-    // this backend's next acquire, so a restart does not leave the key blocked for
-    // a whole TTL; it only ever deletes the row while it still carries `token`.
+    // true: the lease was still ours and is gone now. A release the store never
+    // applied (the connection was lost and the server down -- PostgreSQL or
+    // Redis --, or a SQLite file write-locked by another connection past the
+    // busy timeout) is kept and sent again before this backend's next acquire,
+    // so an outage or a long write does not leave the key blocked for a whole
+    // TTL; it only ever deletes the row (key) while it still carries `token`.
     Result<bool> releaseOnce(const QString &key, const QString &token);
-    // Releases waiting to be sent again: plain leases (PostgreSQL) and, on
-    // PostgreSQL and SQLite, permits, readers and writers (releaseHolder).
+    // Releases waiting to be sent again: plain leases (every store) and
+    // permits, readers and writers (releaseHolder).
     int pendingReleases() const;
     bool hasPendingReleases() const { return m_hasPending.load(std::memory_order_acquire); }
     // Sends them now on this thread's connection; those the server still
@@ -114,8 +116,9 @@ public:
 private:
     template <typename T> Result<T> failed(const QSqlError &error, const QString &what);
     void keepForRetry(const QString &key, const QString &token, LockKind kind = LockKind::Lease);
-    // Whether a failed release of a permit, reader or writer is worth sending again.
-    static bool sharedReleaseMayGetThrough(ErrorKind kind);
+    // Whether a failed release (of any kind) is worth sending again: the store
+    // never applied it.
+    static bool releaseMayGetThrough(ErrorKind kind);
     // `resent`, when given, tells whether the statement had to be sent again
     // on a new connection (the first one was cut: it may have committed).
     Result<PgRows> execPostgres(const PgStatement &statement,
@@ -124,6 +127,8 @@ private:
     // The release statement this database has (before or after migration 0007);
     // true when the lease was still ours and is gone now.
     Result<bool> sendRelease(const QString &key, const QString &token, bool *resent);
+    // SQLite's: true when the lease was still ours and is gone now.
+    Result<bool> sendSqliteRelease(const QString &key, const QString &token);
     // After a resent release deleted nothing: true when nobody holds the key
     // (the first attempt committed and only its reply was lost, or it expired
     // unclaimed), false when another token holds it now.

@@ -45,6 +45,47 @@ LeaseRow rowFrom(const QSqlQuery &q, bool fenced) {
     return row;
 }
 
+// PostgreSQL: the role's name as SQL writes it when lockscope_fences exists
+// and the role may not read it (the table is granted apart from
+// aggregate_locks); empty when it may.
+Result<QString> fencesRefusedTo(const QSqlDatabase &db, const ConnectionParams &params) {
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral(
+            "SELECT quote_ident(current_user) WHERE to_regclass('lockscope_fences') IS NOT NULL "
+            "AND NOT has_table_privilege(to_regclass('lockscope_fences'), 'SELECT')")))
+        return Database::classify(
+            q.lastError(), params,
+            QCoreApplication::translate("lockscope::LeaseQueries",
+                                        "check whether this role may read the fences"));
+    return q.next() ? q.value(0).toString() : QString();
+}
+
+QString fencesUnreadableReason(const QString &role) {
+    return QCoreApplication::translate(
+               "lockscope::LeaseQueries",
+               "Fences are not shown: the role %1 may not read lockscope_fences. To see them, "
+               "have the table's owner run: GRANT SELECT ON lockscope_fences TO %1;")
+        .arg(role);
+}
+
+// After a list or look-up was refused: whether it was the fences (PostgreSQL).
+// Then `fenced` becomes false and `reason` says what to grant.
+Status dropRefusedFences(const QSqlDatabase &db, const ConnectionParams &params, bool &fenced,
+                         QString *reason) {
+    if (!fenced || !params.isPostgres())
+        return {};
+    auto refused = fencesRefusedTo(db, params);
+    if (!refused.ok())
+        return refused.error();
+    if (refused->isEmpty())
+        return {};
+    fenced = false;
+    if (reason)
+        *reason = fencesUnreadableReason(refused.value());
+    return {};
+}
+
 } // namespace
 
 Result<LeaseSnapshot> LeaseQueries::snapshot(QSqlDatabase db, const ConnectionParams &params) {
@@ -59,27 +100,31 @@ LeaseQueries::snapshot(QSqlDatabase db, const ConnectionParams &params, int firs
     const auto fences = LeaseSql::hasFences(db, params);
     if (!fences.ok())
         return fences.error();
-    const bool fenced = fences.value();
+    bool fenced = fences.value();
     const auto kinds = Catalog::hasTable(db, params, QStringLiteral("lockscope_lock_kinds"));
     if (!kinds.ok())
         return kinds.error();
+    LeaseSnapshot snap;
     qint64 before = QDateTime::currentMSecsSinceEpoch();
     if (!q.exec(LeaseSql::listAll(params.driver, fenced, kinds.value()))) {
         const Error e = Database::classify(
             q.lastError(), params,
             QCoreApplication::translate("lockscope::LeaseQueries", "list the leases"));
-        // A role that may read the leases but not lockscope_lock_kinds (the
-        // kinds' tables are granted apart): the claims are told by their token.
-        if (e.kind != ErrorKind::PermissionDenied || !kinds.value())
+        // A role that may read the leases but not LockScope's own tables (they
+        // are granted apart): without lockscope_fences the leases are listed
+        // without fences and `unreadable` says what to grant; without
+        // lockscope_lock_kinds the claims are told by their token.
+        if (e.kind != ErrorKind::PermissionDenied || (!fenced && !kinds.value()))
             return e;
+        if (auto s = dropRefusedFences(db, params, fenced, &snap.unreadable); !s.ok())
+            return s.error();
         before = QDateTime::currentMSecsSinceEpoch();
-        if (!q.exec(LeaseSql::listAll(params.driver, fenced, true, true)))
+        if (!q.exec(LeaseSql::listAll(params.driver, fenced, kinds.value(), kinds.value())))
             return Database::classify(
                 q.lastError(), params,
                 QCoreApplication::translate("lockscope::LeaseQueries", "list the leases"));
     }
     const qint64 after = QDateTime::currentMSecsSinceEpoch();
-    LeaseSnapshot snap;
     snap.localMsAtRead = before + (after - before) / 2;
     bool haveNow = false;
     while (q.next()) {
@@ -113,7 +158,7 @@ Result<std::optional<LeaseRow>> LeaseQueries::find(QSqlDatabase db, const Connec
     const auto fences = LeaseSql::hasFences(db, params);
     if (!fences.ok())
         return fences.error();
-    const bool fenced = fences.value();
+    bool fenced = fences.value();
     const auto kinds = Catalog::hasTable(db, params, QStringLiteral("lockscope_lock_kinds"));
     if (!kinds.ok())
         return kinds.error();
@@ -129,10 +174,13 @@ Result<std::optional<LeaseRow>> LeaseQueries::find(QSqlDatabase db, const Connec
                 .arg(key));
     };
     if (auto failed = lookUp(false)) {
-        // As in snapshot(): a role that may not read lockscope_lock_kinds.
-        if (failed->kind != ErrorKind::PermissionDenied || !kinds.value())
+        // As in snapshot(): a role that may not read lockscope_fences (the
+        // lease is found without its fence) or lockscope_lock_kinds.
+        if (failed->kind != ErrorKind::PermissionDenied || (!fenced && !kinds.value()))
             return *failed;
-        if (auto again = lookUp(true))
+        if (auto s = dropRefusedFences(db, params, fenced, nullptr); !s.ok())
+            return s.error();
+        if (auto again = lookUp(kinds.value()))
             return *again;
     }
     if (!q.next())

@@ -76,6 +76,10 @@ struct LeaseSnapshot {
     double dbNow = 0;         // database clock when the snapshot was taken
     qint64 localMsAtRead = 0; // local clock (ms since epoch) at the same moment
     QList<LeaseRow> rows;     // ordered by key
+    // PostgreSQL: a role that may read aggregate_locks but not lockscope_fences
+    // gets the leases without their fences; this says so, and which GRANT
+    // would show them. Empty when everything was read.
+    QString unreadable;
 };
 
 } // namespace lockscope

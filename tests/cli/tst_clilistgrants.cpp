@@ -5,6 +5,9 @@
 // cannot read and the GRANT that would show them. Granting them shows the semaphores and silences
 // the warning. Before this, the whole list failed with "permission denied" -- the control below
 // shows the tables are really unreadable for the role.
+//
+// The same for a role that may read aggregate_locks but not lockscope_fences: the leases are listed
+// with "fence": null, and one warning names lockscope_fences and its GRANT.
 #include "db/database.h"
 #include "lease/leasemanager.h"
 #include "support/limitedrole.h"
@@ -27,6 +30,20 @@ namespace {
 const QString kKinds = QStringLiteral("lockscope_lock_kinds");
 const QString kSlots = QStringLiteral("lockscope_semaphore_slots");
 const QString kRw = QStringLiteral("lockscope_rw_holders");
+const QString kFences = QStringLiteral("lockscope_fences");
+const QString kLeases = QStringLiteral("aggregate_locks");
+
+// The JSON row of `key`, or an empty object.
+QJsonObject rowOf(const QJsonArray &array, const QString &key) {
+    for (const QJsonValue &v : array)
+        if (v.toObject().value(QStringLiteral("lock_key")).toString() == key)
+            return v.toObject();
+    return {};
+}
+
+QStringList warningLines(const QString &err) {
+    return err.trimmed().isEmpty() ? QStringList() : err.trimmed().split(QLatin1Char('\n'));
+}
 
 QStringList kindsOf(const QJsonArray &array) {
     QStringList kinds;
@@ -115,6 +132,89 @@ private Q_SLOTS:
         QCOMPARE(kindsOf(QJsonDocument::fromJson(full.out.toUtf8()).array()),
                  (QStringList{QStringLiteral("lease:plain/one"), QStringLiteral("rw:cfg/rw"),
                               QStringLiteral("semaphore:jobs/sem")}));
+    }
+
+    // A role granted the lease table and the kinds' tables, not the fences:
+    // every lease is listed (exit 0), its "fence" null as for a row without a
+    // fence, and one warning names lockscope_fences and the GRANT. Granted
+    // aggregate_locks alone, it gets the leases too, with one warning for the
+    // fences and one for the kinds' tables. Before this, the list failed with
+    // "permission denied"; the control shows the table is really refused.
+    void listWithoutTheFences() {
+        QString why;
+        const auto p = test::TestDb::freshPostgres(&why);
+        if (!p)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        LeaseManager manager(*p);
+        auto lease = manager.tryLock(QStringLiteral("plain/one"));
+        QVERIFY(lease.ok());
+        QVERIFY(lease->fence().has_value());
+        auto permit = manager.acquireSemaphore(QStringLiteral("jobs/sem"), 2, 0ms);
+        QVERIFY(permit.ok());
+
+        test::LimitedRole role(*p, {kLeases, kKinds, kSlots, kRw});
+        QVERIFY2(role.ok(), qPrintable(role.error()));
+        const QString url = test::TestDb::urlFor(role.params());
+        {
+            // The control: the role really may not read the fences.
+            ScopedConnection conn(role.params(), QStringLiteral("fences-control"));
+            QVERIFY2(conn.ok(), qPrintable(conn.ok() ? QString() : conn.error().message));
+            QSqlQuery q(conn.db());
+            QVERIFY(!q.exec(QStringLiteral("SELECT count(*) FROM lockscope_fences")));
+            QVERIFY(q.lastError().text().contains(QLatin1String("permission denied")));
+        }
+        const QString grant = QStringLiteral("GRANT SELECT ON %1 TO %2;").arg(kFences, role.name());
+
+        const auto json =
+            LockctlProcess::run(url, {QStringLiteral("list"), QStringLiteral("--json")});
+        QVERIFY2(json.exitCode == 0, qPrintable(json.err));
+        QJsonParseError parse{};
+        const QJsonDocument doc = QJsonDocument::fromJson(json.out.toUtf8(), &parse);
+        QVERIFY2(parse.error == QJsonParseError::NoError, qPrintable(json.out));
+        QCOMPARE(kindsOf(doc.array()), (QStringList{QStringLiteral("lease:plain/one"),
+                                                    QStringLiteral("semaphore:jobs/sem")}));
+        const QJsonObject row = rowOf(doc.array(), QStringLiteral("plain/one"));
+        QVERIFY(row.contains(QStringLiteral("fence")));
+        QVERIFY(row.value(QStringLiteral("fence")).isNull());
+        QCOMPARE(row.value(QStringLiteral("owner_token")).toString(), lease->token());
+        QCOMPARE(row.value(QStringLiteral("state")).toString(), QStringLiteral("held"));
+        const QStringList warnings = warningLines(json.err);
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY2(warnings.first().startsWith(QLatin1String("lockctl: warning: ")),
+                 qPrintable(json.err));
+        QVERIFY2(warnings.first().contains(grant), qPrintable(json.err));
+
+        const auto text = LockctlProcess::run(url, {QStringLiteral("list")});
+        QVERIFY2(text.exitCode == 0, qPrintable(text.err));
+        QVERIFY2(text.out.contains(QLatin1String("plain/one")), qPrintable(text.out));
+        QVERIFY2(text.out.contains(QLatin1String("jobs/sem")), qPrintable(text.out));
+        QCOMPARE(warningLines(text.err).size(), 1);
+        QVERIFY2(text.err.contains(grant), qPrintable(text.err));
+
+        // aggregate_locks alone: the leases, one warning per group of tables.
+        test::LimitedRole bare(*p, {kLeases});
+        QVERIFY2(bare.ok(), qPrintable(bare.error()));
+        const auto alone = LockctlProcess::run(test::TestDb::urlFor(bare.params()),
+                                               {QStringLiteral("list"), QStringLiteral("--json")});
+        QVERIFY2(alone.exitCode == 0, qPrintable(alone.err));
+        QCOMPARE(kindsOf(QJsonDocument::fromJson(alone.out.toUtf8()).array()),
+                 QStringList{QStringLiteral("lease:plain/one")});
+        const QStringList both = warningLines(alone.err);
+        QCOMPARE(both.size(), 2);
+        QVERIFY2(both.at(0).contains(
+                     QStringLiteral("GRANT SELECT ON %1 TO %2;").arg(kFences, bare.name())),
+                 qPrintable(alone.err));
+        QVERIFY2(both.at(1).contains(kKinds), qPrintable(alone.err));
+
+        // The grant: the fence is shown, no warning.
+        QVERIFY(role.grant({kFences}));
+        const auto full =
+            LockctlProcess::run(url, {QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(full.exitCode, 0);
+        QVERIFY2(full.err.trimmed().isEmpty(), qPrintable(full.err));
+        const QJsonObject fenced =
+            rowOf(QJsonDocument::fromJson(full.out.toUtf8()).array(), QStringLiteral("plain/one"));
+        QCOMPARE(fenced.value(QStringLiteral("fence")).toInteger(), *lease->fence());
     }
 };
 

@@ -1,11 +1,15 @@
 // A SQLite database file LockScope cannot write: one that is read-only to the
 // user, and one locked by another program's write transaction. Each gives a
-// clear error and a distinct exit code, and changes nothing.
+// clear error and a distinct exit code, and changes nothing; a lease release
+// that met the lock is kept and sent again once the file is free.
 #include "db/database.h"
+#include "lease/lease.h"
+#include "lease/leasemanager.h"
 #include "support/lockctlprocess.h"
 #include "support/testdb.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -24,6 +28,7 @@
 using namespace lockscope;
 using test::LockctlProcess;
 using test::LockctlResult;
+using namespace std::chrono_literals;
 
 namespace {
 
@@ -326,6 +331,58 @@ private Q_SLOTS:
                                                  QStringLiteral("--hold"), QStringLiteral("0")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(rows(p).isEmpty()); // acquired and released; the rolled-back row never existed
+    }
+
+    // A plain lease's release meets the file write-locked by another program
+    // past the busy timeout (2 s): the delete never ran. The manager keeps it
+    // and sends it again -- before its next acquire, or when flushed -- so the
+    // key is free again long before its TTL (60 s here). The control: until
+    // then the file still holds the lease and nobody else may take it.
+    void lockedFileReleaseIsSentAgain_data() {
+        QTest::addColumn<bool>("flush"); // what sends the kept release
+        QTest::newRow("next acquire") << false;
+        QTest::newRow("flush") << true;
+    }
+    void lockedFileReleaseIsSentAgain() {
+        QFETCH(bool, flush);
+        const ConnectionParams p = test::TestDb::freshSqlite();
+        LeaseConfig config;
+        config.ttl = 60s;
+        LeaseManager holder(p, config);
+        LeaseManager other(p, config);
+        const QString key = QStringLiteral("locked/k");
+        auto lease = holder.tryLock(key);
+        QVERIFY2(lease.ok(), qPrintable(lease.ok() ? QString() : lease.error().message));
+        QElapsedTimer sinceRelease;
+        {
+            ScopedConnection blocker(p, QStringLiteral("other-program"));
+            QVERIFY(blocker.ok());
+            QSqlQuery q(blocker.db());
+            QVERIFY(q.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+            sinceRelease.start();
+            auto released = lease->release();
+            QVERIFY(!released.ok());
+            QCOMPARE(released.error().kind, ErrorKind::Busy);
+            QCOMPARE(holder.pendingReleases(), 1);
+            QCOMPARE(holder.flushPendingReleases(), 1); // still locked: kept
+            QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
+        }
+        QCOMPARE(rows(p).size(), 1); // the control: the delete never ran
+        auto blocked = other.tryLock(key);
+        QVERIFY(!blocked.ok());
+        QCOMPARE(blocked.error().kind, ErrorKind::NotAcquired);
+
+        if (flush) {
+            QCOMPARE(holder.flushPendingReleases(), 0);
+        } else {
+            auto unrelated = holder.tryLock(QStringLiteral("locked/other")); // sends it first
+            QVERIFY2(unrelated.ok(),
+                     qPrintable(unrelated.ok() ? QString() : unrelated.error().message));
+        }
+        QCOMPARE(holder.pendingReleases(), 0);
+        auto free = other.tryLock(key);
+        QVERIFY2(free.ok(), qPrintable(free.ok() ? QString() : free.error().message));
+        QVERIFY2(sinceRelease.elapsed() < 50'000, "freed only near the TTL");
     }
 };
 

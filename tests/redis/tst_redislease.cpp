@@ -76,6 +76,83 @@ LeaseConfig shortTtl(std::chrono::milliseconds ttl) {
     return c;
 }
 
+// A redis-server of the test's own (scripts/redis-harness in the scratch
+// directory), for tests that stop or restart it: the shared test server other
+// tests use in parallel is never touched. Stopped and deleted with the object.
+class PrivateRedis final {
+public:
+    explicit PrivateRedis(const QString &name)
+        : m_harness(qEnvironmentVariable("LOCKSCOPE_TEST_REDIS_HARNESS"))
+        , m_dir(test::TestDb::scratchDir() + QLatin1Char('/') + name) {
+        if (m_harness.isEmpty()) {
+            m_error = QStringLiteral("LOCKSCOPE_TEST_REDIS_HARNESS is not set");
+            return;
+        }
+        if (!harness(QStringLiteral("start")))
+            return;
+        QFile envFile(m_dir + QStringLiteral("/env"));
+        if (!envFile.open(QIODevice::ReadOnly)) {
+            m_error = QStringLiteral("no env file in %1").arg(m_dir);
+            return;
+        }
+        QString url, password;
+        for (const QByteArray &line : envFile.readAll().split('\n')) {
+            const QString text = QString::fromUtf8(line);
+            const QString value = text.section(QLatin1Char('\''), 1, 1);
+            if (text.startsWith(QStringLiteral("export LOCKSCOPE_TEST_REDIS_URL=")))
+                url = value;
+            if (text.startsWith(QStringLiteral("export REDISCLI_AUTH=")))
+                password = value;
+        }
+        auto parsed = ConnectionParams::fromUrl(url);
+        if (!parsed.ok()) {
+            m_error = parsed.error().message;
+            return;
+        }
+        m_params = parsed.value();
+        m_params.password = password;
+    }
+    ~PrivateRedis() {
+        if (!m_harness.isEmpty())
+            QProcess::execute(QStringLiteral("bash"), {m_harness, QStringLiteral("stop"), m_dir});
+    }
+    Q_DISABLE_COPY_MOVE(PrivateRedis)
+
+    bool ok() const { return m_error.isEmpty(); }
+    const QString &error() const { return m_error; }
+    const ConnectionParams &params() const { return m_params; }
+    // The harness's restart: without persistence every key is gone, unless
+    // shutDownSaving() left a snapshot for it to load.
+    bool restart() { return harness(QStringLiteral("restart")); }
+    // SHUTDOWN SAVE: the server writes its keys (with their expiry) to
+    // DIR/dump.rdb and exits; restart() brings them back.
+    bool shutDownSaving() {
+        {
+            RedisConnection admin(m_params);
+            (void)admin.command({"SHUTDOWN", "SAVE"}); // answered by closing the connection
+        }
+        return QFile::exists(m_dir + QStringLiteral("/dump.rdb")) &&
+               !RedisConnection(m_params).command({"PING"}).ok();
+    }
+
+private:
+    bool harness(const QString &command) {
+        QProcess run;
+        run.start(QStringLiteral("bash"), {m_harness, command, m_dir});
+        if (!run.waitForFinished(60000) || run.exitCode() != 0) {
+            m_error = QStringLiteral("redis-harness %1 failed: %2")
+                          .arg(command, QString::fromUtf8(run.readAllStandardError()));
+            return false;
+        }
+        return true;
+    }
+
+    QString m_harness;
+    QString m_dir;
+    QString m_error;
+    ConnectionParams m_params;
+};
+
 } // namespace
 
 class TestRedisLease final : public QObject {
@@ -608,34 +685,10 @@ private Q_SLOTS:
     // A restart without persistence drops every lock: the holder learns it at
     // its next renewal (and fences start again from 1: the documented hazard).
     void restartWithoutPersistence() {
-        const QString harness = qEnvironmentVariable("LOCKSCOPE_TEST_REDIS_HARNESS");
-        if (harness.isEmpty())
-            LOCKSCOPE_SKIP_OR_FAIL(QStringLiteral("LOCKSCOPE_TEST_REDIS_HARNESS is not set"));
-        const QString dir = test::TestDb::scratchDir() + QStringLiteral("/private-redis");
-        QProcess start;
-        start.start(QStringLiteral("bash"), {harness, QStringLiteral("start"), dir});
-        QVERIFY(start.waitForFinished(60000));
-        QCOMPARE(start.exitCode(), 0);
-        auto stop = qScopeGuard([&] {
-            QProcess::execute(QStringLiteral("bash"), {harness, QStringLiteral("stop"), dir});
-        });
-        QFile envFile(dir + QStringLiteral("/env"));
-        QVERIFY(envFile.open(QIODevice::ReadOnly));
-        QString url, password;
-        for (const QByteArray &line : envFile.readAll().split('\n')) {
-            const QString text = QString::fromUtf8(line);
-            auto value = [&] {
-                return text.section(QLatin1Char('\''), 1, 1);
-            };
-            if (text.startsWith(QStringLiteral("export LOCKSCOPE_TEST_REDIS_URL=")))
-                url = value();
-            if (text.startsWith(QStringLiteral("export REDISCLI_AUTH=")))
-                password = value();
-        }
-        auto parsed = ConnectionParams::fromUrl(url);
-        QVERIFY(parsed.ok());
-        ConnectionParams params = parsed.value();
-        params.password = password;
+        PrivateRedis server(QStringLiteral("private-redis"));
+        if (!server.ok())
+            LOCKSCOPE_SKIP_OR_FAIL(server.error());
+        const ConnectionParams params = server.params();
         LeaseManager manager(params, shortTtl(10s)); // renewed every 3.3 s
         auto lease = manager.tryLock(QStringLiteral("survivor"));
         QVERIFY2(lease.ok(), qPrintable(lease.ok() ? QString() : lease.error().message));
@@ -646,10 +699,7 @@ private Q_SLOTS:
         QVERIFY(*lease->fence() > before);
         std::atomic<bool> lost{false};
         lease->startHeartbeat([&](const QString &, const QString &) { lost = true; });
-        QProcess restart;
-        restart.start(QStringLiteral("bash"), {harness, QStringLiteral("restart"), dir});
-        QVERIFY(restart.waitForFinished(60000));
-        QCOMPARE(restart.exitCode(), 0);
+        QVERIFY2(server.restart(), qPrintable(server.error()));
         // The next renewal finds the key gone ("no longer held"); on a machine so
         // busy that the restart outlasts the TTL, the watchdog declares it first.
         QTRY_VERIFY_WITH_TIMEOUT(lost.load(), 30000);
@@ -660,6 +710,57 @@ private Q_SLOTS:
         auto after = other.tryLock(QStringLiteral("survivor"));
         QVERIFY2(after.ok(), qPrintable(after.ok() ? QString() : after.error().message));
         QCOMPARE(*after->fence(), qint64(1)); // the counter was lost with the data
+    }
+
+    // The server goes away while a plain lease is released: the release (sent
+    // again once on a new connection) never reaches it. The manager keeps it and
+    // sends it before its next acquire, or when flushed; the script deletes the
+    // key only while it carries our token, so sending it again is safe. The
+    // server comes back with its keys (SHUTDOWN SAVE, then a restart loads
+    // them): the control shows the key still held until the kept release is
+    // sent -- not for the rest of its 60 s TTL.
+    void releaseDuringOutageIsSentWhenBack_data() {
+        QTest::addColumn<bool>("flush"); // what sends the kept release
+        QTest::newRow("next acquire") << false;
+        QTest::newRow("flush") << true;
+    }
+    void releaseDuringOutageIsSentWhenBack() {
+        QFETCH(bool, flush);
+        PrivateRedis server(QStringLiteral("private-redis-outage"));
+        if (!server.ok())
+            LOCKSCOPE_SKIP_OR_FAIL(server.error());
+        LeaseConfig config;
+        config.ttl = 60s;
+        LeaseManager holder(server.params(), config);
+        LeaseManager other(server.params(), config);
+        const QString key = QStringLiteral("outage/k");
+        auto lease = holder.tryLock(key);
+        QVERIFY2(lease.ok(), qPrintable(lease.ok() ? QString() : lease.error().message));
+        QVERIFY(server.shutDownSaving());
+        QElapsedTimer sinceRelease;
+        sinceRelease.start();
+        auto released = lease->release();
+        QVERIFY(!released.ok());
+        QCOMPARE(released.error().kind, ErrorKind::Connection);
+        QCOMPARE(holder.pendingReleases(), 1);
+        QCOMPARE(holder.flushPendingReleases(), 1); // still down: kept
+        QVERIFY2(server.restart(), qPrintable(server.error()));
+
+        auto blocked = other.tryLock(key);
+        QVERIFY(!blocked.ok()); // the control: the server never saw the release
+        QCOMPARE(blocked.error().kind, ErrorKind::NotAcquired);
+
+        if (flush) {
+            QCOMPARE(holder.flushPendingReleases(), 0);
+        } else {
+            auto unrelated = holder.tryLock(QStringLiteral("outage/other")); // sends it first
+            QVERIFY2(unrelated.ok(),
+                     qPrintable(unrelated.ok() ? QString() : unrelated.error().message));
+        }
+        QCOMPARE(holder.pendingReleases(), 0);
+        auto free = other.tryLock(key);
+        QVERIFY2(free.ok(), qPrintable(free.ok() ? QString() : free.error().message));
+        QVERIFY2(sinceRelease.elapsed() < 50'000, "freed only near the TTL");
     }
 };
 

@@ -1,6 +1,7 @@
 #include "connection/connector.h"
 
 #include "admin/redisprivileges.h"
+#include "db/catalog.h"
 #include "db/database.h"
 #include "db/migrator.h"
 #include "redis/redisconnection.h"
@@ -43,12 +44,25 @@ ConnectOutcome connectAndCheck(const ConnectionParams &params, const QString &pr
         out.error = conn.error().message;
         return out;
     }
-    auto status = Migrator::status(params);
-    if (!status.ok()) {
+    // Only whether the lease table exists matters here. A read-only role
+    // granted the lease tables but not the migration history
+    // (lockscope_schema_migrations) is asked the catalog instead: nothing the
+    // window shows depends on which migrations were applied.
+    bool leaseTablePresent = false;
+    if (auto status = Migrator::status(params); status.ok()) {
+        leaseTablePresent = status->leaseTablePresent;
+    } else if (status.error().kind == ErrorKind::PermissionDenied) {
+        auto has = Catalog::hasTable(conn.db(), params, QStringLiteral("aggregate_locks"));
+        if (!has.ok()) {
+            out.error = has.error().message;
+            return out;
+        }
+        leaseTablePresent = has.value();
+    } else {
         out.error = status.error().message;
         return out;
     }
-    if (!status->leaseTablePresent) {
+    if (!leaseTablePresent) {
         out.error =
             QObject::tr("The table aggregate_locks does not exist in %1. Create it with "
                         "`lockctl --db %2 migrate`, then connect again.")

@@ -129,6 +129,7 @@ void InspectorRefresher::onResult(const InspectorSnapshot &result) {
         applying.start();
         m_leases->setClockOffset(result.clockOffsetS);
         m_leases->applyRefresh(result.leases, result.leaseBasis, result.leaseChange);
+        m_leases->setUnreadableReason(result.leasesUnreadable);
         if (m_shared) {
             m_shared->setSnapshot(result.shared, result.sharedDbNow);
             m_shared->setUnavailableReason(result.sharedUnavailable);

@@ -156,6 +156,7 @@ InspectorSnapshot take(const InspectorInputs &in, const ThreadConnections::Key &
     out.leases = LeaseView::build(allRows, leases->dbNow, in.leaseSpec);
     keepShownIfSame(in, out);
     out.clockOffsetS = offsetOf(leases.value());
+    out.leasesUnreadable = leases->unreadable;
     if (auto shared = SharedLockQueries::snapshot(db, in.params); shared.ok()) {
         out.shared = shared->keys;
         out.sharedDbNow = shared->dbNow;

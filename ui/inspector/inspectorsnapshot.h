@@ -31,6 +31,9 @@ struct InspectorSnapshot {
     std::shared_ptr<const LeaseView> leaseBasis;
     LeaseViewChange leaseChange;
     double clockOffsetS = 0; // database now - local now
+    // What the leases leave out because the role may not read it (their
+    // fences), and the GRANT that would show it; empty when nothing is.
+    QString leasesUnreadable;
 
     // Semaphores and reader-writer leases (empty before migration 0008).
     QList<SharedKeyRow> shared;

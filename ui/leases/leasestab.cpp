@@ -70,6 +70,7 @@ LeasesTab::LeasesTab(LeaseTableModel *model, QThreadPool *pool, QWidget *parent)
     , m_filter(new QLineEdit(this))
     , m_state(new QComboBox(this))
     , m_scope(new QLabel(this))
+    , m_unreadable(new QLabel(this))
     , m_sweepButton(new QPushButton(tr("Sweep expired…"), this))
     , m_releaseButton(new QPushButton(tr("Force release…"), this))
     , m_sweep(new QAction(tr("&Sweep expired leases…"), this))
@@ -133,9 +134,20 @@ LeasesTab::LeasesTab(LeaseTableModel *model, QThreadPool *pool, QWidget *parent)
     m_scope->setObjectName(QStringLiteral("redisScope"));
     m_scope->setWordWrap(true);
     m_scope->hide();
+    // A role that may read the leases but not their fences: the leases are
+    // shown without them, and this says which GRANT would show them.
+    m_unreadable->setObjectName(QStringLiteral("leasesUnreadable"));
+    m_unreadable->setWordWrap(true);
+    m_unreadable->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_unreadable->hide();
+    connect(m_model, &LeaseTableModel::unreadableReasonChanged, this, [this](const QString &why) {
+        m_unreadable->setText(why);
+        m_unreadable->setVisible(!why.isEmpty());
+    });
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_scope);
+    layout->addWidget(m_unreadable);
     m_stack->addWidget(m_view);
     m_stack->addWidget(m_empty);
     layout->addWidget(m_stack, 1);

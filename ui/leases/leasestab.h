@@ -80,6 +80,7 @@ private:
     QLineEdit *m_filter;
     QComboBox *m_state;
     QLabel *m_scope;
+    QLabel *m_unreadable; // what the role may not read (the fences), and the GRANT
     QPushButton *m_sweepButton;
     QPushButton *m_releaseButton;
     QAction *m_sweep;

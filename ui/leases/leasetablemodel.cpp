@@ -114,6 +114,14 @@ void LeaseTableModel::clear() {
     m_shown = 0;
     ++m_reveal;
     endResetModel();
+    setUnreadableReason(QString());
+}
+
+void LeaseTableModel::setUnreadableReason(const QString &reason) {
+    if (reason == m_unreadable)
+        return;
+    m_unreadable = reason;
+    Q_EMIT unreadableReasonChanged(reason);
 }
 
 // Builds the view for the wanted rows and spec: here when the table is small,

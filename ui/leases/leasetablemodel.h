@@ -88,6 +88,11 @@ public:
     void showRows(const LeaseRows &rows, bool partial = false);
     // Nothing (a new connection); views still being built are dropped.
     void clear();
+    // What the rows leave out because the role may not read it (their fences:
+    // LeaseSnapshot::unreadable), and the GRANT that would show it; empty when
+    // nothing is left out. Shown above the table.
+    QString unreadableReason() const { return m_unreadable; }
+    void setUnreadableReason(const QString &reason);
 
     // The database clock's offset from the local clock, from the latest snapshot.
     void setClockOffset(double dbOffsetSeconds) { m_offset = dbOffsetSeconds; }
@@ -125,12 +130,14 @@ public:
 Q_SIGNALS:
     // A view built for the current spec is shown (after sort, filter or showRows).
     void viewReady();
+    void unreadableReasonChanged(const QString &reason);
 
 private:
     void rebuild();
     void swapIn(std::shared_ptr<const LeaseView> next);
     void revealMore();
 
+    QString m_unreadable;
     std::shared_ptr<const LeaseView> m_view;
     int m_shown = 0;        // rows of m_view revealed to the views so far (see swapIn)
     quint64 m_reveal = 0;   // drops a pending reveal step when the view changes
