@@ -656,6 +656,14 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
         <source>read the database clock</source>
         <translation>die Uhr der Datenbank zu lesen</translation>
     </message>
+    <message>
+        <source>check whether this role may read the fences</source>
+        <translation>prüfen, ob diese Rolle die Fences lesen darf</translation>
+    </message>
+    <message>
+        <source>Fences are not shown: the role %1 may not read lockscope_fences. To see them, have the table&apos;s owner run: GRANT SELECT ON lockscope_fences TO %1;</source>
+        <translation>Fences werden nicht angezeigt: Die Rolle %1 darf lockscope_fences nicht lesen. Damit sie sichtbar werden, lassen Sie den Eigentümer der Tabelle ausführen: GRANT SELECT ON lockscope_fences TO %1;</translation>
+    </message>
 </context>
 <context>
     <name>lockscope::LoadConfig</name>
@@ -714,6 +722,14 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
     <message>
         <source>SQLite database</source>
         <translation>eine SQLite-Datenbank</translation>
+    </message>
+    <message>
+        <source>--admit-by-counting is the control of --mode semaphore.</source>
+        <translation>--admit-by-counting ist die Kontrolle zu --mode semaphore.</translation>
+    </message>
+    <message>
+        <source>--no-lock is the control of --mode rw.</source>
+        <translation>--no-lock ist die Kontrolle zu --mode rw.</translation>
     </message>
 </context>
 <context>
@@ -1004,6 +1020,10 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
         <source>The connection to %1 was closed by the server. Check that the server is up; the next command reconnects.</source>
         <translation>Die Verbindung zu %1 wurde vom Server geschlossen. Prüfen Sie, ob der Server läuft; der nächste Befehl verbindet neu.</translation>
     </message>
+    <message>
+        <source>%1 answered SCAN oddly.</source>
+        <translation>%1 hat auf SCAN unerwartet geantwortet.</translation>
+    </message>
 </context>
 <context>
     <name>lockscope::RedisFencedWrite</name>
@@ -1025,10 +1045,6 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
     <message>
         <source>list the locks</source>
         <translation>die Sperren aufzulisten</translation>
-    </message>
-    <message>
-        <source>%1 answered SCAN oddly.</source>
-        <translation>%1 hat auf SCAN unerwartet geantwortet.</translation>
     </message>
     <message>
         <source>%1 answered MGET oddly.</source>
@@ -1073,10 +1089,6 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
 <context>
     <name>lockscope::RedisLoadInside</name>
     <message>
-        <source>%1 answered SCAN oddly.</source>
-        <translation>%1 hat auf SCAN unerwartet geantwortet.</translation>
-    </message>
-    <message>
         <source>prepare the load probe</source>
         <translation>die Lastsonde vorbereiten</translation>
     </message>
@@ -1102,10 +1114,6 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
     <message>
         <source>scan the load keys</source>
         <translation>die Lastschlüssel zu durchsuchen</translation>
-    </message>
-    <message>
-        <source>%1 answered SCAN oddly.</source>
-        <translation>%1 hat auf SCAN unerwartet geantwortet.</translation>
     </message>
     <message>
         <source>prepare the load counters</source>
@@ -2994,6 +3002,13 @@ verbunden seit %6</translation>
         <source>seconds</source>
         <translation>Sekunden</translation>
     </message>
+    <message numerus="yes">
+        <source>Holders inside one key at once (semaphore of %n permit(s))</source>
+        <translation>
+            <numerusform>Halter gleichzeitig in einem Schlüssel (Semaphor mit %n Erlaubnis)</numerusform>
+            <numerusform>Halter gleichzeitig in einem Schlüssel (Semaphor mit %n Erlaubnissen)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>lockscope::ui::LoadPanel</name>
@@ -3220,8 +3235,89 @@ verbunden seit %6</translation>
         </translation>
     </message>
     <message>
-        <source>%1 mode, %2 process(es) × %3 threads, %4 s: %5 acquired (%6/s), p50 %7 ms, p99 %8 ms, %9 timeouts, %10 statements per acquisition. %11</source>
-        <translation>Modus %1, %2 Prozess(e) × %3 Threads, %4 s: %5 erhalten (%6/s), p50 %7 ms, p99 %8 ms, %9 Zeitüberschreitungen, %10 Anweisungen je Erhalt. %11</translation>
+        <source>Count the live holders, then insert, in two statements: two processes that both count N-1 both get in. Shows what the semaphore prevents; give it child processes (the threads of one process queue for a key).</source>
+        <translation>Lebende Halter zählen, dann einfügen, in zwei Anweisungen: Zwei Prozesse, die beide N-1 zählen, kommen beide hinein. Zeigt, was das Semaphor verhindert; geben Sie ihm Kindprozesse (die Threads eines Prozesses stellen sich für einen Schlüssel an).</translation>
+    </message>
+    <message>
+        <source>The same readers and writers enter without any lock. Shows what the reader-writer lease prevents.</source>
+        <translation>Dieselben Leser und Schreiber treten ohne Sperre ein. Zeigt, was der Leser-Schreiber-Lease verhindert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>; at most %1 inside one key at once (%n permit(s))</source>
+        <translation>
+            <numerusform>; höchstens %1 gleichzeitig in einem Schlüssel (%n Erlaubnis)</numerusform>
+            <numerusform>; höchstens %1 gleichzeitig in einem Schlüssel (%n Erlaubnisse)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n writer overlap(s)</source>
+        <translation>
+            <numerusform>; %n Überschneidung eines Schreibers</numerusform>
+            <numerusform>; %n Überschneidungen von Schreibern</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %1 holder(s) were inside one key at once, with %n permit(s).</source>
+        <translation>
+            <numerusform>Höchstens %1 Halter waren gleichzeitig in einem Schlüssel, bei %n Erlaubnis.</numerusform>
+            <numerusform>Höchstens %1 Halter waren gleichzeitig in einem Schlüssel, bei %n Erlaubnissen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>0 violations: counting did not over-admit this time. It does when processes race for a key: add child processes.</source>
+        <translation>0 Verletzungen: Das Zählen hat diesmal nicht zu viele eingelassen. Das geschieht, wenn Prozesse um einen Schlüssel wetteifern: Fügen Sie Kindprozesse hinzu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n violation(s): admitting by counting the holders let more in than the permits — the control shows what goes wrong.</source>
+        <translation>
+            <numerusform>%n Verletzung: Das Einlassen durch Zählen der Halter ließ mehr hinein als Erlaubnisse — die Kontrolle zeigt, was schiefgeht.</numerusform>
+            <numerusform>%n Verletzungen: Das Einlassen durch Zählen der Halter ließ mehr hinein als Erlaubnisse — die Kontrolle zeigt, was schiefgeht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n VIOLATION(S): more holders than permits under the semaphore!</source>
+        <translation>
+            <numerusform>%n VERLETZUNG: mehr Halter als Erlaubnisse unter dem Semaphor!</numerusform>
+            <numerusform>%n VERLETZUNGEN: mehr Halter als Erlaubnisse unter dem Semaphor!</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Readers waited p50 %1 ms, p99 %2 ms; writers p50 %3 ms, p99 %4 ms.</source>
+        <translation>Leser warteten p50 %1 ms, p99 %2 ms; Schreiber p50 %3 ms, p99 %4 ms.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overlap(s) of a writer with another holder without a lock — the control shows what goes wrong.</source>
+        <translation>
+            <numerusform>%n Überschneidung eines Schreibers mit einem anderen Halter ohne Sperre — die Kontrolle zeigt, was schiefgeht.</numerusform>
+            <numerusform>%n Überschneidungen eines Schreibers mit anderen Haltern ohne Sperre — die Kontrolle zeigt, was schiefgeht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n OVERLAP(S) of a writer with another holder under the reader-writer lease!</source>
+        <translation>
+            <numerusform>%n ÜBERSCHNEIDUNG eines Schreibers mit einem anderen Halter unter dem Leser-Schreiber-Lease!</numerusform>
+            <numerusform>%n ÜBERSCHNEIDUNGEN von Schreibern mit anderen Haltern unter dem Leser-Schreiber-Lease!</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 process(es) × %2 threads (%3 reading, %4 writing)</source>
+        <translation>%1 Prozess(e) × %2 Threads (%3 lesend, %4 schreibend)</translation>
+    </message>
+    <message>
+        <source>%1 process(es) × %2 threads</source>
+        <translation>%1 Prozess(e) × %2 Threads</translation>
+    </message>
+    <message>
+        <source>%1 mode, %2, %3 s: %4 acquired (%5/s), p50 %6 ms, p99 %7 ms, %8 timeouts, %9 statements per acquisition. %10</source>
+        <translation>Modus %1, %2, %3 s: %4 erworben (%5/s), p50 %6 ms, p99 %7 ms, %8 Zeitüberschreitungen, %9 Anweisungen pro Erwerb. %10</translation>
+    </message>
+    <message>
+        <source>Readers and writers add up to %1 threads; at most 256 can run in one process. Use fewer, or add child processes.</source>
+        <translation>Leser und Schreiber ergeben zusammen %1 Threads; höchstens 256 können in einem Prozess laufen. Verwenden Sie weniger oder fügen Sie Kindprozesse hinzu.</translation>
+    </message>
+    <message>
+        <source>A semaphore needs from 1 to 1000 permits, not %1.</source>
+        <translation>Ein Semaphor braucht 1 bis 1000 Erlaubnisse, nicht %1.</translation>
     </message>
 </context>
 <context>
