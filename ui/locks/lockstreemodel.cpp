@@ -283,6 +283,18 @@ void LocksTreeModel::apply(const LocksResult &result) {
         }
         Q_EMIT dataChanged(index(r.first, 0), index(r.last, ColumnCount - 1));
     }
+    // Every session's locks now equal the result's: share the result's lists,
+    // unchanged sessions too. Otherwise the result (its future, freed by Qt on
+    // this thread after the event that delivered it) would hold the only
+    // reference to a hundred thousand rows, and free them here: 250 ms of GUI
+    // thread per refresh (perf, BENCHMARKS.md section 7). The lists this drops
+    // are still held by the copy LocksRefresher frees on its worker.
+    if (m_sessions.size() == result.sessions.size()) {
+        for (qsizetype i = 0; i < m_sessions.size(); ++i) {
+            if (m_sessions.at(i).session.pid == result.sessions.at(i).session.pid)
+                m_sessions[i].locks = result.sessions.at(i).locks;
+        }
+    }
 }
 
 } // namespace lockscope::ui
