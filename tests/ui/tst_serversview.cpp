@@ -118,11 +118,13 @@ private Q_SLOTS:
         QVERIFY(holder.exec(QStringLiteral("BEGIN")));
         QVERIFY(holder.exec(QStringLiteral("LOCK TABLE orders IN ACCESS EXCLUSIVE MODE")));
         QVERIFY(waiter.send(QStringLiteral("BEGIN; LOCK TABLE orders IN ACCESS SHARE MODE")));
+        // A precondition, not a timing: on a busy CI machine (a durable server,
+        // two cores, tests in parallel) the waiter has taken 20.1 s to queue.
         QTRY_VERIFY2_WITH_TIMEOUT(waitingSessions(*pg) == 1,
                                   qPrintable(QStringLiteral("%1 waiting; %2 %3")
                                                  .arg(waitingSessions(*pg))
                                                  .arg(holder.error(), waiter.error())),
-                                  20000);
+                                  90000);
 
         const ConnectionParams sqlite = test::TestDb::freshSqlite();
         QVERIFY(test::TestDb::exec(
