@@ -32,9 +32,7 @@ Result<RedisReply> RedisScript::runBounded(RedisConnection &connection,
                                            const QList<QByteArray> &args, const Describe &what,
                                            RedisConnection::Clock::time_point deadline,
                                            const std::function<bool()> &stopped) const {
-    static const QByteArray counts[] = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
-    const QByteArray keyCount =
-        keys.size() < 10 ? counts[keys.size()] : QByteArray::number(keys.size());
+    const QByteArray keyCount = QByteArray::number(keys.size());
     auto call = [&](const QByteArray &verb, const QByteArray &body) {
         RedisConnection::Command argv;
         argv.reserve(3 + keys.size() + args.size());

@@ -1,6 +1,6 @@
 #include "common/backgroundpriority.h"
 
-#if defined(Q_OS_LINUX) || defined(__linux__)
+#if defined(__linux__)
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
