@@ -11,6 +11,7 @@
 #include "monitor/historystore.h"
 #include "monitor/monitor.h"
 #include "support/pgsession.h"
+#include "support/privateserver.h"
 #include "support/testdb.h"
 #include "window/mainwindow.h"
 
@@ -29,6 +30,8 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <optional>
 
 using namespace lockscope;
 using namespace lockscope::ui;
@@ -87,10 +90,14 @@ private Q_SLOTS:
 
     // The window samples every refresh into its own file; a new window reads it.
     void keptAcrossAWindowRestart() {
+        // A server of the test's own: a sample counts waiting sessions and
+        // blockers server-wide, and other tests leave waiters on the shared one.
+        test::PrivateServer server;
+        if (!server.ok())
+            LOCKSCOPE_SKIP_OR_FAIL(server.error());
         QString why;
-        const auto params = test::TestDb::freshPostgres(&why);
-        if (!params)
-            LOCKSCOPE_SKIP_OR_FAIL(why);
+        const std::optional<ConnectionParams> params = server.freshDatabase(&why);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
         const QString now = Database::nowSql(params->driver);
         QVERIFY(test::TestDb::exec(
             *params,
