@@ -2,6 +2,7 @@
 
 #include "base/duration.h"
 #include "base/visibletext.h"
+#include "common/cachedtextdelegate.h"
 #include "common/exporter.h"
 #include "common/prompter.h"
 #include "common/rowmenu.h"
@@ -52,6 +53,8 @@ LocksTab::LocksTab(QWidget *parent)
     m_view->setObjectName(QStringLiteral("locksView"));
     m_view->setModel(m_model);
     m_view->setUniformRowHeights(true); // 100,000 rows under one session stay fast
+    // Repainted after every refresh: the texts' layouts are kept between paints.
+    m_view->setItemDelegate(new CachedTextDelegate(m_view));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -71,6 +74,8 @@ LocksTab::LocksTab(QWidget *parent)
     m_view->setColumnWidth(LocksTreeModel::Target, 320);
 
     m_tree->setObjectName(QStringLiteral("locksBlockingTree"));
+    m_tree->setUniformRowHeights(true); // one line each: no text laid out to size rows
+    m_tree->setItemDelegate(new CachedTextDelegate(m_tree));
     m_tree->setHeaderLabels({tr("Session (who blocks whom)"), tr("Waits for"), tr("Blocks"),
                              tr("State"), tr("Transaction"), tr("Application"), tr("Last query")});
     m_tree->setColumnWidth(TreeSession, 170);
