@@ -7,6 +7,7 @@
 #include "common/prompter.h"
 #include "common/rowmenu.h"
 #include "common/whenfinished.h"
+#include "locks/blockingtreewidget.h"
 #include "locks/locksrefresher.h"
 #include "locks/lockstreemodel.h"
 #include "locks/sessionactions.h"
@@ -27,15 +28,10 @@
 
 #include <algorithm>
 
-#include <functional>
 
 namespace lockscope::ui {
 
-namespace {
-
-enum TreeColumn { TreeSession, TreeWaitsFor, TreeBlocks, TreeState, TreeXact, TreeApp, TreeQuery };
-
-} // namespace
+namespace {} // namespace
 
 LocksTab::LocksTab(QWidget *parent)
     : QWidget(parent)
@@ -47,7 +43,7 @@ LocksTab::LocksTab(QWidget *parent)
     , m_cancel(new QPushButton(tr("Cancel queries…"), this))
     , m_terminate(new QPushButton(tr("Terminate sessions…"), this))
     , m_view(new QTreeView(this))
-    , m_tree(new QTreeWidget(this))
+    , m_tree(new BlockingTreeWidget(this))
     , m_actions(new QThreadPool(this)) {
     m_actions->setMaxThreadCount(1);
     m_view->setObjectName(QStringLiteral("locksView"));
@@ -76,12 +72,10 @@ LocksTab::LocksTab(QWidget *parent)
     m_tree->setObjectName(QStringLiteral("locksBlockingTree"));
     m_tree->setUniformRowHeights(true); // one line each: no text laid out to size rows
     m_tree->setItemDelegate(new CachedTextDelegate(m_tree));
-    m_tree->setHeaderLabels({tr("Session (who blocks whom)"), tr("Waits for"), tr("Blocks"),
-                             tr("State"), tr("Transaction"), tr("Application"), tr("Last query")});
-    m_tree->setColumnWidth(TreeSession, 170);
-    m_tree->setColumnWidth(TreeWaitsFor, 300);
-    m_tree->setColumnWidth(TreeBlocks, 60);
-    m_tree->setColumnWidth(TreeState, 150);
+    m_tree->setColumnWidth(BlockingTreeWidget::Session, 170);
+    m_tree->setColumnWidth(BlockingTreeWidget::WaitsFor, 300);
+    m_tree->setColumnWidth(BlockingTreeWidget::Blocks, 60);
+    m_tree->setColumnWidth(BlockingTreeWidget::State, 150);
     connect(m_tree, &QTreeWidget::itemDoubleClicked, this,
             [this](QTreeWidgetItem *item) { showSession(item->data(0, Qt::UserRole).toInt()); });
 
@@ -118,7 +112,7 @@ LocksTab::~LocksTab() = default;
 
 void LocksTab::setSession(const std::optional<Session> &session) {
     m_session = session;
-    m_tree->clear();
+    m_tree->forget();
     if (session && !session->params.isPostgres()) {
         m_notice->setText(tr("Server locks exist only on PostgreSQL. This is a SQLite database; "
                              "its leases are on the Leases tab."));
@@ -167,66 +161,15 @@ void LocksTab::refreshed() {
     rebuildTree();
 }
 
+QTreeWidget *LocksTab::blockingTree() const {
+    return m_tree;
+}
+
 void LocksTab::rebuildTree() {
-    const LocksResult &r = m_refresher->last();
-    const auto sessionOf = [this](int pid) -> const LockSessionEntry * {
+    m_tree->showTree(m_refresher->last().blockingTree, [this](int pid) -> const LockSessionEntry * {
         const QModelIndex index = m_model->indexOfPid(pid);
         return index.isValid() ? &m_model->sessions().at(index.row()) : nullptr;
-    };
-    std::function<QTreeWidgetItem *(const BlockerNode &)> build = [&](const BlockerNode &node) {
-        const LockSessionEntry *e = sessionOf(node.pid);
-        QString waitsFor;
-        QString state;
-        QString xact;
-        QString application;
-        QString query;
-        bool idle = false;
-        if (e) {
-            for (const LockItem &item : e->locks) {
-                if (!item.lock.granted) {
-                    waitsFor = tr("%1 on %2 for %3")
-                                   .arg(item.lock.mode, VisibleText::forDisplay(item.lock.target()),
-                                        Duration::formatRemaining(item.lock.waitSeconds));
-                    break;
-                }
-            }
-            const ServerSession &s = e->session;
-            idle = s.idleInTransaction();
-            state = !s.known ? (s.pid == 0 ? tr("prepared transaction") : tr("gone"))
-                             : VisibleText::forDisplay(s.state);
-            if (idle && s.stateAge >= 0)
-                state += tr(" for %1").arg(Duration::formatRemaining(s.stateAge));
-            xact = s.transactionAge >= 0 ? Duration::formatRemaining(s.transactionAge) : QString();
-            application = VisibleText::forDisplay(s.application);
-            if (!s.clientAddress.isEmpty())
-                application += QStringLiteral(" (%1)").arg(s.clientAddress);
-            query = VisibleText::forDisplay(s.query.simplified());
-        }
-        auto *item = new QTreeWidgetItem(
-            {node.inCycle ? tr("pid %1 (deadlock)").arg(node.pid) : tr("pid %1").arg(node.pid),
-             waitsFor, node.blockedTotal > 0 ? QString::number(node.blockedTotal) : QString(),
-             state, xact, application, query});
-        item->setData(0, Qt::UserRole, node.pid);
-        item->setToolTip(TreeQuery, e ? e->session.query : QString());
-        if (idle) {
-            QFont bold = item->font(TreeState);
-            bold.setBold(true);
-            item->setFont(TreeState, bold);
-            for (int c = 0; c <= TreeQuery; ++c)
-                item->setBackground(c, QColor(0xfd, 0xde, 0xde));
-        } else if (!waitsFor.isEmpty()) {
-            item->setBackground(TreeWaitsFor, QColor(0xff, 0xf1, 0xd6));
-        }
-        for (const BlockerNode &child : node.blocks)
-            item->addChild(build(child));
-        return item;
-    };
-    m_tree->setUpdatesEnabled(false);
-    m_tree->clear();
-    for (const BlockerNode &root : r.blockingTree)
-        m_tree->addTopLevelItem(build(root));
-    m_tree->expandAll();
-    m_tree->setUpdatesEnabled(true);
+    });
 }
 
 void LocksTab::showSession(int pid) {

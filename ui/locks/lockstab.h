@@ -17,6 +17,7 @@ class QTreeWidget;
 
 namespace lockscope::ui {
 
+class BlockingTreeWidget;
 class LocksRefresher;
 class LocksTreeModel;
 
@@ -36,7 +37,7 @@ public:
     LocksTreeModel *model() const { return m_model; }
     LocksRefresher *refresher() const { return m_refresher; }
     QTreeView *view() const { return m_view; }
-    QTreeWidget *blockingTree() const { return m_tree; }
+    QTreeWidget *blockingTree() const;
     QLabel *summary() const { return m_summary; }
     QLabel *notice() const { return m_notice; }
     QPushButton *cancelButton() const { return m_cancel; }
@@ -72,7 +73,7 @@ private:
     QPushButton *m_cancel;
     QPushButton *m_terminate;
     QTreeView *m_view;
-    QTreeWidget *m_tree;
+    BlockingTreeWidget *m_tree;
     std::optional<Session> m_session;
     QThreadPool *m_actions;
     bool m_busy = false;
