@@ -10,6 +10,7 @@
 #include "locks/blockingtreewidget.h"
 #include "locks/locksrefresher.h"
 #include "locks/lockstreemodel.h"
+#include "locks/lockstreeview.h"
 #include "locks/sessionactions.h"
 
 #include <QHBoxLayout>
@@ -28,7 +29,6 @@
 
 #include <algorithm>
 
-
 namespace lockscope::ui {
 
 namespace {} // namespace
@@ -42,7 +42,7 @@ LocksTab::LocksTab(QWidget *parent)
     , m_refresh(new QPushButton(tr("Refresh"), this))
     , m_cancel(new QPushButton(tr("Cancel queries…"), this))
     , m_terminate(new QPushButton(tr("Terminate sessions…"), this))
-    , m_view(new QTreeView(this))
+    , m_view(new LocksTreeView(this))
     , m_tree(new BlockingTreeWidget(this))
     , m_actions(new QThreadPool(this)) {
     m_actions->setMaxThreadCount(1);
