@@ -134,6 +134,49 @@ private Q_SLOTS:
         }
     }
 
+    // What a refresh replaces is freed by the next snapshot's task on the pool
+    // thread: not at once (a task started then ran beside the refresh's paint),
+    // and not left behind when no snapshot follows.
+    void replacedRowsGoWithTheNextSnapshot() {
+        QString why;
+        const auto params = test::TestDb::freshPostgres(&why, false);
+        if (!params)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        PgSession holder(test::TestDb::urlFor(*params), QStringLiteral("holder"));
+        QVERIFY(holder.exec(
+            QStringLiteral("SELECT count(pg_advisory_lock(g)) FROM generate_series(1, 50) g")));
+        LocksTreeModel model;
+        LocksRefresher refresher(&model);
+        refresher.setInterval(3'600'000); // refreshed by this test only
+        refresher.setConnection(*params);
+        QSignalSpy refreshed(&refresher, &LocksRefresher::refreshed);
+        const auto refresh = [&] {
+            const qsizetype before = refreshed.size();
+            refresher.refreshNow();
+            return QTest::qWaitFor([&] { return refreshed.size() > before; }, 30000);
+        };
+        QVERIFY(refresh());
+        QVERIFY(model.indexOfPid(holder.pid()).isValid());
+        // The holder's rows as the model shows them now; the next refresh
+        // replaces them with its own (equal) list.
+        QList<LockItem> rows = model.sessions().at(model.indexOfPid(holder.pid()).row()).locks;
+        QCOMPARE(rows.size(), 50);
+        QVERIFY(refresh());
+        QVERIFY(
+            !rows.isSharedWith(model.sessions().at(model.indexOfPid(holder.pid()).row()).locks));
+        QTest::qWait(200); // the layout, the paint, any zero timer
+        QVERIFY2(!rows.isDetached(), "the replaced rows were freed before the next snapshot");
+        QVERIFY(refresh());
+        QVERIFY2(rows.isDetached(), "the next snapshot's task did not free the replaced rows");
+
+        // The tab is hidden after a refresh: no snapshot follows, a task frees them.
+        rows = model.sessions().at(model.indexOfPid(holder.pid()).row()).locks;
+        QVERIFY(refresh());
+        QVERIFY(!rows.isDetached());
+        refresher.setActive(false);
+        QTRY_VERIFY_WITH_TIMEOUT(rows.isDetached(), 10000);
+    }
+
     void sessionsLocksAndBlockers() {
         QString why;
         const auto params = test::TestDb::freshPostgres(&why, false);

@@ -46,7 +46,18 @@ void LocksRefresher::setActive(bool active) {
         start();
     } else {
         m_timer.stop();
+        dropDisplaced(); // no next snapshot to free them
     }
+}
+
+void LocksRefresher::dropDisplaced() {
+    if (m_displaced.isEmpty() && m_displacedFirstSeen.isEmpty())
+        return;
+    m_pool.start([displaced = std::exchange(m_displaced, {}),
+                  firstSeen = std::exchange(m_displacedFirstSeen, {})]() mutable {
+        displaced.clear();
+        firstSeen.clear();
+    });
 }
 
 void LocksRefresher::refreshNow() {
@@ -67,10 +78,13 @@ void LocksRefresher::start() {
     inputs.sessions = m_model->sessions();
     inputs.firstSeen = m_firstSeen;
     whenFinished(QtConcurrent::run(&m_pool,
-                                   [inputs] {
+                                   [inputs, displaced = std::exchange(m_displaced, {}),
+                                    firstSeen = std::exchange(m_displacedFirstSeen, {})]() mutable {
                                        // Decoding 100,000 locks must not hold
                                        // the GUI thread off a core.
                                        lowerThisThreadsPriority();
+                                       displaced.clear();
+                                       firstSeen.clear();
                                        return takeLocksSnapshot(inputs);
                                    }),
                  this, [this](const LocksResult &result) { onResult(result); });
@@ -100,18 +114,14 @@ void LocksRefresher::onResult(const LocksResult &result) {
         m_last.sessions.clear();
         m_last.firstSeen.clear();
         m_last.lockPlans.clear();
-        // Started once the view has laid out and painted what changed (those
-        // are posted events, handled before a zero timer): freeing a hundred
-        // thousand rows beside the paint slowed the paint.
-        QTimer::singleShot(0, this,
-                           [this, sessions = std::move(displacedSessions),
-                            firstSeen = std::move(displacedFirstSeen)]() mutable {
-                               m_pool.start([sessions = std::move(sessions),
-                                             firstSeen = std::move(firstSeen)]() mutable {
-                                   sessions.clear();
-                                   firstSeen.clear();
-                               });
-                           });
+        // Freed by the next snapshot's task, first thing on the pool thread: by
+        // then this refresh's layout and paint are long done (a task started now
+        // would free a hundred thousand rows beside them), and the thread is
+        // the one that decodes snapshots, at its lower priority.
+        if (!m_displaced.isEmpty() || !m_displacedFirstSeen.isEmpty())
+            dropDisplaced(); // a result without a start between: not expected
+        m_displaced = std::move(displacedSessions);
+        m_displacedFirstSeen = std::move(displacedFirstSeen);
         m_lastApplyMs = static_cast<double>(applying.nsecsElapsed()) / 1e6;
         Q_EMIT refreshed();
     }

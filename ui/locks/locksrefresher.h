@@ -45,6 +45,7 @@ Q_SIGNALS:
 private:
     void start();
     void onResult(const LocksResult &result);
+    void dropDisplaced();
 
     LocksTreeModel *m_model;
     std::optional<ConnectionParams> m_params;
@@ -55,6 +56,10 @@ private:
     bool m_inFlight = false;
     bool m_again = false;
     QHash<QString, double> m_firstSeen;
+    // What the last result replaced, freed by the next snapshot's task (or a
+    // task of its own when no snapshot follows).
+    QList<LockSessionEntry> m_displaced;
+    QHash<QString, double> m_displacedFirstSeen;
     LocksResult m_last; // without its sessions (the model has them)
     QString m_lastError;
     double m_lastApplyMs = 0;
