@@ -2163,6 +2163,61 @@ Datenbanktreiber: %3</translation>
     </message>
 </context>
 <context>
+    <name>lockscope::ui::BlockingTreeWidget</name>
+    <message>
+        <source>Session (who blocks whom)</source>
+        <translation>Sitzung (wer blockiert wen)</translation>
+    </message>
+    <message>
+        <source>Waits for</source>
+        <translation>Wartet auf</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation>Blockiert</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Transaktion</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>Last query</source>
+        <translation>Letzte Abfrage</translation>
+    </message>
+    <message>
+        <source>%1 on %2 for %3</source>
+        <translation>%1 auf %2 seit %3</translation>
+    </message>
+    <message>
+        <source>prepared transaction</source>
+        <translation>vorbereitete Transaktion</translation>
+    </message>
+    <message>
+        <source>gone</source>
+        <translation>verschwunden</translation>
+    </message>
+    <message>
+        <source> for %1</source>
+        <translation> seit %1</translation>
+    </message>
+    <message>
+        <source>pid %1 (deadlock)</source>
+        <translation>PID %1 (Deadlock)</translation>
+    </message>
+    <message>
+        <source>pid %1</source>
+        <translation>PID %1</translation>
+    </message>
+</context>
+<context>
     <name>lockscope::ui::ConnectionDialog</name>
     <message>
         <source>Remember in the system keychain</source>
@@ -3335,34 +3390,6 @@ verbunden seit %6</translation>
         <translation>Sitzungen beenden…</translation>
     </message>
     <message>
-        <source>Session (who blocks whom)</source>
-        <translation>Sitzung (wer blockiert wen)</translation>
-    </message>
-    <message>
-        <source>Waits for</source>
-        <translation>Wartet auf</translation>
-    </message>
-    <message>
-        <source>Blocks</source>
-        <translation>Blockiert</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Zustand</translation>
-    </message>
-    <message>
-        <source>Transaction</source>
-        <translation>Transaktion</translation>
-    </message>
-    <message>
-        <source>Application</source>
-        <translation>Anwendung</translation>
-    </message>
-    <message>
-        <source>Last query</source>
-        <translation>Letzte Abfrage</translation>
-    </message>
-    <message>
         <source>Not connected.</source>
         <translation>Nicht verbunden.</translation>
     </message>
@@ -3402,30 +3429,6 @@ verbunden seit %6</translation>
     <message>
         <source> (* waits since the statement began: PostgreSQL before 14 does not record when a wait started)</source>
         <translation> (* wartet seit Beginn der Anweisung: PostgreSQL vor 14 hält nicht fest, wann ein Warten begann)</translation>
-    </message>
-    <message>
-        <source>%1 on %2 for %3</source>
-        <translation>%1 auf %2 seit %3</translation>
-    </message>
-    <message>
-        <source>prepared transaction</source>
-        <translation>vorbereitete Transaktion</translation>
-    </message>
-    <message>
-        <source>gone</source>
-        <translation>verschwunden</translation>
-    </message>
-    <message>
-        <source> for %1</source>
-        <translation> seit %1</translation>
-    </message>
-    <message>
-        <source>pid %1 (deadlock)</source>
-        <translation>PID %1 (Deadlock)</translation>
-    </message>
-    <message>
-        <source>pid %1</source>
-        <translation>PID %1</translation>
     </message>
     <message>
         <source>Select one or more sessions first (Ctrl or Shift for several).</source>
