@@ -74,7 +74,7 @@ QImage render(QTreeView &view) {
 // a channel), while a text one pixel off, elided elsewhere or in another colour
 // changes hundreds of pixels by far more. When some differ, both images and
 // the difference go to the test artifacts for a person to look at.
-int differingPixels(const QImage &actual, const QImage &expected) {
+int differingPixels(const QImage &actual, const QImage &expected, bool differenceExpected = false) {
     constexpr int kBlend = 64;
     const auto far = [](QRgb a, QRgb b) {
         return std::abs(qRed(a) - qRed(b)) > kBlend || std::abs(qGreen(a) - qGreen(b)) > kBlend ||
@@ -93,7 +93,7 @@ int differingPixels(const QImage &actual, const QImage &expected) {
             }
         }
     }
-    if (n > 0) {
+    if (n > 0 && !differenceExpected) {
         static int failures = 0;
         const QString stem = QStringLiteral("cachedtextdelegate-%1-").arg(++failures);
         actual.save(lockscope::test::TestDb::artifactPath(stem + QStringLiteral("actual.png")));
@@ -141,7 +141,7 @@ private Q_SLOTS:
         // A changed text is drawn as changed, not from the cache.
         model->item(0, 3)->setText(QStringLiteral("SELECT 1"));
         const QImage changed = render(view);
-        QVERIFY(differingPixels(changed, expected) > 0);
+        QVERIFY(differingPixels(changed, expected, true) > 0);
         view.setItemDelegate(plain);
         const QImage changedExpected = render(view);
         QCOMPARE(differingPixels(changed, changedExpected), 0);
