@@ -19,12 +19,14 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDateTimeAxis>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QLineSeries>
 #include <QPushButton>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -223,7 +225,12 @@ private Q_SLOTS:
         QSignalSpy loaded(&tab, &HistoryTab::loaded);
         tab.show();
         QVERIFY(QTest::qWaitForWindowExposed(&tab));
-        QTRY_VERIFY(tab.pointCount() == 10);  // waiting: not known for the last sample
+        QTRY_VERIFY(tab.pointCount() == 10); // waiting: not known for the last sample
+        // Seven lines, seven colours (the legend shows only the colour).
+        QSet<QRgb> colours;
+        for (int i = 0; i < 7; ++i)
+            colours.insert(tab.series(i)->color().rgb());
+        QCOMPARE(colours.size(), 7);
         QCOMPARE(tab.series(2)->count(), 11); // held leases: all eleven
         QVERIFY(!tab.isZoomed());
 
@@ -269,6 +276,27 @@ private Q_SLOTS:
             QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QVERIFY2(all.last().endsWith(QStringLiteral(",\"csv, profile\",,,,3,1,,")),
                  qPrintable(all.last()));
+
+        // Zoomed in to a few seconds: no two time labels read the same.
+        for (const double span : {3.0, 2.5, 1.2, 0.4, 40.0, 600.0, 7200.0}) {
+            loaded.clear();
+            tab.zoomTo(t0 + 100, t0 + 100 + span);
+            QTRY_VERIFY(!loaded.isEmpty());
+            QVERIFY(std::abs(tab.shownTo() - tab.shownFrom() - span) < 0.01);
+            const auto *axis = qobject_cast<QDateTimeAxis *>(chart->axes(Qt::Horizontal).first());
+            QVERIFY(axis);
+            QStringList labels;
+            const qint64 from = axis->min().toMSecsSinceEpoch();
+            const qint64 to = axis->max().toMSecsSinceEpoch();
+            for (int i = 0; i < axis->tickCount(); ++i)
+                labels << QDateTime::fromMSecsSinceEpoch(from +
+                                                         (to - from) * i / (axis->tickCount() - 1))
+                              .toString(axis->format());
+            const QString shown = labels.join(u' ');
+            QVERIFY2(labels.removeDuplicates() == 0,
+                     qPrintable(QStringLiteral("%1 s: %2").arg(span).arg(shown)));
+            QVERIFY(axis->tickCount() >= 2);
+        }
     }
 
     // Bad input: a history file that cannot be created, an export path that

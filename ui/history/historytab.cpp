@@ -18,6 +18,7 @@
 #include <QVBoxLayout>
 #include <QValueAxis>
 
+#include <algorithm>
 #include <cmath>
 
 namespace lockscope::ui {
@@ -129,8 +130,11 @@ HistoryTab::HistoryTab(Monitor *monitor, QWidget *parent)
             m_zoomed = true;
         const double span = shownTo() - shownFrom();
         m_time->setFormat(span > 86400  ? QStringLiteral("dd.MM. HH:mm")
+                          : span < 2    ? QStringLiteral("HH:mm:ss.zzz")
                           : span < 1800 ? QStringLiteral("HH:mm:ss")
                                         : QStringLiteral("HH:mm"));
+        // Labels in whole seconds: ticks closer than a second would repeat one.
+        m_time->setTickCount(span >= 4 ? 5 : std::max(2, int(std::floor(span)) + 1));
     });
     connect(m_range, &QComboBox::currentIndexChanged, this, [this] { resetZoom(); });
     connect(m_reset, &QPushButton::clicked, this, &HistoryTab::resetZoom);
@@ -363,11 +367,18 @@ void HistoryTab::applyTheme() {
 }
 
 void HistoryTab::stylePens() {
-    // The theme cycles five colours over seven lines: the advisory lines are
-    // dotted and the longest wait dashed, so no two lines look alike.
+    // The themes cycle five colours over seven lines, and the legend's squares
+    // show only the colour: seven colours of their own (Tableau 10, readable on
+    // the light and the dark theme). The advisory lines are dotted and the
+    // longest wait dashed besides.
+    static const QColor kColours[] = {QColor(0x4e, 0x79, 0xa7), QColor(0xe1, 0x57, 0x59),
+                                      QColor(0xf2, 0x8e, 0x2b), QColor(0xb0, 0x7a, 0xa1),
+                                      QColor(0x59, 0xa1, 0x4f), QColor(0x76, 0xb7, 0xb2),
+                                      QColor(0xed, 0xc9, 0x48)};
     for (int i = 0; i < m_series.size(); ++i) {
         QPen pen = m_series.at(i)->pen();
         pen.setWidth(2);
+        pen.setColor(kColours[i % std::size(kColours)]);
         pen.setStyle(i == kSeconds        ? Qt::DashLine
                      : (i == 4 || i == 5) ? Qt::DotLine
                                           : Qt::SolidLine);
