@@ -1,7 +1,6 @@
 #include "locks/lockstab.h"
 
 #include "base/duration.h"
-#include "base/visibletext.h"
 #include "common/cachedtextdelegate.h"
 #include "common/exporter.h"
 #include "common/prompter.h"
@@ -30,8 +29,6 @@
 #include <algorithm>
 
 namespace lockscope::ui {
-
-namespace {} // namespace
 
 LocksTab::LocksTab(QWidget *parent)
     : QWidget(parent)
