@@ -1,6 +1,7 @@
 #include "lease/leasebackend.h"
 
 #include "db/database.h"
+#include "db/pghandle.h"
 #include "db/sqlitestatement.h"
 #include "db/threadconnections.h"
 #include "lease/leasesql.h"
@@ -139,24 +140,41 @@ template <typename T> Result<T> LeaseBackend::failed(const QSqlError &error, con
 
 Result<PgRows> LeaseBackend::execPostgres(const PgStatement &statement,
                                           std::initializer_list<QByteArray> values,
-                                          const char *verb, const QString &key, bool *resent) {
+                                          const char *verb, const QString &key, bool *resent,
+                                          const PgStatement::Bound *bound) {
     if (resent)
         *resent = false;
+    const auto what = [&] {
+        return QCoreApplication::translate("lockscope::LeaseBackend", "%1 the lease '%2'")
+            .arg(QCoreApplication::translate("lockscope::LeaseBackend", verb), key);
+    };
     // A connection the server cut (restart, pg_terminate_backend) is reopened
     // and the statement sent once more: acquire (same token), release and renew
     // are all safe to repeat.
     for (int attempt = 0;; ++attempt) {
         std::optional<Result<PgRows>> rows;
+        bool abandoned = false;
         {
             auto db = ThreadConnections::get(m_params, m_connection);
             if (!db.ok())
                 return db.error();
             m_statements.fetch_add(1, std::memory_order_relaxed);
-            rows.emplace(statement.exec(db.value(), m_params, values, [&] {
-                return QCoreApplication::translate("lockscope::LeaseBackend", "%1 the lease '%2'")
-                    .arg(QCoreApplication::translate("lockscope::LeaseBackend", verb), key);
-            }));
+            if (bound) {
+                rows.emplace(statement.execBounded(db.value(), m_params, values, what, *bound));
+                const ErrorKind kind = rows->ok() ? ErrorKind::Database : rows->error().kind;
+                abandoned = kind == ErrorKind::Timeout || kind == ErrorKind::Cancelled;
+                // The server may still be waiting for the row: stop it there, or
+                // it would apply the statement once the row is free.
+                if (abandoned)
+                    (void)PgCanceller(db.value()).cancel();
+            } else {
+                rows.emplace(statement.exec(db.value(), m_params, values, what));
+            }
         } // the connection handle is gone before a lost connection is dropped
+        if (abandoned) {
+            ThreadConnections::drop(m_connection); // left mid-statement
+            return std::move(*rows);
+        }
         if (!rows->ok() && rows->error().kind == ErrorKind::Connection) {
             ThreadConnections::drop(m_connection);
             if (attempt == 0) {
@@ -197,10 +215,15 @@ void LeaseBackend::retryPendingReleases() {
             continue; // expired: anyone may take it, nothing to release
         bool unreachable = false;
         if (p.kind == LockKind::Lease) {
+            // A key given up on because its row stayed locked (acquireOnce) may
+            // be locked still: wait a moment for it, no more, and keep it.
+            const PgStatement::Bound briefly{
+                std::chrono::steady_clock::now() + std::chrono::seconds(1), {}};
             auto gone = m_store                 ? m_store->releaseOnce(p.key, p.token)
-                        : m_params.isPostgres() ? sendRelease(p.key, p.token, nullptr)
+                        : m_params.isPostgres() ? sendRelease(p.key, p.token, nullptr, &briefly)
                                                 : sendSqliteRelease(p.key, p.token);
-            unreachable = !gone.ok() && releaseMayGetThrough(gone.error().kind);
+            unreachable = !gone.ok() && (releaseMayGetThrough(gone.error().kind) ||
+                                         gone.error().kind == ErrorKind::Timeout);
         } else {
             auto gone = m_shared->releaseOnce(p.key, p.token);
             unreachable = !gone.ok() && releaseMayGetThrough(gone.error().kind);
@@ -218,14 +241,15 @@ void LeaseBackend::retryPendingReleases() {
     }
 }
 
-Result<bool> LeaseBackend::sendRelease(const QString &key, const QString &token, bool *resent) {
+Result<bool> LeaseBackend::sendRelease(const QString &key, const QString &token, bool *resent,
+                                       const PgStatement::Bound *bound) {
     const auto tables = schema();
     if (!tables.ok())
         return tables.error();
     const bool whenWaited = tables->waiters;
-    auto rows = execPostgres(whenWaited ? m_pgReleaseWhenWaited : m_pgRelease,
-                             {key.toUtf8(), token.toUtf8()},
-                             QT_TRANSLATE_NOOP("lockscope::LeaseBackend", "release"), key, resent);
+    auto rows = execPostgres(
+        whenWaited ? m_pgReleaseWhenWaited : m_pgRelease, {key.toUtf8(), token.toUtf8()},
+        QT_TRANSLATE_NOOP("lockscope::LeaseBackend", "release"), key, resent, bound);
     if (!rows.ok())
         return rows.error();
     // 0007's function answers with a boolean; before it, the CTE returns the
@@ -283,7 +307,8 @@ Result<bool> LeaseBackend::freeAfterResentRelease(const QString &key) {
 }
 
 Result<std::optional<LeaseInfo>> LeaseBackend::acquireOnce(const QString &key, const QString &token,
-                                                           bool registered) {
+                                                           bool registered,
+                                                           const AcquireBound &bound) {
     if (m_hasPending.load(std::memory_order_acquire))
         retryPendingReleases();
     if (m_store)
@@ -302,10 +327,34 @@ Result<std::optional<LeaseInfo>> LeaseBackend::acquireOnce(const QString &key, c
             : withFence ? (unregister ? m_pgAcquireFencedUnregister : m_pgAcquireFenced)
                         : (unregister ? m_pgAcquireUnregister : m_pgAcquire);
         const auto sentAt = std::chrono::steady_clock::now();
+        const auto rowWaitEnds = sentAt + attemptRowWait();
+        const PgStatement::Bound limits{
+            bound.deadline ? std::min(*bound.deadline, rowWaitEnds) : rowWaitEnds,
+            bound.cancel ? std::function<bool()>([c = bound.cancel] { return c->isCancelled(); })
+                         : std::function<bool()>()};
         auto rows = execPostgres(statement, {key.toUtf8(), token.toUtf8(), m_ttlText},
-                                 QT_TRANSLATE_NOOP("lockscope::LeaseBackend", "acquire"), key);
-        if (!rows.ok())
-            return rows.error();
+                                 QT_TRANSLATE_NOOP("lockscope::LeaseBackend", "acquire"), key,
+                                 nullptr, &limits);
+        if (!rows.ok()) {
+            const ErrorKind kind = rows.error().kind;
+            if (kind != ErrorKind::Timeout && kind != ErrorKind::Cancelled)
+                return rows.error();
+            // Abandoned and cancelled on the server. Had it committed just before
+            // the cancel came, the key would be ours unknown to anyone: release
+            // it with the next statement of this backend (owner-scoped: harmless
+            // when nothing was taken).
+            keepForRetry(key, token);
+            if (kind == ErrorKind::Cancelled)
+                return rows.error();
+            return Error{ErrorKind::Busy,
+                         QCoreApplication::translate(
+                             "lockscope::LeaseBackend",
+                             "The lease '%1' could not be tried: its row on %2 stayed locked by "
+                             "another transaction (a program that wrote or locked the row and "
+                             "has not committed, or a server too busy to answer). `lockctl "
+                             "blocking` shows the session that holds it.")
+                             .arg(key, m_params.displayUrl())};
+        }
         if (rows->count() == 0)
             return std::optional<LeaseInfo>();
         LeaseInfo info{

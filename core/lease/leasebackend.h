@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/canceltoken.h"
 #include "base/result.h"
 #include "db/connectionparams.h"
 #include "db/pgstatement.h"
@@ -26,6 +27,17 @@ namespace lockscope {
 
 class ReleaseListener;
 
+// What bounds one acquire attempt on PostgreSQL, where the upsert waits for
+// any other transaction that holds the key's row: normally one committing for
+// a few milliseconds, but a program that wrote or locked the row and left its
+// transaction open holds it until that ends. The attempt gives up at
+// `deadline`, at the latest LeaseBackend::attemptRowWait() after it was sent,
+// or within 50 ms of `cancel`; the server then gets a cancel request.
+struct AcquireBound {
+    std::optional<std::chrono::steady_clock::time_point> deadline;
+    const CancelToken *cancel = nullptr;
+};
+
 // The state a LeaseManager shares with the Lease handles it gave out, so a handle
 // may outlive its manager. Each method runs one statement on the calling
 // thread's own lease connection and counts it.
@@ -36,11 +48,15 @@ public:
     LeaseBackend(const LeaseBackend &) = delete;
     LeaseBackend &operator=(const LeaseBackend &) = delete;
 
+    static constexpr std::chrono::milliseconds attemptRowWait() { return std::chrono::seconds(5); }
     // One conditional upsert. nullopt: another live holder has the key.
     // `registered`: the caller registered `token` as a waiter for the key
     // (registerWaiter); an acquire drops the registration in the same statement.
+    // Busy: the key's row stayed locked past the bound (PostgreSQL) or the file
+    // stayed locked past the busy timeout (SQLite); Cancelled: `cancel` fired.
     Result<std::optional<LeaseInfo>> acquireOnce(const QString &key, const QString &token,
-                                                 bool registered = false);
+                                                 bool registered = false,
+                                                 const AcquireBound &bound = AcquireBound());
     // PostgreSQL with migration 0007 and release notifications on: registers
     // `token` as waiting for `key`, so that a release of the key notifies
     // (releases notify only when someone waits). The caller must already be
@@ -123,10 +139,13 @@ private:
     // on a new connection (the first one was cut: it may have committed).
     Result<PgRows> execPostgres(const PgStatement &statement,
                                 std::initializer_list<QByteArray> values, const char *verb,
-                                const QString &key, bool *resent = nullptr);
+                                const QString &key, bool *resent = nullptr,
+                                const PgStatement::Bound *bound = nullptr);
     // The release statement this database has (before or after migration 0007);
     // true when the lease was still ours and is gone now.
-    Result<bool> sendRelease(const QString &key, const QString &token, bool *resent);
+    // `bound`, when given, limits the wait for the key's row (as acquireOnce's).
+    Result<bool> sendRelease(const QString &key, const QString &token, bool *resent,
+                             const PgStatement::Bound *bound = nullptr);
     // SQLite's: true when the lease was still ours and is gone now.
     Result<bool> sendSqliteRelease(const QString &key, const QString &token);
     // After a resent release deleted nothing: true when nobody holds the key

@@ -110,8 +110,10 @@ Result<Lease> LeaseManager::tryLock(const QString &key) {
         m_backend->gate().leave(key);
     if (!attempt.ok() && attempt.error().kind != ErrorKind::Busy)
         return attempt.error();
-    if (!attempt.ok())
-        return Error{ErrorKind::NotAcquired, lockedFile(key, m_backend->params())};
+    if (!attempt.ok()) // the file (SQLite) or the key's row (PostgreSQL) stayed locked
+        return Error{ErrorKind::NotAcquired, m_backend->params().isSqlite()
+                                                 ? lockedFile(key, m_backend->params())
+                                                 : attempt.error().message};
     if (const auto invalid = ExpiryCheck::invalidExpiry(m_backend->params(), key))
         return ExpiryCheck::error(key, *invalid);
     if (auto wrong = notALease(key))
@@ -174,6 +176,7 @@ Result<Lease> LeaseManager::acquireGated(const QString &key, bool gated,
             (void)m_backend->unregisterWaiter(key, token);
     });
     bool sawHolder = false; // an attempt that found the lease held, not the file locked
+    QString lastBusy;       // why the last attempt that found it locked gave up
     // A holder whose expiry is not a finite number never lets go: looked up on
     // the first failed attempt, then at most every ExpiryCheck::kIntervalSeconds.
     std::optional<Clock::time_point> nextExpiryCheck;
@@ -181,9 +184,13 @@ Result<Lease> LeaseManager::acquireGated(const QString &key, bool gated,
         // Read before the attempt: a release that lands between the attempt and
         // the wait moves the generation, and the wait returns at once.
         const quint64 seen = wakeups.generation(key);
-        auto attempt = m_backend->acquireOnce(key, token, registered);
+        auto attempt = m_backend->acquireOnce(key, token, registered, {deadline, cancel});
+        if (!attempt.ok() && attempt.error().kind == ErrorKind::Cancelled)
+            return cancelled(key);
         if (!attempt.ok() && attempt.error().kind != ErrorKind::Busy)
             return attempt.error();
+        if (!attempt.ok())
+            lastBusy = attempt.error().message;
         sawHolder = sawHolder || attempt.ok();
         if (attempt.ok() && attempt.value()) {
             registered = false; // the acquire dropped the registration
@@ -227,8 +234,10 @@ Result<Lease> LeaseManager::acquireGated(const QString &key, bool gated,
         auto until = Clock::now() + jittered(m_backend->config().retryInterval);
         if (deadline) {
             if (Clock::now() >= *deadline)
-                return Error{ErrorKind::Timeout,
-                             sawHolder ? QString() : lockedFile(key, m_backend->params())};
+                return Error{ErrorKind::Timeout, sawHolder ? QString()
+                                                 : m_backend->params().isSqlite()
+                                                     ? lockedFile(key, m_backend->params())
+                                                     : lastBusy};
             until = std::min(until, *deadline);
         }
         if (listening) {

@@ -1,0 +1,187 @@
+// Another program wrote or locked a lease's row and left its transaction open
+// (an UPDATE, or a SELECT ... FOR UPDATE in a session now "idle in
+// transaction"). PostgreSQL makes every upsert of that key wait until that
+// transaction ends. The lease manager's attempts stay bounded anyway: tryLock
+// gives up, a bounded lock() keeps its bound, a cancel ends the wait -- and
+// the abandoned statement is cancelled on the server too, so nothing takes the
+// key behind the caller's back once the row is free.
+//
+// Controls (each checked by hand against the old code): an acquire sent without
+// a bound hangs until the other transaction ends, and fails every test here;
+// one abandoned without the server-side cancel takes the key once the row is
+// free, and fails the "nothing taken" checks.
+#include "db/database.h"
+#include "lease/leasebackend.h"
+#include "lease/leasemanager.h"
+#include "support/testdb.h"
+
+#include <QScopeGuard>
+#include <QSqlQuery>
+#include <QTest>
+
+#include <atomic>
+#include <optional>
+#include <thread>
+
+using namespace lockscope;
+using namespace std::chrono_literals;
+
+namespace {
+
+const QString kKey = QStringLiteral("row/locked");
+
+// A session of "another program" holding the key's row locked in an open
+// transaction. The row is expired: anyone could take it, once it is free.
+class ForeignTransaction final {
+public:
+    explicit ForeignTransaction(const ConnectionParams &params)
+        : m_conn(params, QStringLiteral("foreign")) {
+        if (!m_conn.ok())
+            return;
+        QSqlQuery q(m_conn.db());
+        m_ok = q.exec(QStringLiteral("INSERT INTO aggregate_locks (lock_key, owner_token, "
+                                     "acquired_at, expires_at) VALUES ('row/locked', 'other', 0, "
+                                     "1)")) &&
+               m_conn.db().transaction() &&
+               q.exec(QStringLiteral(
+                   "SELECT * FROM aggregate_locks WHERE lock_key = 'row/locked' FOR UPDATE"));
+    }
+    ~ForeignTransaction() { end(); }
+    ForeignTransaction(const ForeignTransaction &) = delete;
+    ForeignTransaction &operator=(const ForeignTransaction &) = delete;
+
+    bool ok() const { return m_ok; }
+    void end() {
+        if (m_ok)
+            m_conn.db().commit();
+        m_ok = false;
+    }
+
+private:
+    ScopedConnection m_conn;
+    bool m_ok = false;
+};
+
+QString ownerOfKey(const ConnectionParams &params) {
+    ScopedConnection conn(params, QStringLiteral("check"));
+    QSqlQuery q(conn.db());
+    q.prepare(QStringLiteral("SELECT owner_token FROM aggregate_locks WHERE lock_key = ?"));
+    q.addBindValue(kKey);
+    return q.exec() && q.next() ? q.value(0).toString() : QString();
+}
+
+// Sessions of this database waiting for a lock (the lease manager's upsert
+// waiting for the row).
+int waitingForLocks(const ConnectionParams &params) {
+    ScopedConnection conn(params, QStringLiteral("waiting"));
+    QSqlQuery q(conn.db());
+    return q.exec(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = "
+                                 "current_database() AND wait_event_type = 'Lock'")) &&
+                   q.next()
+               ? q.value(0).toInt()
+               : -1;
+}
+
+// Runs `call` on a thread of its own; the test ends the foreign transaction if
+// it never returns, so that a broken build fails instead of hanging.
+template <typename Call> class Background final {
+public:
+    explicit Background(Call call)
+        : m_thread([this, call] {
+            m_result.emplace(call());
+            m_done = true;
+        }) {}
+    ~Background() { m_thread.join(); }
+    Background(const Background &) = delete;
+    Background &operator=(const Background &) = delete;
+    bool done() const { return m_done.load(); }
+    const auto &result() const { return *m_result; }
+
+private:
+    std::optional<std::invoke_result_t<Call>> m_result;
+    std::atomic<bool> m_done{false};
+    std::thread m_thread;
+};
+
+} // namespace
+
+class TestLockedRow final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void tryLockGivesUp() {
+        QString why;
+        const auto params = test::TestDb::freshPostgres(&why);
+        if (!params)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        ForeignTransaction foreign(*params);
+        QVERIFY(foreign.ok());
+        LeaseManager manager(*params);
+        Background attempt([&] { return manager.tryLock(kKey); });
+        const auto unblock = qScopeGuard([&] { foreign.end(); });
+        // It waits for the row for a while (normally a committing transaction),
+        // then gives up while the other transaction is still open.
+        const int waitMs = static_cast<int>(LeaseBackend::attemptRowWait().count());
+        QTRY_VERIFY_WITH_TIMEOUT(attempt.done(), waitMs + 15000);
+        QVERIFY(!attempt.result().ok());
+        QCOMPARE(attempt.result().error().kind, ErrorKind::NotAcquired);
+        QVERIFY2(attempt.result().error().message.contains(
+                     QLatin1String("stayed locked by another transaction")),
+                 qPrintable(attempt.result().error().message));
+        // The server stopped waiting too.
+        QTRY_COMPARE_WITH_TIMEOUT(waitingForLocks(*params), 0, 10000);
+        foreign.end();
+        QTest::qWait(300);
+        QCOMPARE(ownerOfKey(*params), QStringLiteral("other"));
+        // Once the row is free, the key is taken as usual.
+        auto lease = manager.tryLock(kKey);
+        QVERIFY2(lease.ok(), qPrintable(lease.ok() ? QString() : lease.error().message));
+    }
+
+    void boundedLockKeepsItsBound() {
+        QString why;
+        const auto params = test::TestDb::freshPostgres(&why);
+        if (!params)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        ForeignTransaction foreign(*params);
+        QVERIFY(foreign.ok());
+        LeaseManager manager(*params);
+        Background attempt([&] { return manager.lock(kKey, 300ms); });
+        const auto unblock = qScopeGuard([&] { foreign.end(); });
+        QTRY_VERIFY_WITH_TIMEOUT(attempt.done(), 15000);
+        QVERIFY(!attempt.result().ok());
+        QCOMPARE(attempt.result().error().kind, ErrorKind::Timeout);
+        QVERIFY2(attempt.result().error().message.contains(QLatin1String("lockctl blocking")),
+                 qPrintable(attempt.result().error().message));
+        QTRY_COMPARE_WITH_TIMEOUT(waitingForLocks(*params), 0, 10000);
+        foreign.end();
+        QTest::qWait(300);
+        QCOMPARE(ownerOfKey(*params), QStringLiteral("other"));
+    }
+
+    // An unbounded wait, cancelled while its upsert waits on the server.
+    void cancelEndsTheWait() {
+        QString why;
+        const auto params = test::TestDb::freshPostgres(&why);
+        if (!params)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        ForeignTransaction foreign(*params);
+        QVERIFY(foreign.ok());
+        LeaseManager manager(*params);
+        CancelToken cancel;
+        Background attempt([&] { return manager.lock(kKey, std::nullopt, &cancel); });
+        const auto unblock = qScopeGuard([&] { foreign.end(); });
+        QTRY_COMPARE_WITH_TIMEOUT(waitingForLocks(*params), 1, 10000);
+        cancel.cancel();
+        QTRY_VERIFY_WITH_TIMEOUT(attempt.done(), 15000);
+        QCOMPARE(attempt.result().error().kind, ErrorKind::Cancelled);
+        QTRY_COMPARE_WITH_TIMEOUT(waitingForLocks(*params), 0, 10000);
+        foreign.end();
+        QTest::qWait(300);
+        QCOMPARE(ownerOfKey(*params), QStringLiteral("other"));
+        QVERIFY(manager.tryLock(kKey).ok()); // free to take
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLockedRow)
+#include "tst_lockedrow.moc"
