@@ -3,7 +3,9 @@
 #include "admin/auditlog.h"
 #include "admin/idlekinds.h"
 #include "admin/redisrelease.h"
+#include "admin/rowlocker.h"
 #include "base/canceltoken.h"
+#include "base/duration.h"
 #include "base/lockkey.h"
 #include "db/catalog.h"
 #include "db/database.h"
@@ -12,10 +14,36 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QSqlDriver>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
 namespace lockscope {
+
+namespace {
+
+// How long a force release waits for another transaction holding the row.
+constexpr std::chrono::milliseconds kForceReleaseRowWait{5000};
+
+Error rowStayedLocked(const QSqlDatabase &db, const ConnectionParams &params, const QString &key,
+                      const QString &what) {
+    const auto locker = RowLocker::of(db, params, key);
+    return Error{
+        ErrorKind::Timeout,
+        QCoreApplication::translate("lockscope::AdminActions",
+                                    "Cannot %1: its row stayed locked by another transaction for "
+                                    "%2 (%3). Nothing was released. End that transaction "
+                                    "(`lockctl terminate-backend %4`) or wait for it, then try "
+                                    "again.")
+            .arg(what, Duration::format(kForceReleaseRowWait),
+                 locker ? RowLocker::describe(*locker)
+                        : QCoreApplication::translate("lockscope::AdminActions",
+                                                      "`lockctl blocking` shows its session"),
+                 locker ? QString::number(locker->pid) : QStringLiteral("PID"))};
+}
+
+} // namespace
 
 Result<SweepResult> AdminActions::sweep(const ConnectionParams &params, int batchSize, bool dryRun,
                                         const QString &tool, const CancelToken *cancel,
@@ -190,19 +218,42 @@ Result<ForceReleaseResult> AdminActions::forceRelease(const ConnectionParams &pa
     if (expectedToken)
         q.addBindValue(*expectedToken);
     std::optional<Error> failure;
-    if (!q.exec()) {
+    // PostgreSQL: the delete waits for any transaction holding the row. One
+    // that another program left open would hang the release; wait a while,
+    // then name the session to end.
+    bool bounded = params.isPostgres() && db.transaction(); // while its transaction is open
+    if (bounded) {
+        QSqlQuery limit(db);
+        if (!limit.exec(QStringLiteral("SET LOCAL lock_timeout = '%1ms'")
+                            .arg(kForceReleaseRowWait.count())))
+            failure = Database::classify(limit.lastError(), params, what);
+    }
+    if (!failure && !q.exec()) {
         failure = Database::classify(q.lastError(), params, what);
-    } else if (q.next()) {
+        if (q.lastError().nativeErrorCode() == QLatin1String("55P03")) {
+            q.finish();
+            db.rollback(); // the transaction failed; the look-up needs a new one
+            bounded = false;
+            failure = rowStayedLocked(db, params, key, what);
+        }
+    } else if (!failure && q.next()) {
         result.outcome = ReleaseOutcome::Released;
         result.previousToken = q.value(0).toString();
     }
     q.finish();
     if (!failure && result.outcome == ReleaseOutcome::Released && params.isPostgres()) {
-        // Wake the waiters of other LockScope processes, as an owner's release does.
+        // Wake the waiters of other LockScope processes, as an owner's release
+        // does (sent when the transaction commits).
         QSqlQuery notify(db);
         notify.prepare(QStringLiteral("SELECT pg_notify('lockscope_release', ?)"));
         notify.addBindValue(key);
         notify.exec();
+    }
+    if (bounded && failure) {
+        db.rollback();
+    } else if (bounded && !db.commit()) {
+        failure = Database::classify(db.lastError(), params, what);
+        result.outcome = ReleaseOutcome::Absent; // not committed: nothing was released
     }
     if (!failure && result.outcome != ReleaseOutcome::Released) {
         auto current = LeaseQueries::find(db, params, key);

@@ -302,4 +302,26 @@ Result<PgRows> PgStatement::execBounded(const QSqlDatabase &db, const Connection
                  QCoreApplication::translate("lockscope::PgStatement", "Cannot %1.").arg(what())};
 }
 
+Result<std::optional<PgRows>>
+PgStatement::finishAbandoned(const QSqlDatabase &db, const ConnectionParams &params,
+                             const std::function<QString()> &what,
+                             std::chrono::steady_clock::time_point deadline) {
+    PGconn *conn = pgConnOf(db);
+    if (!conn || PQstatus(conn) != CONNECTION_OK)
+        return Error{ErrorKind::Connection,
+                     QCoreApplication::translate("lockscope::PgStatement",
+                                                 "The connection was lost before the server "
+                                                 "answered: %1.")
+                         .arg(what())};
+    auto reply = awaitReply(conn, Bound{deadline, {}}, params, what);
+    if (!reply.ok())
+        return reply.error();
+    PGresult *r = reply.value();
+    const ExecStatusType status = PQresultStatus(r);
+    if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK)
+        return std::optional<PgRows>(PgRows(r));
+    PQclear(r);
+    return std::optional<PgRows>();
+}
+
 } // namespace lockscope

@@ -10,6 +10,7 @@
 #include <functional>
 #include <initializer_list>
 #include <memory>
+#include <optional>
 
 struct pg_result;
 
@@ -65,6 +66,19 @@ public:
     Result<PgRows> execBounded(const QSqlDatabase &db, const ConnectionParams &params,
                                std::initializer_list<QByteArray> values,
                                const std::function<QString()> &what, const Bound &bound) const;
+
+    // After execBounded gave up (Timeout / Cancelled) and a cancel request was
+    // sent (PgCanceller): waits until `deadline` for the statement's own
+    // answer. Its rows when it completed before the cancel took effect;
+    // nullopt when the server ended it with an error (cancelled, or failed:
+    // an autocommit statement that failed changed nothing) -- the connection
+    // is then ready for the next statement. An error when the server still did
+    // not answer: the connection is mid-statement and must be closed, and the
+    // statement may yet be applied.
+    static Result<std::optional<PgRows>>
+    finishAbandoned(const QSqlDatabase &db, const ConnectionParams &params,
+                    const std::function<QString()> &what,
+                    std::chrono::steady_clock::time_point deadline);
 
 private:
     QByteArray m_name;

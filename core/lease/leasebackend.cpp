@@ -141,9 +141,11 @@ template <typename T> Result<T> LeaseBackend::failed(const QSqlError &error, con
 Result<PgRows> LeaseBackend::execPostgres(const PgStatement &statement,
                                           std::initializer_list<QByteArray> values,
                                           const char *verb, const QString &key, bool *resent,
-                                          const PgStatement::Bound *bound) {
+                                          const PgStatement::Bound *bound, bool *unsettled) {
     if (resent)
         *resent = false;
+    if (unsettled)
+        *unsettled = false;
     const auto what = [&] {
         return QCoreApplication::translate("lockscope::LeaseBackend", "%1 the lease '%2'")
             .arg(QCoreApplication::translate("lockscope::LeaseBackend", verb), key);
@@ -153,7 +155,7 @@ Result<PgRows> LeaseBackend::execPostgres(const PgStatement &statement,
     // are all safe to repeat.
     for (int attempt = 0;; ++attempt) {
         std::optional<Result<PgRows>> rows;
-        bool abandoned = false;
+        bool lost = false; // mid-statement with no answer: close the connection
         {
             auto db = ThreadConnections::get(m_params, m_connection);
             if (!db.ok())
@@ -162,17 +164,26 @@ Result<PgRows> LeaseBackend::execPostgres(const PgStatement &statement,
             if (bound) {
                 rows.emplace(statement.execBounded(db.value(), m_params, values, what, *bound));
                 const ErrorKind kind = rows->ok() ? ErrorKind::Database : rows->error().kind;
-                abandoned = kind == ErrorKind::Timeout || kind == ErrorKind::Cancelled;
-                // The server may still be waiting for the row: stop it there, or
-                // it would apply the statement once the row is free.
-                if (abandoned)
+                if (kind == ErrorKind::Timeout || kind == ErrorKind::Cancelled) {
+                    // Given up: stop it on the server -- a backend waiting for a
+                    // row lock does not notice its client left, and would apply
+                    // the statement once the row is free -- and take its answer.
                     (void)PgCanceller(db.value()).cancel();
+                    auto answer = PgStatement::finishAbandoned(db.value(), m_params, what,
+                                                               std::chrono::steady_clock::now() +
+                                                                   std::chrono::seconds(2));
+                    if (answer.ok() && answer.value())
+                        rows.emplace(std::move(*answer.value())); // done before the cancel
+                    lost = !answer.ok();
+                }
             } else {
                 rows.emplace(statement.exec(db.value(), m_params, values, what));
             }
         } // the connection handle is gone before a lost connection is dropped
-        if (abandoned) {
-            ThreadConnections::drop(m_connection); // left mid-statement
+        if (lost) {
+            ThreadConnections::drop(m_connection);
+            if (unsettled)
+                *unsettled = true; // it may yet be applied
             return std::move(*rows);
         }
         if (!rows->ok() && rows->error().kind == ErrorKind::Connection) {
@@ -329,21 +340,27 @@ Result<std::optional<LeaseInfo>> LeaseBackend::acquireOnce(const QString &key, c
         const auto sentAt = std::chrono::steady_clock::now();
         const auto rowWaitEnds = sentAt + attemptRowWait();
         const PgStatement::Bound limits{
-            bound.deadline ? std::min(*bound.deadline, rowWaitEnds) : rowWaitEnds,
+            // A deadline already near (lock(key, 0) is one attempt) still
+            // leaves the attempt a second to be answered.
+            bound.deadline
+                ? std::min(std::max(*bound.deadline, sentAt + std::chrono::seconds(1)), rowWaitEnds)
+                : rowWaitEnds,
             bound.cancel ? std::function<bool()>([c = bound.cancel] { return c->isCancelled(); })
                          : std::function<bool()>()};
+        bool unsettled = false;
         auto rows = execPostgres(statement, {key.toUtf8(), token.toUtf8(), m_ttlText},
                                  QT_TRANSLATE_NOOP("lockscope::LeaseBackend", "acquire"), key,
-                                 nullptr, &limits);
+                                 nullptr, &limits, &unsettled);
         if (!rows.ok()) {
             const ErrorKind kind = rows.error().kind;
             if (kind != ErrorKind::Timeout && kind != ErrorKind::Cancelled)
                 return rows.error();
-            // Abandoned and cancelled on the server. Had it committed just before
-            // the cancel came, the key would be ours unknown to anyone: release
-            // it with the next statement of this backend (owner-scoped: harmless
-            // when nothing was taken).
-            keepForRetry(key, token);
+            // The server did not even answer the cancel: had the statement been
+            // applied, the key would be ours unknown to anyone. Release it with
+            // this backend's next statement (owner-scoped: harmless when
+            // nothing was taken).
+            if (unsettled)
+                keepForRetry(key, token);
             if (kind == ErrorKind::Cancelled)
                 return rows.error();
             return Error{ErrorKind::Busy,
@@ -455,7 +472,22 @@ Result<bool> LeaseBackend::releaseOnce(const QString &key, const QString &token)
     }
     if (m_params.isPostgres()) {
         bool resent = false;
-        auto rows = sendRelease(key, token, &resent);
+        // Bounded like an acquire: another program's open transaction that
+        // holds the row must not hang a release (nor the destructor of a Lease).
+        const PgStatement::Bound bound{std::chrono::steady_clock::now() + attemptRowWait(), {}};
+        auto rows = sendRelease(key, token, &resent, &bound);
+        if (!rows.ok() && rows.error().kind == ErrorKind::Timeout) {
+            keepForRetry(key, token); // cancelled on the server: not applied
+            return Error{ErrorKind::Busy,
+                         QCoreApplication::translate(
+                             "lockscope::LeaseBackend",
+                             "The lease '%1' is not released yet: its row on %2 stayed locked by "
+                             "another transaction (a program that wrote or locked the row and "
+                             "has not committed, or a server too busy to answer). It is released "
+                             "with this process's next lease statement, else it expires at its "
+                             "TTL. `lockctl blocking` shows the session that holds it.")
+                             .arg(key, m_params.displayUrl())};
+        }
         if (!rows.ok()) {
             if (releaseMayGetThrough(rows.error().kind))
                 keepForRetry(key, token);

@@ -31,8 +31,10 @@ class ReleaseListener;
 // any other transaction that holds the key's row: normally one committing for
 // a few milliseconds, but a program that wrote or locked the row and left its
 // transaction open holds it until that ends. The attempt gives up at
-// `deadline`, at the latest LeaseBackend::attemptRowWait() after it was sent,
-// or within 50 ms of `cancel`; the server then gets a cancel request.
+// `deadline` (but never within its first second), at the latest
+// LeaseBackend::attemptRowWait() after it was sent, or within 50 ms of
+// `cancel`. The server then gets a cancel request, and its answer is taken: a
+// statement that completed first counts as such.
 struct AcquireBound {
     std::optional<std::chrono::steady_clock::time_point> deadline;
     const CancelToken *cancel = nullptr;
@@ -78,6 +80,8 @@ public:
     // busy timeout) is kept and sent again before this backend's next acquire,
     // so an outage or a long write does not leave the key blocked for a whole
     // TTL; it only ever deletes the row (key) while it still carries `token`.
+    // On PostgreSQL it waits at most attemptRowWait() for another transaction
+    // that holds the row, then answers Busy and keeps it the same way.
     Result<bool> releaseOnce(const QString &key, const QString &token);
     // Releases waiting to be sent again: plain leases (every store) and
     // permits, readers and writers (releaseHolder).
@@ -137,10 +141,15 @@ private:
     static bool releaseMayGetThrough(ErrorKind kind);
     // `resent`, when given, tells whether the statement had to be sent again
     // on a new connection (the first one was cut: it may have committed).
+    // `bound`: sent with execBounded; given up at its deadline or stop, the
+    // statement gets a cancel request and its answer is awaited 2 s more (rows
+    // when it completed first). `unsettled` tells whether even that answer
+    // never came: the connection was closed, and the statement may be applied.
     Result<PgRows> execPostgres(const PgStatement &statement,
                                 std::initializer_list<QByteArray> values, const char *verb,
                                 const QString &key, bool *resent = nullptr,
-                                const PgStatement::Bound *bound = nullptr);
+                                const PgStatement::Bound *bound = nullptr,
+                                bool *unsettled = nullptr);
     // The release statement this database has (before or after migration 0007);
     // true when the lease was still ours and is gone now.
     // `bound`, when given, limits the wait for the key's row (as acquireOnce's).

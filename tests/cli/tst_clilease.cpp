@@ -1,4 +1,5 @@
 // lockctl as a user runs it: real processes against real databases.
+#include "db/database.h"
 #include "support/lockctlprocess.h"
 #include "support/testdb.h"
 
@@ -7,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTest>
@@ -186,6 +189,58 @@ private Q_SLOTS:
         QCOMPARE(forced.exitCode, 4); // nothing to release
     }
 
+    // Another program holds a lease's row locked in a transaction it left open:
+    // lockctl neither hangs nor changes anything, and names the session to end.
+    void lockedRowNamesTheSession() {
+        QString why;
+        const auto params = test::TestDb::freshPostgres(&why);
+        if (!params)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        const QString url = test::TestDb::urlFor(*params);
+        QVERIFY(test::TestDb::exec(*params, QStringLiteral("INSERT INTO aggregate_locks VALUES "
+                                                           "('held', 'tok-h', 1, 4102444800)")));
+        ConnectionParams foreignParams = *params;
+        foreignParams.applicationName = QStringLiteral("billing-batch");
+        ScopedConnection foreign(foreignParams, QStringLiteral("foreign"));
+        QVERIFY(foreign.ok());
+        QSqlQuery q(foreign.db());
+        QVERIFY(q.exec(QStringLiteral("SELECT pg_backend_pid()")) && q.next());
+        const QString pid = q.value(0).toString();
+        QVERIFY(foreign.db().transaction());
+        QVERIFY(q.exec(QStringLiteral(
+                    "SELECT * FROM aggregate_locks WHERE lock_key = 'held' FOR UPDATE")) &&
+                q.next());
+        const auto unblock = qScopeGuard([&] { foreign.db().rollback(); });
+
+        const auto forced = LockctlProcess::run(
+            url, {QStringLiteral("release"), QStringLiteral("held"), QStringLiteral("--force")});
+        QCOMPARE(forced.exitCode, 3);
+        const QStringList parts{QStringLiteral("stayed locked by another transaction"),
+                                QStringLiteral("session ") + pid,
+                                QStringLiteral("billing-batch"),
+                                QStringLiteral("idle in transaction"),
+                                QStringLiteral("lockctl terminate-backend ") + pid,
+                                QStringLiteral("Nothing was released")};
+        for (const QString &part : parts)
+            QVERIFY2(forced.err.contains(part), qPrintable(forced.err));
+        QCOMPARE(forced.err.count(QLatin1Char('\n')), 1); // one line
+
+        const auto waited =
+            LockctlProcess::run(url, {QStringLiteral("acquire"), QStringLiteral("held"),
+                                      QStringLiteral("--wait"), QStringLiteral("1s")});
+        QCOMPARE(waited.exitCode, 3);
+        QVERIFY2(waited.err.contains(QLatin1String("stayed locked by another transaction")),
+                 qPrintable(waited.err));
+
+        foreign.db().rollback();
+        const auto list =
+            LockctlProcess::run(url, {QStringLiteral("list"), QStringLiteral("--json")});
+        QVERIFY2(list.out.contains(QLatin1String("tok-h")), qPrintable(list.out)); // unchanged
+        const auto freed = LockctlProcess::run(
+            url, {QStringLiteral("release"), QStringLiteral("held"), QStringLiteral("--force")});
+        QCOMPARE(freed.exitCode, 0);
+    }
+
     // Every admin action above is in `lockctl audit`, oldest first, with the
     // account that ran it (from the password database, not $USER).
     void auditListsAdminActions_data() { LOCKSCOPE_BACKENDS_DATA(); }
@@ -254,7 +309,8 @@ private Q_SLOTS:
         const auto text = LockctlProcess::run(url, {QStringLiteral("audit")});
         QCOMPARE(text.exitCode, 0);
         QVERIFY2(text.out.startsWith(QLatin1String("AT ")), qPrintable(text.out));
-        QVERIFY2(text.out.contains(QLatin1String("line\\nbreak")), qPrintable(text.out)); // one row
+        QVERIFY2(text.out.contains(QLatin1String("line\\nbreak")),
+                 qPrintable(text.out)); // one row
         QVERIFY2(text.out.endsWith(QLatin1String("3 entries.\n")), qPrintable(text.out));
 
         // Filters: by action, by target glob, by time.

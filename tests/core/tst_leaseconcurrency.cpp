@@ -259,7 +259,12 @@ private Q_SLOTS:
         cancel.cancel();
         auto lease = manager.lock(QStringLiteral("k"), std::nullopt, &cancel);
         QCOMPARE(lease.error().kind, ErrorKind::Cancelled);
-        QCOMPARE(manager.statementCount(), 2u); // the acquire and the give-back
+        // The acquire and the give-back. PostgreSQL: or only the acquire, when
+        // the cancel request reached the server first and stopped it there.
+        if (params.isSqlite())
+            QCOMPARE(manager.statementCount(), 2u);
+        else
+            QVERIFY(manager.statementCount() == 1u || manager.statementCount() == 2u);
         ScopedConnection conn(params, QStringLiteral("check"));
         auto snap = LeaseQueries::snapshot(conn.db(), params);
         QVERIFY(snap.ok());

@@ -1,10 +1,11 @@
 // Another program wrote or locked a lease's row and left its transaction open
 // (an UPDATE, or a SELECT ... FOR UPDATE in a session now "idle in
-// transaction"). PostgreSQL makes every upsert of that key wait until that
-// transaction ends. The lease manager's attempts stay bounded anyway: tryLock
-// gives up, a bounded lock() keeps its bound, a cancel ends the wait -- and
-// the abandoned statement is cancelled on the server too, so nothing takes the
-// key behind the caller's back once the row is free.
+// transaction"). PostgreSQL makes every statement that writes that key's row
+// wait until that transaction ends. The lease manager stays bounded anyway:
+// tryLock gives up, a bounded lock() keeps its bound, a cancel ends the wait,
+// a release gives up and is sent again later -- and the abandoned statement is
+// cancelled on the server too, so nothing takes the key behind the caller's
+// back once the row is free.
 //
 // Controls (each checked by hand against the old code): an acquire sent without
 // a bound hangs until the other transaction ends, and fails every test here;
@@ -34,17 +35,19 @@ const QString kKey = QStringLiteral("row/locked");
 // transaction. The row is expired: anyone could take it, once it is free.
 class ForeignTransaction final {
 public:
-    explicit ForeignTransaction(const ConnectionParams &params)
+    // `seed`: first write an expired row of another owner for the key.
+    explicit ForeignTransaction(const ConnectionParams &params, bool seed = true)
         : m_conn(params, QStringLiteral("foreign")) {
         if (!m_conn.ok())
             return;
         QSqlQuery q(m_conn.db());
-        m_ok = q.exec(QStringLiteral("INSERT INTO aggregate_locks (lock_key, owner_token, "
-                                     "acquired_at, expires_at) VALUES ('row/locked', 'other', 0, "
-                                     "1)")) &&
+        m_ok = (!seed || q.exec(QStringLiteral("INSERT INTO aggregate_locks (lock_key, "
+                                               "owner_token, acquired_at, expires_at) VALUES "
+                                               "('row/locked', 'other', 0, 1)"))) &&
                m_conn.db().transaction() &&
                q.exec(QStringLiteral(
-                   "SELECT * FROM aggregate_locks WHERE lock_key = 'row/locked' FOR UPDATE"));
+                   "SELECT * FROM aggregate_locks WHERE lock_key = 'row/locked' FOR UPDATE")) &&
+               q.next();
     }
     ~ForeignTransaction() { end(); }
     ForeignTransaction(const ForeignTransaction &) = delete;
@@ -180,6 +183,33 @@ private Q_SLOTS:
         QTest::qWait(300);
         QCOMPARE(ownerOfKey(*params), QStringLiteral("other"));
         QVERIFY(manager.tryLock(kKey).ok()); // free to take
+    }
+
+    // The holder's own row locked by another program: the release gives up,
+    // says so, and is sent again with the next statement once the row is free.
+    void releaseGivesUpAndIsSentAgain() {
+        QString why;
+        const auto params = test::TestDb::freshPostgres(&why);
+        if (!params)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        LeaseManager manager(*params);
+        auto lease = manager.tryLock(kKey);
+        QVERIFY(lease.ok());
+        ForeignTransaction foreign(*params, false);
+        QVERIFY(foreign.ok());
+        Background release([&] { return lease->release(); });
+        const auto unblock = qScopeGuard([&] { foreign.end(); });
+        const int waitMs = static_cast<int>(LeaseBackend::attemptRowWait().count());
+        QTRY_VERIFY_WITH_TIMEOUT(release.done(), waitMs + 15000);
+        QVERIFY(!release.result().ok());
+        QCOMPARE(release.result().error().kind, ErrorKind::Busy);
+        QVERIFY2(release.result().error().message.contains(QLatin1String("not released yet")),
+                 qPrintable(release.result().error().message));
+        QTRY_COMPARE_WITH_TIMEOUT(waitingForLocks(*params), 0, 10000);
+        QVERIFY(!ownerOfKey(*params).isEmpty()); // still there
+        foreign.end();
+        QVERIFY(manager.tryLock(QStringLiteral("row/other")).ok()); // sends it again first
+        QCOMPARE(ownerOfKey(*params), QString());
     }
 };
 

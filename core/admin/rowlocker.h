@@ -1,0 +1,36 @@
+#pragma once
+
+#include "db/connectionparams.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+
+namespace lockscope {
+
+// PostgreSQL: who holds a lease's row locked -- the session whose transaction
+// wrote or locked it (SELECT ... FOR UPDATE, an UPDATE) and has not ended. Row
+// locks are not in pg_locks; the row's xmax names the transaction, and the
+// transaction's own lock in pg_locks names its session. For a message that
+// tells a DBA which session to end.
+namespace RowLocker {
+
+struct Session {
+    qint64 pid = 0;
+    QString application;
+    QString state;           // "idle in transaction", "active", …
+    double transactionS = 0; // how long its transaction has been open
+};
+
+// The session holding the row of `key` in aggregate_locks locked, or nullopt
+// (none, shared by several transactions, or not PostgreSQL).
+std::optional<Session> of(const QSqlDatabase &db, const ConnectionParams &params,
+                          const QString &key);
+
+// "session 1234 (psql, idle in transaction, its transaction open for 12 min)"
+QString describe(const Session &session);
+
+} // namespace RowLocker
+
+} // namespace lockscope
