@@ -7,10 +7,11 @@
 // cancelled on the server too, so nothing takes the key behind the caller's
 // back once the row is free.
 //
-// Controls (each checked by hand against the old code): an acquire sent without
-// a bound hangs until the other transaction ends, and fails every test here;
-// one abandoned without the server-side cancel takes the key once the row is
-// free, and fails the "nothing taken" checks.
+// Controls (each checked by hand): an acquire sent without a bound hangs until
+// the other transaction ends, and fails the tests of acquire here; one
+// abandoned without the server-side cancel leaves the server waiting for the
+// row (and taking the key once it is free), and fails the "server stopped
+// waiting" checks.
 #include "db/database.h"
 #include "lease/leasebackend.h"
 #include "lease/leasemanager.h"
