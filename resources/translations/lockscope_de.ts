@@ -132,6 +132,14 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
         <source>force-release the lease &apos;%1&apos;</source>
         <translation>die Lease „%1“ erzwungen freizugeben</translation>
     </message>
+    <message>
+        <source>Cannot %1: its row stayed locked by another transaction for %2 (%3). Nothing was released. End that transaction (`lockctl terminate-backend %4`) or wait for it, then try again.</source>
+        <translation>%1 nicht möglich: Die Zeile blieb %2 lang von einer anderen Transaktion gesperrt (%3). Nichts wurde freigegeben. Beenden Sie diese Transaktion (`lockctl terminate-backend %4`) oder warten Sie auf sie und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>`lockctl blocking` shows its session</source>
+        <translation>`lockctl blocking` zeigt ihre Sitzung</translation>
+    </message>
 </context>
 <context>
     <name>lockscope::AdvisoryInspector</name>
@@ -567,6 +575,14 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
         <source>No time was left to renew the lease &apos;%1&apos;.</source>
         <translation>Es blieb keine Zeit, die Lease „%1“ zu erneuern.</translation>
     </message>
+    <message>
+        <source>The lease &apos;%1&apos; could not be tried: its row on %2 stayed locked by another transaction (a program that wrote or locked the row and has not committed, or a server too busy to answer). `lockctl blocking` shows the session that holds it.</source>
+        <translation>Die Lease &apos;%1&apos; konnte nicht versucht werden: Ihre Zeile auf %2 blieb von einer anderen Transaktion gesperrt (ein Programm, das die Zeile geschrieben oder gesperrt und nicht festgeschrieben hat, oder ein zu stark ausgelasteter Server). `lockctl blocking` zeigt die Sitzung, die sie hält.</translation>
+    </message>
+    <message>
+        <source>The lease &apos;%1&apos; is not released yet: its row on %2 stayed locked by another transaction (a program that wrote or locked the row and has not committed, or a server too busy to answer). It is released with this process&apos;s next lease statement, else it expires at its TTL. `lockctl blocking` shows the session that holds it.</source>
+        <translation>Die Lease &apos;%1&apos; ist noch nicht freigegeben: Ihre Zeile auf %2 blieb von einer anderen Transaktion gesperrt (ein Programm, das die Zeile geschrieben oder gesperrt und nicht festgeschrieben hat, oder ein zu stark ausgelasteter Server). Sie wird mit der nächsten Lease-Anweisung dieses Prozesses freigegeben, sonst läuft sie nach ihrer TTL ab. `lockctl blocking` zeigt die Sitzung, die sie hält.</translation>
+    </message>
 </context>
 <context>
     <name>lockscope::LeaseHeartbeat</name>
@@ -851,6 +867,10 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
     <message>
         <source>Cannot %1.</source>
         <translation>Nicht möglich, %1.</translation>
+    </message>
+    <message>
+        <source>The connection was lost before the server answered: %1.</source>
+        <translation>Die Verbindung ging verloren, bevor der Server antwortete: %1.</translation>
     </message>
 </context>
 <context>
@@ -1257,6 +1277,13 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
     <message>
         <source>the parameter &apos;%1&apos; is not supported (use prefix, match, sslrootcert or connect_timeout)</source>
         <translation>der Parameter &apos;%1&apos; wird nicht unterstützt (verwenden Sie prefix, match, sslrootcert oder connect_timeout)</translation>
+    </message>
+</context>
+<context>
+    <name>lockscope::RowLocker</name>
+    <message>
+        <source>session %1 (%2, %3, its transaction open for %4)</source>
+        <translation>Sitzung %1 (%2, %3, ihre Transaktion seit %4 offen)</translation>
     </message>
 </context>
 <context>
