@@ -222,6 +222,26 @@ private Q_SLOTS:
         QCOMPARE(manager.tryLock(QStringLiteral("s")).error().kind, ErrorKind::WrongKind);
     }
 
+    // The claim row deleted behind LockScope's back (an operator's DELETE in
+    // psql): the key's kind alone still keeps a lease acquire off it.
+    void kindGuardsWithoutItsClaim_data() { LOCKSCOPE_BACKENDS_DATA(); }
+    void kindGuardsWithoutItsClaim() {
+        QFETCH(QString, backend);
+        QString why;
+        const auto p = freshDb(backend, &why);
+        if (!p)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        LeaseManager manager(*p);
+        auto permit = manager.acquireSemaphore(QStringLiteral("s"), 2, 0ms);
+        QVERIFY2(permit.ok(), failure(permit).constData());
+        QVERIFY(test::TestDb::exec(
+            *p, QStringLiteral("DELETE FROM aggregate_locks WHERE lock_key = 's'")));
+        auto lease = manager.tryLock(QStringLiteral("s"));
+        QVERIFY2(!lease.ok(), "a lease was granted on a semaphore's key");
+        QCOMPARE(lease.error().kind, ErrorKind::WrongKind);
+        QVERIFY(manager.tryLock(QStringLiteral("t")).ok()); // a key of no kind: taken
+    }
+
     // Kinds expire: the sweep drops a kind with no live holder or waiter, with
     // its claim; never one in use.
     void sweepDropsIdleKinds_data() { LOCKSCOPE_BACKENDS_DATA(); }
