@@ -81,6 +81,20 @@ struct Registry {
     }
 };
 
+struct SessionSetups {
+    std::mutex mutex;
+    QHash<QString, QString> byPurpose;
+
+    static SessionSetups &instance() {
+        static SessionSetups setups;
+        return setups;
+    }
+    QString of(const QString &purpose) {
+        std::lock_guard lock(mutex);
+        return byPurpose.value(purpose);
+    }
+};
+
 Registry &registry() {
     thread_local Registry r;
     return r;
@@ -102,6 +116,21 @@ Slot *openSlot(const ConnectionParams &params, const ThreadConnections::Key &key
     if (!opened.ok()) {
         *error = opened.error();
         return nullptr;
+    }
+    if (params.isPostgres()) {
+        if (const QString setup = SessionSetups::instance().of(key.purpose); !setup.isEmpty()) {
+            QSqlQuery q(opened.value());
+            if (!q.exec(setup)) {
+                *error =
+                    Database::classify(q.lastError(), params,
+                                       QCoreApplication::translate("lockscope::ThreadConnections",
+                                                                   "set up a new connection"));
+                q = QSqlQuery();
+                opened = Result<QSqlDatabase>(QSqlDatabase());
+                Database::close(name);
+                return nullptr;
+            }
+        }
     }
     Slot &slot = r.slots[key.prefix];
     slot.name = name;
@@ -130,8 +159,15 @@ ThreadConnections::Owner::~Owner() {
     owners.generation.fetch_add(1, std::memory_order_release);
 }
 
-ThreadConnections::Key::Key(const ConnectionParams &params, const QString &purpose)
-    : prefix(QStringLiteral("lockscope-%1-%2").arg(purpose, params.identity())) {}
+ThreadConnections::Key::Key(const ConnectionParams &params, const QString &forPurpose)
+    : prefix(QStringLiteral("lockscope-%1-%2").arg(forPurpose, params.identity()))
+    , purpose(forPurpose) {}
+
+void ThreadConnections::setSessionSetup(const QString &purpose, const QString &postgresSql) {
+    SessionSetups &setups = SessionSetups::instance();
+    std::lock_guard lock(setups.mutex);
+    setups.byPurpose.insert(purpose, postgresSql);
+}
 
 Result<QSqlDatabase> ThreadConnections::get(const ConnectionParams &params, const Key &key) {
     Error error;

@@ -20,9 +20,15 @@ namespace ThreadConnections {
 // Names a purpose on a database; compute it once (it hashes the parameters)
 // and reuse it on hot paths.
 struct Key {
-    Key(const ConnectionParams &params, const QString &purpose);
+    Key(const ConnectionParams &params, const QString &forPurpose);
     QString prefix;
+    QString purpose;
 };
+
+// PostgreSQL: a statement every new connection for `purpose` runs once, right
+// after it opens, on any thread (session settings such as a lock_timeout).
+// Connections already open keep what they had.
+void setSessionSetup(const QString &purpose, const QString &postgresSql);
 
 // The calling thread's connection for `purpose` ("lease", "work", …), opened on
 // first use and reopened after drop().

@@ -63,8 +63,15 @@ LeaseBackend::LeaseBackend(ConnectionParams params, LeaseConfig config)
     , m_pgUnregisterWaiter("lockscope_unregister_waiter", LeaseSql::unregisterWaiter())
     , m_pgRenew("lockscope_renew", m_renewSql)
     , m_ttlText(QByteArray::number(seconds(m_config.ttl), 'g', 17)) {
-    if (m_params.isPostgres())
+    if (m_params.isPostgres()) {
         m_connectionOwner.emplace(m_params);
+        // A backstop for every statement on a lease connection: none waits
+        // more than 6 s for a lock another transaction holds (then 55P03,
+        // Busy). It bounds the semaphore and reader-writer statements; a lease
+        // statement gives up sooner (attemptRowWait()), with its own message.
+        ThreadConnections::setSessionSetup(connectionPurpose(),
+                                           QStringLiteral("SET lock_timeout = '6s'"));
+    }
     m_store = LeaseStore::create(m_params, m_config, m_statements);
     m_shared = std::make_unique<SharedLockStore>(m_params, m_config, m_statements);
 }

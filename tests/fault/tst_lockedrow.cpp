@@ -22,6 +22,7 @@
 #include <QTest>
 
 #include <atomic>
+#include <chrono>
 #include <optional>
 #include <thread>
 
@@ -37,18 +38,25 @@ const QString kKey = QStringLiteral("row/locked");
 class ForeignTransaction final {
 public:
     // `seed`: first write an expired row of another owner for the key.
-    explicit ForeignTransaction(const ConnectionParams &params, bool seed = true)
+    // `key`: the row to lock, which must exist unless seeded.
+    explicit ForeignTransaction(const ConnectionParams &params, bool seed = true,
+                                const QString &key = kKey)
         : m_conn(params, QStringLiteral("foreign")) {
         if (!m_conn.ok())
             return;
         QSqlQuery q(m_conn.db());
-        m_ok = (!seed || q.exec(QStringLiteral("INSERT INTO aggregate_locks (lock_key, "
-                                               "owner_token, acquired_at, expires_at) VALUES "
-                                               "('row/locked', 'other', 0, 1)"))) &&
-               m_conn.db().transaction() &&
-               q.exec(QStringLiteral(
-                   "SELECT * FROM aggregate_locks WHERE lock_key = 'row/locked' FOR UPDATE")) &&
-               q.next();
+        if (seed) {
+            q.prepare(QStringLiteral("INSERT INTO aggregate_locks (lock_key, owner_token, "
+                                     "acquired_at, expires_at) VALUES (?, 'other', 0, 1)"));
+            q.addBindValue(key);
+            if (!q.exec())
+                return;
+        }
+        if (!m_conn.db().transaction())
+            return;
+        q.prepare(QStringLiteral("SELECT * FROM aggregate_locks WHERE lock_key = ? FOR UPDATE"));
+        q.addBindValue(key);
+        m_ok = q.exec() && q.next();
     }
     ~ForeignTransaction() { end(); }
     ForeignTransaction(const ForeignTransaction &) = delete;
@@ -216,6 +224,33 @@ private Q_SLOTS:
         foreign.end();
         QVERIFY(manager.tryLock(QStringLiteral("row/other")).ok()); // sends it again first
         QCOMPARE(ownerOfKey(*params), QString());
+    }
+
+    // A semaphore's claim row (its key in aggregate_locks) locked by another
+    // program: recording the key's kind waits for it, but no longer than the
+    // lease connection's lock_timeout, and the permit is then taken (the kind
+    // was recorded before). Control: without the lock_timeout the acquire
+    // waits until the other transaction ends.
+    void semaphoreWaitsNoLongerThanTheLockTimeout() {
+        QString why;
+        const auto params = test::TestDb::freshPostgres(&why);
+        if (!params)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        const QString key = QStringLiteral("row/semaphore");
+        {
+            LeaseManager first(*params);
+            auto permit = first.acquireSemaphore(key, 2, 0ms);
+            QVERIFY(permit.ok());
+            QVERIFY(permit->release().value());
+        }
+        ForeignTransaction foreign(*params, false, key);
+        QVERIFY(foreign.ok());
+        LeaseManager manager(*params);
+        Background attempt([&] { return manager.acquireSemaphore(key, 2, 1000ms); });
+        const auto unblock = qScopeGuard([&] { foreign.end(); });
+        QTRY_VERIFY_WITH_TIMEOUT(attempt.done(), 30000); // the other transaction still open
+        QVERIFY2(attempt.result().ok(),
+                 qPrintable(attempt.result().ok() ? QString() : attempt.result().error().message));
     }
 };
 
