@@ -2,6 +2,7 @@
 
 #include "admin/auditlog.h"
 #include "admin/redisauditlog.h"
+#include "base/duration.h"
 #include "base/lockkey.h"
 #include "db/database.h"
 #include "lease/redisleasescripts.h"
@@ -10,12 +11,16 @@
 #include "redis/redisconnection.h"
 
 #include <QCoreApplication>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
 namespace lockscope {
 
 namespace {
+
+// How long a holder's release waits for another transaction holding its rows.
+constexpr std::chrono::milliseconds kHolderReleaseRowWait{5000};
 
 AuditEntry entryFor(const QString &key, const QString &token, const QString &tool,
                     const std::optional<Error> &failure, const QString &gone) {
@@ -101,7 +106,18 @@ Result<ForceReleaseResult> HolderRelease::release(const ConnectionParams &params
             : QStringList{QStringLiteral("DELETE FROM lockscope_semaphore_slots WHERE lock_key = "
                                          "? AND owner_token = ? RETURNING 'slot'"),
                           SharedLockSql::releaseRwSqlite()};
+    // PostgreSQL: the release waits for any transaction holding the rows it
+    // changes. One that another program left open must not hang it.
+    bool bounded = params.isPostgres() && db.transaction(); // while its transaction is open
+    if (bounded) {
+        QSqlQuery limit(db);
+        if (!limit.exec(QStringLiteral("SET LOCAL lock_timeout = '%1ms'")
+                            .arg(kHolderReleaseRowWait.count())))
+            failure = Database::classify(limit.lastError(), params, what);
+    }
     for (const QString &sql : statements) {
+        if (failure)
+            break;
         QSqlQuery q(db);
         bool ran = q.prepare(sql);
         if (ran) {
@@ -109,8 +125,23 @@ Result<ForceReleaseResult> HolderRelease::release(const ConnectionParams &params
             q.addBindValue(token);
             ran = q.exec();
         }
-        if (!ran) {
+        if (!ran && q.lastError().nativeErrorCode() == QLatin1String("55P03")) {
+            failure = Error{
+                ErrorKind::Timeout,
+                QCoreApplication::translate(
+                    "lockscope::HolderRelease",
+                    "Cannot %1: a row it changes stayed locked by another transaction for %2. "
+                    "Nothing was released. `lockctl blocking` shows the session; end its "
+                    "transaction (`lockctl terminate-backend PID`) or wait for it, then try "
+                    "again.")
+                    .arg(what, Duration::format(kHolderReleaseRowWait))};
+        } else if (!ran) {
             failure = Database::classify(q.lastError(), params, what);
+        }
+        if (failure) {
+            if (bounded) // before the query goes: it deallocates on a usable connection
+                db.rollback();
+            bounded = false;
             break;
         }
         if (q.next() && !q.isNull(0))
@@ -118,6 +149,12 @@ Result<ForceReleaseResult> HolderRelease::release(const ConnectionParams &params
         q.finish();
         if (!gone.isEmpty())
             break;
+    }
+    if (bounded && failure) {
+        db.rollback();
+    } else if (bounded && !db.commit()) {
+        failure = Database::classify(db.lastError(), params, what);
+        gone.clear(); // not committed: nothing was released
     }
     if (!failure && !gone.isEmpty()) {
         result.outcome = ReleaseOutcome::Released;

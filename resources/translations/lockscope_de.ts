@@ -510,6 +510,10 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
         <source>release the holder %1 of &apos;%2&apos;</source>
         <translation>den Halter %1 von „%2“ freizugeben</translation>
     </message>
+    <message>
+        <source>Cannot %1: a row it changes stayed locked by another transaction for %2. Nothing was released. `lockctl blocking` shows the session; end its transaction (`lockctl terminate-backend PID`) or wait for it, then try again.</source>
+        <translation>%1 nicht möglich: Eine Zeile, die dabei geändert wird, blieb %2 lang von einer anderen Transaktion gesperrt. Nichts wurde freigegeben. `lockctl blocking` zeigt die Sitzung; beenden Sie ihre Transaktion (`lockctl terminate-backend PID`) oder warten Sie auf sie und versuchen Sie es dann erneut.</translation>
+    </message>
 </context>
 <context>
     <name>lockscope::IdleKinds</name>
@@ -1464,6 +1468,10 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
     <message>
         <source>prepare a statement</source>
         <translation>eine Anweisung vorzubereiten</translation>
+    </message>
+    <message>
+        <source>set up a new connection</source>
+        <translation>eine neue Verbindung einrichten</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 // abandoned without the server-side cancel leaves the server waiting for the
 // row (and taking the key once it is free), and fails the "server stopped
 // waiting" checks.
+#include "admin/holderrelease.h"
 #include "db/database.h"
 #include "lease/leasebackend.h"
 #include "lease/leasemanager.h"
@@ -251,6 +252,42 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(attempt.done(), 30000); // the other transaction still open
         QVERIFY2(attempt.result().ok(),
                  qPrintable(attempt.result().ok() ? QString() : attempt.result().error().message));
+    }
+
+    // An operator releases one permit of a semaphore whose slot row another
+    // program holds locked: the release gives up, says so, and changes
+    // nothing. Control: without its lock_timeout it waits for that transaction.
+    void holderReleaseGivesUp() {
+        QString why;
+        const auto params = test::TestDb::freshPostgres(&why);
+        if (!params)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        const QString key = QStringLiteral("row/slots");
+        LeaseManager manager(*params);
+        auto permit = manager.acquireSemaphore(key, 2, 0ms);
+        QVERIFY(permit.ok());
+        ScopedConnection foreign(*params, QStringLiteral("foreign"));
+        QVERIFY(foreign.ok() && foreign.db().transaction());
+        QSqlQuery q(foreign.db());
+        QVERIFY(q.exec(QStringLiteral("SELECT * FROM lockscope_semaphore_slots FOR UPDATE")) &&
+                q.next());
+        Background release([&] {
+            return HolderRelease::release(*params, key, permit->info().token,
+                                          QStringLiteral("test"));
+        });
+        bool open = true;
+        const auto unblock = qScopeGuard([&] {
+            if (open)
+                foreign.db().rollback();
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(release.done(), 30000); // the other transaction still open
+        QVERIFY(!release.result().ok());
+        QCOMPARE(release.result().error().kind, ErrorKind::Timeout);
+        QVERIFY2(release.result().error().message.contains(QLatin1String("Nothing was released")),
+                 qPrintable(release.result().error().message));
+        foreign.db().rollback();
+        open = false;
+        QVERIFY(permit->release().value()); // still held: ours to release
     }
 };
 
