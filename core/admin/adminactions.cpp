@@ -9,6 +9,7 @@
 #include "base/lockkey.h"
 #include "db/catalog.h"
 #include "db/database.h"
+#include "db/localsettings.h"
 #include "lease/leasequeries.h"
 #include "lease/leasesql.h"
 
@@ -221,13 +222,12 @@ Result<ForceReleaseResult> AdminActions::forceRelease(const ConnectionParams &pa
     // PostgreSQL: the delete waits for any transaction holding the row. One
     // that another program left open would hang the release; wait a while,
     // then name the session to end.
-    bool bounded = params.isPostgres() && db.transaction(); // while its transaction is open
-    if (bounded) {
-        QSqlQuery limit(db);
-        if (!limit.exec(QStringLiteral("SET LOCAL lock_timeout = '%1ms'")
-                            .arg(kForceReleaseRowWait.count())))
-            failure = Database::classify(limit.lastError(), params, what);
-    }
+    bool bounded = false; // while its transaction is open
+    if (auto begun = LocalSettings::beginBoundedWrite(db, params, what, kForceReleaseRowWait);
+        begun.ok())
+        bounded = begun.value();
+    else
+        failure = begun.error();
     if (!failure && !q.exec()) {
         failure = Database::classify(q.lastError(), params, what);
         if (q.lastError().nativeErrorCode() == QLatin1String("55P03")) {

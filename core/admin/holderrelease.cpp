@@ -5,6 +5,7 @@
 #include "base/duration.h"
 #include "base/lockkey.h"
 #include "db/database.h"
+#include "db/localsettings.h"
 #include "lease/redisleasescripts.h"
 #include "lease/redissharedscripts.h"
 #include "lease/sharedlocksql.h"
@@ -108,13 +109,12 @@ Result<ForceReleaseResult> HolderRelease::release(const ConnectionParams &params
                           SharedLockSql::releaseRwSqlite()};
     // PostgreSQL: the release waits for any transaction holding the rows it
     // changes. One that another program left open must not hang it.
-    bool bounded = params.isPostgres() && db.transaction(); // while its transaction is open
-    if (bounded) {
-        QSqlQuery limit(db);
-        if (!limit.exec(QStringLiteral("SET LOCAL lock_timeout = '%1ms'")
-                            .arg(kHolderReleaseRowWait.count())))
-            failure = Database::classify(limit.lastError(), params, what);
-    }
+    bool bounded = false; // while its transaction is open
+    if (auto begun = LocalSettings::beginBoundedWrite(db, params, what, kHolderReleaseRowWait);
+        begun.ok())
+        bounded = begun.value();
+    else
+        failure = begun.error();
     for (const QString &sql : statements) {
         if (failure)
             break;

@@ -47,4 +47,20 @@ Status LocalSettings::run(const QSqlDatabase &db, const ConnectionParams &params
     return result;
 }
 
+Result<bool> LocalSettings::beginBoundedWrite(const QSqlDatabase &db,
+                                              const ConnectionParams &params, const QString &what,
+                                              std::chrono::milliseconds rowWait) {
+    // Any QSqlDatabase, not a const one: transaction() is not const.
+    QSqlDatabase conn = db;
+    if (!params.isPostgres() || !conn.transaction())
+        return false;
+    QSqlQuery limit(conn);
+    if (limit.exec(QStringLiteral("SET LOCAL lock_timeout = '%1ms'").arg(rowWait.count())))
+        return true;
+    const Error e = Database::classify(limit.lastError(), params, what);
+    limit = QSqlQuery();
+    conn.rollback();
+    return e;
+}
+
 } // namespace lockscope

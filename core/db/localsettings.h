@@ -7,6 +7,7 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <chrono>
 #include <functional>
 #include <utility>
 
@@ -27,6 +28,15 @@ using Settings = QList<std::pair<QString, QString>>; // name, value
 
 Status run(const QSqlDatabase &db, const ConnectionParams &params, const QString &what,
            const Settings &settings, const std::function<Status(const QSqlDatabase &)> &body);
+
+// PostgreSQL: opens a transaction in which no statement waits longer than
+// `rowWait` for a lock another transaction holds (SET LOCAL lock_timeout; a
+// wait past it fails with 55P03), for an admin write that must not hang on a
+// row another program left locked. true: the transaction is open -- commit or
+// roll it back; false: not PostgreSQL, or no transaction could be opened, and
+// the statements run as before.
+Result<bool> beginBoundedWrite(const QSqlDatabase &db, const ConnectionParams &params,
+                               const QString &what, std::chrono::milliseconds rowWait);
 
 } // namespace LocalSettings
 
