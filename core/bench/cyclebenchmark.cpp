@@ -148,7 +148,7 @@ QString CycleBenchmark::pgbenchScript(const LeaseSql::Schema &schema) {
     const QString key = QStringLiteral("('bench/pgb' || :client_id || '/' || :k)");
     const QString token = QStringLiteral("('pgbench/' || :client_id || '/' || :k)");
     return QStringLiteral("\\set k random(0, 63)\n") +
-           substitute(LeaseSql::acquire(Driver::Postgres, schema.fences),
+           substitute(LeaseSql::acquire(Driver::Postgres, schema.fences, false, schema.guarded()),
                       {key, token, QStringLiteral("30.0")}) +
            QStringLiteral(";\n") +
            substitute(

@@ -337,9 +337,7 @@ Result<std::optional<LeaseInfo>> LeaseBackend::acquireOnce(const QString &key, c
             return tables.error();
         const bool withFence = tables->fences;
         const bool unregister = registered && tables->waiters;
-        // Migration 0008 comes after 0004 and 0007: a schema with key kinds has
-        // fences and waiters too.
-        const bool guarded = withFence && tables->kinds;
+        const bool guarded = tables->guarded();
         const PgStatement &statement =
             guarded     ? (unregister ? m_pgAcquireGuardedUnregister : m_pgAcquireGuarded)
             : withFence ? (unregister ? m_pgAcquireFencedUnregister : m_pgAcquireFenced)

@@ -34,6 +34,10 @@ struct Schema {
     bool fences = false;
     bool waiters = false;
     bool kinds = false; // lockscope_lock_kinds (0008)
+    // Whether an acquire must refuse keys of another kind (`acquire(…, guarded)`).
+    // Migration 0008 comes after 0004 and 0007: a schema with key kinds has
+    // fences and waiters too.
+    bool guarded() const { return fences && kinds; }
 };
 Result<Schema> lookUpSchema(const QSqlDatabase &db, const ConnectionParams &params);
 // (key, token) -> whether the lease was still ours and is gone now:
