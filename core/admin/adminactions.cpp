@@ -3,7 +3,6 @@
 #include "admin/auditlog.h"
 #include "admin/idlekinds.h"
 #include "admin/redisrelease.h"
-#include "admin/rowlocker.h"
 #include "base/canceltoken.h"
 #include "base/duration.h"
 #include "base/lockkey.h"
@@ -12,6 +11,7 @@
 #include "db/localsettings.h"
 #include "lease/leasequeries.h"
 #include "lease/leasesql.h"
+#include "lease/rowlocker.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -7,6 +7,7 @@
 #include "lease/leasesql.h"
 #include "lease/ownersession.h"
 #include "lease/releaselistener.h"
+#include "lease/rowlocker.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -309,6 +310,23 @@ Status LeaseBackend::unregisterWaiter(const QString &key, const QString &token) 
     return {};
 }
 
+QString LeaseBackend::rowLockerAdvice(const QString &key) {
+    std::optional<RowLocker::Session> locker;
+    {
+        auto db = ThreadConnections::get(m_params, m_connection);
+        if (db.ok())
+            locker = RowLocker::of(db.value(), m_params, key);
+    } // the connection handle is gone before anything may drop it
+    if (!locker)
+        return QCoreApplication::translate("lockscope::LeaseBackend",
+                                           "`lockctl locks` lists the sessions and the "
+                                           "transactions they hold open.");
+    return QCoreApplication::translate("lockscope::LeaseBackend",
+                                       "It is held by %1: end that transaction (`lockctl "
+                                       "terminate-backend %2`) or wait for it.")
+        .arg(RowLocker::describe(*locker), QString::number(locker->pid));
+}
+
 Result<bool> LeaseBackend::freeAfterResentRelease(const QString &key) {
     auto db = ThreadConnections::get(m_params, m_connection);
     if (!db.ok())
@@ -368,14 +386,15 @@ Result<std::optional<LeaseInfo>> LeaseBackend::acquireOnce(const QString &key, c
                 keepForRetry(key, token);
             if (kind == ErrorKind::Cancelled)
                 return rows.error();
-            return Error{ErrorKind::Busy,
-                         QCoreApplication::translate(
-                             "lockscope::LeaseBackend",
-                             "The lease '%1' could not be tried: its row on %2 stayed locked by "
-                             "another transaction (a program that wrote or locked the row and "
-                             "has not committed, or a server too busy to answer). `lockctl "
-                             "blocking` shows the session that holds it.")
-                             .arg(key, m_params.displayUrl())};
+            return Error{
+                ErrorKind::Busy,
+                QCoreApplication::translate(
+                    "lockscope::LeaseBackend",
+                    "The lease '%1' could not be tried: its row on %2 stayed locked by "
+                    "another transaction (a program that wrote or locked the row and "
+                    "has not committed, or a server too busy to answer). %3")
+                    .arg(key, m_params.displayUrl(), unsettled ? QString() : rowLockerAdvice(key))
+                    .trimmed()};
         }
         if (rows->count() == 0)
             return std::optional<LeaseInfo>();
@@ -490,8 +509,8 @@ Result<bool> LeaseBackend::releaseOnce(const QString &key, const QString &token)
                              "another transaction (a program that wrote or locked the row and "
                              "has not committed, or a server too busy to answer). It is released "
                              "with this process's next lease statement, else it expires at its "
-                             "TTL. `lockctl blocking` shows the session that holds it.")
-                             .arg(key, m_params.displayUrl())};
+                             "TTL. %3")
+                             .arg(key, m_params.displayUrl(), rowLockerAdvice(key))};
         }
         if (!rows.ok()) {
             if (releaseMayGetThrough(rows.error().kind))

@@ -161,6 +161,10 @@ private:
     // (the first attempt committed and only its reply was lost, or it expired
     // unclaimed), false when another token holds it now.
     Result<bool> freeAfterResentRelease(const QString &key);
+    // PostgreSQL, for an error about `key`'s row staying locked: the session
+    // whose transaction holds it and what to do (RowLocker), or where to look
+    // when it cannot be named.
+    QString rowLockerAdvice(const QString &key);
 
     ConnectionParams m_params;
     LeaseConfig m_config;

@@ -580,12 +580,20 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
         <translation>Es blieb keine Zeit, die Lease „%1“ zu erneuern.</translation>
     </message>
     <message>
-        <source>The lease &apos;%1&apos; could not be tried: its row on %2 stayed locked by another transaction (a program that wrote or locked the row and has not committed, or a server too busy to answer). `lockctl blocking` shows the session that holds it.</source>
-        <translation>Die Lease &apos;%1&apos; konnte nicht versucht werden: Ihre Zeile auf %2 blieb von einer anderen Transaktion gesperrt (ein Programm, das die Zeile geschrieben oder gesperrt und nicht festgeschrieben hat, oder ein zu stark ausgelasteter Server). `lockctl blocking` zeigt die Sitzung, die sie hält.</translation>
+        <source>`lockctl locks` lists the sessions and the transactions they hold open.</source>
+        <translation>`lockctl locks` listet die Sitzungen und die Transaktionen, die sie offen halten.</translation>
     </message>
     <message>
-        <source>The lease &apos;%1&apos; is not released yet: its row on %2 stayed locked by another transaction (a program that wrote or locked the row and has not committed, or a server too busy to answer). It is released with this process&apos;s next lease statement, else it expires at its TTL. `lockctl blocking` shows the session that holds it.</source>
-        <translation>Die Lease &apos;%1&apos; ist noch nicht freigegeben: Ihre Zeile auf %2 blieb von einer anderen Transaktion gesperrt (ein Programm, das die Zeile geschrieben oder gesperrt und nicht festgeschrieben hat, oder ein zu stark ausgelasteter Server). Sie wird mit der nächsten Lease-Anweisung dieses Prozesses freigegeben, sonst läuft sie nach ihrer TTL ab. `lockctl blocking` zeigt die Sitzung, die sie hält.</translation>
+        <source>It is held by %1: end that transaction (`lockctl terminate-backend %2`) or wait for it.</source>
+        <translation>Sie wird von %1 gehalten: Beenden Sie diese Transaktion (`lockctl terminate-backend %2`) oder warten Sie darauf.</translation>
+    </message>
+    <message>
+        <source>The lease &apos;%1&apos; could not be tried: its row on %2 stayed locked by another transaction (a program that wrote or locked the row and has not committed, or a server too busy to answer). %3</source>
+        <translation>Die Lease &apos;%1&apos; konnte nicht versucht werden: Ihre Zeile auf %2 blieb von einer anderen Transaktion gesperrt (ein Programm, das die Zeile geschrieben oder gesperrt und nicht festgeschrieben hat, oder ein zu stark ausgelasteter Server). %3</translation>
+    </message>
+    <message>
+        <source>The lease &apos;%1&apos; is not released yet: its row on %2 stayed locked by another transaction (a program that wrote or locked the row and has not committed, or a server too busy to answer). It is released with this process&apos;s next lease statement, else it expires at its TTL. %3</source>
+        <translation>Die Lease &apos;%1&apos; ist noch nicht freigegeben: Ihre Zeile auf %2 blieb von einer anderen Transaktion gesperrt (ein Programm, das die Zeile geschrieben oder gesperrt und nicht festgeschrieben hat, oder ein zu stark ausgelasteter Server). Sie wird mit der nächsten Lease-Anweisung dieses Prozesses freigegeben, sonst läuft sie nach ihrer TTL ab. %3</translation>
     </message>
 </context>
 <context>

@@ -58,12 +58,16 @@ public:
         q.prepare(QStringLiteral("SELECT * FROM aggregate_locks WHERE lock_key = ? FOR UPDATE"));
         q.addBindValue(key);
         m_ok = q.exec() && q.next();
+        if (m_ok && q.exec(QStringLiteral("SELECT pg_backend_pid()")) && q.next())
+            m_pid = q.value(0).toLongLong();
     }
     ~ForeignTransaction() { end(); }
     ForeignTransaction(const ForeignTransaction &) = delete;
     ForeignTransaction &operator=(const ForeignTransaction &) = delete;
 
     bool ok() const { return m_ok; }
+    // What an error naming this session tells the reader to run.
+    QString terminate() const { return QStringLiteral("lockctl terminate-backend %1").arg(m_pid); }
     void end() {
         if (m_ok)
             m_conn.db().commit();
@@ -73,6 +77,7 @@ public:
 private:
     ScopedConnection m_conn;
     bool m_ok = false;
+    qint64 m_pid = 0;
 };
 
 QString ownerOfKey(const ConnectionParams &params) {
@@ -151,6 +156,9 @@ private Q_SLOTS:
         QVERIFY2(attempt.result().error().message.contains(
                      QLatin1String("stayed locked by another transaction")),
                  qPrintable(attempt.result().error().message));
+        // It names the session to end.
+        QVERIFY2(attempt.result().error().message.contains(foreign.terminate()),
+                 qPrintable(attempt.result().error().message));
         // The server stopped waiting too.
         nothingTakenOnceFree(*params, foreign);
         if (QTest::currentTestFailed())
@@ -173,7 +181,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(attempt.done(), 15000);
         QVERIFY(!attempt.result().ok());
         QCOMPARE(attempt.result().error().kind, ErrorKind::Timeout);
-        QVERIFY2(attempt.result().error().message.contains(QLatin1String("lockctl blocking")),
+        QVERIFY2(attempt.result().error().message.contains(foreign.terminate()),
                  qPrintable(attempt.result().error().message));
         nothingTakenOnceFree(*params, foreign);
     }
@@ -219,6 +227,8 @@ private Q_SLOTS:
         QVERIFY(!release.result().ok());
         QCOMPARE(release.result().error().kind, ErrorKind::Busy);
         QVERIFY2(release.result().error().message.contains(QLatin1String("not released yet")),
+                 qPrintable(release.result().error().message));
+        QVERIFY2(release.result().error().message.contains(foreign.terminate()),
                  qPrintable(release.result().error().message));
         QTRY_COMPARE_WITH_TIMEOUT(waitingForLocks(*params), 0, 10000);
         QVERIFY(!ownerOfKey(*params).isEmpty()); // still there

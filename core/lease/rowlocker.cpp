@@ -1,4 +1,4 @@
-#include "admin/rowlocker.h"
+#include "lease/rowlocker.h"
 
 #include "base/duration.h"
 
