@@ -311,20 +311,9 @@ Status LeaseBackend::unregisterWaiter(const QString &key, const QString &token) 
 }
 
 QString LeaseBackend::rowLockerAdvice(const QString &key) {
-    std::optional<RowLocker::Session> locker;
-    {
-        auto db = ThreadConnections::get(m_params, m_connection);
-        if (db.ok())
-            locker = RowLocker::of(db.value(), m_params, key);
-    } // the connection handle is gone before anything may drop it
-    if (!locker)
-        return QCoreApplication::translate("lockscope::LeaseBackend",
-                                           "`lockctl locks` lists the sessions and the "
-                                           "transactions they hold open.");
-    return QCoreApplication::translate("lockscope::LeaseBackend",
-                                       "It is held by %1: end that transaction (`lockctl "
-                                       "terminate-backend %2`) or wait for it.")
-        .arg(RowLocker::describe(*locker), QString::number(locker->pid));
+    auto db = ThreadConnections::get(m_params, m_connection);
+    return db.ok() ? RowLocker::advice(db.value(), m_params, key)
+                   : RowLocker::adviceWithoutSession();
 }
 
 Result<bool> LeaseBackend::freeAfterResentRelease(const QString &key) {

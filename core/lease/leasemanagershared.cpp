@@ -58,6 +58,26 @@ Error sharedCancelled(const QString &key, LockKind kind) {
                      .arg(what(key, kind))};
 }
 
+// useAs gave up: the caller's cancel or deadline ended it (a row that stayed
+// locked made each statement wait), else its own error stands. `bound` is the
+// wait asked for, to say how long it was (nullopt: within a wait that says so).
+Error kindNotRecorded(const QString &key, LockKind kind, const Error &error,
+                      std::optional<milliseconds> bound,
+                      std::optional<std::chrono::steady_clock::time_point> deadline,
+                      const CancelToken *cancel) {
+    if (error.kind != ErrorKind::Busy)
+        return error;
+    if (cancel && cancel->isCancelled())
+        return sharedCancelled(key, kind);
+    if (!deadline || std::chrono::steady_clock::now() < *deadline)
+        return error;
+    if (!bound)
+        return Error{ErrorKind::Timeout, error.message};
+    return Error{ErrorKind::Timeout,
+                 QCoreApplication::translate("lockscope::LeaseManager", "Gave up after %1. %2")
+                     .arg(Duration::format(*bound), error.message)};
+}
+
 milliseconds jitter(milliseconds base) {
     const double factor = 0.5 + QRandomGenerator::global()->generateDouble();
     return milliseconds(std::max<qint64>(1, static_cast<qint64>(base.count() * factor)));
@@ -103,12 +123,13 @@ Result<Lease> LeaseManager::acquireShared(const QString &key, LockKind kind, int
                                           const CancelToken *cancel) {
     if (auto valid = LockKey::validate(key); !valid.ok())
         return valid.error();
-    if (auto usable = m_backend->sharedLocks().useAs(key, kind, permits); !usable.ok())
-        return usable.error();
     const std::optional<milliseconds> bound = maxWait ? maxWait : m_backend->config().maxWait;
     std::optional<Clock::time_point> deadline;
     if (bound)
         deadline = Clock::now() + *bound;
+    if (auto usable = m_backend->sharedLocks().useAs(key, kind, permits, deadline, cancel);
+        !usable.ok())
+        return kindNotRecorded(key, kind, usable.error(), bound, deadline, cancel);
     const bool gated = m_backend->config().inProcessGate;
     if (gated) {
         switch (m_backend->sharedGate().enter(key, kind, permits, deadline, cancel)) {
@@ -175,8 +196,8 @@ Result<Lease> LeaseManager::waitShared(const QString &key, LockKind kind, int pe
             // The key's kind went idle and was dropped (or changed) since
             // useAs: record it again, or learn what the key is now.
             store.forget(key);
-            if (auto usable = store.useAs(key, kind, permits); !usable.ok())
-                return usable.error();
+            if (auto usable = store.useAs(key, kind, permits, deadline, cancel); !usable.ok())
+                return kindNotRecorded(key, kind, usable.error(), std::nullopt, deadline, cancel);
             continue;
         }
         if (cancel && cancel->isCancelled())

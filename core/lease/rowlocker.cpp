@@ -45,4 +45,21 @@ QString RowLocker::describe(const Session &session) {
              Duration::format(open));
 }
 
+QString RowLocker::advice(const QSqlDatabase &db, const ConnectionParams &params,
+                          const QString &key) {
+    const auto locker = of(db, params, key);
+    if (!locker)
+        return adviceWithoutSession();
+    return QCoreApplication::translate("lockscope::RowLocker",
+                                       "It is held by %1: end that transaction (`lockctl "
+                                       "terminate-backend %2`) or wait for it.")
+        .arg(describe(*locker), QString::number(locker->pid));
+}
+
+QString RowLocker::adviceWithoutSession() {
+    return QCoreApplication::translate(
+        "lockscope::RowLocker",
+        "`lockctl locks` lists the sessions and the transactions they hold open.");
+}
+
 } // namespace lockscope

@@ -31,6 +31,13 @@ std::optional<Session> of(const QSqlDatabase &db, const ConnectionParams &params
 // "session 1234 (psql, idle in transaction, its transaction open for 12 min)"
 QString describe(const Session &session);
 
+// For an error about `key`'s row staying locked: "It is held by session 1234
+// (…): end that transaction (`lockctl terminate-backend 1234`) or wait for it.",
+// or, when no single session can be named, where to look.
+QString advice(const QSqlDatabase &db, const ConnectionParams &params, const QString &key);
+// The second of those, for when there is no connection to ask on.
+QString adviceWithoutSession();
+
 } // namespace RowLocker
 
 } // namespace lockscope

@@ -4,6 +4,7 @@
 #include "db/database.h"
 #include "lease/leasesql.h"
 #include "lease/redissharedstore.h"
+#include "lease/rowlocker.h"
 #include "lease/sharedlocksql.h"
 
 #include <QCoreApplication>
@@ -245,7 +246,9 @@ Status SharedLockStore::recordKind(const QString &key, const QString &kind, int 
     return done;
 }
 
-Status SharedLockStore::useAs(const QString &key, LockKind kind, int permits) {
+Status SharedLockStore::useAs(const QString &key, LockKind kind, int permits,
+                              std::optional<std::chrono::steady_clock::time_point> deadline,
+                              const CancelToken *cancel) {
     if (m_redis)
         return {}; // each attempt's script claims and checks the kind
     const QString wantedKind = LockKinds::keyKindName(kind);
@@ -287,6 +290,11 @@ Status SharedLockStore::useAs(const QString &key, LockKind kind, int permits) {
     const KeyKind lease{QStringLiteral("lease"), 0};
     std::optional<Error> busy; // the database's answer when it was only busy
     for (int attempt = 0; attempt < 5; ++attempt) {
+        // Each statement may wait the lock_timeout for a locked row: no new
+        // attempt once the caller's time is up or it gave up.
+        if (attempt > 0 && ((deadline && std::chrono::steady_clock::now() >= *deadline) ||
+                            (cancel && cancel->isCancelled())))
+            break;
         // Claim and record first (a key that has its kind keeps it: the
         // statement then changes nothing), then read what the key is.
         if (auto recorded = recordKind(key, wantedKind, wantedPermits); !recorded.ok()) {
@@ -333,8 +341,23 @@ Status SharedLockStore::useAs(const QString &key, LockKind kind, int permits) {
         // statements (dropped as idle), or the database was busy. Again.
     }
     // Contention, not another kind: Busy, which a waiting acquire retries.
-    if (busy)
-        return Error{ErrorKind::Busy, busy->message};
+    if (busy) {
+        // A row another transaction holds locked: name its session.
+        std::optional<RowLocker::Session> locker;
+        if (m_params.isPostgres()) {
+            if (auto db = ThreadConnections::get(m_params, m_connection); db.ok())
+                locker = RowLocker::of(db.value(), m_params, key);
+        }
+        if (!locker)
+            return Error{ErrorKind::Busy, busy->message};
+        return Error{ErrorKind::Busy,
+                     busy->message + QLatin1Char(' ') +
+                         QCoreApplication::translate("lockscope::SharedLockStore",
+                                                     "The key's row is held locked by %1: end that "
+                                                     "transaction (`lockctl terminate-backend "
+                                                     "%2`) or wait for it.")
+                             .arg(RowLocker::describe(*locker), QString::number(locker->pid))};
+    }
     return Error{ErrorKind::Busy,
                  QCoreApplication::translate("lockscope::SharedLockStore",
                                              "The kind of the key '%1' changed while it was being "

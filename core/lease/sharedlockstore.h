@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/canceltoken.h"
 #include "base/result.h"
 #include "db/connectionparams.h"
 #include "db/pgstatement.h"
@@ -54,8 +55,13 @@ public:
     // permits, or a live plain lease holds it. The answer is cached per key and
     // backend until an attempt finds the kind gone (kindGone; forget()). On
     // Redis nothing to do: every acquire attempt claims and checks the kind in
-    // its own script (and answers WrongKind).
-    Status useAs(const QString &key, LockKind kind, int permits);
+    // its own script (and answers WrongKind). A key's row that stays locked
+    // makes a statement wait up to the connection's lock_timeout and answer
+    // Busy; it is tried again, but not once `deadline` has passed or `cancel`
+    // was set (Busy then too: the caller says why it stopped).
+    Status useAs(const QString &key, LockKind kind, int permits,
+                 std::optional<std::chrono::steady_clock::time_point> deadline = std::nullopt,
+                 const CancelToken *cancel = nullptr);
     // Drops the cached answer of useAs for `key`.
     void forget(const QString &key);
 

@@ -580,14 +580,6 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
         <translation>Es blieb keine Zeit, die Lease „%1“ zu erneuern.</translation>
     </message>
     <message>
-        <source>`lockctl locks` lists the sessions and the transactions they hold open.</source>
-        <translation>`lockctl locks` listet die Sitzungen und die Transaktionen, die sie offen halten.</translation>
-    </message>
-    <message>
-        <source>It is held by %1: end that transaction (`lockctl terminate-backend %2`) or wait for it.</source>
-        <translation>Sie wird von %1 gehalten: Beenden Sie diese Transaktion (`lockctl terminate-backend %2`) oder warten Sie darauf.</translation>
-    </message>
-    <message>
         <source>The lease &apos;%1&apos; could not be tried: its row on %2 stayed locked by another transaction (a program that wrote or locked the row and has not committed, or a server too busy to answer). %3</source>
         <translation>Die Lease &apos;%1&apos; konnte nicht versucht werden: Ihre Zeile auf %2 blieb von einer anderen Transaktion gesperrt (ein Programm, das die Zeile geschrieben oder gesperrt und nicht festgeschrieben hat, oder ein zu stark ausgelasteter Server). %3</translation>
     </message>
@@ -1297,6 +1289,14 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
         <source>session %1 (%2, %3, its transaction open for %4)</source>
         <translation>Sitzung %1 (%2, %3, ihre Transaktion seit %4 offen)</translation>
     </message>
+    <message>
+        <source>It is held by %1: end that transaction (`lockctl terminate-backend %2`) or wait for it.</source>
+        <translation>Sie wird von %1 gehalten: Beenden Sie diese Transaktion (`lockctl terminate-backend %2`) oder warten Sie darauf.</translation>
+    </message>
+    <message>
+        <source>`lockctl locks` lists the sessions and the transactions they hold open.</source>
+        <translation>`lockctl locks` listet die Sitzungen und die Transaktionen, die sie offen halten.</translation>
+    </message>
 </context>
 <context>
     <name>lockscope::ServerLock</name>
@@ -1458,6 +1458,10 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
     <message>
         <source>look up the semaphore acquire function</source>
         <translation>die Funktion zum Erwerb von Semaphoren nachschlagen</translation>
+    </message>
+    <message>
+        <source>The key&apos;s row is held locked by %1: end that transaction (`lockctl terminate-backend %2`) or wait for it.</source>
+        <translation>Die Zeile des Schlüssels wird von %1 gesperrt gehalten: Beenden Sie diese Transaktion (`lockctl terminate-backend %2`) oder warten Sie darauf.</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@
 #include "lease/leasemanager.h"
 #include "support/testdb.h"
 
+#include <QElapsedTimer>
 #include <QScopeGuard>
 #include <QSqlQuery>
 #include <QTest>
@@ -262,6 +263,42 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(attempt.done(), 30000); // the other transaction still open
         QVERIFY2(attempt.result().ok(),
                  qPrintable(attempt.result().ok() ? QString() : attempt.result().error().message));
+    }
+
+    // A key never used as a semaphore, whose row another program holds locked:
+    // recording its kind cannot claim the row, and each try waits the
+    // lock_timeout. A bounded acquire stops trying once its time is up and
+    // says it timed out. Control: without the deadline in useAs it tries five
+    // times (about 30 s) and answers Busy.
+    void semaphoreKindRecordKeepsTheBound() {
+        QString why;
+        const auto params = test::TestDb::freshPostgres(&why);
+        if (!params)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        ForeignTransaction foreign(*params);
+        QVERIFY(foreign.ok());
+        LeaseManager manager(*params);
+        std::atomic<qint64> tookMs{0};
+        Background attempt([&] {
+            QElapsedTimer took;
+            took.start();
+            auto got = manager.acquireSemaphore(kKey, 2, 1000ms);
+            tookMs = took.elapsed();
+            return got;
+        });
+        const auto unblock = qScopeGuard([&] { foreign.end(); });
+        QTRY_VERIFY_WITH_TIMEOUT(attempt.done(), 60000);
+        QVERIFY(!attempt.result().ok());
+        QCOMPARE(attempt.result().error().kind, ErrorKind::Timeout);
+        // The statement under way when the second ran out finishes its wait
+        // (the lease connection's lock_timeout, 6 s): about 6 s in all, and
+        // far below the control's five such waits (30 s).
+        const qint64 limitMs = 18000;
+        QVERIFY2(tookMs.load() < limitMs, qPrintable(QString::number(tookMs.load())));
+        QVERIFY2(attempt.result().error().message.startsWith(QLatin1String("Gave up after 1s.")),
+                 qPrintable(attempt.result().error().message));
+        QVERIFY2(attempt.result().error().message.contains(foreign.terminate()),
+                 qPrintable(attempt.result().error().message));
     }
 
     // An operator releases one permit of a semaphore whose slot row another
