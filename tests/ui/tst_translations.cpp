@@ -38,6 +38,7 @@
 #include <QTabWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QTableWidget>
 #include <QTest>
 #include <QValueAxis>
 
@@ -226,6 +227,22 @@ private Q_SLOTS:
         w.tabs()->setCurrentWidget(w.loadPanel());
         QTest::qWait(100);
         w.grab().save(test::TestDb::artifactPath(QStringLiteral("german-load.png")));
+        // The per-key table's German titles are longer than a default column:
+        // none is cut before the first run (the table scrolls sideways).
+        auto *keys = w.loadPanel()->findChild<QTableWidget *>(QStringLiteral("loadKeys"));
+        QVERIFY(keys);
+        const QHeaderView *header = keys->horizontalHeader();
+        for (int i = 0; i < header->count(); ++i) {
+            if (header->isSectionHidden(i))
+                continue;
+            const QString title = keys->horizontalHeaderItem(i)->text();
+            const int needed = header->fontMetrics().horizontalAdvance(title);
+            QVERIFY2(header->sectionSize(i) > needed,
+                     qPrintable(QStringLiteral("%1: %2 px for %3 px of text")
+                                    .arg(title)
+                                    .arg(header->sectionSize(i))
+                                    .arg(needed)));
+        }
     }
 
     // Numbers the GUI computes follow the locale; times from the database do not.

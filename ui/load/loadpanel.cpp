@@ -194,6 +194,9 @@ LoadPanel::LoadPanel(QWidget *parent)
     for (QSpinBox *s : {m_permits, m_readers, m_writers})
         connect(s, &QSpinBox::valueChanged, this, &LoadPanel::updateControls);
     setKeyColumns(LoadMode::Lease);
+    // Before any row: each column as wide as its title (a translated title is
+    // often longer than the default width); the table scrolls sideways.
+    m_keys->resizeColumnsToContents();
     updateControls();
 }
 
@@ -264,6 +267,7 @@ void LoadPanel::setKeyColumns(LoadMode mode) {
     m_keys->horizontalHeaderItem(5)->setText(mode == LoadMode::Rw ? tr("Overlaps")
                                                                   : tr("Violations"));
     m_keys->setColumnHidden(6, mode != LoadMode::Semaphore);
+    m_keys->resizeColumnToContents(5);
 }
 
 bool LoadPanel::showsRow(QWidget *field) const {
