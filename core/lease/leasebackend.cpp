@@ -261,14 +261,14 @@ void LeaseBackend::retryPendingReleases() {
 }
 
 Result<bool> LeaseBackend::sendRelease(const QString &key, const QString &token, bool *resent,
-                                       const PgStatement::Bound *bound) {
+                                       const PgStatement::Bound *bound, bool *unsettled) {
     const auto tables = schema();
     if (!tables.ok())
         return tables.error();
     const bool whenWaited = tables->waiters;
     auto rows = execPostgres(
         whenWaited ? m_pgReleaseWhenWaited : m_pgRelease, {key.toUtf8(), token.toUtf8()},
-        QT_TRANSLATE_NOOP("lockscope::LeaseBackend", "release"), key, resent, bound);
+        QT_TRANSLATE_NOOP("lockscope::LeaseBackend", "release"), key, resent, bound, unsettled);
     if (!rows.ok())
         return rows.error();
     // 0007's function answers with a boolean; before it, the CTE returns the
@@ -310,7 +310,9 @@ Status LeaseBackend::unregisterWaiter(const QString &key, const QString &token) 
     return {};
 }
 
-QString LeaseBackend::rowLockerAdvice(const QString &key) {
+QString LeaseBackend::rowLockerAdvice(const QString &key, bool settled) {
+    if (!settled) // a server that did not answer is not asked again (nor reconnected to)
+        return RowLocker::adviceWithoutSession();
     auto db = ThreadConnections::get(m_params, m_connection);
     return db.ok() ? RowLocker::advice(db.value(), m_params, key)
                    : RowLocker::adviceWithoutSession();
@@ -382,8 +384,9 @@ Result<std::optional<LeaseInfo>> LeaseBackend::acquireOnce(const QString &key, c
                     "The lease '%1' could not be tried: its row on %2 stayed locked by "
                     "another transaction (a program that wrote or locked the row and "
                     "has not committed, or a server too busy to answer). %3")
-                    .arg(key, m_params.displayUrl(), unsettled ? QString() : rowLockerAdvice(key))
-                    .trimmed()};
+                    .arg(key, m_params.displayUrl(),
+                         rowLockerAdvice(key, !unsettled &&
+                                                  !(bound.cancel && bound.cancel->isCancelled())))};
         }
         if (rows->count() == 0)
             return std::optional<LeaseInfo>();
@@ -488,9 +491,13 @@ Result<bool> LeaseBackend::releaseOnce(const QString &key, const QString &token)
         // Bounded like an acquire: another program's open transaction that
         // holds the row must not hang a release (nor the destructor of a Lease).
         const PgStatement::Bound bound{std::chrono::steady_clock::now() + attemptRowWait(), {}};
-        auto rows = sendRelease(key, token, &resent, &bound);
+        bool unsettled = false;
+        auto rows = sendRelease(key, token, &resent, &bound, &unsettled);
         if (!rows.ok() && rows.error().kind == ErrorKind::Timeout) {
-            keepForRetry(key, token); // cancelled on the server: not applied
+            // Cancelled on the server (not applied), or no answer at all (the
+            // connection is closed; maybe applied): sent again either way,
+            // owner-scoped, so harmless when it was.
+            keepForRetry(key, token);
             return Error{ErrorKind::Busy,
                          QCoreApplication::translate(
                              "lockscope::LeaseBackend",
@@ -499,7 +506,7 @@ Result<bool> LeaseBackend::releaseOnce(const QString &key, const QString &token)
                              "has not committed, or a server too busy to answer). It is released "
                              "with this process's next lease statement, else it expires at its "
                              "TTL. %3")
-                             .arg(key, m_params.displayUrl(), rowLockerAdvice(key))};
+                             .arg(key, m_params.displayUrl(), rowLockerAdvice(key, !unsettled))};
         }
         if (!rows.ok()) {
             if (releaseMayGetThrough(rows.error().kind))

@@ -153,8 +153,9 @@ private:
     // The release statement this database has (before or after migration 0007);
     // true when the lease was still ours and is gone now.
     // `bound`, when given, limits the wait for the key's row (as acquireOnce's).
+    // `unsettled` as execPostgres's.
     Result<bool> sendRelease(const QString &key, const QString &token, bool *resent,
-                             const PgStatement::Bound *bound = nullptr);
+                             const PgStatement::Bound *bound = nullptr, bool *unsettled = nullptr);
     // SQLite's: true when the lease was still ours and is gone now.
     Result<bool> sendSqliteRelease(const QString &key, const QString &token);
     // After a resent release deleted nothing: true when nobody holds the key
@@ -163,8 +164,9 @@ private:
     Result<bool> freeAfterResentRelease(const QString &key);
     // PostgreSQL, for an error about `key`'s row staying locked: the session
     // whose transaction holds it and what to do (RowLocker), or where to look
-    // when it cannot be named.
-    QString rowLockerAdvice(const QString &key);
+    // when it cannot be named. `settled`: false when the connection had to be
+    // closed because the server did not answer -- it is not asked again then.
+    QString rowLockerAdvice(const QString &key, bool settled);
 
     ConnectionParams m_params;
     LeaseConfig m_config;

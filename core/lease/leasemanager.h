@@ -78,6 +78,7 @@ private:
                                 const CancelToken *cancel);
     Result<Lease> waitShared(const QString &key, LockKind kind, int permits,
                              std::optional<std::chrono::steady_clock::time_point> deadline,
+                             std::optional<std::chrono::milliseconds> bound,
                              const CancelToken *cancel);
     // After an attempt found a lease key busy: WrongKind when the key is a
     // semaphore or a reader-writer lease (the acquire refuses those).

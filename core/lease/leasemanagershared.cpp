@@ -60,7 +60,7 @@ Error sharedCancelled(const QString &key, LockKind kind) {
 
 // useAs gave up: the caller's cancel or deadline ended it (a row that stayed
 // locked made each statement wait), else its own error stands. `bound` is the
-// wait asked for, to say how long it was (nullopt: within a wait that says so).
+// wait asked for, to say how long it was.
 Error kindNotRecorded(const QString &key, LockKind kind, const Error &error,
                       std::optional<milliseconds> bound,
                       std::optional<std::chrono::steady_clock::time_point> deadline,
@@ -141,7 +141,7 @@ Result<Lease> LeaseManager::acquireShared(const QString &key, LockKind kind, int
             return sharedCancelled(key, kind);
         }
     }
-    auto result = waitShared(key, kind, permits, deadline, cancel);
+    auto result = waitShared(key, kind, permits, deadline, bound, cancel);
     if (!result.ok() && gated)
         m_backend->sharedGate().leave(key, kind);
     // The wait's own deadline (an empty message) says who holds the key; a
@@ -154,6 +154,7 @@ Result<Lease> LeaseManager::acquireShared(const QString &key, LockKind kind, int
 
 Result<Lease> LeaseManager::waitShared(const QString &key, LockKind kind, int permits,
                                        std::optional<Clock::time_point> deadline,
+                                       std::optional<milliseconds> bound,
                                        const CancelToken *cancel) {
     const bool gated = m_backend->config().inProcessGate;
     const QString token = OwnerToken::make(m_backend->config().ownerId);
@@ -197,7 +198,7 @@ Result<Lease> LeaseManager::waitShared(const QString &key, LockKind kind, int pe
             // useAs: record it again, or learn what the key is now.
             store.forget(key);
             if (auto usable = store.useAs(key, kind, permits, deadline, cancel); !usable.ok())
-                return kindNotRecorded(key, kind, usable.error(), std::nullopt, deadline, cancel);
+                return kindNotRecorded(key, kind, usable.error(), bound, deadline, cancel);
             continue;
         }
         if (cancel && cancel->isCancelled())

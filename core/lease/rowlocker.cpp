@@ -3,6 +3,7 @@
 #include "base/duration.h"
 
 #include <QCoreApplication>
+#include <QScopeGuard>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -16,7 +17,15 @@ RowLocker::of(const QSqlDatabase &db, const ConnectionParams &params, const QStr
         return std::nullopt;
     // A row locked by several transactions (FOR SHARE) has a multixact in xmax,
     // which names no single transaction: nothing matches then.
-    QSqlQuery q(db);
+    // A look-up for an error message must not become the next wait: its own
+    // transaction, and no longer than 2 s on a server too busy to answer.
+    QSqlDatabase conn = db;
+    if (!conn.transaction())
+        return std::nullopt;
+    const auto end = qScopeGuard([&conn] { conn.rollback(); });
+    QSqlQuery q(conn);
+    if (!q.exec(QStringLiteral("SET LOCAL statement_timeout = '2s'")))
+        return std::nullopt;
     q.prepare(QStringLiteral(
         "SELECT a.pid, a.application_name, a.state, "
         "extract(epoch from clock_timestamp() - a.xact_start)::float8 "
@@ -48,12 +57,14 @@ QString RowLocker::describe(const Session &session) {
 QString RowLocker::advice(const QSqlDatabase &db, const ConnectionParams &params,
                           const QString &key) {
     const auto locker = of(db, params, key);
-    if (!locker)
-        return adviceWithoutSession();
+    return locker ? adviceFor(*locker) : adviceWithoutSession();
+}
+
+QString RowLocker::adviceFor(const Session &session) {
     return QCoreApplication::translate("lockscope::RowLocker",
-                                       "It is held by %1: end that transaction (`lockctl "
-                                       "terminate-backend %2`) or wait for it.")
-        .arg(describe(*locker), QString::number(locker->pid));
+                                       "Its row is held locked by %1: end that transaction "
+                                       "(`lockctl terminate-backend %2`) or wait for it.")
+        .arg(describe(session), QString::number(session.pid));
 }
 
 QString RowLocker::adviceWithoutSession() {

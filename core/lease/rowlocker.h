@@ -24,17 +24,21 @@ struct Session {
 };
 
 // The session holding the row of `key` in aggregate_locks locked, or nullopt
-// (none, shared by several transactions, or not PostgreSQL).
+// (none, shared by several transactions, not PostgreSQL, or no answer within
+// 2 s). Call it outside a transaction: it runs in one of its own.
 std::optional<Session> of(const QSqlDatabase &db, const ConnectionParams &params,
                           const QString &key);
 
 // "session 1234 (psql, idle in transaction, its transaction open for 12 min)"
 QString describe(const Session &session);
 
-// For an error about `key`'s row staying locked: "It is held by session 1234
-// (…): end that transaction (`lockctl terminate-backend 1234`) or wait for it.",
+// For an error about `key`'s row staying locked: "Its row is held locked by
+// session 1234 (…): end that transaction (`lockctl terminate-backend 1234`) or
+// wait for it.",
 // or, when no single session can be named, where to look.
 QString advice(const QSqlDatabase &db, const ConnectionParams &params, const QString &key);
+// The first of those, for a session already found.
+QString adviceFor(const Session &session);
 // The second of those, for when there is no connection to ask on.
 QString adviceWithoutSession();
 

@@ -344,19 +344,14 @@ Status SharedLockStore::useAs(const QString &key, LockKind kind, int permits,
     if (busy) {
         // A row another transaction holds locked: name its session.
         std::optional<RowLocker::Session> locker;
-        if (m_params.isPostgres()) {
+        if (m_params.isPostgres() && !(cancel && cancel->isCancelled())) {
             if (auto db = ThreadConnections::get(m_params, m_connection); db.ok())
                 locker = RowLocker::of(db.value(), m_params, key);
         }
         if (!locker)
             return Error{ErrorKind::Busy, busy->message};
         return Error{ErrorKind::Busy,
-                     busy->message + QLatin1Char(' ') +
-                         QCoreApplication::translate("lockscope::SharedLockStore",
-                                                     "The key's row is held locked by %1: end that "
-                                                     "transaction (`lockctl terminate-backend "
-                                                     "%2`) or wait for it.")
-                             .arg(RowLocker::describe(*locker), QString::number(locker->pid))};
+                     busy->message + QLatin1Char(' ') + RowLocker::adviceFor(*locker)};
     }
     return Error{ErrorKind::Busy,
                  QCoreApplication::translate("lockscope::SharedLockStore",

@@ -1290,12 +1290,12 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
         <translation>Sitzung %1 (%2, %3, ihre Transaktion seit %4 offen)</translation>
     </message>
     <message>
-        <source>It is held by %1: end that transaction (`lockctl terminate-backend %2`) or wait for it.</source>
-        <translation>Sie wird von %1 gehalten: Beenden Sie diese Transaktion (`lockctl terminate-backend %2`) oder warten Sie darauf.</translation>
-    </message>
-    <message>
         <source>`lockctl locks` lists the sessions and the transactions they hold open.</source>
         <translation>`lockctl locks` listet die Sitzungen und die Transaktionen, die sie offen halten.</translation>
+    </message>
+    <message>
+        <source>Its row is held locked by %1: end that transaction (`lockctl terminate-backend %2`) or wait for it.</source>
+        <translation>Ihre Zeile wird von %1 gesperrt gehalten: Beenden Sie diese Transaktion (`lockctl terminate-backend %2`) oder warten Sie darauf.</translation>
     </message>
 </context>
 <context>
@@ -1458,10 +1458,6 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
     <message>
         <source>look up the semaphore acquire function</source>
         <translation>die Funktion zum Erwerb von Semaphoren nachschlagen</translation>
-    </message>
-    <message>
-        <source>The key&apos;s row is held locked by %1: end that transaction (`lockctl terminate-backend %2`) or wait for it.</source>
-        <translation>Die Zeile des Schlüssels wird von %1 gesperrt gehalten: Beenden Sie diese Transaktion (`lockctl terminate-backend %2`) oder warten Sie darauf.</translation>
     </message>
 </context>
 <context>

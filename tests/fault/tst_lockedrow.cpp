@@ -61,6 +61,7 @@ public:
         m_ok = q.exec() && q.next();
         if (m_ok && q.exec(QStringLiteral("SELECT pg_backend_pid()")) && q.next())
             m_pid = q.value(0).toLongLong();
+        m_ok = m_ok && m_pid > 0;
     }
     ~ForeignTransaction() { end(); }
     ForeignTransaction(const ForeignTransaction &) = delete;
@@ -68,7 +69,7 @@ public:
 
     bool ok() const { return m_ok; }
     // What an error naming this session tells the reader to run.
-    QString terminate() const { return QStringLiteral("lockctl terminate-backend %1").arg(m_pid); }
+    QString terminate() const { return QStringLiteral("lockctl terminate-backend %1`").arg(m_pid); }
     void end() {
         if (m_ok)
             m_conn.db().commit();
