@@ -13,6 +13,8 @@
 #include <QRandomGenerator>
 #include <QScopeGuard>
 
+#include <thread>
+
 namespace lockscope {
 
 using Clock = std::chrono::steady_clock;
@@ -56,6 +58,23 @@ Error sharedCancelled(const QString &key, LockKind kind) {
                  QCoreApplication::translate("lockscope::LeaseManager",
                                              "The wait for %1 was cancelled; nothing is held.")
                      .arg(what(key, kind))};
+}
+
+// useAs until it answers something other than Busy, the caller's time is up,
+// or it cancels: a wait with time left (or no bound) keeps waiting while
+// another transaction holds the key's row locked, as a lease's wait does.
+// (useAs itself tries a few times, each statement waiting up to the lease
+// connection's lock_timeout.)
+Status useAsWithin(SharedLockStore &store, const QString &key, LockKind kind, int permits,
+                   std::optional<Clock::time_point> deadline, const CancelToken *cancel) {
+    for (;;) {
+        Status usable = store.useAs(key, kind, permits, deadline, cancel);
+        if (usable.ok() || usable.error().kind != ErrorKind::Busy)
+            return usable;
+        if ((cancel && cancel->isCancelled()) || (deadline && Clock::now() >= *deadline))
+            return usable;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50)); // never a busy loop
+    }
 }
 
 // useAs gave up: the caller's cancel or deadline ended it (a row that stayed
@@ -127,7 +146,7 @@ Result<Lease> LeaseManager::acquireShared(const QString &key, LockKind kind, int
     std::optional<Clock::time_point> deadline;
     if (bound)
         deadline = Clock::now() + *bound;
-    if (auto usable = m_backend->sharedLocks().useAs(key, kind, permits, deadline, cancel);
+    if (auto usable = useAsWithin(m_backend->sharedLocks(), key, kind, permits, deadline, cancel);
         !usable.ok())
         return kindNotRecorded(key, kind, usable.error(), bound, deadline, cancel);
     const bool gated = m_backend->config().inProcessGate;
@@ -197,7 +216,8 @@ Result<Lease> LeaseManager::waitShared(const QString &key, LockKind kind, int pe
             // The key's kind went idle and was dropped (or changed) since
             // useAs: record it again, or learn what the key is now.
             store.forget(key);
-            if (auto usable = store.useAs(key, kind, permits, deadline, cancel); !usable.ok())
+            if (auto usable = useAsWithin(store, key, kind, permits, deadline, cancel);
+                !usable.ok())
                 return kindNotRecorded(key, kind, usable.error(), bound, deadline, cancel);
             continue;
         }

@@ -302,6 +302,30 @@ private Q_SLOTS:
                  qPrintable(attempt.result().error().message));
     }
 
+    // The same row, but a wait with time to spare keeps waiting past useAs's
+    // own tries (five lock_timeout waits, about 30 s) and takes a permit once
+    // the other transaction ends, as a lease's wait would. Control: without
+    // the loop around useAs the acquire answers Busy after about 30 s.
+    void semaphoreWaitOutlastsTheKindRecordTries() {
+        QString why;
+        const auto params = test::TestDb::freshPostgres(&why);
+        if (!params)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        ForeignTransaction foreign(*params);
+        QVERIFY(foreign.ok());
+        LeaseManager manager(*params);
+        Background attempt([&] { return manager.acquireSemaphore(kKey, 2, 90000ms); });
+        const auto unblock = qScopeGuard([&] { foreign.end(); });
+        QTest::qWait(34000);
+        QVERIFY2(!attempt.done(), qPrintable(attempt.done() && !attempt.result().ok()
+                                                 ? attempt.result().error().message
+                                                 : QString()));
+        foreign.end();
+        QTRY_VERIFY_WITH_TIMEOUT(attempt.done(), 30000);
+        QVERIFY2(attempt.result().ok(),
+                 qPrintable(attempt.result().ok() ? QString() : attempt.result().error().message));
+    }
+
     // An operator releases one permit of a semaphore whose slot row another
     // program holds locked: the release gives up, says so, and changes
     // nothing. Control: without its lock_timeout it waits for that transaction.
