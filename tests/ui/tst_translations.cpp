@@ -36,9 +36,9 @@
 #include <QStandardPaths>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
-#include <QTableWidget>
 #include <QTest>
 #include <QValueAxis>
 
