@@ -64,37 +64,25 @@ Error sharedCancelled(const QString &key, LockKind kind) {
 // or it cancels: a wait with time left (or no bound) keeps waiting while
 // another transaction holds the key's row locked, as a lease's wait does.
 // (useAs itself tries a few times, each statement waiting up to the lease
-// connection's lock_timeout.)
+// connection's lock_timeout.) Given up, it says why: the cancel, or the
+// bound `bound` (the wait asked for) with useAs's reason.
 Status useAsWithin(SharedLockStore &store, const QString &key, LockKind kind, int permits,
-                   std::optional<Clock::time_point> deadline, const CancelToken *cancel) {
+                   std::optional<milliseconds> bound, std::optional<Clock::time_point> deadline,
+                   const CancelToken *cancel) {
     for (;;) {
         Status usable = store.useAs(key, kind, permits, deadline, cancel);
         if (usable.ok() || usable.error().kind != ErrorKind::Busy)
             return usable;
-        if ((cancel && cancel->isCancelled()) || (deadline && Clock::now() >= *deadline))
-            return usable;
-        std::this_thread::sleep_for(std::chrono::milliseconds(50)); // never a busy loop
+        if (cancel && cancel->isCancelled())
+            return sharedCancelled(key, kind);
+        if (deadline && Clock::now() >= *deadline)
+            return Error{
+                ErrorKind::Timeout,
+                QCoreApplication::translate("lockscope::LeaseManager", "Gave up after %1. %2")
+                    .arg(Duration::format(bound.value_or(milliseconds(0))),
+                         usable.error().message)};
+        std::this_thread::sleep_for(milliseconds(50)); // never a busy loop
     }
-}
-
-// useAs gave up: the caller's cancel or deadline ended it (a row that stayed
-// locked made each statement wait), else its own error stands. `bound` is the
-// wait asked for, to say how long it was.
-Error kindNotRecorded(const QString &key, LockKind kind, const Error &error,
-                      std::optional<milliseconds> bound,
-                      std::optional<std::chrono::steady_clock::time_point> deadline,
-                      const CancelToken *cancel) {
-    if (error.kind != ErrorKind::Busy)
-        return error;
-    if (cancel && cancel->isCancelled())
-        return sharedCancelled(key, kind);
-    if (!deadline || std::chrono::steady_clock::now() < *deadline)
-        return error;
-    if (!bound)
-        return Error{ErrorKind::Timeout, error.message};
-    return Error{ErrorKind::Timeout,
-                 QCoreApplication::translate("lockscope::LeaseManager", "Gave up after %1. %2")
-                     .arg(Duration::format(*bound), error.message)};
 }
 
 milliseconds jitter(milliseconds base) {
@@ -146,9 +134,10 @@ Result<Lease> LeaseManager::acquireShared(const QString &key, LockKind kind, int
     std::optional<Clock::time_point> deadline;
     if (bound)
         deadline = Clock::now() + *bound;
-    if (auto usable = useAsWithin(m_backend->sharedLocks(), key, kind, permits, deadline, cancel);
+    if (auto usable =
+            useAsWithin(m_backend->sharedLocks(), key, kind, permits, bound, deadline, cancel);
         !usable.ok())
-        return kindNotRecorded(key, kind, usable.error(), bound, deadline, cancel);
+        return usable.error();
     const bool gated = m_backend->config().inProcessGate;
     if (gated) {
         switch (m_backend->sharedGate().enter(key, kind, permits, deadline, cancel)) {
@@ -216,9 +205,9 @@ Result<Lease> LeaseManager::waitShared(const QString &key, LockKind kind, int pe
             // The key's kind went idle and was dropped (or changed) since
             // useAs: record it again, or learn what the key is now.
             store.forget(key);
-            if (auto usable = useAsWithin(store, key, kind, permits, deadline, cancel);
+            if (auto usable = useAsWithin(store, key, kind, permits, bound, deadline, cancel);
                 !usable.ok())
-                return kindNotRecorded(key, kind, usable.error(), bound, deadline, cancel);
+                return usable.error();
             continue;
         }
         if (cancel && cancel->isCancelled())
