@@ -4,6 +4,12 @@
 // distinct keys per client (as `lockctl bench cycle`). Prints JSON.
 //
 //   lockscope_redisbaseline --host H --port P [--user U] [--db N] [--clients N] [--seconds S]
+//                           [--fenced]
+//
+// --fenced acquires with a script instead of the bare SET: `SET NX PX` and, when
+// it took the key, `INCR` of a fence counter -- the least a fenced lease lock can
+// send (the fence is issued in the same atomic step as the acquire). No library:
+// what fencing itself costs, as lockscope_sqlitebaseline --fenced does for SQLite.
 //
 // The password comes from REDISCLI_AUTH, as for redis-cli and LockScope.
 #include <hiredis/hiredis.h>
@@ -23,6 +29,10 @@ constexpr const char *kRelease =
     "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end "
     "return 0";
 
+constexpr const char *kFencedAcquire =
+    "if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then "
+    "return redis.call('INCR', KEYS[2]) end return 0";
+
 struct Options {
     std::string host = "127.0.0.1";
     int port = 6379;
@@ -30,6 +40,7 @@ struct Options {
     int db = 0;
     int clients = 1;
     double seconds = 5;
+    bool fenced = false;
 };
 
 struct Counts {
@@ -60,8 +71,31 @@ redisContext *connect(const Options &o) {
     return c;
 }
 
-void client(const Options &o, const std::string &sha, int id, const std::atomic<bool> &stop,
-            Counts *counts, std::atomic<bool> *broken) {
+// The acquire: SET NX PX, or (--fenced) the fenced script. True when taken.
+bool acquire(redisContext *c, const Options &o, const std::string &acquireSha,
+             const std::string &key, const std::string &token, bool *broken) {
+    redisReply *r = nullptr;
+    if (o.fenced) {
+        const std::string fence = "bench-baseline-fence/" + key;
+        r = static_cast<redisReply *>(redisCommand(c, "EVALSHA %s 2 %s %s %s 30000",
+                                                   acquireSha.c_str(), key.c_str(), fence.c_str(),
+                                                   token.c_str()));
+    } else {
+        r = static_cast<redisReply *>(
+            redisCommand(c, "SET %s %s NX PX 30000", key.c_str(), token.c_str()));
+    }
+    if (!r) {
+        *broken = true;
+        return false;
+    }
+    const bool taken =
+        o.fenced ? r->type == REDIS_REPLY_INTEGER && r->integer > 0 : r->type == REDIS_REPLY_STATUS;
+    freeReplyObject(r);
+    return taken;
+}
+
+void client(const Options &o, const std::string &sha, const std::string &acquireSha, int id,
+            const std::atomic<bool> &stop, Counts *counts, std::atomic<bool> *broken) {
     redisContext *c = connect(o);
     if (!c) {
         *broken = true;
@@ -71,14 +105,12 @@ void client(const Options &o, const std::string &sha, int id, const std::atomic<
     for (long long i = 0; !stop.load(std::memory_order_relaxed); ++i) {
         const std::string key =
             "bench-baseline/" + std::to_string(id) + "/" + std::to_string(i % 64);
-        auto *set = static_cast<redisReply *>(
-            redisCommand(c, "SET %s %s NX PX 30000", key.c_str(), token.c_str()));
-        if (!set) {
+        bool lost = false;
+        const bool acquired = acquire(c, o, acquireSha, key, token, &lost);
+        if (lost) {
             *broken = true;
             break;
         }
-        const bool acquired = set->type == REDIS_REPLY_STATUS;
-        freeReplyObject(set);
         if (!acquired) {
             ++counts->failures;
             continue;
@@ -103,8 +135,17 @@ void client(const Options &o, const std::string &sha, int id, const std::atomic<
 
 int main(int argc, char **argv) {
     Options o;
-    for (int i = 1; i + 1 < argc; i += 2) {
+    for (int i = 1; i < argc; i += 2) {
         const std::string name = argv[i];
+        if (name == "--fenced") {
+            o.fenced = true;
+            --i;
+            continue;
+        }
+        if (i + 1 >= argc) {
+            std::fprintf(stderr, "%s needs a value\n", name.c_str());
+            return 2;
+        }
         const char *value = argv[i + 1];
         if (name == "--host")
             o.host = value;
@@ -133,6 +174,13 @@ int main(int argc, char **argv) {
     }
     const std::string sha(loaded->str, loaded->len);
     freeReplyObject(loaded);
+    loaded = static_cast<redisReply *>(redisCommand(setup, "SCRIPT LOAD %s", kFencedAcquire));
+    if (!loaded || loaded->type != REDIS_REPLY_STRING) {
+        std::fprintf(stderr, "SCRIPT LOAD failed\n");
+        return 1;
+    }
+    const std::string acquireSha(loaded->str, loaded->len);
+    freeReplyObject(loaded);
     redisFree(setup);
 
     std::atomic<bool> stop{false};
@@ -141,8 +189,8 @@ int main(int argc, char **argv) {
     std::vector<std::thread> threads;
     const auto start = std::chrono::steady_clock::now();
     for (int c = 0; c < o.clients; ++c)
-        threads.emplace_back(client, std::cref(o), std::cref(sha), c, std::cref(stop),
-                             &counts[static_cast<size_t>(c)], &broken);
+        threads.emplace_back(client, std::cref(o), std::cref(sha), std::cref(acquireSha), c,
+                             std::cref(stop), &counts[static_cast<size_t>(c)], &broken);
     std::this_thread::sleep_for(std::chrono::duration<double>(o.seconds));
     stop = true;
     for (auto &t : threads)
@@ -154,8 +202,9 @@ int main(int argc, char **argv) {
         cycles += c.cycles;
         failures += c.failures;
     }
-    std::printf("{\"clients\":%d,\"cycles\":%lld,\"failures\":%lld,\"seconds\":%.3f,"
+    std::printf("{\"clients\":%d,\"fenced\":%s,\"cycles\":%lld,\"failures\":%lld,\"seconds\":%.3f,"
                 "\"cycles_per_s\":%.1f}\n",
-                o.clients, cycles, failures, seconds, seconds > 0 ? cycles / seconds : 0.0);
+                o.clients, o.fenced ? "true" : "false", cycles, failures, seconds,
+                seconds > 0 ? cycles / seconds : 0.0);
     return broken ? 1 : 0;
 }
