@@ -30,18 +30,23 @@ constexpr std::chrono::milliseconds kForceReleaseRowWait{5000};
 Error rowStayedLocked(const QSqlDatabase &db, const ConnectionParams &params, const QString &key,
                       const QString &what) {
     const auto locker = RowLocker::of(db, params, key);
-    return Error{
-        ErrorKind::Timeout,
-        QCoreApplication::translate("lockscope::AdminActions",
-                                    "Cannot %1: its row stayed locked by another transaction for "
-                                    "%2 (%3). Nothing was released. End that transaction "
-                                    "(`lockctl terminate-backend %4`) or wait for it, then try "
-                                    "again.")
-            .arg(what, Duration::format(kForceReleaseRowWait),
-                 locker ? RowLocker::describe(*locker)
-                        : QCoreApplication::translate("lockscope::AdminActions",
-                                                      "`lockctl blocking` shows its session"),
-                 locker ? QString::number(locker->pid) : QStringLiteral("PID"))};
+    if (!locker)
+        return Error{ErrorKind::Timeout,
+                     QCoreApplication::translate(
+                         "lockscope::AdminActions",
+                         "Cannot %1: its row stayed locked by another transaction for %2. Nothing "
+                         "was released. `lockctl locks` lists the sessions and the transactions "
+                         "they hold open: end that transaction (`lockctl terminate-backend PID`) "
+                         "or wait for it, then try again.")
+                         .arg(what, Duration::format(kForceReleaseRowWait))};
+    return Error{ErrorKind::Timeout,
+                 QCoreApplication::translate(
+                     "lockscope::AdminActions",
+                     "Cannot %1: its row stayed locked by another transaction for %2 (%3). "
+                     "Nothing was released. End that transaction (`lockctl terminate-backend %4`) "
+                     "or wait for it, then try again.")
+                     .arg(what, Duration::format(kForceReleaseRowWait),
+                          RowLocker::describe(*locker), QString::number(locker->pid))};
 }
 
 } // namespace

@@ -131,9 +131,9 @@ Result<ForceReleaseResult> HolderRelease::release(const ConnectionParams &params
                 QCoreApplication::translate(
                     "lockscope::HolderRelease",
                     "Cannot %1: a row it changes stayed locked by another transaction for %2. "
-                    "Nothing was released. `lockctl blocking` shows the session; end its "
-                    "transaction (`lockctl terminate-backend PID`) or wait for it, then try "
-                    "again.")
+                    "Nothing was released. `lockctl locks` lists the sessions and the "
+                    "transactions they hold open: end that transaction (`lockctl "
+                    "terminate-backend PID`) or wait for it, then try again.")
                     .arg(what, Duration::format(kHolderReleaseRowWait))};
         } else if (!ran) {
             failure = Database::classify(q.lastError(), params, what);

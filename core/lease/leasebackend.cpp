@@ -71,7 +71,8 @@ LeaseBackend::LeaseBackend(ConnectionParams params, LeaseConfig config)
         // Busy). It bounds the semaphore and reader-writer statements; a lease
         // statement gives up sooner (attemptRowWait()), with its own message.
         ThreadConnections::setSessionSetup(connectionPurpose(),
-                                           QStringLiteral("SET lock_timeout = '6s'"));
+                                           QStringLiteral("SET lock_timeout = '%1ms'")
+                                               .arg(SharedLockStore::rowWaitBackstop().count()));
     }
     m_store = LeaseStore::create(m_params, m_config, m_statements);
     m_shared = std::make_unique<SharedLockStore>(m_params, m_config, m_statements);

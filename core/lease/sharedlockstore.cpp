@@ -193,7 +193,8 @@ void SharedLockStore::forget(const QString &key) {
     m_checked.remove(key);
 }
 
-Status SharedLockStore::recordKind(const QString &key, const QString &kind, int permits) {
+Status SharedLockStore::recordKind(const QString &key, const QString &kind, int permits,
+                                   std::optional<std::chrono::milliseconds> rowWait) {
     const QString what = QStringLiteral("record the kind of the key '%1'").arg(key);
     const auto body = [&]() -> Status {
         if (m_config.kindsWithoutClaim) { // the control: no claim
@@ -215,8 +216,11 @@ Status SharedLockStore::recordKind(const QString &key, const QString &kind, int 
         return done.ok() ? Status() : Status(done.error());
     };
     // SQLite claims and records in one BEGIN IMMEDIATE transaction; PostgreSQL
-    // in one statement, in a transaction of its own only to hold it open (tests).
-    const bool transaction = m_config.kindRecordHold.count() > 0 || !m_params.isPostgres();
+    // in one statement, in a transaction of its own only to hold it open (tests)
+    // or to wait for a locked row no longer than `rowWait`.
+    const bool bounded = rowWait && m_params.isPostgres();
+    const bool transaction =
+        bounded || m_config.kindRecordHold.count() > 0 || !m_params.isPostgres();
     if (!transaction)
         return body();
     // Transaction control goes unprepared (PostgreSQL prepares no BEGIN).
@@ -234,7 +238,11 @@ Status SharedLockStore::recordKind(const QString &key, const QString &kind, int 
                                                    : QStringLiteral("BEGIN IMMEDIATE"));
         !begun.ok())
         return begun.error();
-    Status done = body();
+    Status done = bounded ? control(QStringLiteral("SET LOCAL lock_timeout = '%1ms'")
+                                        .arg(std::max<qint64>(1, rowWait->count())))
+                          : Status();
+    if (done.ok())
+        done = body();
     if (done.ok() && m_config.kindRecordHold.count() > 0)
         std::this_thread::sleep_for(m_config.kindRecordHold);
     if (done.ok()) {
@@ -296,8 +304,17 @@ Status SharedLockStore::useAs(const QString &key, LockKind kind, int permits,
                             (cancel && cancel->isCancelled())))
             break;
         // Claim and record first (a key that has its kind keeps it: the
-        // statement then changes nothing), then read what the key is.
-        if (auto recorded = recordKind(key, wantedKind, wantedPermits); !recorded.ok()) {
+        // statement then changes nothing), then read what the key is. A bound
+        // that ends before the connection's lock_timeout is the claim's wait
+        // for a locked row (the read never waits for one).
+        std::optional<std::chrono::milliseconds> rowWait;
+        if (deadline) {
+            const auto left = std::chrono::ceil<std::chrono::milliseconds>(
+                *deadline - std::chrono::steady_clock::now());
+            if (left < rowWaitBackstop())
+                rowWait = std::max(left, std::chrono::milliseconds(10));
+        }
+        if (auto recorded = recordKind(key, wantedKind, wantedPermits, rowWait); !recorded.ok()) {
             if (recorded.error().kind != ErrorKind::Busy)
                 return recorded.error();
             busy = recorded.error();

@@ -56,14 +56,19 @@ public:
     // backend until an attempt finds the kind gone (kindGone; forget()). On
     // Redis nothing to do: every acquire attempt claims and checks the kind in
     // its own script (and answers WrongKind). A key's row that stays locked
-    // makes a statement wait up to the connection's lock_timeout and answer
-    // Busy; it is tried again, but not once `deadline` has passed or `cancel`
-    // was set (Busy then too: the caller says why it stopped).
+    // makes a statement wait up to the connection's lock_timeout -- or, when
+    // `deadline` comes sooner, until `deadline` -- and answer Busy; it is tried
+    // again, but not once `deadline` has passed or `cancel` was set (Busy then
+    // too: the caller says why it stopped).
     Status useAs(const QString &key, LockKind kind, int permits,
                  std::optional<std::chrono::steady_clock::time_point> deadline = std::nullopt,
                  const CancelToken *cancel = nullptr);
     // Drops the cached answer of useAs for `key`.
     void forget(const QString &key);
+    // PostgreSQL: the most any statement on a lease connection waits for a row
+    // another transaction holds locked (its session's lock_timeout, set by
+    // LeaseBackend), then 55P03 (Busy).
+    static constexpr std::chrono::milliseconds rowWaitBackstop() { return std::chrono::seconds(6); }
 
     struct Attempt {
         std::optional<LeaseInfo> info; // acquired
@@ -99,7 +104,11 @@ private:
     Result<Attempt> acquireRwPostgres(const QString &key, const QString &token, bool write);
     Result<Attempt> acquireRwSqlite(const QString &key, const QString &token, bool write);
     // Claims the key and records its kind (or, the control, only records it).
-    Status recordKind(const QString &key, const QString &kind, int permits);
+    // rowWait (PostgreSQL): wait no longer than this for the key's row when
+    // another transaction holds it locked (SET LOCAL lock_timeout in a
+    // transaction of the statement's own), not the connection's backstop.
+    Status recordKind(const QString &key, const QString &kind, int permits,
+                      std::optional<std::chrono::milliseconds> rowWait = std::nullopt);
     // SQLite, inside an acquire's transaction: whether the key still is this kind.
     Result<bool> stillKind(const QString &key, LockKind kind, int permits, const QString &what);
     // Runs one statement on this thread's lease connection; rows as lists.

@@ -137,8 +137,8 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
         <translation>%1 nicht möglich: Die Zeile blieb %2 lang von einer anderen Transaktion gesperrt (%3). Nichts wurde freigegeben. Beenden Sie diese Transaktion (`lockctl terminate-backend %4`) oder warten Sie auf sie und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <source>`lockctl blocking` shows its session</source>
-        <translation>`lockctl blocking` zeigt ihre Sitzung</translation>
+        <source>Cannot %1: its row stayed locked by another transaction for %2. Nothing was released. `lockctl locks` lists the sessions and the transactions they hold open: end that transaction (`lockctl terminate-backend PID`) or wait for it, then try again.</source>
+        <translation>%1 nicht möglich: Die Zeile blieb %2 lang von einer anderen Transaktion gesperrt. Nichts wurde freigegeben. `lockctl locks` listet die Sitzungen und die Transaktionen, die sie offen halten: Beenden Sie diese Transaktion (`lockctl terminate-backend PID`) oder warten Sie auf sie und versuchen Sie es dann erneut.</translation>
     </message>
 </context>
 <context>
@@ -511,8 +511,8 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
         <translation>den Halter %1 von „%2“ freizugeben</translation>
     </message>
     <message>
-        <source>Cannot %1: a row it changes stayed locked by another transaction for %2. Nothing was released. `lockctl blocking` shows the session; end its transaction (`lockctl terminate-backend PID`) or wait for it, then try again.</source>
-        <translation>%1 nicht möglich: Eine Zeile, die dabei geändert wird, blieb %2 lang von einer anderen Transaktion gesperrt. Nichts wurde freigegeben. `lockctl blocking` zeigt die Sitzung; beenden Sie ihre Transaktion (`lockctl terminate-backend PID`) oder warten Sie auf sie und versuchen Sie es dann erneut.</translation>
+        <source>Cannot %1: a row it changes stayed locked by another transaction for %2. Nothing was released. `lockctl locks` lists the sessions and the transactions they hold open: end that transaction (`lockctl terminate-backend PID`) or wait for it, then try again.</source>
+        <translation>%1 nicht möglich: Eine Zeile, die dabei geändert wird, blieb %2 lang von einer anderen Transaktion gesperrt. Nichts wurde freigegeben. `lockctl locks` listet die Sitzungen und die Transaktionen, die sie offen halten: Beenden Sie diese Transaktion (`lockctl terminate-backend PID`) oder warten Sie auf sie und versuchen Sie es dann erneut.</translation>
     </message>
 </context>
 <context>
