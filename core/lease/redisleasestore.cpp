@@ -58,40 +58,41 @@ RedisLeaseStore::acquireOnce(const QString &key, const QString &token, bool regi
     keys << leaseKey << RedisLeaseScripts::fenceKeyOf(leaseKey);
     if (registered)
         keys.append(RedisLeaseScripts::waitersKeyOf(leaseKey));
-    for (int attempt = 0;; ++attempt) {
-        const auto sentAt = std::chrono::steady_clock::now();
-        m_statements.fetch_add(1, std::memory_order_relaxed);
-        auto reply = RedisLeaseScripts::acquire().run(
-            connection(), keys, {token.toUtf8(), m_ttlText}, RedisScript::Describe(what));
-        if (!reply.ok()) {
-            if (reply.error().kind == ErrorKind::Connection && attempt == 0)
-                continue; // reconnect; the same token re-takes what a lost reply took
-            return reply.error();
-        }
-        if (reply->isInteger()) {
-            // Taken: the reply is the fence. Dated by the server's clock at the
-            // middle of the round trip (the SET ran somewhere inside it).
-            const auto receivedAt = std::chrono::steady_clock::now();
-            auto now = connection().serverTimeAt(sentAt + (receivedAt - sentAt) / 2);
-            if (!now.ok())
-                return now.error();
-            LeaseInfo info{
-                key,         token,
-                now.value(), now.value() + static_cast<double>(m_config.ttl.count()) / 1000.0,
-                false,       reply->integer,
-                sentAt};
-            return std::optional<LeaseInfo>(info);
-        }
-        const auto &e = reply->elements;
-        if (!e.isEmpty() && e.at(0).integer == -1)
-            return RedisSharedStore::refusal(key, reply.value(), LockKind::Lease, 0);
-        if (e.isEmpty() || e.at(0).integer == 0)
-            return std::optional<LeaseInfo>();
-        return Error{ErrorKind::Database,
-                     QCoreApplication::translate("lockscope::RedisLeaseStore",
-                                                 "Cannot %1: unexpected reply from the script.")
-                         .arg(what())};
+    // Sent again on a new connection when it was cut: the same token re-takes
+    // what a lost reply took.
+    std::chrono::steady_clock::time_point sentAt;
+    auto reply = RedisLeaseScripts::acquire().runResending(
+        [this]() -> RedisConnection & { return connection(); }, keys, {token.toUtf8(), m_ttlText},
+        RedisScript::Describe(what),
+        [&] {
+            sentAt = std::chrono::steady_clock::now();
+            m_statements.fetch_add(1, std::memory_order_relaxed);
+        });
+    if (!reply.ok())
+        return reply.error();
+    if (reply->isInteger()) {
+        // Taken: the reply is the fence. Dated by the server's clock at the
+        // middle of the round trip (the SET ran somewhere inside it).
+        const auto receivedAt = std::chrono::steady_clock::now();
+        auto now = connection().serverTimeAt(sentAt + (receivedAt - sentAt) / 2);
+        if (!now.ok())
+            return now.error();
+        LeaseInfo info{
+            key,         token,
+            now.value(), now.value() + static_cast<double>(m_config.ttl.count()) / 1000.0,
+            false,       reply->integer,
+            sentAt};
+        return std::optional<LeaseInfo>(info);
     }
+    const auto &e = reply->elements;
+    if (!e.isEmpty() && e.at(0).integer == -1)
+        return RedisSharedStore::refusal(key, reply.value(), LockKind::Lease, 0);
+    if (e.isEmpty() || e.at(0).integer == 0)
+        return std::optional<LeaseInfo>();
+    return Error{ErrorKind::Database,
+                 QCoreApplication::translate("lockscope::RedisLeaseStore",
+                                             "Cannot %1: unexpected reply from the script.")
+                     .arg(what())};
 }
 
 Result<RedisLeaseStore::ReleaseOutcome> RedisLeaseStore::release(const QString &key,
@@ -100,25 +101,23 @@ Result<RedisLeaseStore::ReleaseOutcome> RedisLeaseStore::release(const QString &
         return QCoreApplication::translate("lockscope::RedisLeaseStore", "release the lease '%1'")
             .arg(key);
     };
-    for (int attempt = 0;; ++attempt) {
-        m_statements.fetch_add(1, std::memory_order_relaxed);
-        const QByteArray leaseKey = RedisLeaseScripts::leaseKey(m_params, key);
-        auto reply = RedisLeaseScripts::release().run(
-            connection(), {leaseKey, RedisLeaseScripts::waitersKeyOf(leaseKey)},
-            {token.toUtf8(), RedisLeaseScripts::releaseChannel()}, what);
-        if (!reply.ok()) {
-            if (reply.error().kind == ErrorKind::Connection && attempt == 0)
-                continue;
-            return reply.error();
-        }
-        if (reply->integer == 1)
-            return ReleaseOutcome::Released;
-        if (reply->integer == 0)
-            // Sent again after the connection was cut: the first attempt may
-            // have deleted it with only its reply lost; the key is free either way.
-            return attempt > 0 ? ReleaseOutcome::Released : ReleaseOutcome::Absent;
-        return ReleaseOutcome::HeldByOther;
-    }
+    const QByteArray leaseKey = RedisLeaseScripts::leaseKey(m_params, key);
+    bool resent = false;
+    auto reply = RedisLeaseScripts::release().runResending(
+        [this]() -> RedisConnection & { return connection(); },
+        {leaseKey, RedisLeaseScripts::waitersKeyOf(leaseKey)},
+        {token.toUtf8(), RedisLeaseScripts::releaseChannel()}, what,
+        [this] { m_statements.fetch_add(1, std::memory_order_relaxed); },
+        std::chrono::steady_clock::time_point::max(), {}, &resent);
+    if (!reply.ok())
+        return reply.error();
+    if (reply->integer == 1)
+        return ReleaseOutcome::Released;
+    if (reply->integer == 0)
+        // Sent again after the connection was cut: the first attempt may have
+        // deleted it with only its reply lost; the key is free either way.
+        return resent ? ReleaseOutcome::Released : ReleaseOutcome::Absent;
+    return ReleaseOutcome::HeldByOther;
 }
 
 Result<bool> RedisLeaseStore::releaseOnce(const QString &key, const QString &token) {
@@ -136,28 +135,24 @@ RedisLeaseStore::renewWith(const QString &key, const QString &token, millisecond
         return QCoreApplication::translate("lockscope::RedisLeaseStore", "renew the lease '%1'")
             .arg(key);
     };
-    for (int attempt = 0;; ++attempt) {
-        m_statements.fetch_add(1, std::memory_order_relaxed);
-        const auto sentAt = std::chrono::steady_clock::now();
-        const QList<QByteArray> keys{RedisLeaseScripts::leaseKey(m_params, key)};
-        const QList<QByteArray> args{token.toUtf8(), ms(ttl)};
-        auto reply = stopped ? RedisLeaseScripts::renew().runBounded(connection(), keys, args, what,
-                                                                     deadline, stopped)
-                             : RedisLeaseScripts::renew().run(connection(), keys, args, what);
-        if (!reply.ok()) {
-            if (reply.error().kind == ErrorKind::Connection && attempt == 0 &&
-                std::chrono::steady_clock::now() < deadline)
-                continue;
-            return reply.error();
-        }
-        const auto &e = reply->elements;
-        if (e.size() < 3 || e.at(0).integer != 1)
-            return std::optional<double>();
-        const double renewedAt = epochFrom(e.at(1), e.at(2));
-        // A fresh reading of the server's clock for the next acquire's date.
-        connection().noteServerTime(renewedAt, sentAt, std::chrono::steady_clock::now());
-        return std::optional<double>(renewedAt + static_cast<double>(ttl.count()) / 1000.0);
-    }
+    std::chrono::steady_clock::time_point sentAt;
+    auto reply = RedisLeaseScripts::renew().runResending(
+        [this]() -> RedisConnection & { return connection(); },
+        {RedisLeaseScripts::leaseKey(m_params, key)}, {token.toUtf8(), ms(ttl)}, what,
+        [&] {
+            m_statements.fetch_add(1, std::memory_order_relaxed);
+            sentAt = std::chrono::steady_clock::now();
+        },
+        deadline, stopped);
+    if (!reply.ok())
+        return reply.error();
+    const auto &e = reply->elements;
+    if (e.size() < 3 || e.at(0).integer != 1)
+        return std::optional<double>();
+    const double renewedAt = epochFrom(e.at(1), e.at(2));
+    // A fresh reading of the server's clock for the next acquire's date.
+    connection().noteServerTime(renewedAt, sentAt, std::chrono::steady_clock::now());
+    return std::optional<double>(renewedAt + static_cast<double>(ttl.count()) / 1000.0);
 }
 
 Result<std::optional<double>> RedisLeaseStore::renewOnce(const QString &key, const QString &token,

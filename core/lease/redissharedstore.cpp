@@ -102,41 +102,42 @@ Result<SharedLockStore::Attempt> RedisSharedStore::acquireOnce(const QString &ke
                                       kind == LockKind::Write ? "1" : "0", ms(waitLife)};
     const RedisScript &script =
         semaphore ? RedisSharedScripts::acquireSemaphore() : RedisSharedScripts::acquireRw();
-    for (int attempt = 0;; ++attempt) {
-        const auto sentAt = std::chrono::steady_clock::now();
-        m_statements.fetch_add(1, std::memory_order_relaxed);
-        auto reply = script.run(connection(), keys, args, what);
-        if (!reply.ok()) {
-            if (reply.error().kind == ErrorKind::Connection && attempt == 0)
-                continue; // reconnect; the same token re-takes what a lost reply took
-            return reply.error();
-        }
-        const auto &e = reply->elements;
-        if (e.isEmpty())
-            return oddReply(what);
-        SharedLockStore::Attempt result;
-        if (e.at(0).integer == -1)
-            return refusal(key, reply.value(), kind, permits);
-        if (e.at(0).integer == 0)
-            return result;
-        if (e.size() < 5)
-            return oddReply(what);
-        const double now = static_cast<double>(e.at(4).integer) / 1000.0;
-        LeaseInfo info{key,
-                       token,
-                       static_cast<double>(e.at(3).integer) / 1000.0,
-                       now + static_cast<double>(m_config.ttl.count()) / 1000.0,
-                       false,
-                       e.at(1).integer,
-                       sentAt};
-        info.kind = kind;
-        if (semaphore) {
-            info.slot = static_cast<int>(e.at(2).integer);
-            info.permits = permits;
-        }
-        result.info = info;
+    // Sent again on a new connection when it was cut: the same token re-takes
+    // what a lost reply took.
+    std::chrono::steady_clock::time_point sentAt;
+    auto reply = script.runResending([this]() -> RedisConnection & { return connection(); }, keys,
+                                     args, RedisScript::Describe([&what] { return what; }),
+                                     [&] {
+                                         sentAt = std::chrono::steady_clock::now();
+                                         m_statements.fetch_add(1, std::memory_order_relaxed);
+                                     });
+    if (!reply.ok())
+        return reply.error();
+    const auto &e = reply->elements;
+    if (e.isEmpty())
+        return oddReply(what);
+    SharedLockStore::Attempt result;
+    if (e.at(0).integer == -1)
+        return refusal(key, reply.value(), kind, permits);
+    if (e.at(0).integer == 0)
         return result;
+    if (e.size() < 5)
+        return oddReply(what);
+    const double now = static_cast<double>(e.at(4).integer) / 1000.0;
+    LeaseInfo info{key,
+                   token,
+                   static_cast<double>(e.at(3).integer) / 1000.0,
+                   now + static_cast<double>(m_config.ttl.count()) / 1000.0,
+                   false,
+                   e.at(1).integer,
+                   sentAt};
+    info.kind = kind;
+    if (semaphore) {
+        info.slot = static_cast<int>(e.at(2).integer);
+        info.permits = permits;
     }
+    result.info = info;
+    return result;
 }
 
 Result<SharedLockStore::Attempt>
@@ -183,21 +184,16 @@ RedisSharedStore::acquireCounting(const QString &key, const QString &token, int 
 Result<QString> RedisSharedStore::releaseOnce(const QString &key, const QString &token) {
     const QString what =
         QCoreApplication::translate("lockscope::RedisSharedStore", "release '%1'").arg(key);
-    for (int attempt = 0;; ++attempt) {
-        m_statements.fetch_add(1, std::memory_order_relaxed);
-        auto reply = RedisSharedScripts::release().run(
-            connection(),
-            {RedisLeaseScripts::leaseKey(m_params, key),
-             RedisSharedScripts::holdersKey(m_params, key),
-             RedisLeaseScripts::waitersKey(m_params, key)},
-            {token.toUtf8(), RedisLeaseScripts::releaseChannel(), ms(m_config.ttl)}, what);
-        if (!reply.ok()) {
-            if (reply.error().kind == ErrorKind::Connection && attempt == 0)
-                continue;
-            return reply.error();
-        }
-        return QString::fromUtf8(reply->str);
-    }
+    auto reply = RedisSharedScripts::release().runResending(
+        [this]() -> RedisConnection & { return connection(); },
+        {RedisLeaseScripts::leaseKey(m_params, key), RedisSharedScripts::holdersKey(m_params, key),
+         RedisLeaseScripts::waitersKey(m_params, key)},
+        {token.toUtf8(), RedisLeaseScripts::releaseChannel(), ms(m_config.ttl)},
+        RedisScript::Describe([&what] { return what; }),
+        [this] { m_statements.fetch_add(1, std::memory_order_relaxed); });
+    if (!reply.ok())
+        return reply.error();
+    return QString::fromUtf8(reply->str);
 }
 
 Result<std::optional<double>>
@@ -209,23 +205,17 @@ RedisSharedStore::renew(const QString &key, const QString &token, milliseconds t
     const QList<QByteArray> keys{RedisLeaseScripts::leaseKey(m_params, key),
                                  RedisSharedScripts::holdersKey(m_params, key)};
     const QList<QByteArray> args{token.toUtf8(), ms(ttl)};
-    for (int attempt = 0;; ++attempt) {
-        m_statements.fetch_add(1, std::memory_order_relaxed);
-        auto reply = stopped ? RedisSharedScripts::renew().runBounded(connection(), keys, args,
-                                                                      what, deadline, stopped)
-                             : RedisSharedScripts::renew().run(connection(), keys, args, what);
-        if (!reply.ok()) {
-            if (reply.error().kind == ErrorKind::Connection && attempt == 0 &&
-                std::chrono::steady_clock::now() < deadline)
-                continue;
-            return reply.error();
-        }
-        const auto &e = reply->elements;
-        if (e.size() < 2 || e.at(0).integer != 1)
-            return std::optional<double>();
-        return std::optional<double>(static_cast<double>(e.at(1).integer) / 1000.0 +
-                                     static_cast<double>(ttl.count()) / 1000.0);
-    }
+    auto reply = RedisSharedScripts::renew().runResending(
+        [this]() -> RedisConnection & { return connection(); }, keys, args,
+        RedisScript::Describe([&what] { return what; }),
+        [this] { m_statements.fetch_add(1, std::memory_order_relaxed); }, deadline, stopped);
+    if (!reply.ok())
+        return reply.error();
+    const auto &e = reply->elements;
+    if (e.size() < 2 || e.at(0).integer != 1)
+        return std::optional<double>();
+    return std::optional<double>(static_cast<double>(e.at(1).integer) / 1000.0 +
+                                 static_cast<double>(ttl.count()) / 1000.0);
 }
 
 } // namespace lockscope

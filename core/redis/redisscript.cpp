@@ -53,4 +53,25 @@ Result<RedisReply> RedisScript::runBounded(RedisConnection &connection,
     return reply;
 }
 
+Result<RedisReply> RedisScript::runResending(const std::function<RedisConnection &()> &connection,
+                                             const QList<QByteArray> &keys,
+                                             const QList<QByteArray> &args, const Describe &what,
+                                             const std::function<void()> &beforeSend,
+                                             RedisConnection::Clock::time_point deadline,
+                                             const std::function<bool()> &stopped,
+                                             bool *resent) const {
+    for (int attempt = 0;; ++attempt) {
+        if (beforeSend)
+            beforeSend();
+        auto reply = stopped ? runBounded(connection(), keys, args, what, deadline, stopped)
+                             : run(connection(), keys, args, what);
+        if (!reply.ok() && reply.error().kind == ErrorKind::Connection && attempt == 0 &&
+            RedisConnection::Clock::now() < deadline)
+            continue; // connection() reconnects
+        if (resent)
+            *resent = attempt > 0;
+        return reply;
+    }
+}
+
 } // namespace lockscope

@@ -31,6 +31,19 @@ public:
                                   const QList<QByteArray> &args, const Describe &what,
                                   RedisConnection::Clock::time_point deadline,
                                   const std::function<bool()> &stopped) const;
+    // For a script that acts by the caller's token and so is safe to send twice
+    // (acquire re-takes what a lost reply took; release, renew compare first):
+    // run on connection(), and when that connection turns out cut, once more
+    // on the new one connection() then gives -- unless `deadline` has passed.
+    // Bounded (runBounded) when `stopped` is set. `beforeSend` runs before each
+    // send (statement counters, send times); *resent tells whether the answer
+    // is the second send's.
+    Result<RedisReply> runResending(
+        const std::function<RedisConnection &()> &connection, const QList<QByteArray> &keys,
+        const QList<QByteArray> &args, const Describe &what,
+        const std::function<void()> &beforeSend = {},
+        RedisConnection::Clock::time_point deadline = RedisConnection::Clock::time_point::max(),
+        const std::function<bool()> &stopped = {}, bool *resent = nullptr) const;
     const QByteArray &sha() const { return m_sha; }
 
 private:

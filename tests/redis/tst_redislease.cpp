@@ -682,6 +682,38 @@ private Q_SLOTS:
                  *fresh->fence());
     }
 
+    // The lease connection is cut (CLIENT KILL, as an idle timeout or a proxy
+    // would) while the key stays: renewal, release and the next acquire are
+    // sent again on a new connection instead of failing -- a release that
+    // failed would leave the key held until its TTL. Control: without the
+    // second send each step fails with the closed connection.
+    void survivesACutConnection() {
+        LOCKSCOPE_FRESH_REDIS(params);
+        LeaseManager manager(params, shortTtl(30s));
+        auto cut = [&] {
+            return TestRedis::cli(params, {QStringLiteral("CLIENT"), QStringLiteral("KILL"),
+                                           QStringLiteral("TYPE"), QStringLiteral("normal")})
+                .toInt();
+        };
+        const QString redisKey = params.redisPrefix + QStringLiteral("cut");
+        auto lease = manager.tryLock(QStringLiteral("cut"));
+        QVERIFY2(lease.ok(), qPrintable(lease.ok() ? QString() : lease.error().message));
+        QVERIFY(cut() >= 1);
+        auto renewed = lease->renew(40s);
+        QVERIFY2(renewed.ok(), qPrintable(renewed.ok() ? QString() : renewed.error().message));
+        QVERIFY(TestRedis::cli(params, {QStringLiteral("PTTL"), redisKey}).toLongLong() > 30000);
+        QVERIFY(cut() >= 1);
+        auto released = lease->release();
+        QVERIFY2(released.ok(), qPrintable(released.ok() ? QString() : released.error().message));
+        QVERIFY(released.value());
+        QCOMPARE(TestRedis::cli(params, {QStringLiteral("EXISTS"), redisKey}), QStringLiteral("0"));
+        QVERIFY(cut() >= 1);
+        auto again = manager.tryLock(QStringLiteral("cut"));
+        QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error().message));
+        QVERIFY(again->fence() > lease->fence());
+        QVERIFY(again->release().value());
+    }
+
     // A restart without persistence drops every lock: the holder learns it at
     // its next renewal (and fences start again from 1: the documented hazard).
     void restartWithoutPersistence() {
