@@ -53,6 +53,19 @@ Error sharedTimedOut(const QString &key, LockKind kind, milliseconds waited) {
                     : QCoreApplication::translate("lockscope::LeaseManager", "it is held"))};
 }
 
+// The time ran out while the last attempt could not even be tried: a row of
+// the key (its kind, a holder) stayed locked by another transaction.
+Error sharedRowsLocked(const QString &key, LockKind kind, milliseconds waited) {
+    return Error{ErrorKind::Timeout,
+                 QCoreApplication::translate(
+                     "lockscope::LeaseManager",
+                     "Gave up waiting for %1 after %2: the key's rows stayed locked by another "
+                     "transaction (a program that wrote or locked them and has not committed). "
+                     "`lockctl locks` lists the sessions and the transactions they hold open: end "
+                     "that transaction (`lockctl terminate-backend PID`) or wait for it.")
+                     .arg(what(key, kind), Duration::format(waited))};
+}
+
 Error sharedCancelled(const QString &key, LockKind kind) {
     return Error{ErrorKind::Cancelled,
                  QCoreApplication::translate("lockscope::LeaseManager",
@@ -182,13 +195,15 @@ Result<Lease> LeaseManager::waitShared(const QString &key, LockKind kind, int pe
     });
     int atOnce = 0;
     int kindAgain = 0;
+    bool rowsLocked = false; // the last attempt was Busy: not even tried
     for (;;) {
         const quint64 seen = wakeups.generation(key);
         if (m_backend->hasPendingReleases())
             m_backend->retryPendingReleases(); // a permit of ours may be what blocks us
-        auto attempt = store.acquireOnce(key, token, kind, permits);
+        auto attempt = store.acquireOnce(key, token, kind, permits, deadline);
         if (!attempt.ok() && attempt.error().kind != ErrorKind::Busy)
             return attempt.error();
+        rowsLocked = !attempt.ok();
         if (attempt.ok() && attempt->info) {
             queued = false; // the acquire replaced the place with the holder
             if (registered) {
@@ -237,7 +252,8 @@ Result<Lease> LeaseManager::waitShared(const QString &key, LockKind kind, int pe
         auto until = Clock::now() + jitter(m_backend->config().retryInterval);
         if (deadline) {
             if (Clock::now() >= *deadline)
-                return Error{ErrorKind::Timeout, QString()};
+                return rowsLocked ? sharedRowsLocked(key, kind, bound.value_or(milliseconds(0)))
+                                  : Error{ErrorKind::Timeout, QString()};
             until = std::min(until, *deadline);
         }
         // Woken by a release notification (PostgreSQL) or by a release of this

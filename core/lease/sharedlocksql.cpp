@@ -226,6 +226,17 @@ QString SharedLockSql::acquireRwPostgres() {
         "CAST(? AS float8))");
 }
 
+QString SharedLockSql::withRowWait(const QString &acquireSql) {
+    const QString key = QStringLiteral("CAST(? AS text)");
+    const qsizetype at = acquireSql.indexOf(key);
+    Q_ASSERT(at >= 0);
+    QString sql = acquireSql;
+    sql.replace(at, key.size(),
+                QStringLiteral("CASE WHEN set_config('lock_timeout', CAST(? AS text), true) IS NOT "
+                               "NULL THEN CAST(? AS text) END"));
+    return sql;
+}
+
 QString SharedLockSql::releasePostgres() {
     return QStringLiteral("SELECT lockscope_release_holder(CAST(? AS text), CAST(? AS text))");
 }

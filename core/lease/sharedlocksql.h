@@ -76,6 +76,13 @@ QString insertCountedSlot(Driver driver);
 // (acquired, acquired_at, expires_at, fence), lockscope_rw_acquire.
 QString acquireRwPostgres();
 
+// PostgreSQL: one of the acquire statements above (its first placeholder the
+// key) with one more value bound first, a lock_timeout such as '800ms' for
+// this statement's transaction alone: the function then waits no longer than
+// that for a row another transaction holds locked (55P03). Set in the key's
+// argument, since a function's arguments are all evaluated before it runs.
+QString withRowWait(const QString &acquireSql);
+
 // (key, token) -> PostgreSQL: one row, what was released ('slot', 'read',
 // 'write', 'read-wait', 'write-wait' or NULL), notifying a registered waiter.
 QString releasePostgres();

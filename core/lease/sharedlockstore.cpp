@@ -307,14 +307,8 @@ Status SharedLockStore::useAs(const QString &key, LockKind kind, int permits,
         // statement then changes nothing), then read what the key is. A bound
         // that ends before the connection's lock_timeout is the claim's wait
         // for a locked row (the read never waits for one).
-        std::optional<std::chrono::milliseconds> rowWait;
-        if (deadline) {
-            const auto left = std::chrono::ceil<std::chrono::milliseconds>(
-                *deadline - std::chrono::steady_clock::now());
-            if (left < rowWaitBackstop())
-                rowWait = std::max(left, std::chrono::milliseconds(10));
-        }
-        if (auto recorded = recordKind(key, wantedKind, wantedPermits, rowWait); !recorded.ok()) {
+        if (auto recorded = recordKind(key, wantedKind, wantedPermits, rowWaitUntil(deadline));
+            !recorded.ok()) {
             if (recorded.error().kind != ErrorKind::Busy)
                 return recorded.error();
             busy = recorded.error();
@@ -379,22 +373,36 @@ Status SharedLockStore::useAs(const QString &key, LockKind kind, int permits,
 }
 
 Result<SharedLockStore::Attempt>
-SharedLockStore::acquireOnce(const QString &key, const QString &token, LockKind kind, int permits) {
+SharedLockStore::acquireOnce(const QString &key, const QString &token, LockKind kind, int permits,
+                             std::optional<std::chrono::steady_clock::time_point> deadline) {
     if (m_redis)
         return m_redis->acquireOnce(key, token, kind, permits, waitLife());
     if (kind == LockKind::Semaphore) {
         if (m_config.semaphoreByCounting)
             return acquireCounting(key, token, permits);
-        return m_params.isPostgres() ? acquireSlotPostgres(key, token, permits)
-                                     : acquireSlotSqlite(key, token, permits);
+        return m_params.isPostgres()
+                   ? acquireSlotPostgres(key, token, permits, rowWaitUntil(deadline))
+                   : acquireSlotSqlite(key, token, permits);
     }
     const bool write = kind == LockKind::Write;
-    return m_params.isPostgres() ? acquireRwPostgres(key, token, write)
+    return m_params.isPostgres() ? acquireRwPostgres(key, token, write, rowWaitUntil(deadline))
                                  : acquireRwSqlite(key, token, write);
 }
 
+std::optional<std::chrono::milliseconds>
+SharedLockStore::rowWaitUntil(std::optional<std::chrono::steady_clock::time_point> deadline) {
+    if (!deadline)
+        return std::nullopt;
+    const auto left =
+        std::chrono::ceil<std::chrono::milliseconds>(*deadline - std::chrono::steady_clock::now());
+    if (left >= rowWaitBackstop())
+        return std::nullopt;
+    return std::max(left, std::chrono::milliseconds(10));
+}
+
 Result<SharedLockStore::Attempt>
-SharedLockStore::acquireSlotPostgres(const QString &key, const QString &token, int permits) {
+SharedLockStore::acquireSlotPostgres(const QString &key, const QString &token, int permits,
+                                     std::optional<std::chrono::milliseconds> rowWait) {
     const QString what = QCoreApplication::translate("lockscope::SharedLockStore",
                                                      "acquire a permit of the semaphore '%1'")
                              .arg(key);
@@ -408,10 +416,13 @@ SharedLockStore::acquireSlotPostgres(const QString &key, const QString &token, i
             return has.error();
         ordered = has.value();
     }
+    const QString sql = ordered ? SharedLockSql::acquireSlotFunctionPostgres()
+                                : SharedLockSql::acquireSlotPostgres();
+    QVariantList values{key, token, seconds(m_config.ttl), permits};
+    if (rowWait)
+        values.prepend(QStringLiteral("%1ms").arg(rowWait->count()));
     const auto sentAt = std::chrono::steady_clock::now();
-    auto rows = run(ordered ? SharedLockSql::acquireSlotFunctionPostgres()
-                            : SharedLockSql::acquireSlotPostgres(),
-                    {key, token, seconds(m_config.ttl), permits}, what);
+    auto rows = run(rowWait ? SharedLockSql::withRowWait(sql) : sql, values, what);
     if (!rows.ok())
         return rows.error();
     Attempt attempt;
@@ -547,10 +558,15 @@ SharedLockStore::acquireCounting(const QString &key, const QString &token, int p
 }
 
 Result<SharedLockStore::Attempt>
-SharedLockStore::acquireRwPostgres(const QString &key, const QString &token, bool write) {
+SharedLockStore::acquireRwPostgres(const QString &key, const QString &token, bool write,
+                                   std::optional<std::chrono::milliseconds> rowWait) {
+    QVariantList values{key, token, write, seconds(m_config.ttl), seconds(waitLife())};
+    if (rowWait)
+        values.prepend(QStringLiteral("%1ms").arg(rowWait->count()));
     const auto sentAt = std::chrono::steady_clock::now();
-    auto rows = run(SharedLockSql::acquireRwPostgres(),
-                    {key, token, write, seconds(m_config.ttl), seconds(waitLife())},
+    auto rows = run(rowWait ? SharedLockSql::withRowWait(SharedLockSql::acquireRwPostgres())
+                            : SharedLockSql::acquireRwPostgres(),
+                    values,
                     QCoreApplication::translate("lockscope::SharedLockStore",
                                                 "acquire the reader-writer lease '%1'")
                         .arg(key));

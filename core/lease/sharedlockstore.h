@@ -76,9 +76,13 @@ public:
         bool kindGone = false;         // the key is no longer this kind: useAs again
     };
     // One attempt. A reader or writer that is not admitted records (or
-    // refreshes) its place in the key's queue; withdraw() gives it up.
-    Result<Attempt> acquireOnce(const QString &key, const QString &token, LockKind kind,
-                                int permits);
+    // refreshes) its place in the key's queue; withdraw() gives it up. On
+    // PostgreSQL a row another transaction holds locked makes it wait up to
+    // the connection's lock_timeout, or until `deadline` when that comes
+    // sooner, and answer Busy.
+    Result<Attempt>
+    acquireOnce(const QString &key, const QString &token, LockKind kind, int permits,
+                std::optional<std::chrono::steady_clock::time_point> deadline = std::nullopt);
     // What `token` held under `key` and is gone now: "slot", "read", "write",
     // "read-wait", "write-wait", or empty when it held nothing (expired and
     // taken, or force-released). PostgreSQL notifies a registered waiter.
@@ -94,14 +98,21 @@ public:
     std::chrono::milliseconds waitLife() const;
 
 private:
-    Result<Attempt> acquireSlotPostgres(const QString &key, const QString &token, int permits);
+    // For a statement that may wait for a locked row: the time left before
+    // `deadline` when that is shorter than rowWaitBackstop() (at least 10 ms),
+    // else nothing (the connection's lock_timeout bounds it).
+    static std::optional<std::chrono::milliseconds>
+    rowWaitUntil(std::optional<std::chrono::steady_clock::time_point> deadline);
+    Result<Attempt> acquireSlotPostgres(const QString &key, const QString &token, int permits,
+                                        std::optional<std::chrono::milliseconds> rowWait);
     // Whether this database has migration 0010's lockscope_semaphore_acquire:
     // kept once found; "absent" is asked again after a few seconds (a
     // `lockctl migrate` while the service runs), a failed look-up never kept.
     Result<bool> hasSlotFunction();
     Result<Attempt> acquireSlotSqlite(const QString &key, const QString &token, int permits);
     Result<Attempt> acquireCounting(const QString &key, const QString &token, int permits);
-    Result<Attempt> acquireRwPostgres(const QString &key, const QString &token, bool write);
+    Result<Attempt> acquireRwPostgres(const QString &key, const QString &token, bool write,
+                                      std::optional<std::chrono::milliseconds> rowWait);
     Result<Attempt> acquireRwSqlite(const QString &key, const QString &token, bool write);
     // Claims the key and records its kind (or, the control, only records it).
     // rowWait (PostgreSQL): wait no longer than this for the key's row when

@@ -661,6 +661,10 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
         <source>A semaphore has between 1 and %1 permits, not %2. Give a number in that range.</source>
         <translation>Ein Semaphor hat zwischen 1 und %1 Erlaubnisse, nicht %2. Geben Sie eine Zahl in diesem Bereich an.</translation>
     </message>
+    <message>
+        <source>Gave up waiting for %1 after %2: the key&apos;s rows stayed locked by another transaction (a program that wrote or locked them and has not committed). `lockctl locks` lists the sessions and the transactions they hold open: end that transaction (`lockctl terminate-backend PID`) or wait for it.</source>
+        <translation>Warten auf %1 nach %2 aufgegeben: Die Zeilen des Schlüssels blieben von einer anderen Transaktion gesperrt (ein Programm, das sie geschrieben oder gesperrt und nicht committet hat). `lockctl locks` listet die Sitzungen und die Transaktionen, die sie offen halten: Beenden Sie diese Transaktion (`lockctl terminate-backend PID`) oder warten Sie auf sie.</translation>
+    </message>
 </context>
 <context>
     <name>lockscope::LeaseQueries</name>
