@@ -1,5 +1,7 @@
 #include "db/database.h"
 
+#include "db/sqlitebusybound.h"
+
 #include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QDir>
@@ -130,7 +132,8 @@ Result<QSqlDatabase> openSqlite(const ConnectionParams &params, const QString &n
     QSqlDatabase db = QSqlDatabase::addDatabase(params.qtDriverName(), name);
     if (!db.isValid())
         return removeWith(name, db, missingDriver(params));
-    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000");
+    QString options =
+        QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(SqliteBusyBound::openedWith().count());
     if (access == SqliteAccess::Immutable) {
         options += QStringLiteral(";QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI");
         QUrl uri = QUrl::fromLocalFile(QFileInfo(params.sqlitePath).absoluteFilePath());

@@ -2,6 +2,7 @@
 
 #include "db/database.h"
 #include "db/pghandle.h"
+#include "db/sqlitebusybound.h"
 #include "db/sqlitestatement.h"
 #include "db/threadconnections.h"
 #include "lease/leasesql.h"
@@ -413,6 +414,9 @@ Result<std::optional<LeaseInfo>> LeaseBackend::acquireOnce(const QString &key, c
     auto statement = [&](const QString &sql) {
         return ThreadConnections::sqlitePrepared(m_params, m_connection, sql);
     };
+    // Another writer's lock is the only wait: no longer than the time left.
+    const SqliteBusyBound busyBound(m_params, m_connection,
+                                    SqliteBusyBound::waitUntil(bound.deadline));
     m_statements.fetch_add(1, std::memory_order_relaxed);
     const auto sentAt = std::chrono::steady_clock::now();
     if (withFence) {

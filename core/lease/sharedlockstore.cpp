@@ -2,6 +2,7 @@
 
 #include "db/catalog.h"
 #include "db/database.h"
+#include "db/sqlitebusybound.h"
 #include "lease/leasesql.h"
 #include "lease/redissharedstore.h"
 #include "lease/rowlocker.h"
@@ -377,6 +378,10 @@ SharedLockStore::acquireOnce(const QString &key, const QString &token, LockKind 
                              std::optional<std::chrono::steady_clock::time_point> deadline) {
     if (m_redis)
         return m_redis->acquireOnce(key, token, kind, permits, waitLife());
+    // SQLite: another writer's lock is the only wait; no longer than the time left.
+    const SqliteBusyBound busyBound(m_params, m_connection,
+                                    m_params.isPostgres() ? std::nullopt
+                                                          : SqliteBusyBound::waitUntil(deadline));
     if (kind == LockKind::Semaphore) {
         if (m_config.semaphoreByCounting)
             return acquireCounting(key, token, permits);
