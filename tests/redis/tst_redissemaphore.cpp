@@ -73,6 +73,8 @@ bool step(RedisConnection &work, const ConnectionParams &p, const char *counter,
         {probeKey(p, counter), probeKey(p, most.constData()), probeKey(p, "violations"),
          probeKey(p, other), probeKey(p, "sections")},
         {QByteArray::number(delta), exclusive ? "1" : "0"}, QStringLiteral("probe"));
+    if (!r.ok())
+        std::fprintf(stderr, "probe: %s\n", qPrintable(r.error().message));
     return r.ok();
 }
 
@@ -136,8 +138,12 @@ int childMain() {
                     ++errors;
                     continue;
                 }
-                if (!lease->fence() || *lease->fence() <= myLast)
+                if (!lease->fence() || *lease->fence() <= myLast) {
+                    std::fprintf(stderr, "fence %lld after %lld\n",
+                                 static_cast<long long>(lease->fence().value_or(-1)),
+                                 static_cast<long long>(myLast));
                     ++errors; // fences grow for every holder of the key
+                }
                 myLast = lease->fence().value_or(myLast);
                 bool ok = true;
                 const char *mine = mode.startsWith(QLatin1String("sem")) ? "inside"
@@ -150,11 +156,17 @@ int childMain() {
                 ok = step(work, p, mine, other, 1, exclusive);
                 std::this_thread::sleep_for(runMs > 0 ? 20ms : 5ms);
                 ok = step(work, p, mine, other, -1, exclusive) && ok;
-                if (!ok)
+                if (!ok) {
+                    std::fprintf(stderr, "the probe's command failed\n");
                     ++errors;
+                }
                 auto released = lease->release();
-                if (!released.ok() || !released.value())
+                if (!released.ok() || !released.value()) {
+                    std::fprintf(stderr, "release: %s\n",
+                                 released.ok() ? "nothing was held"
+                                               : qPrintable(released.error().message));
                     ++errors;
+                }
             }
         });
     }
