@@ -690,10 +690,8 @@ private Q_SLOTS:
     void survivesACutConnection() {
         LOCKSCOPE_FRESH_REDIS(params);
         LeaseManager manager(params, shortTtl(30s));
-        auto cut = [&] {
-            return TestRedis::cli(params, {QStringLiteral("CLIENT"), QStringLiteral("KILL"),
-                                           QStringLiteral("TYPE"), QStringLiteral("normal")})
-                .toInt();
+        auto cut = [&] { // this thread's lease connection only: the server is shared
+            return TestRedis::cutThreadConnection(params, RedisLeaseStore::connectionPurpose());
         };
         const QString redisKey = params.redisPrefix + QStringLiteral("cut");
         auto lease = manager.tryLock(QStringLiteral("cut"));

@@ -7,6 +7,7 @@
 // read shares overlap readers.
 #include "lease/leasemanager.h"
 #include "lease/redisleasescripts.h"
+#include "lease/redisleasestore.h"
 #include "lease/redissharedscripts.h"
 #include "redis/redisconnection.h"
 #include "redis/redisscript.h"
@@ -559,10 +560,8 @@ private Q_SLOTS:
     void survivesACutConnection() {
         LOCKSCOPE_FRESH_REDIS(p);
         LeaseManager manager(p);
-        auto cut = [&] {
-            return TestRedis::cli(p, {QStringLiteral("CLIENT"), QStringLiteral("KILL"),
-                                      QStringLiteral("TYPE"), QStringLiteral("normal")})
-                .toInt();
+        auto cut = [&] { // this thread's lease connection only: the server is shared
+            return TestRedis::cutThreadConnection(p, RedisLeaseStore::connectionPurpose());
         };
         auto permit = manager.acquireSemaphore(QStringLiteral("s"), 2, 0ms);
         QVERIFY2(permit.ok(), failure(permit).constData());

@@ -1,5 +1,7 @@
 #include "support/testredis.h"
 
+#include "redis/redisthreadconnections.h"
+
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QUrlQuery>
@@ -56,6 +58,15 @@ QString TestRedis::cli(const ConnectionParams &params, const QStringList &args) 
     p.start(QStringLiteral("redis-cli"), argv + args);
     p.waitForFinished(30000);
     return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+}
+
+int TestRedis::cutThreadConnection(const ConnectionParams &params, const QString &purpose) {
+    auto id = RedisThreadConnections::get(params, purpose).command({"CLIENT", "ID"});
+    if (!id.ok() || !id->isInteger())
+        return 0;
+    return cli(params, {QStringLiteral("CLIENT"), QStringLiteral("KILL"), QStringLiteral("ID"),
+                        QString::number(id->integer)})
+        .toInt();
 }
 
 } // namespace lockscope::test

@@ -23,6 +23,11 @@ public:
     // Runs redis-cli as "another program" against the same server and database
     // (the password through REDISCLI_AUTH, never argv); its stdout, trimmed.
     static QString cli(const ConnectionParams &params, const QStringList &args);
+    // Cuts the calling thread's LockScope connection for `purpose` from the
+    // server side (CLIENT KILL ID, as an idle timeout or a proxy would), and
+    // only that one: other test programs share the server and run in
+    // parallel. How many the server closed (1, or 0 when there was none).
+    static int cutThreadConnection(const ConnectionParams &params, const QString &purpose);
 };
 
 } // namespace lockscope::test
