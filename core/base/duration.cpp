@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
 
 namespace lockscope {
@@ -72,6 +73,18 @@ QString Duration::formatRemaining(double seconds) {
                    .arg(whole / 86400)
                    .arg((whole % 86400) / 3600, 2, 10, QLatin1Char('0'));
     return seconds >= 0 ? text : QStringLiteral("%1 ago").arg(text);
+}
+
+std::optional<std::chrono::milliseconds>
+Duration::leftBelow(std::optional<std::chrono::steady_clock::time_point> deadline,
+                    std::chrono::milliseconds backstop, std::chrono::milliseconds floor) {
+    if (!deadline)
+        return std::nullopt;
+    const auto left =
+        std::chrono::ceil<std::chrono::milliseconds>(*deadline - std::chrono::steady_clock::now());
+    if (left >= backstop)
+        return std::nullopt;
+    return std::max(left, floor);
 }
 
 } // namespace lockscope

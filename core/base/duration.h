@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <chrono>
+#include <optional>
 
 namespace lockscope {
 
@@ -20,6 +21,13 @@ QString format(std::chrono::milliseconds duration);
 // large for whole days is written in days with an exponent. Nothing is ever cast
 // out of range.
 QString formatRemaining(double seconds);
+// For one statement of a bounded wait that a store's own timeout (a
+// lock_timeout, a busy timeout) would otherwise bound: the time left before
+// `deadline` when it is shorter than `backstop` -- but at least `floor` --
+// and nothing when there is no deadline or the backstop comes first.
+std::optional<std::chrono::milliseconds>
+leftBelow(std::optional<std::chrono::steady_clock::time_point> deadline,
+          std::chrono::milliseconds backstop, std::chrono::milliseconds floor);
 
 } // namespace Duration
 

@@ -1,5 +1,7 @@
 #include "db/sqlitebusybound.h"
 
+#include "base/duration.h"
+
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -35,12 +37,7 @@ SqliteBusyBound::~SqliteBusyBound() {
 std::optional<std::chrono::milliseconds>
 SqliteBusyBound::waitUntil(std::optional<Clock::time_point> deadline,
                            std::chrono::milliseconds floor) {
-    if (!deadline)
-        return std::nullopt;
-    const auto left = std::chrono::ceil<std::chrono::milliseconds>(*deadline - Clock::now());
-    if (left >= openedWith())
-        return std::nullopt;
-    return std::max(left, floor);
+    return Duration::leftBelow(deadline, openedWith(), floor);
 }
 
 } // namespace lockscope

@@ -1,5 +1,6 @@
 #include "lease/sharedlockstore.h"
 
+#include "base/duration.h"
 #include "db/catalog.h"
 #include "db/database.h"
 #include "db/sqlitebusybound.h"
@@ -308,7 +309,9 @@ Status SharedLockStore::useAs(const QString &key, LockKind kind, int permits,
         // statement then changes nothing), then read what the key is. A bound
         // that ends before the connection's lock_timeout is the claim's wait
         // for a locked row (the read never waits for one).
-        if (auto recorded = recordKind(key, wantedKind, wantedPermits, rowWaitUntil(deadline));
+        if (auto recorded = recordKind(
+                key, wantedKind, wantedPermits,
+                Duration::leftBelow(deadline, rowWaitBackstop(), std::chrono::milliseconds(10)));
             !recorded.ok()) {
             if (recorded.error().kind != ErrorKind::Busy)
                 return recorded.error();
@@ -386,23 +389,17 @@ SharedLockStore::acquireOnce(const QString &key, const QString &token, LockKind 
         if (m_config.semaphoreByCounting)
             return acquireCounting(key, token, permits);
         return m_params.isPostgres()
-                   ? acquireSlotPostgres(key, token, permits, rowWaitUntil(deadline))
+                   ? acquireSlotPostgres(key, token, permits,
+                                         Duration::leftBelow(deadline, rowWaitBackstop(),
+                                                             std::chrono::milliseconds(10)))
                    : acquireSlotSqlite(key, token, permits);
     }
     const bool write = kind == LockKind::Write;
-    return m_params.isPostgres() ? acquireRwPostgres(key, token, write, rowWaitUntil(deadline))
-                                 : acquireRwSqlite(key, token, write);
-}
-
-std::optional<std::chrono::milliseconds>
-SharedLockStore::rowWaitUntil(std::optional<std::chrono::steady_clock::time_point> deadline) {
-    if (!deadline)
-        return std::nullopt;
-    const auto left =
-        std::chrono::ceil<std::chrono::milliseconds>(*deadline - std::chrono::steady_clock::now());
-    if (left >= rowWaitBackstop())
-        return std::nullopt;
-    return std::max(left, std::chrono::milliseconds(10));
+    return m_params.isPostgres()
+               ? acquireRwPostgres(key, token, write,
+                                   Duration::leftBelow(deadline, rowWaitBackstop(),
+                                                       std::chrono::milliseconds(10)))
+               : acquireRwSqlite(key, token, write);
 }
 
 Result<SharedLockStore::Attempt>

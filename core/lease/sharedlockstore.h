@@ -98,11 +98,6 @@ public:
     std::chrono::milliseconds waitLife() const;
 
 private:
-    // For a statement that may wait for a locked row: the time left before
-    // `deadline` when that is shorter than rowWaitBackstop() (at least 10 ms),
-    // else nothing (the connection's lock_timeout bounds it).
-    static std::optional<std::chrono::milliseconds>
-    rowWaitUntil(std::optional<std::chrono::steady_clock::time_point> deadline);
     Result<Attempt> acquireSlotPostgres(const QString &key, const QString &token, int permits,
                                         std::optional<std::chrono::milliseconds> rowWait);
     // Whether this database has migration 0010's lockscope_semaphore_acquire:
