@@ -4,14 +4,22 @@
 // distinct keys per client (as `lockctl bench cycle`). Prints JSON.
 //
 //   lockscope_redisbaseline --host H --port P [--user U] [--db N] [--clients N] [--seconds S]
-//                           [--fenced]
+//                           [--fenced | --scripts]
 //
 // --fenced acquires with a script instead of the bare SET: `SET NX PX` and, when
 // it took the key, `INCR` of a fence counter -- the least a fenced lease lock can
 // send (the fence is issued in the same atomic step as the acquire). No library:
 // what fencing itself costs, as lockscope_sqlitebaseline --fenced does for SQLite.
 //
+// --scripts sends LockScope's own two commands: its acquire and release scripts
+// (the very text of RedisLeaseScripts, loaded once, then EVALSHA), with the same
+// keys and arguments the lease store sends on an uncontended cycle. What is left
+// between this and `lockctl bench cycle` is the library's client: the gate, the
+// tokens, the handle, the Qt-based connection.
+//
 // The password comes from REDISCLI_AUTH, as for redis-cli and LockScope.
+#include "lease/redisleasescripts.h"
+
 #include <hiredis/hiredis.h>
 
 #include <atomic>
@@ -41,6 +49,7 @@ struct Options {
     int clients = 1;
     double seconds = 5;
     bool fenced = false;
+    bool scripts = false;
 };
 
 struct Counts {
@@ -75,7 +84,12 @@ redisContext *connect(const Options &o) {
 bool acquire(redisContext *c, const Options &o, const std::string &acquireSha,
              const std::string &key, const std::string &token, bool *broken) {
     redisReply *r = nullptr;
-    if (o.fenced) {
+    if (o.scripts) {
+        const std::string fence = "lockscope:fence:" + key;
+        r = static_cast<redisReply *>(redisCommand(c, "EVALSHA %s 2 %s %s %s 30000",
+                                                   acquireSha.c_str(), key.c_str(), fence.c_str(),
+                                                   token.c_str()));
+    } else if (o.fenced) {
         const std::string fence = "bench-baseline-fence/" + key;
         r = static_cast<redisReply *>(redisCommand(c, "EVALSHA %s 2 %s %s %s 30000",
                                                    acquireSha.c_str(), key.c_str(), fence.c_str(),
@@ -88,8 +102,8 @@ bool acquire(redisContext *c, const Options &o, const std::string &acquireSha,
         *broken = true;
         return false;
     }
-    const bool taken =
-        o.fenced ? r->type == REDIS_REPLY_INTEGER && r->integer > 0 : r->type == REDIS_REPLY_STATUS;
+    const bool taken = o.fenced || o.scripts ? r->type == REDIS_REPLY_INTEGER && r->integer > 0
+                                             : r->type == REDIS_REPLY_STATUS;
     freeReplyObject(r);
     return taken;
 }
@@ -101,7 +115,9 @@ void client(const Options &o, const std::string &sha, const std::string &acquire
         *broken = true;
         return;
     }
-    const std::string token = "baseline/" + std::to_string(id);
+    // --scripts: as long as a LockScope token (owner, '/', 32 hex digits).
+    const std::string token =
+        "baseline/" + std::to_string(id) + (o.scripts ? "/0123456789abcdef0123456789abcdef" : "");
     for (long long i = 0; !stop.load(std::memory_order_relaxed); ++i) {
         const std::string key =
             "bench-baseline/" + std::to_string(id) + "/" + std::to_string(i % 64);
@@ -116,7 +132,11 @@ void client(const Options &o, const std::string &sha, const std::string &acquire
             continue;
         }
         auto *del = static_cast<redisReply *>(
-            redisCommand(c, "EVALSHA %s 1 %s %s", sha.c_str(), key.c_str(), token.c_str()));
+            o.scripts
+                ? redisCommand(c, "EVALSHA %s 2 %s %s %s %s", sha.c_str(), key.c_str(),
+                               ("lockscope:waiters:" + key).c_str(), token.c_str(),
+                               "lockscope:release")
+                : redisCommand(c, "EVALSHA %s 1 %s %s", sha.c_str(), key.c_str(), token.c_str()));
         if (!del) {
             *broken = true;
             break;
@@ -137,8 +157,8 @@ int main(int argc, char **argv) {
     Options o;
     for (int i = 1; i < argc; i += 2) {
         const std::string name = argv[i];
-        if (name == "--fenced") {
-            o.fenced = true;
+        if (name == "--fenced" || name == "--scripts") {
+            (name == "--fenced" ? o.fenced : o.scripts) = true;
             --i;
             continue;
         }
@@ -167,14 +187,22 @@ int main(int argc, char **argv) {
     redisContext *setup = connect(o);
     if (!setup)
         return 1;
-    auto *loaded = static_cast<redisReply *>(redisCommand(setup, "SCRIPT LOAD %s", kRelease));
+    const auto &ownRelease = lockscope::RedisLeaseScripts::release().source();
+    const auto &ownAcquire = lockscope::RedisLeaseScripts::acquire().source();
+    auto *loaded = static_cast<redisReply *>(
+        o.scripts ? redisCommand(setup, "SCRIPT LOAD %b", ownRelease.constData(),
+                                 static_cast<size_t>(ownRelease.size()))
+                  : redisCommand(setup, "SCRIPT LOAD %s", kRelease));
     if (!loaded || loaded->type != REDIS_REPLY_STRING) {
         std::fprintf(stderr, "SCRIPT LOAD failed\n");
         return 1;
     }
     const std::string sha(loaded->str, loaded->len);
     freeReplyObject(loaded);
-    loaded = static_cast<redisReply *>(redisCommand(setup, "SCRIPT LOAD %s", kFencedAcquire));
+    loaded = static_cast<redisReply *>(
+        o.scripts ? redisCommand(setup, "SCRIPT LOAD %b", ownAcquire.constData(),
+                                 static_cast<size_t>(ownAcquire.size()))
+                  : redisCommand(setup, "SCRIPT LOAD %s", kFencedAcquire));
     if (!loaded || loaded->type != REDIS_REPLY_STRING) {
         std::fprintf(stderr, "SCRIPT LOAD failed\n");
         return 1;
@@ -202,9 +230,12 @@ int main(int argc, char **argv) {
         cycles += c.cycles;
         failures += c.failures;
     }
-    std::printf("{\"clients\":%d,\"fenced\":%s,\"cycles\":%lld,\"failures\":%lld,\"seconds\":%.3f,"
-                "\"cycles_per_s\":%.1f}\n",
-                o.clients, o.fenced ? "true" : "false", cycles, failures, seconds,
-                seconds > 0 ? cycles / seconds : 0.0);
+    std::printf("{\"clients\":%d,\"mode\":\"%s\",\"cycles\":%lld,\"failures\":%lld,"
+                "\"seconds\":%.3f,\"cycles_per_s\":%.1f}\n",
+                o.clients,
+                o.scripts  ? "scripts"
+                : o.fenced ? "fenced"
+                           : "plain",
+                cycles, failures, seconds, seconds > 0 ? cycles / seconds : 0.0);
     return broken ? 1 : 0;
 }

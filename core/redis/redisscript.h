@@ -45,6 +45,8 @@ public:
         RedisConnection::Clock::time_point deadline = RedisConnection::Clock::time_point::max(),
         const std::function<bool()> &stopped = {}, bool *resent = nullptr) const;
     const QByteArray &sha() const { return m_sha; }
+    // The Lua text (for a benchmark baseline that must send the very same script).
+    const QByteArray &source() const { return m_source; }
 
 private:
     QByteArray m_source;
