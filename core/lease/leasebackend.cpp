@@ -248,7 +248,7 @@ void LeaseBackend::retryPendingReleases() {
         } else {
             auto gone = m_shared->releaseOnce(p.key, p.token);
             unreachable = !gone.ok() && releaseMayGetThrough(gone.error().kind);
-            if (gone.ok() && !gone.value().isEmpty())
+            if (gone.ok() && gone->releasedAnything())
                 m_wakeups.wake(p.key);
         }
         if (unreachable) {
@@ -646,10 +646,9 @@ Result<bool> LeaseBackend::releaseHolder(const LeaseInfo &info) {
     }
     // SQLite sends no notification, and this process's threads may wait on
     // the database for the key (a semaphore admits several): wake them.
-    if (!gone.value().isEmpty())
+    if (gone->releasedAnything())
         m_wakeups.wake(info.key);
-    return gone.value() == QLatin1String("slot") || gone.value() == QLatin1String("read") ||
-           gone.value() == QLatin1String("write");
+    return gone->releasedHolder();
 }
 
 Result<std::optional<double>> LeaseBackend::renewHolder(const LeaseInfo &info,

@@ -181,19 +181,21 @@ RedisSharedStore::acquireCounting(const QString &key, const QString &token, int 
     return attempt;
 }
 
-Result<QString> RedisSharedStore::releaseOnce(const QString &key, const QString &token) {
+Result<SharedRelease> RedisSharedStore::releaseOnce(const QString &key, const QString &token) {
     const QString what =
         QCoreApplication::translate("lockscope::RedisSharedStore", "release '%1'").arg(key);
+    bool resent = false; // the reply may be the second send's (SharedRelease)
     auto reply = RedisSharedScripts::release().runResending(
         [this]() -> RedisConnection & { return connection(); },
         {RedisLeaseScripts::leaseKey(m_params, key), RedisSharedScripts::holdersKey(m_params, key),
          RedisLeaseScripts::waitersKey(m_params, key)},
         {token.toUtf8(), RedisLeaseScripts::releaseChannel(), ms(m_config.ttl)},
         RedisScript::Describe([&what] { return what; }),
-        [this] { m_statements.fetch_add(1, std::memory_order_relaxed); });
+        [this] { m_statements.fetch_add(1, std::memory_order_relaxed); },
+        std::chrono::steady_clock::time_point::max(), {}, &resent);
     if (!reply.ok())
         return reply.error();
-    return QString::fromUtf8(reply->str);
+    return SharedRelease{QString::fromUtf8(reply->str), resent};
 }
 
 Result<std::optional<double>>

@@ -28,7 +28,7 @@ public:
     Result<SharedLockStore::Attempt> acquireOnce(const QString &key, const QString &token,
                                                  LockKind kind, int permits,
                                                  std::chrono::milliseconds waitLife);
-    Result<QString> releaseOnce(const QString &key, const QString &token);
+    Result<SharedRelease> releaseOnce(const QString &key, const QString &token);
     Result<std::optional<double>> renew(const QString &key, const QString &token,
                                         std::chrono::milliseconds ttl,
                                         std::chrono::steady_clock::time_point deadline,

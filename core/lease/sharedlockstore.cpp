@@ -109,9 +109,11 @@ Error SharedLockStore::failed(const QSqlError &error, const QString &what) {
 }
 
 Result<QList<QVariantList>> SharedLockStore::run(const QString &sql, const QVariantList &values,
-                                                 const QString &what, int *affected) {
+                                                 const QString &what, int *affected, bool *resent) {
     for (int attempt = 0;; ++attempt) {
         const bool mayResend = attempt == 0 && m_params.isPostgres();
+        if (resent)
+            *resent = attempt > 0;
         auto statement = ThreadConnections::prepared(m_params, m_connection, sql);
         if (!statement.ok()) {
             if (mayResend && statement.error().kind == ErrorKind::Connection) {
@@ -720,28 +722,31 @@ Result<bool> SharedLockStore::stillKind(const QString &key, LockKind kind, int p
     return !rows->isEmpty();
 }
 
-Result<QString> SharedLockStore::releaseOnce(const QString &key, const QString &token) {
+Result<SharedRelease> SharedLockStore::releaseOnce(const QString &key, const QString &token) {
     if (m_redis)
         return m_redis->releaseOnce(key, token);
     const QString what =
         QCoreApplication::translate("lockscope::SharedLockStore", "release '%1'").arg(key);
     if (m_params.isPostgres()) {
-        auto rows = run(SharedLockSql::releasePostgres(), {key, token}, what);
+        bool resent = false;
+        auto rows = run(SharedLockSql::releasePostgres(), {key, token}, what, nullptr, &resent);
         if (!rows.ok())
             return rows.error();
-        return rows->isEmpty() || rows->first().at(0).isNull() ? QString()
-                                                               : rows->first().at(0).toString();
+        return SharedRelease{rows->isEmpty() || rows->first().at(0).isNull()
+                                 ? QString()
+                                 : rows->first().at(0).toString(),
+                             resent};
     }
     int affected = 0;
     auto slot = run(SharedLockSql::releaseSlotSqlite(), {key, token}, what, &affected);
     if (!slot.ok())
         return slot.error();
     if (affected > 0)
-        return QStringLiteral("slot");
+        return SharedRelease{QStringLiteral("slot")};
     auto rw = run(SharedLockSql::releaseRwSqlite(), {key, token}, what);
     if (!rw.ok())
         return rw.error();
-    return rw->isEmpty() ? QString() : rw->first().at(0).toString();
+    return SharedRelease{rw->isEmpty() ? QString() : rw->first().at(0).toString()};
 }
 
 Result<std::optional<double>> SharedLockStore::renewOnce(const QString &key, const QString &token,

@@ -7,6 +7,7 @@
 #include "db/threadconnections.h"
 #include "lease/leaseconfig.h"
 #include "lease/leaseinfo.h"
+#include "lease/sharedrelease.h"
 
 #include <QHash>
 #include <QSqlError>
@@ -83,10 +84,9 @@ public:
     Result<Attempt>
     acquireOnce(const QString &key, const QString &token, LockKind kind, int permits,
                 std::optional<std::chrono::steady_clock::time_point> deadline = std::nullopt);
-    // What `token` held under `key` and is gone now: "slot", "read", "write",
-    // "read-wait", "write-wait", or empty when it held nothing (expired and
-    // taken, or force-released). PostgreSQL notifies a registered waiter.
-    Result<QString> releaseOnce(const QString &key, const QString &token);
+    // What `token` held under `key` and is gone now (SharedRelease).
+    // PostgreSQL notifies a registered waiter.
+    Result<SharedRelease> releaseOnce(const QString &key, const QString &token);
     Result<std::optional<double>> renewOnce(const QString &key, const QString &token, LockKind kind,
                                             std::chrono::milliseconds ttl);
     Result<std::optional<double>> renewBounded(const QString &key, const QString &token,
@@ -118,9 +118,12 @@ private:
     // SQLite, inside an acquire's transaction: whether the key still is this kind.
     Result<bool> stillKind(const QString &key, LockKind kind, int permits, const QString &what);
     // Runs one statement on this thread's lease connection; rows as lists.
+    // *resent tells whether the rows are a second send's (PostgreSQL, after
+    // the connection was cut: the first may have applied, its reply lost).
     static Result<QList<QVariantList>> rowsOf(QSqlQuery &q, int *affected);
     Result<QList<QVariantList>> run(const QString &sql, const QVariantList &values,
-                                    const QString &what, int *affected = nullptr);
+                                    const QString &what, int *affected = nullptr,
+                                    bool *resent = nullptr);
     Error failed(const QSqlError &error, const QString &what);
 
     ConnectionParams m_params;

@@ -1,9 +1,11 @@
 // What the library reports must be what happened, also when a reply was lost:
 // a retried acquire that re-takes our own row is no takeover, and a release
-// resent after the connection was cut reports "released" when the key is free.
+// resent after the connection was cut reports "released" when the key is free
+// (a lease's, a semaphore permit's and a reader-writer share's).
 #include "db/database.h"
 #include "lease/leasebackend.h"
 #include "lease/leasemanager.h"
+#include "support/replycutter.h"
 #include "support/testdb.h"
 
 #include <QSqlQuery>
@@ -36,6 +38,17 @@ bool cutSessionThatRan(const ConnectionParams &params, const QString &like) {
         QTest::qWait(50);
     }
     return false;
+}
+
+// Semaphore permits and reader-writer shares held on the server.
+int holdersLeft(const ConnectionParams &params) {
+    ScopedConnection conn(params, QStringLiteral("holders"));
+    QSqlQuery q(conn.db());
+    if (!q.exec(QStringLiteral("SELECT (SELECT count(*) FROM lockscope_semaphore_slots) + "
+                               "(SELECT count(*) FROM lockscope_rw_holders)")) ||
+        !q.next())
+        return -1;
+    return q.value(0).toInt();
 }
 
 } // namespace
@@ -101,6 +114,51 @@ private Q_SLOTS:
         auto released = lease->release();
         QVERIFY(released.ok());
         QVERIFY(!released.value());
+    }
+
+    // A semaphore permit's or a reader-writer share's release that the server
+    // committed, its reply lost on the way back (a proxy closes the
+    // connection between the commit and the answer): it is sent again on a
+    // new connection, finds nothing of this holder's, and that still means
+    // released -- as for a lease. Control: read as "nothing was held", the
+    // release answers false.
+    void lostSharedReleaseReplyReportsReleased() {
+        QString why;
+        const auto direct = test::TestDb::freshPostgres(&why);
+        if (!direct)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        test::ReplyCutter cutter(direct->host.isEmpty() ? QStringLiteral("127.0.0.1")
+                                                        : direct->host,
+                                 static_cast<quint16>(direct->port));
+        QVERIFY(cutter.port() != 0);
+        const auto password = test::TestDb::harnessPassword(&why); // ~/.pgpass knows no proxy
+        if (!password)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        ConnectionParams params = *direct;
+        params.host = QStringLiteral("127.0.0.1");
+        params.port = cutter.port();
+        params.password = *password;
+        LeaseManager manager(params);
+        // Once unharmed, so the connection has the release prepared and the
+        // cut below loses the release's own answer, not its PREPARE's.
+        auto warm = manager.acquireSemaphore(QStringLiteral("warm"), 2, 0ms);
+        QVERIFY2(warm.ok(), qPrintable(warm.ok() ? QString() : warm.error().message));
+        QVERIFY(warm->release().value());
+        int cuts = 0;
+        for (const QString &kind : {QStringLiteral("slot"), QStringLiteral("read")}) {
+            const QString key = QStringLiteral("lost/") + kind;
+            auto held = kind == QLatin1String("slot") ? manager.acquireSemaphore(key, 2, 0ms)
+                                                      : manager.acquireRead(key, 0ms);
+            QVERIFY2(held.ok(), qPrintable(held.ok() ? QString() : held.error().message));
+            cutter.cutNextReply();
+            auto released = held->release();
+            QVERIFY2(released.ok(),
+                     qPrintable(released.ok() ? QString() : released.error().message));
+            QCOMPARE(cutter.cuts(), ++cuts);
+            QVERIFY2(released.value(), qPrintable(kind));
+            // The first send did commit: nothing of it is left.
+            QCOMPARE(holdersLeft(*direct), 0);
+        }
     }
 };
 

@@ -202,10 +202,10 @@ private Q_SLOTS:
         const auto params = test::TestDb::freshPostgres(&why);
         if (!params)
             LOCKSCOPE_SKIP_OR_FAIL(why);
-        QFile passwordFile(qEnvironmentVariable("LOCKSCOPE_TEST_PG_PASSWORD_FILE"));
-        if (!passwordFile.open(QIODevice::ReadOnly))
-            LOCKSCOPE_SKIP_OR_FAIL(QStringLiteral("no LOCKSCOPE_TEST_PG_PASSWORD_FILE"));
-        const QString password = QString::fromUtf8(passwordFile.readAll()).trimmed();
+        const auto harnessPassword = test::TestDb::harnessPassword(&why);
+        if (!harnessPassword)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        const QString password = *harnessPassword;
         QVERIFY(password.size() >= 8);
         const QString urlWithPassword = QStringLiteral("postgres://%1:%2@%3:%4/%5")
                                             .arg(params->user, password, params->host)

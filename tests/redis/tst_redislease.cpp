@@ -8,6 +8,7 @@
 #include "lease/redisleasescripts.h"
 #include "lease/redisleasestore.h"
 #include "redis/redisconnection.h"
+#include "support/replycutter.h"
 #include "support/testdb.h"
 #include "support/testredis.h"
 
@@ -710,6 +711,52 @@ private Q_SLOTS:
         QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error().message));
         QVERIFY(again->fence() > lease->fence());
         QVERIFY(again->release().value());
+    }
+
+    // Each reply lost after the server acted (a proxy closes the connection
+    // between the work and its answer; CLIENT KILL cannot do that): the
+    // acquire is sent again and re-takes what its first send took -- the same
+    // token, the fence the first send issued, no second number used up --
+    // and the renewal and the release are sent again and succeed. Control:
+    // the cutter counts a lost reply at every step.
+    void lostRepliesAreSentAgain() {
+        LOCKSCOPE_FRESH_REDIS(direct);
+        test::ReplyCutter cutter(direct.host, static_cast<quint16>(direct.port));
+        QVERIFY(cutter.port() != 0);
+        ConnectionParams params = direct;
+        params.host = QStringLiteral("127.0.0.1");
+        params.port = cutter.port();
+        LeaseManager manager(params, shortTtl(30s));
+        // Once unharmed: the connection set up, the scripts known to the server.
+        auto warm = manager.tryLock(QStringLiteral("warm"));
+        QVERIFY2(warm.ok(), qPrintable(warm.ok() ? QString() : warm.error().message));
+        QVERIFY(warm->renew().ok());
+        QVERIFY(warm->release().value());
+        const QString redisKey = direct.redisPrefix + QStringLiteral("lost");
+        const QString fenceKey =
+            QString::fromUtf8(RedisLeaseScripts::fenceKey(direct, QStringLiteral("lost")));
+
+        cutter.cutNextReply();
+        auto lease = manager.tryLock(QStringLiteral("lost"));
+        QVERIFY2(lease.ok(), qPrintable(lease.ok() ? QString() : lease.error().message));
+        QCOMPARE(cutter.cuts(), 1);
+        QCOMPARE(TestRedis::cli(direct, {QStringLiteral("GET"), redisKey}), lease->token());
+        QCOMPARE(TestRedis::cli(direct, {QStringLiteral("GET"), fenceKey}),
+                 QString::number(*lease->fence()));
+        QCOMPARE(*lease->fence(), 1);
+
+        cutter.cutNextReply();
+        auto renewed = lease->renew(40s);
+        QVERIFY2(renewed.ok(), qPrintable(renewed.ok() ? QString() : renewed.error().message));
+        QCOMPARE(cutter.cuts(), 2);
+        QVERIFY(TestRedis::cli(direct, {QStringLiteral("PTTL"), redisKey}).toLongLong() > 30000);
+
+        cutter.cutNextReply();
+        auto released = lease->release();
+        QVERIFY2(released.ok(), qPrintable(released.ok() ? QString() : released.error().message));
+        QCOMPARE(cutter.cuts(), 3);
+        QVERIFY2(released.value(), "a release whose reply was lost reported as not held");
+        QCOMPARE(TestRedis::cli(direct, {QStringLiteral("EXISTS"), redisKey}), QStringLiteral("0"));
     }
 
     // A restart without persistence drops every lock: the holder learns it at

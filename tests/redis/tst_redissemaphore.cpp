@@ -11,6 +11,7 @@
 #include "lease/redissharedscripts.h"
 #include "redis/redisconnection.h"
 #include "redis/redisscript.h"
+#include "support/replycutter.h"
 #include "support/testdb.h"
 #include "support/testredis.h"
 
@@ -576,6 +577,47 @@ private Q_SLOTS:
         auto reader = manager.acquireRead(QStringLiteral("r"), 0ms);
         QVERIFY2(reader.ok(), failure(reader).constData());
         QVERIFY(reader->release().value());
+    }
+
+    // The server applies a release and its reply is lost (the connection
+    // closes between the work and its answer, as a proxy or a network may do):
+    // the release is sent again on a new connection, finds nothing of this
+    // holder's left, and that still means released -- the caller is told
+    // true, as for a lease, and the place is free. Control: a second send
+    // that finds nothing read as "nothing was held" makes release() false.
+    void lostReleaseReplyStillReleases() {
+        LOCKSCOPE_FRESH_REDIS(direct);
+        test::ReplyCutter cutter(direct.host, static_cast<quint16>(direct.port));
+        QVERIFY(cutter.port() != 0);
+        ConnectionParams p = direct;
+        p.host = QStringLiteral("127.0.0.1");
+        p.port = cutter.port();
+        LeaseManager manager(p);
+        // Once unharmed, so the server knows the release script and the cut
+        // below loses the release's own answer, not a NOSCRIPT.
+        auto warm = manager.acquireSemaphore(QStringLiteral("warm"), 2, 0ms);
+        QVERIFY2(warm.ok(), failure(warm).constData());
+        QVERIFY(warm->release().value());
+        const QString members = QStringLiteral("ZCARD");
+        int cuts = 0;
+        for (const QString &kind :
+             {QStringLiteral("slot"), QStringLiteral("read"), QStringLiteral("write")}) {
+            const QString key = QStringLiteral("lost-reply-") + kind;
+            auto held = kind == QLatin1String("slot")   ? manager.acquireSemaphore(key, 2, 0ms)
+                        : kind == QLatin1String("read") ? manager.acquireRead(key, 0ms)
+                                                        : manager.acquireWrite(key, 0ms);
+            QVERIFY2(held.ok(), failure(held).constData());
+            cutter.cutNextReply();
+            auto released = held->release();
+            QVERIFY2(released.ok(), released.ok() ? "" : qPrintable(released.error().message));
+            QCOMPARE(cutter.cuts(), ++cuts); // the reply was lost indeed
+            QVERIFY2(released.value(), qPrintable(kind));
+            // Nothing of it is left on the server: the place is free.
+            QCOMPARE(TestRedis::cli(
+                         direct,
+                         {members, QString::fromUtf8(RedisSharedScripts::holdersKey(direct, key))}),
+                     QStringLiteral("0"));
+        }
     }
 
     // A waiting writer holds back readers that come after it; the reader that

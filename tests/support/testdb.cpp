@@ -6,6 +6,7 @@
 #include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -39,6 +40,16 @@ QString TestDb::artifactPath(const QString &name) {
         dir = QDir::currentPath() + QStringLiteral("/test-artifacts");
     QDir().mkpath(dir);
     return dir + QLatin1Char('/') + name;
+}
+
+std::optional<QString> TestDb::harnessPassword(QString *why) {
+    QFile file(qEnvironmentVariable("LOCKSCOPE_TEST_PG_PASSWORD_FILE"));
+    if (!file.open(QIODevice::ReadOnly)) {
+        *why = QStringLiteral("LOCKSCOPE_TEST_PG_PASSWORD_FILE is not set or not readable (start "
+                              "scripts/pg-harness, or run scripts/test)");
+        return std::nullopt;
+    }
+    return QString::fromUtf8(file.readAll()).trimmed();
 }
 
 QString TestDb::scratchDir() {

@@ -32,6 +32,11 @@ public:
     // Runs SQL as the database's owner role, on a connection of its own.
     static bool exec(const ConnectionParams &db, const QString &sql, QString *error = nullptr);
 
+    // The password of the harness's application role (its file), for a test
+    // that needs it in hand: passing it in a URL, or reaching the server
+    // through a proxy on another port, where ~/.pgpass has no line for it.
+    static std::optional<QString> harnessPassword(QString *why);
+
     // The URL a child process (lockctl) can use for the same database.
     static QString urlFor(const ConnectionParams &db);
 

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QString>
+#include <QThread>
+
+#include <atomic>
+
+class QTcpServer;
+
+namespace lockscope::test {
+
+// A TCP proxy in front of a real server that can lose a reply the way a
+// network does: armed with cutNextReply(), it forwards the client's next
+// request to the server as usual, and when the server's answer comes back it
+// closes both connections instead of passing it on. The server has acted; the
+// client never hears of it. That is the one failure a resend after a cut
+// connection must get right (a release already applied, a lease already
+// taken), and CLIENT KILL / pg_terminate_backend cannot produce it: they cut
+// before the request, never between the work and its answer.
+//
+// The proxy runs its own event loop on a thread of its own, so the client
+// under test may block its thread on the socket.
+class ReplyCutter final {
+public:
+    ReplyCutter(const QString &host, quint16 port);
+    ~ReplyCutter();
+    ReplyCutter(const ReplyCutter &) = delete;
+    ReplyCutter &operator=(const ReplyCutter &) = delete;
+
+    // The loopback port clients connect to (0 when listening failed).
+    quint16 port() const { return m_port; }
+    // The next reply from the server, on any connection, is dropped and both
+    // ends of that connection closed; later replies pass again.
+    void cutNextReply() { m_armed.store(true); }
+    // How many replies were dropped so far.
+    int cuts() const { return m_cuts.load(); }
+
+private:
+    void listen();
+
+    QString m_host;
+    quint16 m_upstreamPort = 0;
+    quint16 m_port = 0;
+    QThread m_thread;
+    QTcpServer *m_server = nullptr; // lives on m_thread
+    std::atomic<bool> m_armed{false};
+    std::atomic<int> m_cuts{0};
+};
+
+} // namespace lockscope::test
