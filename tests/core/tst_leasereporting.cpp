@@ -160,6 +160,46 @@ private Q_SLOTS:
             QCOMPARE(holdersLeft(*direct), 0);
         }
     }
+
+    // An acquire the server committed, its reply lost: sent again with the
+    // same token it re-takes its own permit or share -- one place used, not
+    // two, and the lease works as any other. Control: the cutter counts the
+    // lost reply.
+    void lostSharedAcquireReplyTakesOnePlace() {
+        QString why;
+        const auto direct = test::TestDb::freshPostgres(&why);
+        if (!direct)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        test::ReplyCutter cutter(direct->host, static_cast<quint16>(direct->port));
+        QVERIFY(cutter.port() != 0);
+        const auto password = test::TestDb::harnessPassword(&why);
+        if (!password)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        ConnectionParams params = *direct;
+        params.host = QStringLiteral("127.0.0.1");
+        params.port = cutter.port();
+        params.password = *password;
+        LeaseManager manager(params);
+        int cuts = 0;
+        for (const QString &kind : {QStringLiteral("slot"), QStringLiteral("read")}) {
+            const QString key = QStringLiteral("lost/") + kind;
+            auto take = [&] {
+                return kind == QLatin1String("slot") ? manager.acquireSemaphore(key, 2, 0ms)
+                                                     : manager.acquireRead(key, 0ms);
+            };
+            auto warm = take(); // its statements prepared: the cut hits the acquire itself
+            QVERIFY2(warm.ok(), qPrintable(warm.ok() ? QString() : warm.error().message));
+            QVERIFY(warm->release().value());
+            cutter.cutNextReply();
+            auto held = take();
+            QVERIFY2(held.ok(), qPrintable(held.ok() ? QString() : held.error().message));
+            QCOMPARE(cutter.cuts(), ++cuts);
+            QCOMPARE(holdersLeft(*direct), 1);
+            QVERIFY(held->renew().ok());
+            QVERIFY(held->release().value());
+            QCOMPARE(holdersLeft(*direct), 0);
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLeaseReporting)
