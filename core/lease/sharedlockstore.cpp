@@ -310,7 +310,11 @@ Status SharedLockStore::useAs(const QString &key, LockKind kind, int permits,
         // Claim and record first (a key that has its kind keeps it: the
         // statement then changes nothing), then read what the key is. A bound
         // that ends before the connection's lock_timeout is the claim's wait
-        // for a locked row (the read never waits for one).
+        // for a locked row (the read never waits for one); on SQLite, the
+        // claim's and the read's wait for another writer's lock.
+        const SqliteBusyBound busyBound(m_params, m_connection,
+                                        m_params.isSqlite() ? SqliteBusyBound::waitUntil(deadline)
+                                                            : std::nullopt);
         if (auto recorded = recordKind(
                 key, wantedKind, wantedPermits,
                 Duration::leftBelow(deadline, rowWaitBackstop(), std::chrono::milliseconds(10)));

@@ -406,7 +406,8 @@ private Q_SLOTS:
     }
 
     // A SQLite file another connection keeps write-locked: a bounded wait for
-    // a lease, a permit or a write share answers at about its bound, not after
+    // a lease, a permit or a share -- also on a key whose kind is not recorded
+    // yet -- answers at about its bound, not after
     // the connection's busy timeout (2 s) -- and the connection keeps that
     // busy timeout for its next statements. Control: without the bound on the
     // busy wait each takes at least the 2 s.
@@ -431,13 +432,18 @@ private Q_SLOTS:
             QVERIFY(blocker.open());
             QSqlQuery q(blocker);
             QVERIFY(q.exec(QStringLiteral("BEGIN IMMEDIATE")));
-            for (int which = 0; which < 3; ++which) {
+            for (int which = 0; which < 5; ++which) {
                 QElapsedTimer took;
                 took.start();
-                // The lease last: its busy attempt keeps the connection, whose
+                // Keys whose kind is recorded, then new keys (the first use
+                // records the kind: a claim that meets the lock too), the
+                // lease last: its busy attempt keeps the connection, whose
                 // busy timeout the check below then reads.
                 auto got = which == 0   ? manager.acquireSemaphore(QStringLiteral("s"), 2, 300ms)
                            : which == 1 ? manager.acquireWrite(QStringLiteral("rw"), 300ms)
+                           : which == 2
+                               ? manager.acquireSemaphore(QStringLiteral("new-s"), 2, 300ms)
+                           : which == 3 ? manager.acquireRead(QStringLiteral("new-rw"), 300ms)
                                         : manager.lock(QStringLiteral("lease"), 300ms);
                 const qint64 ms = took.elapsed();
                 QVERIFY(!got.ok());
