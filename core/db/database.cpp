@@ -269,6 +269,11 @@ void Database::close(const QString &name) {
 }
 
 bool Database::isConnectionLost(const QSqlError &error) {
+    // Qt reports any failed SQLite step as a ConnectionError, a busy file too:
+    // that is contention, to wait out on the same connection, not a reason
+    // to close and reopen it.
+    if (isContention(error))
+        return false;
     if (error.type() == QSqlError::ConnectionError)
         return true;
     const QString code = error.nativeErrorCode();
