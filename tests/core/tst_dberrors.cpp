@@ -3,6 +3,7 @@
 // (a busy SQLite file, a PostgreSQL lock timeout) is waited out on the same
 // connection. Each case here is a real error from a real database.
 #include "db/database.h"
+#include "support/sqlitewritelock.h"
 #include "support/testdb.h"
 
 #include <QSqlError>
@@ -20,18 +21,16 @@ private Q_SLOTS:
     // which read as "lost" made every busy attempt close and reopen the file.
     void busySqliteIsContentionNotALostConnection() {
         const ConnectionParams p = test::TestDb::freshSqlite();
-        ScopedConnection holder(p, QStringLiteral("holder"));
+        test::SqliteWriteLock holder(p);
+        QVERIFY2(holder.ok(), qPrintable(holder.error()));
         ScopedConnection waiter(p, QStringLiteral("waiter"));
-        QVERIFY(holder.ok() && waiter.ok());
-        QSqlQuery hold(holder.db());
-        QVERIFY(hold.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        QVERIFY(waiter.ok());
         QSqlQuery q(waiter.db());
         QVERIFY(q.exec(QStringLiteral("PRAGMA busy_timeout = 0")));
         QVERIFY(!q.exec(QStringLiteral("BEGIN IMMEDIATE")));
         const QSqlError error = q.lastError();
         QVERIFY2(Database::isContention(error), qPrintable(error.text()));
         QVERIFY2(!Database::isConnectionLost(error), qPrintable(error.text()));
-        QVERIFY(hold.exec(QStringLiteral("ROLLBACK")));
     }
 
     // PostgreSQL: a lock timeout is contention; a terminated session is lost.

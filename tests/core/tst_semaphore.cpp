@@ -11,6 +11,7 @@
 #include "db/migrator.h"
 #include "db/threadconnections.h"
 #include "lease/leasemanager.h"
+#include "support/sqlitewritelock.h"
 #include "support/testdb.h"
 
 #include <QCoreApplication>
@@ -388,19 +389,13 @@ private Q_SLOTS:
             LOCKSCOPE_SKIP_OR_FAIL(why);
         LeaseManager manager(*p);
         {
-            QSqlDatabase blocker =
-                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("blocker"));
-            blocker.setDatabaseName(p->sqlitePath);
-            QVERIFY(blocker.open());
-            QSqlQuery q(blocker);
-            QVERIFY(q.exec(QStringLiteral("BEGIN IMMEDIATE")));
+            test::SqliteWriteLock blocker(*p);
+            QVERIFY2(blocker.ok(), qPrintable(blocker.error()));
             auto permit = manager.acquireSemaphore(QStringLiteral("s"), 2, 0ms);
             QVERIFY(!permit.ok());
             QVERIFY2(permit.error().kind != ErrorKind::WrongKind,
                      qPrintable(permit.error().message));
-            QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
         }
-        QSqlDatabase::removeDatabase(QStringLiteral("blocker"));
         auto permit = manager.acquireSemaphore(QStringLiteral("s"), 2, 0ms);
         QVERIFY2(permit.ok(), failure(permit).constData());
     }
@@ -426,12 +421,8 @@ private Q_SLOTS:
             QVERIFY(writer->release().value());
         }
         {
-            QSqlDatabase blocker =
-                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("blocker"));
-            blocker.setDatabaseName(p->sqlitePath);
-            QVERIFY(blocker.open());
-            QSqlQuery q(blocker);
-            QVERIFY(q.exec(QStringLiteral("BEGIN IMMEDIATE")));
+            test::SqliteWriteLock blocker(*p);
+            QVERIFY2(blocker.ok(), qPrintable(blocker.error()));
             for (int which = 0; which < 5; ++which) {
                 QElapsedTimer took;
                 took.start();
@@ -457,14 +448,13 @@ private Q_SLOTS:
             // statement: a writer that commits within them does not fail it.
             std::thread commit([&blocker] {
                 std::this_thread::sleep_for(500ms);
-                QSqlQuery(blocker).exec(QStringLiteral("COMMIT"));
+                blocker.end(true);
             });
             auto unbounded = manager.tryLock(QStringLiteral("lease"));
             commit.join();
             QVERIFY2(unbounded.ok(), failure(unbounded).constData());
             QVERIFY(unbounded->release().value());
         }
-        QSqlDatabase::removeDatabase(QStringLiteral("blocker"));
     }
 
     // A permit is a Lease: renew, heartbeat, and a lost notification when an

@@ -15,6 +15,7 @@
 #include "db/database.h"
 #include "lease/leasemanager.h"
 #include "support/pgsession.h"
+#include "support/sqlitewritelock.h"
 #include "support/testdb.h"
 
 #include <QCoreApplication>
@@ -308,21 +309,15 @@ private Q_SLOTS:
         auto writer = holder.acquireWrite(QStringLiteral("busy/rw"), 0ms);
         QVERIFY2(writer.ok(), failure(writer).constData());
         {
-            QSqlDatabase blocker =
-                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("blocker"));
-            blocker.setDatabaseName(p->sqlitePath);
-            QVERIFY(blocker.open());
-            QSqlQuery q(blocker);
-            QVERIFY(q.exec(QStringLiteral("BEGIN IMMEDIATE")));
+            test::SqliteWriteLock blocker(*p);
+            QVERIFY2(blocker.ok(), qPrintable(blocker.error()));
             auto released = permit->release();
             QVERIFY(!released.ok());
             QCOMPARE(released.error().kind, ErrorKind::Busy);
             QVERIFY(!writer->release().ok());
             QCOMPARE(holder.pendingReleases(), 2);
             QCOMPARE(holder.flushPendingReleases(), 2); // still locked: kept
-            QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
         }
-        QSqlDatabase::removeDatabase(QStringLiteral("blocker"));
         // The control: the server never saw the releases.
         QVERIFY(!other.acquireSemaphore(QStringLiteral("busy/s"), 1, 0ms).ok());
         QVERIFY(!other.acquireRead(QStringLiteral("busy/rw"), 0ms).ok());

@@ -6,6 +6,7 @@
 #include "lease/lease.h"
 #include "lease/leasemanager.h"
 #include "support/lockctlprocess.h"
+#include "support/sqlitewritelock.h"
 #include "support/testdb.h"
 
 #include <QDir>
@@ -355,17 +356,14 @@ private Q_SLOTS:
         QVERIFY2(lease.ok(), qPrintable(lease.ok() ? QString() : lease.error().message));
         QElapsedTimer sinceRelease;
         {
-            ScopedConnection blocker(p, QStringLiteral("other-program"));
-            QVERIFY(blocker.ok());
-            QSqlQuery q(blocker.db());
-            QVERIFY(q.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+            test::SqliteWriteLock blocker(p, test::SqliteWriteLock::Mode::Exclusive);
+            QVERIFY2(blocker.ok(), qPrintable(blocker.error()));
             sinceRelease.start();
             auto released = lease->release();
             QVERIFY(!released.ok());
             QCOMPARE(released.error().kind, ErrorKind::Busy);
             QCOMPARE(holder.pendingReleases(), 1);
             QCOMPARE(holder.flushPendingReleases(), 1); // still locked: kept
-            QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
         }
         QCOMPARE(rows(p).size(), 1); // the control: the delete never ran
         auto blocked = other.tryLock(key);
