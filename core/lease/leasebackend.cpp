@@ -550,6 +550,18 @@ Result<std::optional<double>> LeaseBackend::renewOnce(const QString &key, const 
                                                       std::chrono::milliseconds ttl) {
     if (m_store)
         return m_store->renewOnce(key, token, ttl);
+    if (m_params.isPostgres()) {
+        // Sent once more on a new connection when the first was cut (an idle
+        // timeout, a restart): a renewal acts by token, so twice is harmless.
+        auto rows = execPostgres(
+            m_pgRenew, {QByteArray::number(seconds(ttl), 'g', 17), key.toUtf8(), token.toUtf8()},
+            QT_TRANSLATE_NOOP("lockscope::LeaseBackend", "renew"), key);
+        if (!rows.ok())
+            return rows.error();
+        if (rows->count() == 0)
+            return std::optional<double>();
+        return std::optional<double>(rows->toDouble(0, 0));
+    }
     auto statement = ThreadConnections::prepared(m_params, m_connection, m_renewSql);
     if (!statement.ok())
         return statement.error();
@@ -578,7 +590,7 @@ LeaseBackend::renewBounded(const QString &key, const QString &token, std::chrono
                            const std::function<bool()> &stopped) {
     if (m_store)
         return m_store->renewBounded(key, token, ttl, deadline, stopped);
-    if (m_params.isPostgres()) {
+    for (int attempt = 0; m_params.isPostgres(); ++attempt) {
         std::optional<Result<PgRows>> rows;
         {
             auto db = ThreadConnections::get(m_params, m_connection);
@@ -597,10 +609,16 @@ LeaseBackend::renewBounded(const QString &key, const QString &token, std::chrono
         }
         if (!rows->ok()) {
             const ErrorKind kind = rows->error().kind;
-            // Mid-statement or cut: close it; the next renewal reconnects.
+            // Mid-statement or cut: close it. A connection found cut (the
+            // server closed it while idle, or with the answer on its way) is
+            // reopened and the renewal sent once more while time is left;
+            // after a timeout, the next renewal reconnects.
             if (kind == ErrorKind::Timeout || kind == ErrorKind::Cancelled ||
                 kind == ErrorKind::Connection)
                 ThreadConnections::drop(m_connection);
+            if (kind == ErrorKind::Connection && attempt == 0 &&
+                std::chrono::steady_clock::now() < deadline && !(stopped && stopped()))
+                continue;
             return rows->error();
         }
         if (rows->value().count() == 0)

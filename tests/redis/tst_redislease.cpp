@@ -721,12 +721,9 @@ private Q_SLOTS:
     // the cutter counts a lost reply at every step.
     void lostRepliesAreSentAgain() {
         LOCKSCOPE_FRESH_REDIS(direct);
-        test::ReplyCutter cutter(direct.host, static_cast<quint16>(direct.port));
+        test::ReplyCutter cutter(direct);
         QVERIFY(cutter.port() != 0);
-        ConnectionParams params = direct;
-        params.host = QStringLiteral("127.0.0.1");
-        params.port = cutter.port();
-        LeaseManager manager(params, shortTtl(30s));
+        LeaseManager manager(cutter.params(), shortTtl(30s));
         // Once unharmed: the connection set up, the scripts known to the server.
         auto warm = manager.tryLock(QStringLiteral("warm"));
         QVERIFY2(warm.ok(), qPrintable(warm.ok() ? QString() : warm.error().message));

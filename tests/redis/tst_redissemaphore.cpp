@@ -587,12 +587,9 @@ private Q_SLOTS:
     // that finds nothing read as "nothing was held" makes release() false.
     void lostReleaseReplyStillReleases() {
         LOCKSCOPE_FRESH_REDIS(direct);
-        test::ReplyCutter cutter(direct.host, static_cast<quint16>(direct.port));
+        test::ReplyCutter cutter(direct);
         QVERIFY(cutter.port() != 0);
-        ConnectionParams p = direct;
-        p.host = QStringLiteral("127.0.0.1");
-        p.port = cutter.port();
-        LeaseManager manager(p);
+        LeaseManager manager(cutter.params());
         // Once unharmed, so the server knows the release script and the cut
         // below loses the release's own answer, not a NOSCRIPT.
         auto warm = manager.acquireSemaphore(QStringLiteral("warm"), 2, 0ms);

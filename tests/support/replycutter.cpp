@@ -1,5 +1,7 @@
 #include "support/replycutter.h"
 
+#include "support/testdb.h"
+
 #include <QHostAddress>
 #include <QPointer>
 #include <QTcpServer>
@@ -7,9 +9,10 @@
 
 namespace lockscope::test {
 
-ReplyCutter::ReplyCutter(const QString &host, quint16 port)
-    : m_host(host)
-    , m_upstreamPort(port) {
+ReplyCutter::ReplyCutter(const ConnectionParams &server)
+    : m_upstream(server) {
+    if (m_upstream.host.isEmpty())
+        m_upstream.host = QStringLiteral("127.0.0.1");
     m_thread.setObjectName(QStringLiteral("ReplyCutter"));
     m_thread.start();
     QObject context;
@@ -25,6 +28,16 @@ ReplyCutter::~ReplyCutter() {
         &context, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
+}
+
+ConnectionParams ReplyCutter::params() const {
+    ConnectionParams through = m_upstream;
+    through.host = QStringLiteral("127.0.0.1");
+    through.port = m_port;
+    QString why;
+    if (through.isPostgres() && through.password.isEmpty())
+        through.password = TestDb::harnessPassword(&why).value_or(QString());
+    return through;
 }
 
 void ReplyCutter::listen() {
@@ -67,7 +80,7 @@ void ReplyCutter::listen() {
             QObject::connect(client, &QTcpSocket::disconnected, client, close);
             QObject::connect(upstream, &QTcpSocket::disconnected, client, close);
             QObject::connect(upstream, &QTcpSocket::errorOccurred, client, close);
-            upstream->connectToHost(m_host, m_upstreamPort);
+            upstream->connectToHost(m_upstream.host, static_cast<quint16>(m_upstream.port));
         }
     });
 }

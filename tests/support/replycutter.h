@@ -1,5 +1,7 @@
 #pragma once
 
+#include "db/connectionparams.h"
+
 #include <QString>
 #include <QThread>
 
@@ -22,13 +24,18 @@ namespace lockscope::test {
 // under test may block its thread on the socket.
 class ReplyCutter final {
 public:
-    ReplyCutter(const QString &host, quint16 port);
+    // In front of the server `server` names (PostgreSQL or Redis, by host and port).
+    explicit ReplyCutter(const ConnectionParams &server);
     ~ReplyCutter();
     ReplyCutter(const ReplyCutter &) = delete;
     ReplyCutter &operator=(const ReplyCutter &) = delete;
 
     // The loopback port clients connect to (0 when listening failed).
     quint16 port() const { return m_port; }
+    // The server's parameters, reaching it through the proxy. PostgreSQL: with
+    // the harness's password in them, since its ~/.pgpass line names the
+    // server's port, not the proxy's.
+    ConnectionParams params() const;
     // The next reply from the server, on any connection, is dropped and both
     // ends of that connection closed; later replies pass again.
     void cutNextReply() { m_armed.store(true); }
@@ -38,8 +45,7 @@ public:
 private:
     void listen();
 
-    QString m_host;
-    quint16 m_upstreamPort = 0;
+    ConnectionParams m_upstream;
     quint16 m_port = 0;
     QThread m_thread;
     QTcpServer *m_server = nullptr; // lives on m_thread
