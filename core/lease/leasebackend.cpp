@@ -2,6 +2,7 @@
 
 #include "db/database.h"
 #include "db/pghandle.h"
+#include "db/pgresending.h"
 #include "db/sqlitebusybound.h"
 #include "db/sqlitestatement.h"
 #include "db/threadconnections.h"
@@ -590,40 +591,21 @@ LeaseBackend::renewBounded(const QString &key, const QString &token, std::chrono
                            const std::function<bool()> &stopped) {
     if (m_store)
         return m_store->renewBounded(key, token, ttl, deadline, stopped);
-    for (int attempt = 0; m_params.isPostgres(); ++attempt) {
-        std::optional<Result<PgRows>> rows;
-        {
-            auto db = ThreadConnections::get(m_params, m_connection);
-            if (!db.ok())
-                return db.error();
-            m_statements.fetch_add(1, std::memory_order_relaxed);
-            rows.emplace(m_pgRenew.execBounded(
-                db.value(), m_params,
-                {QByteArray::number(seconds(ttl), 'g', 17), key.toUtf8(), token.toUtf8()},
-                [&] {
-                    return QCoreApplication::translate("lockscope::LeaseBackend",
-                                                       "renew the lease '%1'")
-                        .arg(key);
-                },
-                {deadline, stopped}));
-        }
-        if (!rows->ok()) {
-            const ErrorKind kind = rows->error().kind;
-            // Mid-statement or cut: close it. A connection found cut (the
-            // server closed it while idle, or with the answer on its way) is
-            // reopened and the renewal sent once more while time is left;
-            // after a timeout, the next renewal reconnects.
-            if (kind == ErrorKind::Timeout || kind == ErrorKind::Cancelled ||
-                kind == ErrorKind::Connection)
-                ThreadConnections::drop(m_connection);
-            if (kind == ErrorKind::Connection && attempt == 0 &&
-                std::chrono::steady_clock::now() < deadline && !(stopped && stopped()))
-                continue;
-            return rows->error();
-        }
-        if (rows->value().count() == 0)
+    if (m_params.isPostgres()) {
+        auto rows = PgResending::execBounded(
+            m_pgRenew, m_params, m_connection,
+            {QByteArray::number(seconds(ttl), 'g', 17), key.toUtf8(), token.toUtf8()},
+            [&] {
+                return QCoreApplication::translate("lockscope::LeaseBackend",
+                                                   "renew the lease '%1'")
+                    .arg(key);
+            },
+            {deadline, stopped}, m_statements);
+        if (!rows.ok())
+            return rows.error();
+        if (rows->count() == 0)
             return std::optional<double>();
-        return std::optional<double>(rows->value().toDouble(0, 0));
+        return std::optional<double>(rows->toDouble(0, 0));
     }
     // SQLite: the only wait is for another writer's lock; bound it by the
     // deadline (the busy timeout is this heartbeat thread's connection's own).

@@ -3,6 +3,7 @@
 #include "base/duration.h"
 #include "db/catalog.h"
 #include "db/database.h"
+#include "db/pgresending.h"
 #include "db/sqlitebusybound.h"
 #include "lease/leasesql.h"
 #include "lease/redissharedstore.h"
@@ -777,32 +778,19 @@ Result<std::optional<double>> SharedLockStore::renewBounded(
         return m_redis->renew(
             key, token, ttl, deadline, stopped ? stopped : [] { return false; });
     if (m_params.isPostgres()) {
-        std::optional<Result<PgRows>> rows;
-        {
-            auto db = ThreadConnections::get(m_params, m_connection);
-            if (!db.ok())
-                return db.error();
-            m_statements.fetch_add(1, std::memory_order_relaxed);
-            const PgStatement &statement =
-                kind == LockKind::Semaphore ? m_pgRenewSlot : m_pgRenewRw;
-            rows.emplace(statement.execBounded(
-                db.value(), m_params,
-                {QByteArray::number(seconds(ttl), 'g', 17), key.toUtf8(), token.toUtf8()},
-                [&] {
-                    return QCoreApplication::translate("lockscope::SharedLockStore", "renew '%1'")
-                        .arg(key);
-                },
-                {deadline, stopped}));
-        }
-        if (!rows->ok()) {
-            const ErrorKind k = rows->error().kind;
-            if (k == ErrorKind::Timeout || k == ErrorKind::Cancelled || k == ErrorKind::Connection)
-                ThreadConnections::drop(m_connection);
-            return rows->error();
-        }
-        if (rows->value().count() == 0)
+        auto rows = PgResending::execBounded(
+            kind == LockKind::Semaphore ? m_pgRenewSlot : m_pgRenewRw, m_params, m_connection,
+            {QByteArray::number(seconds(ttl), 'g', 17), key.toUtf8(), token.toUtf8()},
+            [&] {
+                return QCoreApplication::translate("lockscope::SharedLockStore", "renew '%1'")
+                    .arg(key);
+            },
+            {deadline, stopped}, m_statements);
+        if (!rows.ok())
+            return rows.error();
+        if (rows->count() == 0)
             return std::optional<double>();
-        return std::optional<double>(rows->value().toDouble(0, 0));
+        return std::optional<double>(rows->toDouble(0, 0));
     }
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         deadline - std::chrono::steady_clock::now());

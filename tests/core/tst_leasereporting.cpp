@@ -5,6 +5,7 @@
 #include "db/database.h"
 #include "lease/leasebackend.h"
 #include "lease/leasemanager.h"
+#include "lease/sharedlockstore.h"
 #include "support/replycutter.h"
 #include "support/testdb.h"
 
@@ -197,6 +198,24 @@ private Q_SLOTS:
         QCOMPARE(cutter.cuts(), 1);
         QVERIFY(renewed.value());
         QVERIFY(*renewed.value() > *warm.value() + 30);
+
+        // The same for a semaphore permit's heartbeat.
+        SharedLockStore &shared = backend.sharedLocks();
+        const QString pool = QStringLiteral("beat/pool");
+        QVERIFY(shared.useAs(pool, LockKind::Semaphore, 2).ok());
+        auto permit = shared.acquireOnce(pool, token, LockKind::Semaphore, 2);
+        QVERIFY2(permit.ok() && permit->info,
+                 qPrintable(permit.ok() ? QString() : permit.error().message));
+        auto warmPermit = shared.renewBounded(pool, token, LockKind::Semaphore, 30s, within(), {});
+        QVERIFY(warmPermit.ok() && warmPermit.value());
+        cutter.cutNextReply();
+        auto renewedPermit =
+            shared.renewBounded(pool, token, LockKind::Semaphore, 90s, within(), {});
+        QVERIFY2(renewedPermit.ok(),
+                 qPrintable(renewedPermit.ok() ? QString() : renewedPermit.error().message));
+        QCOMPARE(cutter.cuts(), 2);
+        QVERIFY(renewedPermit.value());
+        QVERIFY(*renewedPermit.value() > *warmPermit.value() + 30);
     }
 
     // A semaphore permit's or a reader-writer share's release that the server
