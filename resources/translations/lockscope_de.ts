@@ -587,6 +587,10 @@ Jede wird im Prüfprotokoll vermerkt.</translation>
         <source>The lease &apos;%1&apos; is not released yet: its row on %2 stayed locked by another transaction (a program that wrote or locked the row and has not committed, or a server too busy to answer). It is released with this process&apos;s next lease statement, else it expires at its TTL. %3</source>
         <translation>Die Lease &apos;%1&apos; ist noch nicht freigegeben: Ihre Zeile auf %2 blieb von einer anderen Transaktion gesperrt (ein Programm, das die Zeile geschrieben oder gesperrt und nicht festgeschrieben hat, oder ein zu stark ausgelasteter Server). Sie wird mit der nächsten Lease-Anweisung dieses Prozesses freigegeben, sonst läuft sie nach ihrer TTL ab. %3</translation>
     </message>
+    <message>
+        <source>renew</source>
+        <translation>zu verlängern</translation>
+    </message>
 </context>
 <context>
     <name>lockscope::LeaseHeartbeat</name>
