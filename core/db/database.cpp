@@ -271,8 +271,9 @@ void Database::close(const QString &name) {
 bool Database::isConnectionLost(const QSqlError &error) {
     // Qt reports any failed SQLite step as a ConnectionError, a busy file too:
     // that is contention, to wait out on the same connection, not a reason
-    // to close and reopen it.
-    if (isContention(error))
+    // to close and reopen it. (Not for PostgreSQL's five-character codes: a
+    // standby ends a session with FATAL 40001 on a recovery conflict.)
+    if (error.nativeErrorCode().size() != 5 && isContention(error))
         return false;
     if (error.type() == QSqlError::ConnectionError)
         return true;

@@ -111,10 +111,12 @@ Error SharedLockStore::failed(const QSqlError &error, const QString &what) {
 
 Result<QList<QVariantList>> SharedLockStore::run(const QString &sql, const QVariantList &values,
                                                  const QString &what, int *affected, bool *resent) {
+    // Whether the rows may be a second send's after the first was executed
+    // (its answer lost). A first send that failed at its PREPARE never ran.
+    if (resent)
+        *resent = false;
     for (int attempt = 0;; ++attempt) {
         const bool mayResend = attempt == 0 && m_params.isPostgres();
-        if (resent)
-            *resent = attempt > 0;
         auto statement = ThreadConnections::prepared(m_params, m_connection, sql);
         if (!statement.ok()) {
             if (mayResend && statement.error().kind == ErrorKind::Connection) {
@@ -139,6 +141,8 @@ Result<QList<QVariantList>> SharedLockStore::run(const QString &sql, const QVari
         // (SQLite's transactions are never cut this way.)
         if (mayResend && Database::isConnectionLost(error)) {
             ThreadConnections::drop(m_connection);
+            if (resent)
+                *resent = true;
             continue;
         }
         return failed(error, what);

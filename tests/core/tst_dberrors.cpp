@@ -56,8 +56,9 @@ private Q_SLOTS:
         QVERIFY(q.exec(QStringLiteral("SELECT pg_backend_pid()")) && q.next());
         const int pid = q.value(0).toInt();
         QVERIFY(hold.exec(QStringLiteral("ROLLBACK")));
-        QVERIFY(hold.exec(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid)));
-        QTest::qWait(200);
+        // With a timeout, pg_terminate_backend returns once the session is gone.
+        QVERIFY(hold.exec(QStringLiteral("SELECT pg_terminate_backend(%1, 5000)").arg(pid)));
+        QVERIFY(hold.next() && hold.value(0).toBool());
         QVERIFY(!q.exec(QStringLiteral("SELECT 1")));
         const QSqlError lost = q.lastError();
         QVERIFY2(Database::isConnectionLost(lost), qPrintable(lost.text()));

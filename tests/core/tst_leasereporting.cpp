@@ -254,6 +254,29 @@ private Q_SLOTS:
         }
     }
 
+    // ... but a release whose first send failed at its PREPARE never ran:
+    // when the second send finds nothing, nothing was held (here an operator
+    // had released the permit), and release() says so. Control: counting
+    // every second send as "may have run" answers true.
+    void resendAfterAFailedPrepareIsNoRelease() {
+        QString why;
+        const auto direct = test::TestDb::freshPostgres(&why);
+        if (!direct)
+            LOCKSCOPE_SKIP_OR_FAIL(why);
+        test::ReplyCutter cutter(*direct);
+        QVERIFY(cutter.port() != 0);
+        LeaseManager manager(cutter.params());
+        auto held = manager.acquireSemaphore(QStringLiteral("gone"), 2, 0ms);
+        QVERIFY2(held.ok(), qPrintable(held.ok() ? QString() : held.error().message));
+        QVERIFY(
+            test::TestDb::exec(*direct, QStringLiteral("DELETE FROM lockscope_semaphore_slots")));
+        cutter.cutNextReply(); // the first release on this connection: its PREPARE
+        auto released = held->release();
+        QVERIFY2(released.ok(), qPrintable(released.ok() ? QString() : released.error().message));
+        QCOMPARE(cutter.cuts(), 1);
+        QVERIFY2(!released.value(), "a permit released by an operator reported as released");
+    }
+
     // An acquire the server committed, its reply lost: sent again with the
     // same token it re-takes its own permit or share -- one place used, not
     // two, and the lease works as any other. Control: the cutter counts the
