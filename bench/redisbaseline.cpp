@@ -4,7 +4,7 @@
 // distinct keys per client (as `lockctl bench cycle`). Prints JSON.
 //
 //   lockscope_redisbaseline --host H --port P [--user U] [--db N] [--clients N] [--seconds S]
-//                           [--fenced | --scripts]
+//                           [--fenced | --scripts | --multi]
 //
 // --fenced acquires with a script instead of the bare SET: `SET NX PX` and, when
 // it took the key, `INCR` of a fence counter -- the least a fenced lease lock can
@@ -16,6 +16,10 @@
 // keys and arguments the lease store sends on an uncontended cycle. What is left
 // between this and `lockctl bench cycle` is the library's client: the gate, the
 // tokens, the handle, the Qt-based connection.
+//
+// --multi (an alternative tried for issue 13, BENCHMARKS.md) acquires with one
+// pipelined MULTI, SET NX PX, INCR of the fence counter, EXEC -- atomic without
+// a script -- and releases with LockScope's release script.
 //
 // The password comes from REDISCLI_AUTH, as for redis-cli and LockScope.
 #include "lease/redisleasescripts.h"
@@ -50,6 +54,8 @@ struct Options {
     double seconds = 5;
     bool fenced = false;
     bool scripts = false;
+    bool multi = false;
+    bool ownRelease() const { return scripts || multi; }
 };
 
 struct Counts {
@@ -84,6 +90,32 @@ redisContext *connect(const Options &o) {
 bool acquire(redisContext *c, const Options &o, const std::string &acquireSha,
              const std::string &key, const std::string &token, bool *broken) {
     redisReply *r = nullptr;
+    if (o.multi) {
+        const std::string fence = "lockscope:fence:" + key;
+        redisAppendCommand(c, "MULTI");
+        redisAppendCommand(c, "SET %s %s NX PX 30000", key.c_str(), token.c_str());
+        redisAppendCommand(c, "INCR %s", fence.c_str());
+        redisAppendCommand(c, "EXEC");
+        void *queued = nullptr;
+        for (int i = 0; i < 3; ++i) { // +OK, +QUEUED, +QUEUED
+            if (redisGetReply(c, &queued) != REDIS_OK) {
+                *broken = true;
+                return false;
+            }
+            freeReplyObject(queued);
+        }
+        void *exec = nullptr;
+        if (redisGetReply(c, &exec) != REDIS_OK) {
+            *broken = true;
+            return false;
+        }
+        r = static_cast<redisReply *>(exec);
+        // {OK or nil, fence}: taken when the SET answered OK.
+        const bool taken = r->type == REDIS_REPLY_ARRAY && r->elements == 2 &&
+                           r->element[0]->type == REDIS_REPLY_STATUS;
+        freeReplyObject(r);
+        return taken;
+    }
     if (o.scripts) {
         const std::string fence = "lockscope:fence:" + key;
         r = static_cast<redisReply *>(redisCommand(c, "EVALSHA %s 2 %s %s %s 30000",
@@ -116,8 +148,8 @@ void client(const Options &o, const std::string &sha, const std::string &acquire
         return;
     }
     // --scripts: as long as a LockScope token (owner, '/', 32 hex digits).
-    const std::string token =
-        "baseline/" + std::to_string(id) + (o.scripts ? "/0123456789abcdef0123456789abcdef" : "");
+    const std::string token = "baseline/" + std::to_string(id) +
+                              (o.ownRelease() ? "/0123456789abcdef0123456789abcdef" : "");
     for (long long i = 0; !stop.load(std::memory_order_relaxed); ++i) {
         const std::string key =
             "bench-baseline/" + std::to_string(id) + "/" + std::to_string(i % 64);
@@ -132,7 +164,7 @@ void client(const Options &o, const std::string &sha, const std::string &acquire
             continue;
         }
         auto *del = static_cast<redisReply *>(
-            o.scripts
+            o.ownRelease()
                 ? redisCommand(c, "EVALSHA %s 2 %s %s %s %s", sha.c_str(), key.c_str(),
                                ("lockscope:waiters:" + key).c_str(), token.c_str(),
                                "lockscope:release")
@@ -157,8 +189,8 @@ int main(int argc, char **argv) {
     Options o;
     for (int i = 1; i < argc; i += 2) {
         const std::string name = argv[i];
-        if (name == "--fenced" || name == "--scripts") {
-            (name == "--fenced" ? o.fenced : o.scripts) = true;
+        if (name == "--fenced" || name == "--scripts" || name == "--multi") {
+            (name == "--fenced" ? o.fenced : name == "--scripts" ? o.scripts : o.multi) = true;
             --i;
             continue;
         }
@@ -190,9 +222,9 @@ int main(int argc, char **argv) {
     const auto &ownRelease = lockscope::RedisLeaseScripts::release().source();
     const auto &ownAcquire = lockscope::RedisLeaseScripts::acquire().source();
     auto *loaded = static_cast<redisReply *>(
-        o.scripts ? redisCommand(setup, "SCRIPT LOAD %b", ownRelease.constData(),
-                                 static_cast<size_t>(ownRelease.size()))
-                  : redisCommand(setup, "SCRIPT LOAD %s", kRelease));
+        o.ownRelease() ? redisCommand(setup, "SCRIPT LOAD %b", ownRelease.constData(),
+                                      static_cast<size_t>(ownRelease.size()))
+                       : redisCommand(setup, "SCRIPT LOAD %s", kRelease));
     if (!loaded || loaded->type != REDIS_REPLY_STRING) {
         std::fprintf(stderr, "SCRIPT LOAD failed\n");
         return 1;
@@ -233,9 +265,10 @@ int main(int argc, char **argv) {
     std::printf("{\"clients\":%d,\"mode\":\"%s\",\"cycles\":%lld,\"failures\":%lld,"
                 "\"seconds\":%.3f,\"cycles_per_s\":%.1f}\n",
                 o.clients,
-                o.scripts  ? "scripts"
-                : o.fenced ? "fenced"
-                           : "plain",
+                o.multi     ? "multi"
+                : o.scripts ? "scripts"
+                : o.fenced  ? "fenced"
+                            : "plain",
                 cycles, failures, seconds, seconds > 0 ? cycles / seconds : 0.0);
     return broken ? 1 : 0;
 }
