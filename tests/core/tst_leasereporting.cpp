@@ -41,6 +41,19 @@ bool cutSessionThatRan(const ConnectionParams &params, const QString &like) {
     return false;
 }
 
+// An error's message for QVERIFY2, or nothing.
+template <typename T> const char *failure(const Result<T> &r) {
+    static thread_local QByteArray text;
+    text = r.ok() ? QByteArray() : r.error().message.toUtf8();
+    return text.constData();
+}
+
+// A permit ("slot") or a read share of `key`, without waiting.
+Result<Lease> takeShared(LeaseManager &manager, const QString &kind, const QString &key) {
+    return kind == QLatin1String("slot") ? manager.acquireSemaphore(key, 2, 0ms)
+                                         : manager.acquireRead(key, 0ms);
+}
+
 // The first column of the first row, as text ("" for NULL or no row).
 QString scalar(const ConnectionParams &params, const QString &sql) {
     ScopedConnection conn(params, QStringLiteral("scalar"));
@@ -62,6 +75,16 @@ int holdersLeft(const ConnectionParams &params) {
 }
 
 } // namespace
+
+// Declares `direct`, a fresh PostgreSQL database, and `cutter`, a ReplyCutter
+// in front of its server (clients connect with cutter.params()), or skips/fails.
+#define LOCKSCOPE_FRESH_PG_BEHIND_CUTTER(direct, cutter)                                           \
+    QString direct##Why;                                                                           \
+    const auto direct = test::TestDb::freshPostgres(&direct##Why);                                 \
+    if (!direct)                                                                                   \
+        LOCKSCOPE_SKIP_OR_FAIL(direct##Why);                                                       \
+    test::ReplyCutter cutter(*direct);                                                             \
+    QVERIFY(cutter.port() != 0)
 
 class TestLeaseReporting final : public QObject {
     Q_OBJECT
@@ -105,7 +128,7 @@ private Q_SLOTS:
         QVERIFY(test::TestDb::exec(*params, QStringLiteral("DELETE FROM aggregate_locks")));
         QVERIFY(cutSessionThatRan(*params, QStringLiteral("%INSERT INTO aggregate_locks%")));
         auto released = lease->release();
-        QVERIFY2(released.ok(), qPrintable(released.ok() ? QString() : released.error().message));
+        QVERIFY2(released.ok(), failure(released));
         QVERIFY2(released.value(), "a free key after a resent release reported as taken over");
     }
 
@@ -134,15 +157,10 @@ private Q_SLOTS:
     // loses the answer after the commit. Control: the cutter counts a lost
     // reply at every step.
     void lostLeaseRepliesAreSentAgain() {
-        QString why;
-        const auto direct = test::TestDb::freshPostgres(&why);
-        if (!direct)
-            LOCKSCOPE_SKIP_OR_FAIL(why);
-        test::ReplyCutter cutter(*direct);
-        QVERIFY(cutter.port() != 0);
+        LOCKSCOPE_FRESH_PG_BEHIND_CUTTER(direct, cutter);
         LeaseManager manager(cutter.params());
         auto warm = manager.tryLock(QStringLiteral("warm")); // statements prepared
-        QVERIFY2(warm.ok(), qPrintable(warm.ok() ? QString() : warm.error().message));
+        QVERIFY2(warm.ok(), failure(warm));
         QVERIFY(warm->renew().ok());
         QVERIFY(warm->release().value());
         const QString owners = QStringLiteral(
@@ -150,7 +168,7 @@ private Q_SLOTS:
 
         cutter.cutNextReply();
         auto lease = manager.tryLock(QStringLiteral("lost"));
-        QVERIFY2(lease.ok(), qPrintable(lease.ok() ? QString() : lease.error().message));
+        QVERIFY2(lease.ok(), failure(lease));
         QCOMPARE(cutter.cuts(), 1);
         QVERIFY2(!lease->tookOver(), "a re-take of our own lease reported as a takeover");
         QCOMPARE(scalar(*direct, owners), lease->token());
@@ -158,13 +176,13 @@ private Q_SLOTS:
         cutter.cutNextReply();
         const double before = lease->expiresAt();
         auto renewed = lease->renew(std::chrono::seconds(120));
-        QVERIFY2(renewed.ok(), qPrintable(renewed.ok() ? QString() : renewed.error().message));
+        QVERIFY2(renewed.ok(), failure(renewed));
         QCOMPARE(cutter.cuts(), 2);
         QVERIFY(lease->expiresAt() > before);
 
         cutter.cutNextReply();
         auto released = lease->release();
-        QVERIFY2(released.ok(), qPrintable(released.ok() ? QString() : released.error().message));
+        QVERIFY2(released.ok(), failure(released));
         QCOMPARE(cutter.cuts(), 3);
         QVERIFY2(released.value(), "a release whose reply was lost reported as not held");
         QCOMPARE(scalar(*direct, owners), QString());
@@ -175,18 +193,12 @@ private Q_SLOTS:
     // sent once more at once, not an interval later: the lease keeps its
     // margin. Control: without the second send it answers Connection.
     void lostHeartbeatReplyIsSentAgain() {
-        QString why;
-        const auto direct = test::TestDb::freshPostgres(&why);
-        if (!direct)
-            LOCKSCOPE_SKIP_OR_FAIL(why);
-        test::ReplyCutter cutter(*direct);
-        QVERIFY(cutter.port() != 0);
+        LOCKSCOPE_FRESH_PG_BEHIND_CUTTER(direct, cutter);
         LeaseBackend backend(cutter.params(), LeaseConfig{});
         const QString key = QStringLiteral("beat");
         const QString token = OwnerToken::make(QStringLiteral("heartbeat"));
         auto taken = backend.acquireOnce(key, token);
-        QVERIFY2(taken.ok() && taken.value(),
-                 qPrintable(taken.ok() ? QString() : taken.error().message));
+        QVERIFY2(taken.ok() && taken.value(), failure(taken));
         const auto within = [] {
             return std::chrono::steady_clock::now() + 10s;
         };
@@ -194,7 +206,7 @@ private Q_SLOTS:
         QVERIFY(warm.ok() && warm.value());
         cutter.cutNextReply();
         auto renewed = backend.renewBounded(key, token, 90s, within(), {});
-        QVERIFY2(renewed.ok(), qPrintable(renewed.ok() ? QString() : renewed.error().message));
+        QVERIFY2(renewed.ok(), failure(renewed));
         QCOMPARE(cutter.cuts(), 1);
         QVERIFY(renewed.value());
         QVERIFY(*renewed.value() > *warm.value() + 30);
@@ -204,15 +216,13 @@ private Q_SLOTS:
         const QString pool = QStringLiteral("beat/pool");
         QVERIFY(shared.useAs(pool, LockKind::Semaphore, 2).ok());
         auto permit = shared.acquireOnce(pool, token, LockKind::Semaphore, 2);
-        QVERIFY2(permit.ok() && permit->info,
-                 qPrintable(permit.ok() ? QString() : permit.error().message));
+        QVERIFY2(permit.ok() && permit->info, failure(permit));
         auto warmPermit = shared.renewBounded(pool, token, LockKind::Semaphore, 30s, within(), {});
         QVERIFY(warmPermit.ok() && warmPermit.value());
         cutter.cutNextReply();
         auto renewedPermit =
             shared.renewBounded(pool, token, LockKind::Semaphore, 90s, within(), {});
-        QVERIFY2(renewedPermit.ok(),
-                 qPrintable(renewedPermit.ok() ? QString() : renewedPermit.error().message));
+        QVERIFY2(renewedPermit.ok(), failure(renewedPermit));
         QCOMPARE(cutter.cuts(), 2);
         QVERIFY(renewedPermit.value());
         QVERIFY(*renewedPermit.value() > *warmPermit.value() + 30);
@@ -225,28 +235,21 @@ private Q_SLOTS:
     // released -- as for a lease. Control: read as "nothing was held", the
     // release answers false.
     void lostSharedReleaseReplyReportsReleased() {
-        QString why;
-        const auto direct = test::TestDb::freshPostgres(&why);
-        if (!direct)
-            LOCKSCOPE_SKIP_OR_FAIL(why);
-        test::ReplyCutter cutter(*direct);
-        QVERIFY(cutter.port() != 0);
+        LOCKSCOPE_FRESH_PG_BEHIND_CUTTER(direct, cutter);
         LeaseManager manager(cutter.params());
         // Once unharmed, so the connection has the release prepared and the
         // cut below loses the release's own answer, not its PREPARE's.
         auto warm = manager.acquireSemaphore(QStringLiteral("warm"), 2, 0ms);
-        QVERIFY2(warm.ok(), qPrintable(warm.ok() ? QString() : warm.error().message));
+        QVERIFY2(warm.ok(), failure(warm));
         QVERIFY(warm->release().value());
         int cuts = 0;
         for (const QString &kind : {QStringLiteral("slot"), QStringLiteral("read")}) {
             const QString key = QStringLiteral("lost/") + kind;
-            auto held = kind == QLatin1String("slot") ? manager.acquireSemaphore(key, 2, 0ms)
-                                                      : manager.acquireRead(key, 0ms);
-            QVERIFY2(held.ok(), qPrintable(held.ok() ? QString() : held.error().message));
+            auto held = takeShared(manager, kind, key);
+            QVERIFY2(held.ok(), failure(held));
             cutter.cutNextReply();
             auto released = held->release();
-            QVERIFY2(released.ok(),
-                     qPrintable(released.ok() ? QString() : released.error().message));
+            QVERIFY2(released.ok(), failure(released));
             QCOMPARE(cutter.cuts(), ++cuts);
             QVERIFY2(released.value(), qPrintable(kind));
             // The first send did commit: nothing of it is left.
@@ -259,20 +262,15 @@ private Q_SLOTS:
     // had released the permit), and release() says so. Control: counting
     // every second send as "may have run" answers true.
     void resendAfterAFailedPrepareIsNoRelease() {
-        QString why;
-        const auto direct = test::TestDb::freshPostgres(&why);
-        if (!direct)
-            LOCKSCOPE_SKIP_OR_FAIL(why);
-        test::ReplyCutter cutter(*direct);
-        QVERIFY(cutter.port() != 0);
+        LOCKSCOPE_FRESH_PG_BEHIND_CUTTER(direct, cutter);
         LeaseManager manager(cutter.params());
         auto held = manager.acquireSemaphore(QStringLiteral("gone"), 2, 0ms);
-        QVERIFY2(held.ok(), qPrintable(held.ok() ? QString() : held.error().message));
+        QVERIFY2(held.ok(), failure(held));
         QVERIFY(
             test::TestDb::exec(*direct, QStringLiteral("DELETE FROM lockscope_semaphore_slots")));
         cutter.cutNextReply(); // the first release on this connection: its PREPARE
         auto released = held->release();
-        QVERIFY2(released.ok(), qPrintable(released.ok() ? QString() : released.error().message));
+        QVERIFY2(released.ok(), failure(released));
         QCOMPARE(cutter.cuts(), 1);
         QVERIFY2(!released.value(), "a permit released by an operator reported as released");
     }
@@ -282,26 +280,18 @@ private Q_SLOTS:
     // two, and the lease works as any other. Control: the cutter counts the
     // lost reply.
     void lostSharedAcquireReplyTakesOnePlace() {
-        QString why;
-        const auto direct = test::TestDb::freshPostgres(&why);
-        if (!direct)
-            LOCKSCOPE_SKIP_OR_FAIL(why);
-        test::ReplyCutter cutter(*direct);
-        QVERIFY(cutter.port() != 0);
+        LOCKSCOPE_FRESH_PG_BEHIND_CUTTER(direct, cutter);
         LeaseManager manager(cutter.params());
         int cuts = 0;
         for (const QString &kind : {QStringLiteral("slot"), QStringLiteral("read")}) {
             const QString key = QStringLiteral("lost/") + kind;
-            auto take = [&] {
-                return kind == QLatin1String("slot") ? manager.acquireSemaphore(key, 2, 0ms)
-                                                     : manager.acquireRead(key, 0ms);
-            };
-            auto warm = take(); // its statements prepared: the cut hits the acquire itself
-            QVERIFY2(warm.ok(), qPrintable(warm.ok() ? QString() : warm.error().message));
+            auto warm = takeShared(manager, kind,
+                                   key); // its statements prepared: the cut hits the acquire itself
+            QVERIFY2(warm.ok(), failure(warm));
             QVERIFY(warm->release().value());
             cutter.cutNextReply();
-            auto held = take();
-            QVERIFY2(held.ok(), qPrintable(held.ok() ? QString() : held.error().message));
+            auto held = takeShared(manager, kind, key);
+            QVERIFY2(held.ok(), failure(held));
             QCOMPARE(cutter.cuts(), ++cuts);
             QCOMPARE(holdersLeft(*direct), 1);
             QVERIFY(held->renew().ok());
